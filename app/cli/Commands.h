@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace levex::cli {
+
+/// Each subcommand takes its arguments (after the subcommand's name) and returns the exit status;
+/// errors are thrown (UsageError -> 2, DataError -> 3, anything else -> 1) and reported by main.
+int run_inspect(const std::vector<std::string>& args);
+int run_generate(const std::vector<std::string>& args);
+
+/// Writes `bytes` to `path`, or to standard output when path is empty or "-".
+void write_output(const std::string& path, const std::string& bytes);
+
+} // namespace levex::cli

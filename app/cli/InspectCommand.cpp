@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/CommandLine.h"
+#include "app/cli/Commands.h"
+
+#include "core/InspectReport.h"
+#include "core/MarginModel.h"
+#include "core/PositionCsvReader.h"
+#include "core/ResourcePaths.h"
+#include "core/VenueProfile.h"
+
+#include <iostream>
+
+namespace levex::cli {
+
+namespace {
+const std::vector<OptionSpec> kOptions = {
+    {"venue", "NAME|FILE", "venue profile: a bundled name or a .json file (default: generic)"},
+    {"out", "FILE", "write the table to FILE (default: standard output)"},
+    {"leverage-mult", "K", "multiply every position's leverage by K > 0 (DESIGN 4.7; default 1)"},
+    {"mmr-scale", "S", "scale every maintenance requirement by S > 0 (default 1)"},
+    {"skip-bad-rows", "", "skip bad rows (a bad cross row skips its whole account) instead of stopping"},
+    {"delimiter", "C", "field delimiter: ',' ';' or 'tab' (default: detected from the header)"},
+    {"help", "", "show this help"},
+};
+} // namespace
+
+char parse_delimiter(const std::string& text) {
+    if (text == "," || text == "comma")
+        return ',';
+    if (text == ";" || text == "semicolon")
+        return ';';
+    if (text == "\t" || text == "tab")
+        return '\t';
+    throw UsageError("--delimiter: expected ',', ';' or 'tab', found '" + text + "'");
+}
+
+/// Reads a book, printing notices and skipped rows to stderr; throws DataError on the first error
+/// in strict mode.
+PositionBook read_book_or_throw(const std::string& path, const VenueProfile& venue, bool skip_bad_rows, char delimiter) {
+    PositionCsvOptions options;
+    options.policy = skip_bad_rows ? BadRowPolicy::SkipBadRows : BadRowPolicy::Strict;
+    options.delimiter = delimiter;
+    options.contract = contract_of(venue);
+    PositionCsvResult result = read_positions_csv(path, options);
+    for (const Issue& issue : result.issues)
+        if (issue.severity != Severity::Error) {
+            Issue shown = issue;
+            shown.message = std::string(severity_name(issue.severity)) + ": " + issue.message;
+            std::cerr << format_issue(shown) << '\n';
+        }
+    if (!result.ok) {
+        if (const Issue* error = result.first_error())
+            throw DataError(*error);
+        throw DataError({Severity::Error, path, 0, 0, "", "expected a positions CSV, found nothing to read"});
+    }
+    if (!result.skipped.empty()) {
+        for (const SkippedRow& s : result.skipped)
+            std::cerr << path << ':' << s.line << ": skipped: " << s.reason << '\n';
+        std::cerr << path << ": skipped " << result.skipped.size() << " row(s); read " << result.book.positions()
+                  << " position(s)\n";
+    }
+    return std::move(result.book);
+}
+
+int run_inspect(const std::vector<std::string>& args) {
+    const CommandLine cl(args, kOptions);
+    if (cl.has("help")) {
+        std::cout << format_help("levex-cli inspect BOOK.csv [options]",
+                                 "Computes every position's liquidation and bankruptcy price (DESIGN 4.1) and writes one CSV\n"
+                                 "row per position: id,account,symbol,side,size,entry_price,margin,leverage,maint_margin_rate,\n"
+                                 "maint_amount,liquidation_price,bankruptcy_price,exchange_liquidation_price,difference,\n"
+                                 "margin_mode,collateral,mark_price,distance_to_liquidation,leverage_capped.\n"
+                                 "Empty cells mean none (e.g. a position that can never be liquidated).",
+                                 kOptions);
+        return 0;
+    }
+    if (cl.positionals().size() != 1)
+        throw UsageError("inspect expects one BOOK.csv, found " + std::to_string(cl.positionals().size()) +
+                         " (see levex-cli inspect --help)");
+    const VenueProfile venue = load_venue_profile(cl.text("venue", "generic"), venue_dir());
+    MarginSettings settings;
+    settings.leverage_mult = cl.number("leverage-mult", 1.0);
+    settings.mmr_scale = cl.number("mmr-scale", 1.0);
+    if (!(settings.leverage_mult > 0))
+        throw UsageError("--leverage-mult: expected a number > 0");
+    if (!(settings.mmr_scale > 0))
+        throw UsageError("--mmr-scale: expected a number > 0");
+    const char delimiter = cl.has("delimiter") ? parse_delimiter(cl.text("delimiter", ",")) : '\0';
+    const PositionBook book = read_book_or_throw(cl.positionals()[0], venue, cl.has("skip-bad-rows"), delimiter);
+    const LiquidationLevels levels = compute_liquidation_levels(book, venue, settings);
+    if (levels.margins.capped_count > 0)
+        std::cerr << "notice: " << levels.margins.capped_count << " position(s) held at their tier's max leverage\n";
+    write_output(cl.text("out", ""), write_inspect_csv(book, venue, levels));
+    return 0;
+}
+
+} // namespace levex::cli

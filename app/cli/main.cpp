@@ -1,0 +1,76 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// levex-cli: the batch front end. Exit status: 0 success, 2 usage, 3 bad input data, 1 other.
+#include "app/cli/Commands.h"
+
+#include "core/Issue.h"
+#include "core/ResourcePaths.h"
+#include "core/TextFile.h"
+
+#include <iostream>
+
+namespace {
+
+constexpr const char* kHelp = R"(usage: levex-cli COMMAND [options]
+
+LevEx simulates leverage exhaustion: the cascade of forced liquidations after a price shock.
+
+commands:
+  inspect BOOK.csv    liquidation and bankruptcy price of every position
+  generate            write a synthetic position book
+
+  levex-cli COMMAND --help   shows a command's options.
+  levex-cli --version        prints the version.
+
+exit status: 0 success, 2 usage error, 3 bad input data (FILE:LINE:COLUMN: expected ..., found ...),
+1 anything else.
+)";
+
+} // namespace
+
+namespace levex::cli {
+void write_output(const std::string& path, const std::string& bytes) {
+    if (path.empty() || path == "-") {
+        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        std::cout.flush();
+        if (!std::cout)
+            throw IoError("standard output: write failed");
+        return;
+    }
+    write_text_file(path, bytes);
+}
+} // namespace levex::cli
+
+int main(int argc, char** argv) {
+    std::ios::sync_with_stdio(false);
+    const std::vector<std::string> args(argv + 1, argv + argc);
+    try {
+        if (args.empty()) {
+            std::cerr << kHelp;
+            return 2;
+        }
+        const std::string& command = args[0];
+        const std::vector<std::string> rest(args.begin() + 1, args.end());
+        if (command == "--help" || command == "-h" || command == "help") {
+            std::cout << kHelp;
+            return 0;
+        }
+        if (command == "--version") {
+            std::cout << "levex-cli " << levex::version() << '\n';
+            return 0;
+        }
+        if (command == "inspect")
+            return levex::cli::run_inspect(rest);
+        if (command == "generate")
+            return levex::cli::run_generate(rest);
+        throw levex::UsageError("unknown command '" + command + "' (expected inspect or generate; see levex-cli --help)");
+    } catch (const levex::UsageError& e) {
+        std::cerr << "levex-cli: " << e.what() << '\n';
+        return 2;
+    } catch (const levex::DataError& e) {
+        std::cerr << e.what() << '\n';
+        return 3;
+    } catch (const std::exception& e) {
+        std::cerr << "levex-cli: " << e.what() << '\n';
+        return 1;
+    }
+}

@@ -1,0 +1,64 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/Issue.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace levex {
+
+/// One field of a CSV record, with where it starts in the file (1-based line and byte column).
+struct CsvField {
+    std::string_view text; ///< unquoted, with doubled quotes undone
+    std::size_t line = 0;
+    std::size_t column = 0;
+};
+
+/// RFC 4180 tokenizer over an in-memory file: quoted fields, doubled quotes, delimiters and newlines
+/// inside quotes, CRLF/LF/CR line ends, a leading UTF-8 BOM. Blank lines are skipped. It allocates
+/// only when a record contains doubled quotes.
+class CsvTokenizer {
+public:
+    CsvTokenizer(std::string_view bytes, char delimiter, std::string file);
+
+    /// Reads the next record into `fields` (views stay valid until the next call). Returns false at
+    /// the end of input, or on a syntax error (then `error()` is set).
+    bool next(std::vector<CsvField>& fields);
+
+    const std::optional<Issue>& error() const { return error_; }
+    /// 1-based line where the last record started.
+    std::size_t record_line() const { return record_line_; }
+    /// 1-based column just past the last record's last field (for "too few fields" messages).
+    std::size_t record_end_column() const { return end_column_; }
+    /// Fraction of the input consumed, for progress reports.
+    double progress() const { return bytes_.empty() ? 1.0 : double(pos_) / double(bytes_.size()); }
+
+private:
+    std::string_view bytes_;
+    char delimiter_;
+    std::string file_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 1;
+    std::size_t line_start_ = 0;
+    std::size_t record_line_ = 0;
+    std::size_t end_column_ = 0;
+    std::string scratch_;
+    std::optional<Issue> error_;
+};
+
+/// Picks the delimiter from the header line: the most frequent of ',' ';' '\t' outside quotes
+/// (ties go to ',').
+char detect_delimiter(std::string_view bytes);
+
+/// Checks the encoding of a text file before it is tokenized; returns an error issue for UTF-16/32,
+/// binary data (NUL bytes) or an empty file.
+std::optional<Issue> check_text_encoding(std::string_view bytes, const std::string& file);
+
+/// Length of a leading UTF-8 byte-order mark (0 or 3).
+std::size_t utf8_bom_length(std::string_view bytes);
+
+} // namespace levex

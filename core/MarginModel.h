@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/LeverageMultiplier.h"
+#include "core/PositionBook.h"
+#include "core/VenueProfile.h"
+
+#include <vector>
+
+namespace levex {
+
+/// Per-position liquidation and bankruptcy prices (DESIGN §4.1), struct of arrays.
+/// NaN means "none": a position that can never be liquidated (or go bankrupt) at any positive price.
+struct LiquidationLevels {
+    std::vector<double> liquidation_price;
+    std::vector<double> bankruptcy_price;
+    std::vector<double> maint_margin_rate; ///< the rate in force at the liquidation price (fee and scale included)
+    std::vector<double> maint_amount;      ///< the tier deduction in force there (scale included)
+    EffectiveMargins margins;              ///< the cushions the prices were computed from
+};
+
+struct MarginSettings {
+    double leverage_mult = 1.0; ///< DESIGN §4.7
+    double mmr_scale = 1.0;     ///< scales every position's whole maintenance requirement
+};
+
+/// Computes every position's liquidation and bankruptcy price. Isolated positions stand alone;
+/// a cross position's price solves its account's equity = maintenance with the account's other
+/// symbols held at their marks. Throws DataError when a cross account holds a symbol with no mark.
+LiquidationLevels compute_liquidation_levels(const PositionBook& book, const VenueProfile& venue,
+                                             const MarginSettings& settings = {});
+
+} // namespace levex

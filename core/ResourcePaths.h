@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <string>
+
+namespace levex {
+
+/// The program version (the CMake project version).
+const char* version();
+
+/// Folder holding `venues/` and `samples/`: $LEVEX_DATA_DIR if set, else `../share/levex` beside
+/// the running executable (an installed copy), else the source tree's `resources/` (a build tree).
+std::string resource_dir();
+
+std::string venue_dir();
+/// The bundled sample book the app opens by default.
+std::string sample_book_path();
+
+} // namespace levex

@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QColor>
+
+namespace levex::ui::theme {
+
+// Longs in a warm ramp, shorts in a cool one (DESIGN §2), chosen to stay distinct for the common
+// colour-vision deficiencies.
+inline const QColor kLongColor{213, 94, 0};   // vermillion
+inline const QColor kShortColor{0, 114, 178}; // blue
+inline const QColor kMarkColor{40, 40, 40};
+
+} // namespace levex::ui::theme
