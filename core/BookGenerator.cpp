@@ -13,14 +13,14 @@ namespace levex {
 namespace {
 
 struct LeverageBucket {
-    double share;           ///< by count
+    double share; ///< by count
     double leverage;
     double notional_factor; ///< lower leverage, larger positions: about half of OI below 10x
 };
 
 // 20–25x and 100x+ are split into their two usual settings.
 constexpr LeverageBucket kBuckets[] = {
-    {0.15, 5.0, 5.0}, {0.30, 10.0, 1.2}, {0.15, 20.0, 1.0}, {0.10, 25.0, 1.0},
+    {0.15, 5.0, 5.0},  {0.30, 10.0, 1.2},  {0.15, 20.0, 1.0},  {0.10, 25.0, 1.0},
     {0.20, 50.0, 0.7}, {0.07, 100.0, 0.5}, {0.03, 125.0, 0.5},
 };
 
@@ -78,9 +78,15 @@ PositionBook generate_book(const GeneratorSettings& g, const VenueProfile& venue
                 break;
             u -= b.share;
         }
-        double notional = rng.uniform() < g.tail_probability
-                              ? g.tail_scale * std::pow(rng.uniform(), -1.0 / g.tail_alpha)
-                              : g.median_notional * std::exp(g.size_sigma * rng.normal());
+        // Spliced size law: a lognormal body below tail_scale, a Pareto tail above it.
+        double notional;
+        if (rng.uniform() < g.tail_probability) {
+            notional = g.tail_scale * std::pow(rng.uniform(), -1.0 / g.tail_alpha);
+        } else {
+            do
+                notional = g.median_notional * std::exp(g.size_sigma * rng.normal());
+            while (notional >= g.tail_scale);
+        }
         notional = std::min(notional * bucket->notional_factor, g.max_notional);
         const double leverage = std::min(bucket->leverage, venue.max_leverage_for(notional));
 
@@ -89,9 +95,11 @@ PositionBook generate_book(const GeneratorSettings& g, const VenueProfile& venue
         const double mmr = std::max(mmr0, venue.tier_for(notional).mmr + venue.fee_in_maintenance);
         double entry = g.mark;
         for (int attempt = 0; attempt < 16; ++attempt) {
-            const auto age = std::min<std::size_t>(hours, static_cast<std::size_t>(g.mean_age_hours * rng.exponential()));
+            const auto age =
+                std::min<std::size_t>(hours, static_cast<std::size_t>(g.mean_age_hours * rng.exponential()));
             const double e = path[age] * std::exp(0.002 * rng.normal()); // within the hour
-            const double liq = side > 0 ? e * (1.0 - 1.0 / leverage) / (1.0 - mmr) : e * (1.0 + 1.0 / leverage) / (1.0 + mmr);
+            const double liq =
+                side > 0 ? e * (1.0 - 1.0 / leverage) / (1.0 - mmr) : e * (1.0 + 1.0 / leverage) / (1.0 + mmr);
             const bool survived = side > 0 ? liq < std::min(low_since[age], e) : liq > std::max(high_since[age], e);
             if (survived) {
                 entry = e;

@@ -47,7 +47,9 @@ double CounterRng::normal() {
     return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
 }
 
-double CounterRng::exponential() { return -std::log(uniform()); }
+double CounterRng::exponential() {
+    return -std::log(uniform());
+}
 
 double CounterRng::student_t(double nu) {
     // t = Z / sqrt(chi2_nu / nu); chi2 via the Marsaglia–Tsang gamma sampler (shape nu/2, scale 2).

@@ -8,8 +8,8 @@
 namespace levex {
 
 LiquidationMap build_liquidation_map(const PositionBook& book, const ContractSpec& contract,
-                                     const LiquidationLevels& levels, std::size_t symbol,
-                                     double mark, std::size_t bins, double span) {
+                                     const LiquidationLevels& levels, std::size_t symbol, double mark, std::size_t bins,
+                                     double span) {
     if (!(mark > 0) || bins == 0 || !(span > 0 && span < 1))
         throw std::invalid_argument("liquidation map needs a mark > 0, bins > 0 and a span in (0, 1)");
     LiquidationMap map;
@@ -33,7 +33,8 @@ LiquidationMap build_liquidation_map(const PositionBook& book, const ContractSpe
         // Already past its level at the mark: it would go at the mark.
         if ((is_long && p >= mark) || (!is_long && p <= mark))
             p = mark;
-        const double notional = std::isinf(p) ? contract.quote_notional(book.size[i], mark) : contract.quote_notional(book.size[i], p);
+        const double notional =
+            std::isinf(p) ? contract.quote_notional(book.size[i], mark) : contract.quote_notional(book.size[i], p);
         const double x = (std::log(p) - lo) / width;
         if (x < 0 || x >= double(bins) || std::isinf(p)) {
             (is_long ? map.long_beyond : map.short_beyond) += notional;

@@ -25,7 +25,7 @@ struct LiquidationMap {
 /// Bins the liquidation levels of `symbol` over mark·(1 ± span) (log-spaced); positions already
 /// past their level at the mark fall into the bin of the mark. `span` in (0, 1).
 LiquidationMap build_liquidation_map(const PositionBook& book, const ContractSpec& contract,
-                                     const LiquidationLevels& levels, std::size_t symbol,
-                                     double mark, std::size_t bins, double span);
+                                     const LiquidationLevels& levels, std::size_t symbol, double mark, std::size_t bins,
+                                     double span);
 
 } // namespace levex

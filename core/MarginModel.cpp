@@ -19,7 +19,7 @@ struct Maintenance {
 };
 
 class Solver {
-public:
+  public:
     Solver(const PositionBook& book, const VenueProfile& venue, const MarginSettings& settings)
         : book_(book), venue_(venue), scale_(settings.mmr_scale), inverse_(venue.contract == ContractKind::Inverse),
           csize_(inverse_ ? venue.contract_size : 1.0) {}
@@ -32,9 +32,7 @@ public:
         return {scale_ * (t.mmr + venue_.fee_in_maintenance), scale_ * t.maint_amount};
     }
 
-    double notional(std::size_t i, double p) const {
-        return inverse_ ? book_.size[i] * csize_ / p : book_.size[i] * p;
-    }
+    double notional(std::size_t i, double p) const { return inverse_ ? book_.size[i] * csize_ / p : book_.size[i] * p; }
     double pnl(std::size_t i, double p) const {
         const double q = book_.size[i] * book_.side[i];
         return inverse_ ? q * csize_ * (1.0 / book_.entry_price[i] - 1.0 / p) : q * (p - book_.entry_price[i]);
@@ -105,7 +103,7 @@ public:
         return s > 0 ? kNaN : 0.0;
     }
 
-private:
+  private:
     const PositionBook& book_;
     const VenueProfile& venue_;
     double scale_;

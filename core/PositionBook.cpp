@@ -40,7 +40,8 @@ void PositionBook::reserve(std::size_t n) {
 }
 
 namespace {
-template <typename T> void keep_only(std::vector<T>& v, const std::vector<std::uint8_t>& keep) {
+template <typename T>
+void keep_only(std::vector<T>& v, const std::vector<std::uint8_t>& keep) {
     std::size_t out = 0;
     for (std::size_t i = 0; i < v.size(); ++i)
         if (keep[i])

@@ -36,10 +36,10 @@ struct PositionBook {
     std::vector<double> margin;      ///< isolated margin; 0 for cross rows
     std::vector<double> leverage;    ///< as given, or derived from margin (NaN for cross rows without one)
     std::vector<MarginMode> mode;
-    std::vector<double> maint_margin_rate; ///< explicit per-row rate, NaN = venue tiers
-    std::vector<double> maint_amount;      ///< explicit per-row amount, NaN = venue tiers
+    std::vector<double> maint_margin_rate;          ///< explicit per-row rate, NaN = venue tiers
+    std::vector<double> maint_amount;               ///< explicit per-row amount, NaN = venue tiers
     std::vector<double> exchange_liquidation_price; ///< the exchange's own figure, NaN = none
-    std::vector<std::uint32_t> line;       ///< 1-based line of the row in the source file
+    std::vector<std::uint32_t> line;                ///< 1-based line of the row in the source file
 
     std::size_t positions() const { return id.size(); }
     std::size_t symbols() const { return symbol_names.size(); }

@@ -40,14 +40,14 @@ struct SkippedRow {
 };
 
 struct PositionCsvResult {
-    bool ok = false;        ///< a book was produced (false in strict mode after an error, or on cancel)
+    bool ok = false; ///< a book was produced (false in strict mode after an error, or on cancel)
     bool cancelled = false;
     PositionBook book;
     std::vector<Issue> issues; ///< errors, warnings and notices, in the order found
     std::vector<SkippedRow> skipped;
     char delimiter = ',';
-    std::vector<std::string> header;        ///< header names as written
-    std::vector<std::string> column_fields; ///< per header column: its canonical field, or "" (ignored)
+    std::vector<std::string> header;                ///< header names as written
+    std::vector<std::string> column_fields;         ///< per header column: its canonical field, or "" (ignored)
     std::vector<std::vector<std::string>> raw_rows; ///< with keep_raw_rows: each data row's fields
     std::vector<std::size_t> raw_lines;             ///< and its line
     std::size_t rows_read = 0;

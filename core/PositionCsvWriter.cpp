@@ -26,7 +26,8 @@ std::string write_positions_csv(const PositionBook& book) {
     // Margin is written only where leverage alone would not give it back exactly.
     auto margin_needed = [&](std::size_t i) {
         return book.mode[i] == MarginMode::Isolated &&
-               (std::isnan(book.leverage[i]) || book.size[i] * book.entry_price[i] / book.leverage[i] != book.margin[i]);
+               (std::isnan(book.leverage[i]) ||
+                book.size[i] * book.entry_price[i] / book.leverage[i] != book.margin[i]);
     };
     bool any_cross = false, any_mmr = false, any_liq = false, any_margin = false;
     for (std::size_t i = 0; i < n; ++i) {

@@ -6,7 +6,9 @@
 
 namespace levex {
 
-const char* version() { return LEVEX_VERSION; }
+const char* version() {
+    return LEVEX_VERSION;
+}
 
 std::string resource_dir() {
     namespace fs = std::filesystem;
@@ -24,7 +26,9 @@ std::string resource_dir() {
     return LEVEX_INSTALL_DATA_DIR;
 }
 
-std::string venue_dir() { return (std::filesystem::path(resource_dir()) / "venues").string(); }
+std::string venue_dir() {
+    return (std::filesystem::path(resource_dir()) / "venues").string();
+}
 
 std::string sample_book_path() {
     return (std::filesystem::path(resource_dir()) / "samples" / "btcusdt-sample.csv").string();

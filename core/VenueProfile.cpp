@@ -83,8 +83,7 @@ double number(const json& j, const std::string& key, const std::string& file, do
         fail(file, key, "expected a number, found " + v.dump());
     const double x = v.get<double>();
     if (!std::isfinite(x) || x < lo || x > hi)
-        fail(file, key,
-             "expected a number in [" + format_plain(lo) + ", " + format_plain(hi) + "], found " + v.dump());
+        fail(file, key, "expected a number in [" + format_plain(lo) + ", " + format_plain(hi) + "], found " + v.dump());
     return x;
 }
 
@@ -93,8 +92,7 @@ std::string text(const json& j, const std::string& key, const std::string& file,
     if (!j.contains(key) || !j.at(key).is_string())
         fail(file, key, "expected a string");
     std::string s = j.at(key).get<std::string>();
-    if (allowed.size() > 0 &&
-        std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return s == a; })) {
+    if (allowed.size() > 0 && std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return s == a; })) {
         std::string list;
         for (const char* a : allowed)
             list += (list.empty() ? "" : " or ") + std::string("\"") + a + "\"";
@@ -120,8 +118,8 @@ void validate_tiers(const VenueProfile& p, const std::string& file) {
         const double mmr = t.mmr + p.fee_in_maintenance;
         if (!(1.0 / t.max_leverage > mmr))
             fail(file, key,
-                 "expected 1/max_leverage > maint_margin_rate, found 1/" + format_plain(t.max_leverage) +
-                     " = " + format_plain(1.0 / t.max_leverage) + " <= " + format_plain(mmr) +
+                 "expected 1/max_leverage > maint_margin_rate, found 1/" + format_plain(t.max_leverage) + " = " +
+                     format_plain(1.0 / t.max_leverage) + " <= " + format_plain(mmr) +
                      " (a position at max leverage would be liquidatable at once)");
         if (n == 0 && t.maint_amount != 0.0)
             fail(file, key + "/maint_amount", "expected 0 for the first tier, found " + format_plain(t.maint_amount));
@@ -139,9 +137,18 @@ void validate_tiers(const VenueProfile& p, const std::string& file) {
 }
 
 void validate_provenance(const VenueProfile& p, const json& j, const std::string& file) {
-    std::vector<std::string> keys = {"contract", "tiers", "maintenance_basis", "fee_in_maintenance",
-                                     "liquidation_fee_rate", "remaining_margin_to", "execution", "partial",
-                                     "backstop_equity_fraction", "insurance_fund", "adl", "mark_passthrough"};
+    std::vector<std::string> keys = {"contract",
+                                     "tiers",
+                                     "maintenance_basis",
+                                     "fee_in_maintenance",
+                                     "liquidation_fee_rate",
+                                     "remaining_margin_to",
+                                     "execution",
+                                     "partial",
+                                     "backstop_equity_fraction",
+                                     "insurance_fund",
+                                     "adl",
+                                     "mark_passthrough"};
     for (const char* optional : {"contract_size", "tier_basis"})
         if (j.contains(optional))
             keys.emplace_back(optional);
@@ -170,11 +177,25 @@ VenueProfile parse_venue_profile(const std::string& json_text, const std::string
     const json j = parse_json(json_text, file);
     if (!j.is_object())
         fail(file, "", "expected a JSON object at the top level");
-    static const std::set<std::string> known = {
-        "name", "display_name", "as_of", "contract", "contract_size", "tier_basis", "tiers",
-        "maintenance_basis", "fee_in_maintenance", "liquidation_fee_rate", "remaining_margin_to",
-        "execution", "partial", "backstop_equity_fraction", "insurance_fund", "adl",
-        "mark_passthrough", "sources", "user_defaults"};
+    static const std::set<std::string> known = {"name",
+                                                "display_name",
+                                                "as_of",
+                                                "contract",
+                                                "contract_size",
+                                                "tier_basis",
+                                                "tiers",
+                                                "maintenance_basis",
+                                                "fee_in_maintenance",
+                                                "liquidation_fee_rate",
+                                                "remaining_margin_to",
+                                                "execution",
+                                                "partial",
+                                                "backstop_equity_fraction",
+                                                "insurance_fund",
+                                                "adl",
+                                                "mark_passthrough",
+                                                "sources",
+                                                "user_defaults"};
     for (const auto& [key, value] : j.items())
         if (!known.count(key))
             fail(file, key, "unknown key (see resources/venues/README.md for the keys a profile has)");
@@ -183,23 +204,22 @@ VenueProfile parse_venue_profile(const std::string& json_text, const std::string
     p.name = text(j, "name", file);
     p.display_name = j.contains("display_name") ? text(j, "display_name", file) : p.name;
     p.as_of = j.contains("as_of") ? text(j, "as_of", file) : "";
-    p.contract = text(j, "contract", file, {"linear", "inverse"}) == "linear" ? ContractKind::Linear
-                                                                             : ContractKind::Inverse;
+    p.contract =
+        text(j, "contract", file, {"linear", "inverse"}) == "linear" ? ContractKind::Linear : ContractKind::Inverse;
     if (p.contract == ContractKind::Inverse)
         p.contract_size = number(j, "contract_size", file, 1e-12, 1e12);
     if (j.contains("tier_basis"))
         p.tier_basis = text(j, "tier_basis", file, {"notional", "quantity"}) == "notional" ? TierBasis::Notional
-                                                                                          : TierBasis::Quantity;
-    p.maintenance_basis = text(j, "maintenance_basis", file, {"mark", "entry"}) == "mark"
-                              ? MaintenanceBasis::Mark
-                              : MaintenanceBasis::Entry;
+                                                                                           : TierBasis::Quantity;
+    p.maintenance_basis = text(j, "maintenance_basis", file, {"mark", "entry"}) == "mark" ? MaintenanceBasis::Mark
+                                                                                          : MaintenanceBasis::Entry;
     p.fee_in_maintenance = number(j, "fee_in_maintenance", file, 0.0, 0.5);
     p.liquidation_fee_rate = number(j, "liquidation_fee_rate", file, 0.0, 0.5);
     p.remaining_margin_to = text(j, "remaining_margin_to", file, {"fund", "trader"}) == "fund"
                                 ? RemainingMarginTo::Fund
                                 : RemainingMarginTo::Trader;
     p.execution = text(j, "execution", file, {"market", "ioc_bankruptcy"}) == "market" ? Execution::Market
-                                                                                      : Execution::IocBankruptcy;
+                                                                                       : Execution::IocBankruptcy;
     if (!j.contains("partial"))
         fail(file, "partial", "missing (expected an object or null)");
     if (!j.at("partial").is_null()) {
@@ -265,8 +285,8 @@ VenueProfile parse_venue_profile(const std::string& json_text, const std::string
 
 VenueProfile load_venue_profile(const std::string& name_or_path, const std::string& venue_dir) {
     namespace fs = std::filesystem;
-    const bool is_path = name_or_path.find('/') != std::string::npos ||
-                         (name_or_path.size() > 5 && name_or_path.ends_with(".json"));
+    const bool is_path =
+        name_or_path.find('/') != std::string::npos || (name_or_path.size() > 5 && name_or_path.ends_with(".json"));
     if (is_path)
         return parse_venue_profile(read_text_file(name_or_path), name_or_path);
     const fs::path path = fs::path(venue_dir) / (name_or_path + ".json");

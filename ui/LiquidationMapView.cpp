@@ -15,7 +15,7 @@ namespace levex::ui {
 namespace {
 // Longs are drawn as negative values; the axis shows magnitudes in money units (12.5M, not -1.25e+07).
 class MagnitudeTicker : public QCPAxisTicker {
-protected:
+  protected:
     QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
         return format_money(std::abs(tick), locale);
     }
@@ -39,7 +39,8 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     layout->addWidget(plot_);
 
     plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(0, 0, new QCPTextElement(plot_, QString(), QFont(font().family(), 11, QFont::Bold)));
+    plot_->plotLayout()->addElement(0, 0,
+                                    new QCPTextElement(plot_, QString(), QFont(font().family(), 11, QFont::Bold)));
 
     // Bars are drawn along the price axis (vertical): key = price, value = notional.
     longs_ = new QCPBars(plot_->yAxis, plot_->xAxis);

@@ -77,7 +77,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new BookW
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open positions CSV…"), QKeySequence::Open, this, &MainWindow::chooseFile);
-    file->addAction(tr("Open the &sample book"), this, [this] { openBook(QString::fromStdString(sample_book_path())); });
+    file->addAction(tr("Open the &sample book"), this,
+                    [this] { openBook(QString::fromStdString(sample_book_path())); });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -136,25 +137,26 @@ void MainWindow::onReady(quint64 generation, std::shared_ptr<const BookSnapshot>
             short_near += near ? notional : 0.0;
         }
     }
-    summary_->setText(
-        tr("<p><b>%1</b> · %2</p>"
-           "<table cellspacing='3'>"
-           "<tr><td>Positions</td><td align='right'>%3</td></tr>"
-           "<tr><td>Longs / shorts</td><td align='right'>%4 / %5</td></tr>"
-           "<tr><td>Open interest at mark</td><td align='right'>%6 USD</td></tr>"
-           "<tr><td>Long OI liquidating within −10 %</td><td align='right'>%7 USD</td></tr>"
-           "<tr><td>Short OI liquidating within +10 %</td><td align='right'>%8 USD</td></tr>"
-           "<tr><td>Never liquidated</td><td align='right'>%9</td></tr>"
-           "<tr><td>Held at tier max leverage</td><td align='right'>%10</td></tr>"
-           "</table><p>%11</p>")
-            .arg(symbol.toHtmlEscaped(), QString::fromStdString(s.venue.display_name).toHtmlEscaped())
-            .arg(locale.toString(qulonglong(longs + shorts)))
-            .arg(locale.toString(qulonglong(longs)), locale.toString(qulonglong(shorts)))
-            .arg(format_money(long_oi + short_oi, locale), format_money(long_near, locale), format_money(short_near, locale))
-            .arg(locale.toString(qulonglong(s.map.never_liquidated)))
-            .arg(locale.toString(qulonglong(s.levels.margins.capped_count)))
-            .arg(s.mark_estimated ? tr("The file gives no mark price: the map is centred on the average entry price.")
-                                  : tr("Mark price %1 from the file.").arg(locale.toString(mark, 'f', 2))));
+    summary_->setText(tr("<p><b>%1</b> · %2</p>"
+                         "<table cellspacing='3'>"
+                         "<tr><td>Positions</td><td align='right'>%3</td></tr>"
+                         "<tr><td>Longs / shorts</td><td align='right'>%4 / %5</td></tr>"
+                         "<tr><td>Open interest at mark</td><td align='right'>%6 USD</td></tr>"
+                         "<tr><td>Long OI liquidating within −10 %</td><td align='right'>%7 USD</td></tr>"
+                         "<tr><td>Short OI liquidating within +10 %</td><td align='right'>%8 USD</td></tr>"
+                         "<tr><td>Never liquidated</td><td align='right'>%9</td></tr>"
+                         "<tr><td>Held at tier max leverage</td><td align='right'>%10</td></tr>"
+                         "</table><p>%11</p>")
+                          .arg(symbol.toHtmlEscaped(), QString::fromStdString(s.venue.display_name).toHtmlEscaped())
+                          .arg(locale.toString(qulonglong(longs + shorts)))
+                          .arg(locale.toString(qulonglong(longs)), locale.toString(qulonglong(shorts)))
+                          .arg(format_money(long_oi + short_oi, locale), format_money(long_near, locale),
+                               format_money(short_near, locale))
+                          .arg(locale.toString(qulonglong(s.map.never_liquidated)))
+                          .arg(locale.toString(qulonglong(s.levels.margins.capped_count)))
+                          .arg(s.mark_estimated
+                                   ? tr("The file gives no mark price: the map is centred on the average entry price.")
+                                   : tr("Mark price %1 from the file.").arg(locale.toString(mark, 'f', 2))));
     map_view_->show_map(s.map, tr("%1 liquidation map — open liquidation notional by price, leverage ×%2")
                                    .arg(symbol)
                                    .arg(locale.toString(leverage_->value(), 'f', 2)));

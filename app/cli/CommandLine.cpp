@@ -71,7 +71,8 @@ std::uint64_t CommandLine::whole(const std::string& name, std::uint64_t fallback
     std::uint64_t x = 0;
     const auto r = std::from_chars(value->data(), value->data() + value->size(), x);
     if (r.ec != std::errc() || r.ptr != value->data() + value->size() || x < min)
-        throw UsageError("--" + name + ": expected a whole number >= " + std::to_string(min) + ", found '" + *value + "'");
+        throw UsageError("--" + name + ": expected a whole number >= " + std::to_string(min) + ", found '" + *value +
+                         "'");
     return x;
 }
 

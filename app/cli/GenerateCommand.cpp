@@ -27,11 +27,12 @@ const std::vector<OptionSpec> kOptions = {
 int run_generate(const std::vector<std::string>& args) {
     const CommandLine cl(args, kOptions);
     if (cl.has("help")) {
-        std::cout << format_help("levex-cli generate --positions N --seed S [--mark P] [--symbol S] --out FILE",
-                                 "Writes a synthetic BTC-perp-like position book (the distribution is described in the\n"
-                                 "README): 60 % longs, leverage 5x-125x with median 20x, lognormal sizes with a Pareto\n"
-                                 "tail, 30 % cross accounts, entries along a simulated past price path.",
-                                 kOptions);
+        std::cout << format_help(
+            "levex-cli generate --positions N --seed S [--mark P] [--symbol S] --out FILE",
+            "Writes a synthetic BTC-perp-like position book (the distribution is described in the\n"
+            "README): 60 % longs, leverage 5x-125x with median 20x, lognormal sizes with a Pareto\n"
+            "tail, 30 % cross accounts, entries along a simulated past price path.",
+            kOptions);
         return 0;
     }
     if (!cl.positionals().empty())

@@ -36,7 +36,8 @@ char parse_delimiter(const std::string& text) {
 
 /// Reads a book, printing notices and skipped rows to stderr; throws DataError on the first error
 /// in strict mode.
-PositionBook read_book_or_throw(const std::string& path, const VenueProfile& venue, bool skip_bad_rows, char delimiter) {
+PositionBook read_book_or_throw(const std::string& path, const VenueProfile& venue, bool skip_bad_rows,
+                                char delimiter) {
     PositionCsvOptions options;
     options.policy = skip_bad_rows ? BadRowPolicy::SkipBadRows : BadRowPolicy::Strict;
     options.delimiter = delimiter;
@@ -65,13 +66,14 @@ PositionBook read_book_or_throw(const std::string& path, const VenueProfile& ven
 int run_inspect(const std::vector<std::string>& args) {
     const CommandLine cl(args, kOptions);
     if (cl.has("help")) {
-        std::cout << format_help("levex-cli inspect BOOK.csv [options]",
-                                 "Computes every position's liquidation and bankruptcy price (DESIGN 4.1) and writes one CSV\n"
-                                 "row per position: id,account,symbol,side,size,entry_price,margin,leverage,maint_margin_rate,\n"
-                                 "maint_amount,liquidation_price,bankruptcy_price,exchange_liquidation_price,difference,\n"
-                                 "margin_mode,collateral,mark_price,distance_to_liquidation,leverage_capped.\n"
-                                 "Empty cells mean none (e.g. a position that can never be liquidated).",
-                                 kOptions);
+        std::cout << format_help(
+            "levex-cli inspect BOOK.csv [options]",
+            "Computes every position's liquidation and bankruptcy price (DESIGN 4.1) and writes one CSV\n"
+            "row per position: id,account,symbol,side,size,entry_price,margin,leverage,maint_margin_rate,\n"
+            "maint_amount,liquidation_price,bankruptcy_price,exchange_liquidation_price,difference,\n"
+            "margin_mode,collateral,mark_price,distance_to_liquidation,leverage_capped.\n"
+            "Empty cells mean none (e.g. a position that can never be liquidated).",
+            kOptions);
         return 0;
     }
     if (cl.positionals().size() != 1)

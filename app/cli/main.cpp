@@ -62,7 +62,8 @@ int main(int argc, char** argv) {
             return levex::cli::run_inspect(rest);
         if (command == "generate")
             return levex::cli::run_generate(rest);
-        throw levex::UsageError("unknown command '" + command + "' (expected inspect or generate; see levex-cli --help)");
+        throw levex::UsageError("unknown command '" + command +
+                                "' (expected inspect or generate; see levex-cli --help)");
     } catch (const levex::UsageError& e) {
         std::cerr << "levex-cli: " << e.what() << '\n';
         return 2;

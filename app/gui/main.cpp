@@ -22,8 +22,8 @@ int main(int argc, char** argv) {
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("book", "positions CSV to open (default: the bundled sample)", "[BOOK.csv]");
-    QCommandLineOption screenshot("screenshot", "save a screenshot of the main window to FILE once the book is shown, then exit",
-                                  "FILE");
+    QCommandLineOption screenshot(
+        "screenshot", "save a screenshot of the main window to FILE once the book is shown, then exit", "FILE");
     parser.addOption(screenshot);
     parser.process(app);
 

@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Liquidation prices for a whole book, with the tiered Binance profile (bracket search per position).
+#include "core/BookGenerator.h"
+#include "core/MarginModel.h"
+#include "core/VenueProfile.h"
+
+#include <benchmark/benchmark.h>
+
+namespace {
+
+void BM_LiquidationLevels(benchmark::State& state) {
+    const auto venue = levex::load_venue_profile("binance-usdm-btcusdt", std::string(LEVEX_RESOURCE_DIR) + "/venues");
+    levex::GeneratorSettings settings;
+    settings.positions = std::size_t(state.range(0));
+    const levex::PositionBook book = levex::generate_book(settings, venue);
+    for (auto _ : state) {
+        auto levels = levex::compute_liquidation_levels(book, venue);
+        benchmark::DoNotOptimize(levels.liquidation_price.data());
+    }
+    state.SetItemsProcessed(state.iterations() * state.range(0));
+}
+BENCHMARK(BM_LiquidationLevels)->Arg(1000000)->Unit(benchmark::kMillisecond);
+
+} // namespace
