@@ -13,8 +13,8 @@ namespace levex {
 /// Settings of a synthetic book. The distribution (documented in the README) is BTC-perp-like:
 /// 60 % longs; leverage by count 5x 15 %, 10x 30 %, 20x/25x 25 %, 50x 20 %, 100x/125x 10 % (capped
 /// by the venue's max leverage at the position's notional); notionals from a lognormal body spliced
-/// to a Pareto tail (α = 1.5) above `tail_scale`, scaled up at low leverage so that about half of open interest sits below 10x; 30 % of
-/// accounts cross; entries taken from a simulated past hourly path, keeping only positions that the
+/// to a Pareto tail (α = 1.5) above `tail_scale`, scaled up at low leverage so that about half of open interest sits
+/// below 10x; 30 % of accounts cross; entries taken from a simulated past hourly path, keeping only positions that the
 /// path since their entry would not have liquidated.
 struct GeneratorSettings {
     std::size_t positions = 30000;

@@ -11,7 +11,7 @@ namespace levex {
 /// any path can be generated independently of the others. Distributions are our own code, never
 /// std::*_distribution (whose algorithms differ between standard libraries).
 class CounterRng {
-  public:
+public:
     CounterRng(std::uint64_t seed, std::uint64_t stream) : key_{lo(seed), hi(seed)}, stream_(stream) {}
 
     /// Four independent 32-bit words for counter value `counter`.
@@ -30,7 +30,7 @@ class CounterRng {
 
     std::uint64_t counter() const { return counter_; }
 
-  private:
+private:
     static std::uint32_t lo(std::uint64_t x) { return static_cast<std::uint32_t>(x); }
     static std::uint32_t hi(std::uint64_t x) { return static_cast<std::uint32_t>(x >> 32); }
 

@@ -64,7 +64,11 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
                         line_start_ = i + 1;
                     }
                 if (!q) {
-                    error_ = Issue{Severity::Error, file_, open_line, open_column, "",
+                    error_ = Issue{Severity::Error,
+                                   file_,
+                                   open_line,
+                                   open_column,
+                                   "",
                                    "expected a closing quote for the field opened here, found the end of "
                                    "the file"};
                     return false;
@@ -90,7 +94,11 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
                 break;
             }
             if (pos_ < n && data[pos_] != delimiter_ && data[pos_] != '\n' && data[pos_] != '\r') {
-                error_ = Issue{Severity::Error, file_, line_, pos_ - line_start_ + 1, "",
+                error_ = Issue{Severity::Error,
+                               file_,
+                               line_,
+                               pos_ - line_start_ + 1,
+                               "",
                                std::string("expected a delimiter or the end of the line after a closing quote, "
                                            "found '") +
                                    data[pos_] + "'"};
@@ -100,7 +108,11 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
             std::size_t end = pos_;
             while (end < n && data[end] != delimiter_ && data[end] != '\n' && data[end] != '\r') {
                 if (data[end] == '"') {
-                    error_ = Issue{Severity::Error, file_, line_, end - line_start_ + 1, "",
+                    error_ = Issue{Severity::Error,
+                                   file_,
+                                   line_,
+                                   end - line_start_ + 1,
+                                   "",
                                    "expected a quote only at the start of a field, found '\"' inside an "
                                    "unquoted field (quote the whole field and double the quote)"};
                     return false;
@@ -157,9 +169,7 @@ char detect_delimiter(std::string_view bytes) {
 }
 
 std::optional<Issue> check_text_encoding(std::string_view bytes, const std::string& file) {
-    auto issue = [&](std::string message) {
-        return Issue{Severity::Error, file, 1, 1, "", std::move(message)};
-    };
+    auto issue = [&](std::string message) { return Issue{Severity::Error, file, 1, 1, "", std::move(message)}; };
     if (bytes.empty())
         return issue("expected a CSV header line, found an empty file");
     if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))

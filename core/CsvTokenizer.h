@@ -22,7 +22,7 @@ struct CsvField {
 /// inside quotes, CRLF/LF/CR line ends, a leading UTF-8 BOM. Blank lines are skipped. It allocates
 /// only when a record contains doubled quotes.
 class CsvTokenizer {
-  public:
+public:
     CsvTokenizer(std::string_view bytes, char delimiter, std::string file);
 
     /// Reads the next record into `fields` (views stay valid until the next call). Returns false at
@@ -37,7 +37,7 @@ class CsvTokenizer {
     /// Fraction of the input consumed, for progress reports.
     double progress() const { return bytes_.empty() ? 1.0 : double(pos_) / double(bytes_.size()); }
 
-  private:
+private:
     std::string_view bytes_;
     char delimiter_;
     std::string file_;

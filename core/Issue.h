@@ -27,17 +27,17 @@ std::string format_issue(const Issue& issue);
 
 /// Thrown where a value-returning API cannot continue: bad input data (CLI exit 3).
 class DataError : public std::runtime_error {
-  public:
+public:
     explicit DataError(Issue issue);
     const Issue& issue() const noexcept { return issue_; }
 
-  private:
+private:
     Issue issue_;
 };
 
 /// Thrown for a bad parameter or name given by the user (CLI exit 2).
 class UsageError : public std::runtime_error {
-  public:
+public:
     using std::runtime_error::runtime_error;
 };
 

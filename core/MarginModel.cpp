@@ -19,7 +19,7 @@ struct Maintenance {
 };
 
 class Solver {
-  public:
+public:
     Solver(const PositionBook& book, const VenueProfile& venue, const MarginSettings& settings)
         : book_(book), venue_(venue), scale_(settings.mmr_scale), inverse_(venue.contract == ContractKind::Inverse),
           csize_(inverse_ ? venue.contract_size : 1.0) {}
@@ -103,7 +103,7 @@ class Solver {
         return s > 0 ? kNaN : 0.0;
     }
 
-  private:
+private:
     const PositionBook& book_;
     const VenueProfile& venue_;
     double scale_;

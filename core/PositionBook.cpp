@@ -43,9 +43,13 @@ namespace {
 template <typename T>
 void keep_only(std::vector<T>& v, const std::vector<std::uint8_t>& keep) {
     std::size_t out = 0;
-    for (std::size_t i = 0; i < v.size(); ++i)
-        if (keep[i])
-            v[out++] = std::move(v[i]);
+    for (std::size_t i = 0; i < v.size(); ++i) {
+        if (!keep[i])
+            continue;
+        if (out != i) // a self-move would empty a std::string
+            v[out] = std::move(v[i]);
+        ++out;
+    }
     v.resize(out);
 }
 } // namespace

@@ -2,6 +2,7 @@
 #include "core/PositionCsvReader.h"
 
 #include "core/CsvTokenizer.h"
+#include "core/FlatHashIndex.h"
 #include "core/NumberFormat.h"
 #include "core/TextFile.h"
 
@@ -18,15 +19,32 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 enum Col : int {
-    ColId, ColAccount, ColSymbol, ColSide, ColSize, ColEntry, ColLeverage, ColMargin, ColMarginMode,
-    ColCollateral, ColEquity, ColMmr, ColMaintAmount, ColMark, ColLiq, kColumns
+    ColId,
+    ColAccount,
+    ColSymbol,
+    ColSide,
+    ColSize,
+    ColEntry,
+    ColLeverage,
+    ColMargin,
+    ColMarginMode,
+    ColCollateral,
+    ColEquity,
+    ColMmr,
+    ColMaintAmount,
+    ColMark,
+    ColLiq,
+    kColumns
 };
 
 struct StringHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
-using NameIndex = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
+
+std::uint64_t hash_text(std::string_view s) {
+    return std::hash<std::string_view>{}(s);
+}
 
 std::string lower_trimmed(std::string_view s) {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -50,7 +68,14 @@ std::string_view trimmed(std::string_view s) {
 std::string quoted(std::string_view s) {
     constexpr std::size_t kMax = 40;
     std::string out = "'";
-    out += s.size() > kMax ? std::string(s.substr(0, kMax)) + "…" : std::string(s);
+    if (s.size() > kMax) {
+        std::size_t cut = kMax;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+            --cut; // never cut a UTF-8 character in half
+        out += std::string(s.substr(0, cut)) + "…";
+    } else {
+        out += s;
+    }
     out += "'";
     return out;
 }
@@ -93,10 +118,9 @@ private:
     void notice(std::size_t line, std::string message, Severity severity = Severity::Notice) {
         result_.issues.push_back({severity, file_, line, 0, "", std::move(message)});
     }
-    std::optional<double> number(const std::vector<CsvField>& fields, Col c, double lo, bool lo_open,
-                                 double hi, bool hi_open, const char* expectation);
-    std::uint32_t intern(NameIndex& index, std::vector<std::string>& names, std::string_view name,
-                         bool& created);
+    std::optional<double> number(const std::vector<CsvField>& fields, Col c, double lo, bool lo_open, double hi,
+                                 bool hi_open, const char* expectation);
+    std::uint32_t intern(FlatHashIndex& index, std::vector<std::string>& names, std::string_view name, bool& created);
 
     bool stop() const { return options_.policy == BadRowPolicy::Strict && failed_; }
 
@@ -110,14 +134,17 @@ private:
     std::string col_header_[kColumns];
     bool failed_ = false;
     std::size_t line_ = 0;           // current row's line
+    std::size_t row_end_column_ = 0; // column just past the current row's last field
     bool row_is_cross_ = false;      // the current row is a cross row (for skip decisions)
     std::string row_error_;          // the current row's first error, for the skipped list
 
-    NameIndex accounts_, symbols_;
-    NameIndex ids_;
+    FlatHashIndex accounts_, symbols_;
+    FlatHashIndex ids_; // over book_.id: rows committed so far
     std::vector<double> account_equity_;
     std::vector<std::size_t> account_value_line_; // line that set the account's collateral/equity
+    std::vector<std::size_t> account_value_column_;
     std::vector<std::size_t> symbol_mark_line_;
+    std::vector<std::uint32_t> mode_column_; // per position: column of its margin_mode field
     std::size_t column_of_[kColumns + 1] = {};
     // Skip-bad-rows mode: accounts to drop whole (a cross row of theirs was bad) -> the reason.
     std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> bad_accounts_;
@@ -131,8 +158,8 @@ void Reader::error_at(std::size_t line, std::size_t column, Col c, std::string m
         {Severity::Error, file_, line, column, c < kColumns ? position_columns()[c].name : "", std::move(message)});
 }
 
-std::optional<double> Reader::number(const std::vector<CsvField>& fields, Col c, double lo, bool lo_open,
-                                     double hi, bool hi_open, const char* expectation) {
+std::optional<double> Reader::number(const std::vector<CsvField>& fields, Col c, double lo, bool lo_open, double hi,
+                                     bool hi_open, const char* expectation) {
     const CsvField* f = field(fields, c);
     const std::string_view text = trimmed(f->text);
     const char* name = position_columns()[c].name;
@@ -141,39 +168,57 @@ std::optional<double> Reader::number(const std::vector<CsvField>& fields, Col c,
         const bool below = lo_open ? !(x > lo) : !(x >= lo);
         const bool above = hi_open ? !(x < hi) : !(x <= hi);
         if (below || above) {
-            error_at(line_, f->column, c, std::string("expected ") + name + " " + expectation + ", found " + quoted(text));
+            error_at(line_, f->column, c,
+                     std::string("expected ") + name + " " + expectation + ", found " + quoted(text));
             return std::nullopt;
         }
         return x == 0.0 ? 0.0 : x; // fold -0 into 0
     }
     std::string message;
-    std::string lowered = lower_trimmed(text);
+    // Why the text is not a finite number: nan/inf, out of range, a decimal comma, or not a number.
+    std::string_view unsigned_text = text;
+    if (!unsigned_text.empty() && (unsigned_text.front() == '+' || unsigned_text.front() == '-'))
+        unsigned_text.remove_prefix(1);
+    const std::string word = lower_trimmed(unsigned_text);
     double probe = 0.0;
-    const auto parsed = std::from_chars(text.data(), text.data() + text.size(), probe);
-    if (text.empty())
+    const auto parsed = std::from_chars(unsigned_text.data(), unsigned_text.data() + unsigned_text.size(), probe);
+    const bool whole = parsed.ptr == unsigned_text.data() + unsigned_text.size();
+    if (text.empty()) {
         message = std::string("expected a number for ") + name + ", found an empty field";
-    else if (lowered.find("nan") != std::string::npos || lowered.find("inf") != std::string::npos)
+    } else if (word == "nan" || word == "inf" || word == "infinity") {
         message = std::string("expected a finite number for ") + name + ", found " + quoted(text);
-    else if (parsed.ec == std::errc::result_out_of_range)
-        message = std::string("expected a number for ") + name + " within ±1.8e308, found " + quoted(text) + " (out of range)";
-    else if (text.find(',') != std::string_view::npos && options_.delimiter != ',')
-        message = std::string("expected a number with a '.' decimal point for ") + name + ", found " + quoted(text);
-    else
+    } else if (parsed.ec == std::errc::result_out_of_range && whole) {
+        const std::size_t e = word.find('e');
+        const bool tiny = e != std::string::npos && e + 1 < word.size() && word[e + 1] == '-';
+        message = tiny ? std::string("expected a number for ") + name + ", found " + quoted(text) +
+                             " (too close to zero to represent)"
+                       : std::string("expected a number for ") + name + " within ±1.8e308, found " + quoted(text) +
+                             " (out of range)";
+    } else if (text.find(',') != std::string_view::npos) {
+        message = std::string("expected a number for ") + name +
+                  " with a '.' decimal point and no thousands separators, found " + quoted(text);
+    } else {
         message = std::string("expected a number for ") + name + ", found " + quoted(text);
+    }
     error_at(line_, f->column, c, std::move(message));
     return std::nullopt;
 }
 
-std::uint32_t Reader::intern(NameIndex& index, std::vector<std::string>& names, std::string_view name,
+std::uint32_t Reader::intern(FlatHashIndex& index, std::vector<std::string>& names, std::string_view name,
                              bool& created) {
-    if (auto it = index.find(name); it != index.end()) {
+    // Rows of one account (or symbol) often follow each other: check the last one first.
+    if (!names.empty() && names.back() == name) {
         created = false;
-        return it->second;
+        return static_cast<std::uint32_t>(names.size() - 1);
     }
+    const std::uint64_t hash = hash_text(name);
+    const std::uint32_t found = index.find(hash, [&](std::uint32_t k) { return names[k] == name; });
+    created = found == FlatHashIndex::kNone;
+    if (!created)
+        return found;
     const auto k = static_cast<std::uint32_t>(names.size());
     names.emplace_back(name);
-    index.emplace(std::string(name), k);
-    created = true;
+    index.insert(hash, k);
     return k;
 }
 
@@ -183,7 +228,8 @@ bool Reader::read_header(CsvTokenizer& tokenizer) {
         if (tokenizer.error())
             result_.issues.push_back(*tokenizer.error());
         else
-            result_.issues.push_back({Severity::Error, file_, 1, 1, "", "expected a CSV header line, found only blank lines"});
+            result_.issues.push_back(
+                {Severity::Error, file_, 1, 1, "", "expected a CSV header line, found only blank lines"});
         return false;
     }
     const std::size_t header_line = tokenizer.record_line();
@@ -197,56 +243,79 @@ bool Reader::read_header(CsvTokenizer& tokenizer) {
         names.push_back(lower_trimmed(f.text));
     }
     result_.column_fields.assign(fields.size(), "");
-    std::vector<bool> taken(fields.size(), false);
+    auto header_list = [&] {
+        std::string found;
+        for (const CsvField& f : fields)
+            found += (found.empty() ? "" : ", ") + std::string(f.text);
+        return found;
+    };
+    auto column_named = [&](const std::string& lowered) {
+        for (int k = 0; k < kColumns; ++k) {
+            const PositionColumn& pc = columns[std::size_t(k)];
+            if (lowered == pc.name)
+                return k;
+            for (const char* alias : pc.aliases)
+                if (lowered == lower_trimmed(alias))
+                    return k;
+        }
+        return -1;
+    };
+    std::vector<int> taken(fields.size(), -1); // header column -> the field an override mapped to it
+    bool overridden[kColumns] = {};
     for (const auto& [field_name, header_name] : options_.column_overrides) {
-        int c = -1;
-        for (int k = 0; k < kColumns; ++k)
-            if (field_name == columns[std::size_t(k)].name)
-                c = k;
-        if (c < 0)
-            continue;
-        col_[c] = -2; // explicitly mapped (or unmapped when not found below)
+        const int c = column_named(lower_trimmed(field_name));
+        if (c < 0) {
+            std::string all;
+            for (const PositionColumn& pc : columns)
+                all += std::string(all.empty() ? "" : ", ") + pc.name;
+            result_.issues.push_back(
+                {Severity::Error, file_, 0, 0, "",
+                 "expected a column override for one of " + all + ", found " + quoted(field_name)});
+            return false;
+        }
+        const char* name = columns[std::size_t(c)].name;
+        overridden[c] = true; // mapped to the named column, or unmapped when the name is empty
         const std::string wanted = lower_trimmed(header_name);
         if (wanted.empty())
             continue;
-        for (std::size_t i = 0; i < names.size(); ++i)
-            if (names[i] == wanted && !taken[i]) {
-                col_[c] = int(i);
-                taken[i] = true;
-                break;
-            }
+        const auto it = std::find(names.begin(), names.end(), wanted);
+        if (it == names.end()) {
+            result_.issues.push_back({Severity::Error, file_, header_line, 1, name,
+                                      "expected a column " + quoted(header_name) + " in the header (mapped to " + name +
+                                          "), found: " + header_list()});
+            return false;
+        }
+        const std::size_t i = std::size_t(it - names.begin());
+        if (taken[i] >= 0) {
+            result_.issues.push_back({Severity::Error, file_, header_line, fields[i].column, name,
+                                      "expected each column mapped to one field, found " + quoted(fields[i].text) +
+                                          " mapped to " + columns[std::size_t(taken[i])].name + " and " + name});
+            return false;
+        }
+        col_[c] = int(i);
+        taken[i] = c;
     }
     std::vector<std::string> unknown;
     for (std::size_t i = 0; i < names.size(); ++i) {
-        if (taken[i])
+        if (taken[i] >= 0)
             continue;
-        int match = -1;
-        for (int k = 0; k < kColumns && match < 0; ++k) {
-            const PositionColumn& pc = columns[std::size_t(k)];
-            if (names[i] == pc.name)
-                match = k;
-            for (const char* alias : pc.aliases)
-                if (names[i] == lower_trimmed(alias))
-                    match = k;
-        }
+        const int match = column_named(names[i]);
         if (match < 0) {
             unknown.push_back(std::string(fields[i].text));
             continue;
         }
-        if (col_[match] == -2)
-            continue; // the user mapped this field elsewhere (or to nothing)
+        if (overridden[match])
+            continue; // the user mapped this field to another column (or to nothing)
         if (col_[match] >= 0) {
-            result_.issues.push_back({Severity::Error, file_, header_line, fields[i].column, columns[std::size_t(match)].name,
-                                      std::string("expected one column for ") + columns[std::size_t(match)].name +
-                                          ", found it twice: " + quoted(fields[std::size_t(col_[match])].text) +
-                                          " and " + quoted(fields[i].text)});
+            result_.issues.push_back(
+                {Severity::Error, file_, header_line, fields[i].column, columns[std::size_t(match)].name,
+                 std::string("expected one column for ") + columns[std::size_t(match)].name + ", found it twice: " +
+                     quoted(fields[std::size_t(col_[match])].text) + " and " + quoted(fields[i].text)});
             return false;
         }
         col_[match] = int(i);
     }
     for (int k = 0; k < kColumns; ++k) {
-        if (col_[k] == -2)
-            col_[k] = -1;
         if (col_[k] >= 0) {
             result_.column_fields[std::size_t(col_[k])] = columns[std::size_t(k)].name;
             col_header_[k] = std::string(fields[std::size_t(col_[k])].text);
@@ -260,19 +329,18 @@ bool Reader::read_header(CsvTokenizer& tokenizer) {
                 also += std::string(also.empty() ? " (or " : ", ") + a;
             if (!also.empty())
                 also += ")";
-            std::string found;
-            for (const CsvField& f : fields)
-                found += (found.empty() ? "" : ", ") + std::string(f.text);
             result_.issues.push_back({Severity::Error, file_, header_line, 1, pc.name,
-                                      std::string("expected a column ") + pc.name + also + " in the header, found: " +
-                                          found + (fields.size() == 1 ? " (one column: check the delimiter)" : "")});
+                                      std::string("expected a column ") + pc.name + also + " in the header" +
+                                          (overridden[k] ? " (a column override unmaps it)" : "") +
+                                          ", found: " + header_list() +
+                                          (fields.size() == 1 ? " (one column: check the delimiter)" : "")});
             return false;
         }
     }
     if (!unknown.empty()) {
         std::string list;
         for (const std::string& u : unknown)
-            list += (list.empty() ? "" : ", ") + u;
+            list += (list.empty() ? "" : ", ") + quoted(u);
         notice(header_line, "ignored unknown columns: " + list);
     }
     return true;
@@ -281,11 +349,10 @@ bool Reader::read_header(CsvTokenizer& tokenizer) {
 bool Reader::parse_row(const std::vector<CsvField>& fields, std::size_t data_row, Row& row) {
     const std::size_t expected = result_.header.size();
     row_is_cross_ = false;
-    if (fields.size() < expected) {
-        error_at(line_, 0, kColumns,
+    if (fields.size() < expected) { // point just past the last field, where the next one is missing
+        error_at(line_, row_end_column_, kColumns,
                  "expected " + std::to_string(expected) + " fields as in the header, found " +
                      std::to_string(fields.size()) + " (check the delimiter and quoting)");
-        result_.issues.back().column = fields.empty() ? 1 : fields.back().column;
         return false;
     }
     if (fields.size() > expected) {
@@ -299,6 +366,10 @@ bool Reader::parse_row(const std::vector<CsvField>& fields, std::size_t data_row
         column_of_[k] = field(fields, Col(k)) ? field(fields, Col(k))->column : 1;
     column_of_[kColumns] = fields.empty() ? 1 : fields.front().column;
 
+    row.id = col_[ColId] >= 0 ? trimmed(field(fields, ColId)->text) : std::string_view();
+    row.account = col_[ColAccount] >= 0 ? trimmed(field(fields, ColAccount)->text) : std::string_view();
+    row.symbol = col_[ColSymbol] >= 0 ? trimmed(field(fields, ColSymbol)->text) : std::string_view();
+
     // Mode first, so a bad value anywhere on a cross row can skip its whole account.
     if (present(fields, ColMarginMode)) {
         const std::string mode = lower_trimmed(field(fields, ColMarginMode)->text);
@@ -306,14 +377,12 @@ bool Reader::parse_row(const std::vector<CsvField>& fields, std::size_t data_row
             row.cross = true;
         else if (mode != "isolated") {
             error_at(line_, field(fields, ColMarginMode)->column, ColMarginMode,
-                     "expected margin_mode isolated or cross, found " + quoted(trimmed(field(fields, ColMarginMode)->text)));
+                     "expected margin_mode isolated or cross, found " +
+                         quoted(trimmed(field(fields, ColMarginMode)->text)));
             return false;
         }
     }
     row_is_cross_ = row.cross;
-    row.id = col_[ColId] >= 0 ? trimmed(field(fields, ColId)->text) : std::string_view();
-    row.account = col_[ColAccount] >= 0 ? trimmed(field(fields, ColAccount)->text) : std::string_view();
-    row.symbol = col_[ColSymbol] >= 0 ? trimmed(field(fields, ColSymbol)->text) : std::string_view();
 
     bool ok = true;
     if (present(fields, ColSide)) {
@@ -324,17 +393,27 @@ bool Reader::parse_row(const std::vector<CsvField>& fields, std::size_t data_row
             row.side = -1;
         else {
             error_at(line_, field(fields, ColSide)->column, ColSide,
-                     "expected side long, short, buy, sell, 1 or -1, found " + quoted(trimmed(field(fields, ColSide)->text)));
+                     "expected side long, short, buy, sell, 1 or -1, found " +
+                         quoted(trimmed(field(fields, ColSide)->text)));
             ok = false;
         }
     }
     if (ok) {
         const double inf = std::numeric_limits<double>::infinity();
         if (row.side != 0) {
-            if (auto v = number(fields, ColSize, 0, true, inf, true, "> 0 when side is given (a signed size needs no side column)"))
-                row.size = *v;
-            else
+            if (auto v = number(fields, ColSize, -inf, true, inf, true, "")) {
+                if (*v > 0.0) {
+                    row.size = *v;
+                } else {
+                    error_at(line_, field(fields, ColSize)->column, ColSize,
+                             "expected size > 0 when side is given, found " +
+                                 quoted(trimmed(field(fields, ColSize)->text)) +
+                                 (*v < 0.0 ? " (a signed size needs no side column)" : ""));
+                    ok = false;
+                }
+            } else {
                 ok = false;
+            }
         } else if (auto v = number(fields, ColSize, -inf, true, inf, true, "")) {
             if (*v == 0.0) {
                 error_at(line_, field(fields, ColSize)->column, ColSize,
@@ -405,55 +484,61 @@ bool Reader::parse_row(const std::vector<CsvField>& fields, std::size_t data_row
 void Reader::commit(const Row& row, std::size_t line, std::size_t data_row) {
     const std::string id = row.id.empty() ? std::to_string(data_row) : std::string(row.id);
     bool created = false;
-    const std::uint32_t account = intern(accounts_, book_.account_names, row.account.empty() ? std::string_view(id) : row.account, created);
+    const std::uint32_t account =
+        intern(accounts_, book_.account_names, row.account.empty() ? std::string_view(id) : row.account, created);
     if (created) {
         book_.account_collateral.push_back(kNaN);
         account_equity_.push_back(kNaN);
         account_value_line_.push_back(0);
+        account_value_column_.push_back(0);
     }
-    const std::uint32_t symbol = intern(symbols_, book_.symbol_names, row.symbol.empty() ? std::string_view("DEFAULT") : row.symbol, created);
+    const std::uint32_t symbol =
+        intern(symbols_, book_.symbol_names, row.symbol.empty() ? std::string_view("DEFAULT") : row.symbol, created);
     if (created) {
         book_.symbol_mark.push_back(kNaN);
         symbol_mark_line_.push_back(0);
     }
-    // Checks that need what earlier rows said.
+    // Checks that need what earlier rows said; nothing is recorded until the row has passed them all.
     auto reject = [&](Col c, std::string message) { error_at(line, column_of_[c], c, std::move(message)); };
-    if (col_[ColId] >= 0 && !row.id.empty()) {
-        auto [it, inserted] = ids_.try_emplace(id, static_cast<std::uint32_t>(line));
-        if (!inserted)
+    const std::uint64_t id_hash = hash_text(id);
+    if (col_[ColId] >= 0) {
+        const std::uint32_t twin = ids_.find(id_hash, [&](std::uint32_t k) { return book_.id[k] == id; });
+        if (twin != FlatHashIndex::kNone)
             return reject(ColId, "expected a unique id, found " + quoted(id) + " again (first on line " +
-                                     std::to_string(it->second) + ")");
+                                     std::to_string(book_.line[twin]) + ")");
     }
-    if (!std::isnan(row.mark)) {
-        double& mark = book_.symbol_mark[symbol];
-        if (std::isnan(mark)) {
-            mark = row.mark;
-            symbol_mark_line_[symbol] = line;
-        } else if (mark != row.mark) {
-            return reject(ColMark, "expected mark_price " + format_plain(mark) + " for " + book_.symbol_names[symbol] +
-                                       " as on line " + std::to_string(symbol_mark_line_[symbol]) +
-                                       " (one mark per symbol), found " + format_plain(row.mark));
-        }
-    }
+    const double known_mark = book_.symbol_mark[symbol];
+    if (!std::isnan(row.mark) && !std::isnan(known_mark) && known_mark != row.mark)
+        return reject(ColMark, "expected mark_price " + format_plain(known_mark) + " for " +
+                                   book_.symbol_names[symbol] + " as on line " +
+                                   std::to_string(symbol_mark_line_[symbol]) + " (one mark per symbol), found " +
+                                   format_plain(row.mark));
+    const bool by_collateral = !std::isnan(row.collateral);
     if (row.cross) {
-        const bool by_collateral = !std::isnan(row.collateral);
-        double& known = by_collateral ? book_.account_collateral[account] : account_equity_[account];
+        const double known = by_collateral ? book_.account_collateral[account] : account_equity_[account];
         const double given = by_collateral ? row.collateral : row.equity;
         const char* name = by_collateral ? "collateral" : "account_equity";
-        if (std::isnan(known)) {
-            if (account_value_line_[account] != 0)
-                return reject(by_collateral ? ColCollateral : ColEquity,
-                              std::string("expected the same kind of cross balance on every row of account ") +
-                                  book_.account_names[account] + " (line " + std::to_string(account_value_line_[account]) +
-                                  " gives the other of collateral/account_equity), found " + name);
-            known = given;
-            account_value_line_[account] = line;
-        } else if (known != given) {
+        if (std::isnan(known) && account_value_line_[account] != 0)
+            return reject(by_collateral ? ColCollateral : ColEquity,
+                          std::string("expected the same kind of cross balance on every row of account ") +
+                              book_.account_names[account] + " (line " + std::to_string(account_value_line_[account]) +
+                              " gives the other of collateral/account_equity), found " + name);
+        if (!std::isnan(known) && known != given)
             return reject(by_collateral ? ColCollateral : ColEquity,
                           std::string("expected ") + name + " " + format_plain(known) + " for cross account " +
-                              book_.account_names[account] + " as on line " + std::to_string(account_value_line_[account]) +
-                              " (repeated on each cross row), found " + format_plain(given));
-        }
+                              book_.account_names[account] + " as on line " +
+                              std::to_string(account_value_line_[account]) + " (repeated on each cross row), found " +
+                              format_plain(given));
+    }
+    if (!std::isnan(row.mark) && std::isnan(known_mark)) {
+        book_.symbol_mark[symbol] = row.mark;
+        symbol_mark_line_[symbol] = line;
+    }
+    if (row.cross && account_value_line_[account] == 0) {
+        (by_collateral ? book_.account_collateral[account] : account_equity_[account]) =
+            by_collateral ? row.collateral : row.equity;
+        account_value_line_[account] = line;
+        account_value_column_[account] = column_of_[by_collateral ? ColCollateral : ColEquity];
     }
 
     double margin = 0.0, leverage = row.leverage;
@@ -463,8 +548,9 @@ void Reader::commit(const Row& row, std::size_t line, std::size_t data_row) {
             margin = row.margin;
             const double implied = notional / margin;
             if (!std::isnan(row.leverage) && std::abs(implied / row.leverage - 1.0) > 0.01)
-                notice(line, "leverage " + format_plain(row.leverage) + " differs from size·entry/margin = " +
-                                 format_plain(implied) + " by more than 1 %; the margin is used");
+                notice(line, "leverage " + format_plain(row.leverage) +
+                                 " differs by more than 1 % from notional/margin = " + format_plain(implied) +
+                                 "; the margin is used");
             leverage = implied;
         } else {
             margin = notional / row.leverage;
@@ -483,6 +569,9 @@ void Reader::commit(const Row& row, std::size_t line, std::size_t data_row) {
     book_.maint_amount.push_back(std::isnan(row.mmr) ? kNaN : (std::isnan(row.maint_amount) ? 0.0 : row.maint_amount));
     book_.exchange_liquidation_price.push_back(row.liq);
     book_.line.push_back(static_cast<std::uint32_t>(line));
+    if (col_[ColId] >= 0)
+        ids_.insert(id_hash, static_cast<std::uint32_t>(book_.id.size() - 1));
+    mode_column_.push_back(static_cast<std::uint32_t>(column_of_[ColMarginMode]));
 }
 
 void Reader::run() {
@@ -499,7 +588,13 @@ void Reader::run() {
     const bool skip_mode = options_.policy == BadRowPolicy::SkipBadRows;
     std::vector<CsvField> fields;
     std::size_t data_row = 0;
-    book_.reserve(std::min<std::size_t>(bytes_.size() / 48 + 16, options_.max_rows ? options_.max_rows : SIZE_MAX));
+    const std::size_t expected_rows =
+        std::min<std::size_t>(bytes_.size() / 48 + 16, options_.max_rows ? options_.max_rows : SIZE_MAX);
+    book_.reserve(expected_rows);
+    accounts_ = FlatHashIndex(expected_rows);
+    if (col_[ColId] >= 0)
+        ids_ = FlatHashIndex(expected_rows);
+    mode_column_.reserve(expected_rows);
     while (!stop()) {
         if (options_.max_rows && data_row >= options_.max_rows)
             break;
@@ -508,12 +603,17 @@ void Reader::run() {
                 result_.issues.push_back(*tokenizer.error());
                 failed_ = true;
                 if (skip_mode) // the rest of the file cannot be split into rows reliably
-                    result_.skipped.push_back({tokenizer.error()->line, "", "", "unreadable from here to the end: " + tokenizer.error()->message});
+                    result_.skipped.push_back({tokenizer.error()->line, "", "",
+                                               "unreadable from here to the end: " + tokenizer.error()->message});
             }
             break;
         }
+        // A row of empty fields (",,,," as spreadsheets write after the data) is a blank line.
+        if (std::all_of(fields.begin(), fields.end(), [](const CsvField& f) { return trimmed(f.text).empty(); }))
+            continue;
         ++data_row;
         line_ = tokenizer.record_line();
+        row_end_column_ = tokenizer.record_end_column();
         if (options_.keep_raw_rows) {
             std::vector<std::string> raw;
             raw.reserve(fields.size());
@@ -542,6 +642,19 @@ void Reader::run() {
     if (stop() || !finish_accounts() || !net_one_way_positions())
         return;
     drop_bad_accounts();
+    if (!result_.skipped.empty()) {
+        // Rows rejected after their account or symbol was registered can leave names without positions.
+        std::vector<std::uint8_t> account_used(book_.accounts(), 0), symbol_used(book_.symbols(), 0);
+        for (std::size_t i = 0; i < book_.positions(); ++i) {
+            account_used[book_.account[i]] = 1;
+            symbol_used[book_.symbol[i]] = 1;
+        }
+        if (std::count(account_used.begin(), account_used.end(), 0) +
+            std::count(symbol_used.begin(), symbol_used.end(), 0))
+            book_.filter(std::vector<std::uint8_t>(book_.positions(), 1));
+        std::stable_sort(result_.skipped.begin(), result_.skipped.end(),
+                         [](const SkippedRow& a, const SkippedRow& b) { return a.line < b.line; });
+    }
     if (options_.progress)
         options_.progress(1.0);
     result_.ok = !stop();
@@ -567,11 +680,13 @@ bool Reader::finish_accounts() {
             continue;
         if (missing_mark[a] != PositionBook::npos) {
             const std::size_t i = missing_mark[a];
-            line_ = book_.line[i];
+            line_ = account_value_line_[a];
             row_error_.clear();
-            error_at(line_, 0, ColEquity,
-                     "expected a mark_price for " + book_.symbol_names[book_.symbol[i]] +
-                         " to turn account_equity into a wallet balance (wallet = equity - unrealised PnL), found none");
+            error_at(line_, account_value_column_[a], ColEquity,
+                     "expected a mark_price for " + book_.symbol_names[book_.symbol[i]] + " (line " +
+                         std::to_string(book_.line[i]) +
+                         ") to turn account_equity into a wallet balance (wallet = equity - unrealised PnL), "
+                         "found none");
             if (options_.policy == BadRowPolicy::Strict)
                 return false;
             bad_accounts_.try_emplace(book_.account_names[a], row_error_);
@@ -586,29 +701,30 @@ bool Reader::finish_accounts() {
 // symbol are netted (hedged long+short rows, or a position split over rows).
 bool Reader::net_one_way_positions() {
     const std::size_t n = book_.positions();
-    std::unordered_map<std::uint64_t, std::uint32_t> first;
-    first.reserve(n);
-    std::unordered_map<std::uint32_t, std::vector<std::uint32_t>> groups; // first row -> all rows
+    // Rows sharing an account and symbol, as (first row, later row) pairs in file order.
+    auto key_of = [&](std::size_t i) { return (std::uint64_t(book_.account[i]) << 32) | book_.symbol[i]; };
+    FlatHashIndex first(n);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> repeats;
     for (std::size_t i = 0; i < n; ++i) {
-        const std::uint64_t key = (std::uint64_t(book_.account[i]) << 32) | book_.symbol[i];
-        auto [it, inserted] = first.try_emplace(key, static_cast<std::uint32_t>(i));
-        if (!inserted) {
-            auto& rows = groups[it->second];
-            if (rows.empty())
-                rows.push_back(it->second);
-            rows.push_back(static_cast<std::uint32_t>(i));
-        }
+        const std::uint64_t key = key_of(i), hash = FlatHashIndex::mix(key);
+        const std::uint32_t head = first.find(hash, [&](std::uint32_t k) { return key_of(k) == key; });
+        if (head == FlatHashIndex::kNone)
+            first.insert(hash, static_cast<std::uint32_t>(i));
+        else
+            repeats.emplace_back(head, static_cast<std::uint32_t>(i));
     }
-    if (groups.empty())
+    if (repeats.empty())
         return true;
-    std::vector<std::uint32_t> heads;
-    for (const auto& [head, rows] : groups)
-        heads.push_back(head);
-    std::sort(heads.begin(), heads.end());
+    std::stable_sort(repeats.begin(), repeats.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     std::vector<std::uint8_t> keep(n, 1);
-    for (std::uint32_t head : heads) {
-        const std::vector<std::uint32_t>& rows = groups[head];
-        const std::string& account = book_.account_names[book_.account[head]];
+    std::vector<std::uint32_t> rows;
+    for (std::size_t g = 0; g < repeats.size();) {
+        const std::uint32_t head = repeats[g].first;
+        rows.assign(1, head);
+        for (; g < repeats.size() && repeats[g].first == head; ++g)
+            rows.push_back(repeats[g].second);
+        const std::uint32_t account_index = book_.account[head];
+        const std::string& account = book_.account_names[account_index];
         const std::string& symbol = book_.symbol_names[book_.symbol[head]];
         std::string lines;
         for (std::uint32_t r : rows)
@@ -617,7 +733,7 @@ bool Reader::net_one_way_positions() {
             if (book_.mode[r] != book_.mode[head]) {
                 line_ = book_.line[r];
                 row_error_.clear();
-                error_at(line_, column_of_[ColMarginMode], ColMarginMode,
+                error_at(line_, mode_column_[r], ColMarginMode,
                          "expected one margin_mode for account " + account + " in " + symbol +
                              " (one-way positions are netted), found isolated and cross (lines " + lines + ")");
                 if (options_.policy == BadRowPolicy::Strict)
@@ -627,41 +743,52 @@ bool Reader::net_one_way_positions() {
             }
         if (bad_accounts_.count(account))
             continue;
-        double net = 0.0;
-        for (std::uint32_t r : rows)
-            net += book_.side[r] * book_.size[r];
-        for (std::uint32_t r : rows)
+
+        // Each side's total size, average entry (size-weighted; harmonic for inverse) and margin.
+        double qty[2] = {0, 0}, weight[2] = {0, 0}, margin[2] = {0, 0};
+        for (std::uint32_t r : rows) {
+            const int k = book_.side[r] > 0 ? 0 : 1;
+            qty[k] += book_.size[r];
+            margin[k] += book_.margin[r];
+            weight[k] +=
+                options_.contract.inverse ? book_.size[r] / book_.entry_price[r] : book_.size[r] * book_.entry_price[r];
             keep[r] = 0;
-        if (net == 0.0) {
+        }
+        auto average_entry = [&](int k) { return options_.contract.inverse ? qty[k] / weight[k] : weight[k] / qty[k]; };
+        // The overlap closes: its PnL (long closed at the short's entry) is realised into a cross wallet,
+        // so the account's equity at mark is what the file said.
+        const double closed = std::min(qty[0], qty[1]);
+        const double realised =
+            closed > 0 ? options_.contract.pnl(+1, closed, average_entry(0), average_entry(1)) : 0.0;
+        std::string realised_note;
+        if (closed > 0 && book_.mode[head] == MarginMode::Cross) {
+            book_.account_collateral[account_index] += realised;
+            realised_note = "; realised PnL " + format_plain(realised) + " moved into the cross wallet";
+        }
+        if (qty[0] == qty[1]) {
             notice(book_.line[head], "netted the rows of account " + account + " in " + symbol + " (lines " + lines +
-                                         ") to zero: no position left");
+                                         ") to zero: no position left" + realised_note);
             continue;
         }
-        const int side = net > 0 ? 1 : -1;
-        double qty = 0.0, margin = 0.0, weight = 0.0; // weight: Σ size·entry (linear) or Σ size/entry (inverse)
-        std::uint32_t survivor = UINT32_MAX;
-        for (std::uint32_t r : rows) {
-            if (book_.side[r] != side)
-                continue;
-            if (survivor == UINT32_MAX)
-                survivor = r;
-            qty += book_.size[r];
-            margin += book_.margin[r];
-            weight += options_.contract.inverse ? book_.size[r] / book_.entry_price[r] : book_.size[r] * book_.entry_price[r];
-        }
-        const double remaining = std::abs(net);
-        const std::uint32_t s = survivor;
-        book_.entry_price[s] = options_.contract.inverse ? qty / weight : weight / qty;
+        const int k = qty[0] > qty[1] ? 0 : 1;
+        std::uint32_t s = head;
+        for (std::uint32_t r : rows)
+            if ((book_.side[r] > 0 ? 0 : 1) == k) {
+                s = r;
+                break;
+            }
+        const double remaining = qty[k] - closed;
+        book_.entry_price[s] = average_entry(k);
         book_.size[s] = remaining;
-        book_.margin[s] = margin * remaining / qty;
+        book_.margin[s] = margin[k] * remaining / qty[k]; // same leverage as the surviving side had
         if (book_.mode[s] == MarginMode::Isolated)
             book_.leverage[s] = options_.contract.notional(remaining, book_.entry_price[s]) / book_.margin[s];
         book_.exchange_liquidation_price[s] = kNaN; // the exchange's figure was for rows that no longer exist
         keep[s] = 1;
-        notice(book_.line[head], "netted " + std::to_string(rows.size()) + " rows of account " + account + " in " + symbol +
-                                     " (lines " + lines + ") into one " + (side > 0 ? "long" : "short") + " of " +
-                                     format_plain(remaining) + " (id " + book_.id[s] +
-                                     "): positions are one-way");
+        notice(book_.line[head], "netted " + std::to_string(rows.size()) + " rows of account " + account + " in " +
+                                     symbol + " (lines " + lines + ") into one " + (k == 0 ? "long" : "short") +
+                                     " of " + format_plain(remaining) + " (id " + book_.id[s] +
+                                     "): positions are one-way" + realised_note);
     }
     book_.filter(keep);
     return true;
@@ -677,8 +804,9 @@ void Reader::drop_bad_accounts() {
         if (auto it = bad_accounts_.find(account); it != bad_accounts_.end()) {
             keep[i] = 0;
             any = true;
-            result_.skipped.push_back({book_.line[i], book_.id[i], account,
-                                       "account " + account + " skipped whole (a cross row of it is bad): " + it->second});
+            result_.skipped.push_back(
+                {book_.line[i], book_.id[i], account,
+                 "account " + account + " skipped whole (a cross row of it is bad): " + it->second});
         }
     }
     if (any)
@@ -715,7 +843,8 @@ const Issue* PositionCsvResult::first_error() const {
     return nullptr;
 }
 
-PositionCsvResult parse_positions_csv(std::string_view bytes, const std::string& file, const PositionCsvOptions& options) {
+PositionCsvResult parse_positions_csv(std::string_view bytes, const std::string& file,
+                                      const PositionCsvOptions& options) {
     PositionCsvResult result;
     result.book.source = file;
     Reader reader(bytes, file, options, result);

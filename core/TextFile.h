@@ -10,7 +10,7 @@ namespace levex {
 
 /// An input file that could not be read at all (missing, a folder, no permission): CLI exit 1.
 class IoError : public std::runtime_error {
-  public:
+public:
     using std::runtime_error::runtime_error;
 };
 

@@ -39,20 +39,20 @@ struct BookRequest {
 /// Requests carry a generation number and a newer request makes older results stale.
 class BookWorker : public QObject {
     Q_OBJECT
-  public:
+public:
     explicit BookWorker(QObject* parent = nullptr);
 
     /// Called from the GUI thread before queuing a request: results of older ones are dropped.
     void supersede(quint64 generation) { newest_.store(generation); }
 
-  public slots:
+public slots:
     void process(const levex::ui::BookRequest& request);
 
-  signals:
+signals:
     void ready(quint64 generation, std::shared_ptr<const levex::ui::BookSnapshot> snapshot);
     void failed(quint64 generation, const QString& message);
 
-  private:
+private:
     std::atomic<quint64> newest_{0};
     std::shared_ptr<const BookSnapshot> last_; // reused when only the leverage or venue changes
 };

@@ -15,9 +15,17 @@ namespace levex::ui {
 namespace {
 // Longs are drawn as negative values; the axis shows magnitudes in money units (12.5M, not -1.25e+07).
 class MagnitudeTicker : public QCPAxisTicker {
-  protected:
+protected:
     QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
         return format_money(std::abs(tick), locale);
+    }
+};
+
+// Prices with group separators (130,000 rather than 130000).
+class PriceTicker : public QCPAxisTicker {
+protected:
+    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
+        return locale.toString(tick, 'f', 0);
     }
 };
 } // namespace
@@ -57,8 +65,10 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     plot_->xAxis->setLabel(tr("Open liquidation notional per band (USD)   ◀ longs | shorts ▶"));
     plot_->yAxis->setLabel(tr("Price (USD)"));
     plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new MagnitudeTicker));
-    plot_->yAxis->setNumberFormat("f");
-    plot_->yAxis->setNumberPrecision(0);
+    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new PriceTicker));
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    plot_->setLocale(locale);
     plot_->legend->setVisible(true);
     plot_->legend->setBrush(QColor(255, 255, 255, 220));
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);

@@ -20,13 +20,13 @@ QString format_money(double value, const QLocale& locale);
 /// (they liquidate below the mark), shorts to the right, the mark as a line.
 class LiquidationMapView : public QWidget {
     Q_OBJECT
-  public:
+public:
     explicit LiquidationMapView(QWidget* parent = nullptr);
 
     void show_map(const LiquidationMap& map, const QString& title);
     QCustomPlot* plot() const { return plot_; }
 
-  private:
+private:
     QCustomPlot* plot_;
     QCPBars* longs_;
     QCPBars* shorts_;

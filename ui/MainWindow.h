@@ -20,7 +20,7 @@ class LiquidationMapView;
 /// this class shows what it hands back.
 class MainWindow : public QMainWindow {
     Q_OBJECT
-  public:
+public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
@@ -29,16 +29,16 @@ class MainWindow : public QMainWindow {
     const BookSnapshot* snapshot() const { return snapshot_.get(); }
     LiquidationMapView* liquidationMap() const { return map_view_; }
 
-  signals:
+signals:
     void bookReady();
     void bookFailed(const QString& message);
 
-  protected:
+protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
-  private:
+private:
     void requestCompute();
     void onReady(quint64 generation, std::shared_ptr<const BookSnapshot> snapshot);
     void onFailed(quint64 generation, const QString& message);

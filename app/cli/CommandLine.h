@@ -19,7 +19,7 @@ struct OptionSpec {
 /// A subcommand's parsed arguments: `--name value`, `--name=value`, flags and positionals.
 /// Unknown options and missing values throw UsageError (exit 2).
 class CommandLine {
-  public:
+public:
     CommandLine(const std::vector<std::string>& args, const std::vector<OptionSpec>& specs);
 
     bool has(const std::string& name) const { return values_.count(name) > 0; }
@@ -29,7 +29,7 @@ class CommandLine {
     std::uint64_t whole(const std::string& name, std::uint64_t fallback, std::uint64_t min = 0) const;
     const std::vector<std::string>& positionals() const { return positionals_; }
 
-  private:
+private:
     std::map<std::string, std::string> values_;
     std::vector<std::string> positionals_;
 };

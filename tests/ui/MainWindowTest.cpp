@@ -85,6 +85,9 @@ TEST(MainWindow, ReportsABadFileWithLineAndColumn) {
 }
 
 int main(int argc, char** argv) {
+    // Offscreen also when CTest lists the tests (its ENVIRONMENT property reaches only the runs).
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();

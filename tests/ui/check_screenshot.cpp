@@ -3,13 +3,13 @@
 // cover a visible area (the map was drawn, not an empty window).
 #include "ui/Theme.h"
 
-#include <QGuiApplication>
+#include <QCoreApplication>
 #include <QImage>
 
 #include <cstdio>
 
 int main(int argc, char** argv) {
-    QGuiApplication app(argc, argv);
+    QCoreApplication app(argc, argv);
     if (argc != 2) {
         std::fprintf(stderr, "usage: check_screenshot FILE.png\n");
         return 2;
