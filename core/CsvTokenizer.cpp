@@ -35,15 +35,17 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
         return false;
     record_line_ = line_;
 
-    // Quoted fields with doubled quotes are unescaped into scratch_; remember where each field's
-    // text lives and make the views once the record is complete (scratch_ may reallocate).
+    // Quoted fields with doubled quotes are unescaped into a scratch buffer; remember where each field's
+    // text lives and make the views once the record is complete (the buffer may reallocate).
     struct Span {
         bool in_scratch;
         std::size_t begin, end, line, column;
     };
     thread_local std::vector<Span> spans;
     spans.clear();
-    scratch_.clear();
+    parity_ ^= 1u;
+    std::string& scratch = scratch_[parity_];
+    scratch.clear();
 
     for (;;) {
         const std::size_t field_line = line_;
@@ -53,7 +55,7 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
             ++pos_;
             std::size_t begin = pos_;
             bool in_scratch = false;
-            std::size_t scratch_begin = scratch_.size();
+            std::size_t scratch_begin = scratch.size();
             for (;;) {
                 const char* q = static_cast<const char*>(std::memchr(data + pos_, '"', n - pos_));
                 // Count newlines inside the quoted text for line tracking.
@@ -77,16 +79,16 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
                 if (qpos + 1 < n && data[qpos + 1] == '"') { // doubled quote
                     if (!in_scratch) {
                         in_scratch = true;
-                        scratch_begin = scratch_.size();
+                        scratch_begin = scratch.size();
                     }
-                    scratch_.append(data + begin, qpos + 1 - begin);
+                    scratch.append(data + begin, qpos + 1 - begin);
                     pos_ = qpos + 2;
                     begin = pos_;
                     continue;
                 }
                 if (in_scratch) {
-                    scratch_.append(data + begin, qpos - begin);
-                    spans.push_back({true, scratch_begin, scratch_.size(), field_line, field_column});
+                    scratch.append(data + begin, qpos - begin);
+                    spans.push_back({true, scratch_begin, scratch.size(), field_line, field_column});
                 } else {
                     spans.push_back({false, begin, qpos, field_line, field_column});
                 }
@@ -138,7 +140,7 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
     }
     fields.reserve(spans.size());
     for (const Span& s : spans) {
-        const std::string_view text = s.in_scratch ? std::string_view(scratch_).substr(s.begin, s.end - s.begin)
+        const std::string_view text = s.in_scratch ? std::string_view(scratch).substr(s.begin, s.end - s.begin)
                                                    : bytes_.substr(s.begin, s.end - s.begin);
         fields.push_back({text, s.line, s.column});
     }

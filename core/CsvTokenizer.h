@@ -25,8 +25,9 @@ class CsvTokenizer {
 public:
     CsvTokenizer(std::string_view bytes, char delimiter, std::string file);
 
-    /// Reads the next record into `fields` (views stay valid until the next call). Returns false at
-    /// the end of input, or on a syntax error (then `error()` is set).
+    /// Reads the next record into `fields`. Its views stay valid until the second call after this one,
+    /// so a reader can look one record ahead. Returns false at the end of input, or on a syntax error
+    /// (then `error()` is set).
     bool next(std::vector<CsvField>& fields);
 
     const std::optional<Issue>& error() const { return error_; }
@@ -46,7 +47,8 @@ private:
     std::size_t line_start_ = 0;
     std::size_t record_line_ = 0;
     std::size_t end_column_ = 0;
-    std::string scratch_;
+    std::string scratch_[2]; // alternate records unescape into alternate buffers
+    unsigned parity_ = 0;
     std::optional<Issue> error_;
 };
 

@@ -586,7 +586,6 @@ void Reader::run() {
         return;
 
     const bool skip_mode = options_.policy == BadRowPolicy::SkipBadRows;
-    std::vector<CsvField> fields;
     std::size_t data_row = 0;
     const std::size_t expected_rows =
         std::min<std::size_t>(bytes_.size() / 48 + 16, options_.max_rows ? options_.max_rows : SIZE_MAX);
@@ -595,25 +594,42 @@ void Reader::run() {
     if (col_[ColId] >= 0)
         ids_ = FlatHashIndex(expected_rows);
     mode_column_.reserve(expected_rows);
-    while (!stop()) {
+
+    // One record of lookahead: while row i is checked and stored, row i+1's hash slots are already
+    // being fetched from memory (the account and id indexes outgrow the caches on large books).
+    struct Record {
+        std::vector<CsvField> fields;
+        std::size_t line = 0, end_column = 0;
+    };
+    Record records[2];
+    auto fetch = [&](Record& r) {
+        for (;;) {
+            if (!tokenizer.next(r.fields))
+                return false;
+            // A row of empty fields (",,,," as spreadsheets write after the data) is a blank line.
+            if (std::all_of(r.fields.begin(), r.fields.end(),
+                            [](const CsvField& f) { return trimmed(f.text).empty(); }))
+                continue;
+            r.line = tokenizer.record_line();
+            r.end_column = tokenizer.record_end_column();
+            if (r.fields.size() == result_.header.size()) {
+                if (col_[ColAccount] >= 0)
+                    accounts_.prefetch(hash_text(trimmed(r.fields[std::size_t(col_[ColAccount])].text)));
+                if (col_[ColId] >= 0)
+                    ids_.prefetch(hash_text(trimmed(r.fields[std::size_t(col_[ColId])].text)));
+            }
+            return true;
+        }
+    };
+    bool have = fetch(records[0]);
+    for (unsigned cur = 0; have && !stop(); cur ^= 1u) {
         if (options_.max_rows && data_row >= options_.max_rows)
             break;
-        if (!tokenizer.next(fields)) {
-            if (tokenizer.error()) {
-                result_.issues.push_back(*tokenizer.error());
-                failed_ = true;
-                if (skip_mode) // the rest of the file cannot be split into rows reliably
-                    result_.skipped.push_back({tokenizer.error()->line, "", "",
-                                               "unreadable from here to the end: " + tokenizer.error()->message});
-            }
-            break;
-        }
-        // A row of empty fields (",,,," as spreadsheets write after the data) is a blank line.
-        if (std::all_of(fields.begin(), fields.end(), [](const CsvField& f) { return trimmed(f.text).empty(); }))
-            continue;
+        const bool have_next = !(options_.max_rows && data_row + 1 >= options_.max_rows) && fetch(records[cur ^ 1u]);
+        const std::vector<CsvField>& fields = records[cur].fields;
         ++data_row;
-        line_ = tokenizer.record_line();
-        row_end_column_ = tokenizer.record_end_column();
+        line_ = records[cur].line;
+        row_end_column_ = records[cur].end_column;
         if (options_.keep_raw_rows) {
             std::vector<std::string> raw;
             raw.reserve(fields.size());
@@ -630,6 +646,7 @@ void Reader::run() {
         Row row;
         if (parse_row(fields, data_row, row))
             commit(row, line_, data_row);
+        have = have_next;
         if (row_error_.empty() || !skip_mode)
             continue;
         const std::string id = row.id.empty() ? std::to_string(data_row) : std::string(row.id);
@@ -637,6 +654,13 @@ void Reader::run() {
         result_.skipped.push_back({line_, id, account, row_error_});
         if (row_is_cross_)
             bad_accounts_.try_emplace(account, row_error_);
+    }
+    if (!stop() && tokenizer.error() && !(options_.max_rows && data_row >= options_.max_rows)) {
+        result_.issues.push_back(*tokenizer.error());
+        failed_ = true;
+        if (skip_mode) // the rest of the file cannot be split into rows reliably
+            result_.skipped.push_back(
+                {tokenizer.error()->line, "", "", "unreadable from here to the end: " + tokenizer.error()->message});
     }
     result_.rows_read = data_row;
     if (stop() || !finish_accounts() || !net_one_way_positions())
