@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <set>
@@ -18,6 +19,20 @@ namespace {
 using nlohmann::json;
 
 constexpr int kMaxJsonDepth = 64;
+
+// The keys that state a rule: each must cite a page in "sources" or be listed in "user_defaults".
+constexpr std::array<const char*, 12> kRuleKeys = {"contract",
+                                                   "tiers",
+                                                   "maintenance_basis",
+                                                   "fee_in_maintenance",
+                                                   "liquidation_fee_rate",
+                                                   "remaining_margin_to",
+                                                   "execution",
+                                                   "partial",
+                                                   "backstop_equity_fraction",
+                                                   "insurance_fund",
+                                                   "adl",
+                                                   "mark_passthrough"};
 
 [[noreturn]] void fail(const std::string& file, const std::string& key, const std::string& message) {
     Issue issue;
@@ -137,18 +152,7 @@ void validate_tiers(const VenueProfile& p, const std::string& file) {
 }
 
 void validate_provenance(const VenueProfile& p, const json& j, const std::string& file) {
-    std::vector<std::string> keys = {"contract",
-                                     "tiers",
-                                     "maintenance_basis",
-                                     "fee_in_maintenance",
-                                     "liquidation_fee_rate",
-                                     "remaining_margin_to",
-                                     "execution",
-                                     "partial",
-                                     "backstop_equity_fraction",
-                                     "insurance_fund",
-                                     "adl",
-                                     "mark_passthrough"};
+    std::vector<std::string> keys(kRuleKeys.begin(), kRuleKeys.end());
     for (const char* optional : {"contract_size", "tier_basis"})
         if (j.contains(optional))
             keys.emplace_back(optional);
@@ -177,25 +181,8 @@ VenueProfile parse_venue_profile(const std::string& json_text, const std::string
     const json j = parse_json(json_text, file);
     if (!j.is_object())
         fail(file, "", "expected a JSON object at the top level");
-    static const std::set<std::string> known = {"name",
-                                                "display_name",
-                                                "as_of",
-                                                "contract",
-                                                "contract_size",
-                                                "tier_basis",
-                                                "tiers",
-                                                "maintenance_basis",
-                                                "fee_in_maintenance",
-                                                "liquidation_fee_rate",
-                                                "remaining_margin_to",
-                                                "execution",
-                                                "partial",
-                                                "backstop_equity_fraction",
-                                                "insurance_fund",
-                                                "adl",
-                                                "mark_passthrough",
-                                                "sources",
-                                                "user_defaults"};
+    std::set<std::string> known(kRuleKeys.begin(), kRuleKeys.end());
+    known.insert({"name", "display_name", "as_of", "contract_size", "tier_basis", "sources", "user_defaults"});
     for (const auto& [key, value] : j.items())
         if (!known.count(key))
             fail(file, key, "unknown key (see resources/venues/README.md for the keys a profile has)");
