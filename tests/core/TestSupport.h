@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <string>
 
 namespace levex::test {
@@ -27,5 +28,39 @@ inline PositionBook read_fixture(const std::string& relative, const VenueProfile
     EXPECT_TRUE(result.ok) << (error ? format_issue(*error) : "not ok");
     return std::move(result.book);
 }
+
+/// Builds small books in code: isolated positions of one symbol, one account each.
+class BookBuilder {
+public:
+    explicit BookBuilder(double mark, std::string symbol = "BTC") {
+        book_.source = "test";
+        book_.symbol_names = {std::move(symbol)};
+        book_.symbol_mark = {mark};
+    }
+    /// Adds an isolated position (side +1/-1) and returns its index.
+    std::size_t add(int side, double size, double entry, double margin) {
+        const std::size_t i = book_.positions();
+        book_.account_names.push_back("a" + std::to_string(i));
+        book_.account_collateral.push_back(std::nan(""));
+        book_.id.push_back("p" + std::to_string(i));
+        book_.account.push_back(static_cast<std::uint32_t>(i));
+        book_.symbol.push_back(0);
+        book_.side.push_back(static_cast<std::int8_t>(side));
+        book_.size.push_back(size);
+        book_.entry_price.push_back(entry);
+        book_.margin.push_back(margin);
+        book_.leverage.push_back(size * entry / margin);
+        book_.mode.push_back(MarginMode::Isolated);
+        book_.maint_margin_rate.push_back(std::nan(""));
+        book_.maint_amount.push_back(std::nan(""));
+        book_.exchange_liquidation_price.push_back(std::nan(""));
+        book_.line.push_back(static_cast<std::uint32_t>(i + 2));
+        return i;
+    }
+    const PositionBook& book() const { return book_; }
+
+private:
+    PositionBook book_;
+};
 
 } // namespace levex::test

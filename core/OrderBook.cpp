@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/OrderBook.h"
+
+#include "core/CsvTokenizer.h"
+#include "core/Issue.h"
+#include "core/NumberFormat.h"
+#include "core/TextFile.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+
+namespace levex {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+} // namespace
+
+OrderBook parse_order_book_csv(std::string_view bytes, const std::string& file) {
+    if (auto bad = check_text_encoding(bytes, file))
+        throw DataError(*bad);
+    CsvTokenizer tokenizer(bytes, detect_delimiter(bytes), file);
+    std::vector<CsvField> fields;
+    if (!tokenizer.next(fields))
+        throw DataError(tokenizer.error()
+                            ? *tokenizer.error()
+                            : Issue{Severity::Error, file, 1, 1, "", "expected a header side,price,size"});
+    int col[3] = {-1, -1, -1};
+    std::string names;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const std::string name = lower(fields[i].text);
+        names += (names.empty() ? "" : ", ") + name;
+        const char* wanted[3] = {"side", "price", "size"};
+        for (int k = 0; k < 3; ++k)
+            if (name == wanted[k] || (k == 2 && (name == "qty" || name == "quantity")))
+                col[k] = int(i);
+    }
+    if (col[0] < 0 || col[1] < 0 || col[2] < 0)
+        throw DataError({Severity::Error, file, 1, 1, "",
+                         "expected the columns side, price and size in the header, found: " + names});
+    std::map<double, double, std::greater<double>> bids;
+    std::map<double, double> asks;
+    const std::size_t width = fields.size();
+    while (tokenizer.next(fields)) {
+        const std::size_t line = tokenizer.record_line();
+        if (fields.size() != width)
+            throw DataError({Severity::Error, file, line, fields.empty() ? 1 : fields.back().column, "",
+                             "expected " + std::to_string(width) + " fields as in the header, found " +
+                                 std::to_string(fields.size())});
+        const CsvField& sf = fields[std::size_t(col[0])];
+        const CsvField& pf = fields[std::size_t(col[1])];
+        const CsvField& qf = fields[std::size_t(col[2])];
+        const std::string side = lower(sf.text);
+        const bool bid = side == "bid" || side == "buy" || side == "b";
+        if (!bid && side != "ask" && side != "sell" && side != "a")
+            throw DataError({Severity::Error, file, line, sf.column, "side",
+                             "expected side bid or ask, found '" + std::string(sf.text) + "'"});
+        const auto price = parse_finite(pf.text);
+        if (!price || !(*price > 0))
+            throw DataError({Severity::Error, file, line, pf.column, "price",
+                             "expected a price > 0, found '" + std::string(pf.text) + "'"});
+        const auto size = parse_finite(qf.text);
+        if (!size || !(*size >= 0))
+            throw DataError({Severity::Error, file, line, qf.column, "size",
+                             "expected a size >= 0, found '" + std::string(qf.text) + "'"});
+        if (*size > 0)
+            (bid ? bids[*price] : asks[*price]) += *size;
+    }
+    if (tokenizer.error())
+        throw DataError(*tokenizer.error());
+    if (bids.empty() || asks.empty())
+        throw DataError({Severity::Error, file, 0, 0, "",
+                         std::string("expected levels on both sides, found no ") + (bids.empty() ? "bids" : "asks")});
+    if (bids.begin()->first >= asks.begin()->first)
+        throw DataError({Severity::Error, file, 0, 0, "",
+                         "expected the best bid below the best ask, found bid " + format_plain(bids.begin()->first) +
+                             " >= ask " + format_plain(asks.begin()->first) + " (a crossed book)"});
+    OrderBook book;
+    book.source = file;
+    for (const auto& [p, q] : bids) {
+        book.bid_price.push_back(p);
+        book.bid_size.push_back(q);
+    }
+    for (const auto& [p, q] : asks) {
+        book.ask_price.push_back(p);
+        book.ask_size.push_back(q);
+    }
+    return book;
+}
+
+OrderBook read_order_book_csv(const std::string& path) {
+    return parse_order_book_csv(read_text_file(path), path);
+}
+
+BookDepth OrderBook::depth_at(double start_price) const {
+    const double m = mid();
+    const double to_base = m / start_price;
+    std::vector<double> x, q;
+    for (std::size_t i = 0; i < bid_price.size(); ++i) {
+        x.push_back(std::log(m / bid_price[i]));
+        q.push_back(bid_size[i] * to_base);
+    }
+    DepthCurve bids = DepthCurve::from_levels(x, q);
+    x.clear();
+    q.clear();
+    for (std::size_t i = 0; i < ask_price.size(); ++i) {
+        x.push_back(std::log(ask_price[i] / m));
+        q.push_back(ask_size[i] * to_base);
+    }
+    return {bids, DepthCurve::from_levels(x, q)};
+}
+
+} // namespace levex

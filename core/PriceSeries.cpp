@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/PriceSeries.h"
+
+#include "core/CsvTokenizer.h"
+#include "core/Issue.h"
+#include "core/NumberFormat.h"
+#include "core/TextFile.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace levex {
+
+double PriceSeries::at(double t) const {
+    if (t <= time_s.front())
+        return price.front();
+    if (t >= time_s.back())
+        return price.back();
+    const auto it = std::upper_bound(time_s.begin(), time_s.end(), t);
+    const std::size_t k = std::size_t(it - time_s.begin());
+    const double w = (t - time_s[k - 1]) / (time_s[k] - time_s[k - 1]);
+    return price[k - 1] + w * (price[k] - price[k - 1]);
+}
+
+PriceSeries parse_price_series_csv(std::string_view bytes, const std::string& file) {
+    if (auto bad = check_text_encoding(bytes, file))
+        throw DataError(*bad);
+    CsvTokenizer tokenizer(bytes, detect_delimiter(bytes), file);
+    std::vector<CsvField> fields;
+    if (!tokenizer.next(fields))
+        throw DataError(tokenizer.error()
+                            ? *tokenizer.error()
+                            : Issue{Severity::Error, file, 1, 1, "", "expected a header line, found none"});
+    int time_col = -1, price_col = -1;
+    double time_unit = 1.0;
+    std::string names;
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        std::string name(fields[i].text);
+        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+        names += (names.empty() ? "" : ", ") + name;
+        if (time_col < 0 && (name == "open_time" || name == "time_ms")) {
+            time_col = int(i);
+            time_unit = 1e-3;
+        } else if (time_col < 0 && (name == "time" || name == "timestamp" || name == "time_s")) {
+            time_col = int(i);
+        } else if (price_col < 0 && (name == "close" || name == "price")) {
+            price_col = int(i);
+        }
+    }
+    if (time_col < 0 || price_col < 0)
+        throw DataError({Severity::Error, file, tokenizer.record_line(), 1, "",
+                         "expected a time column (open_time, time_ms, time or timestamp) and a price column (close or "
+                         "price) in the header, found: " +
+                             names});
+    PriceSeries series;
+    series.source = file;
+    const std::size_t width = fields.size();
+    while (tokenizer.next(fields)) {
+        const std::size_t line = tokenizer.record_line();
+        if (fields.size() != width)
+            throw DataError({Severity::Error, file, line, fields.empty() ? 1 : fields.back().column, "",
+                             "expected " + std::to_string(width) + " fields as in the header, found " +
+                                 std::to_string(fields.size())});
+        const CsvField& tf = fields[std::size_t(time_col)];
+        const CsvField& pf = fields[std::size_t(price_col)];
+        const auto t = parse_finite(tf.text);
+        if (!t)
+            throw DataError({Severity::Error, file, line, tf.column, "time",
+                             "expected a time, found '" + std::string(tf.text) + "'"});
+        const auto p = parse_finite(pf.text);
+        if (!p || !(*p > 0))
+            throw DataError({Severity::Error, file, line, pf.column, "price",
+                             "expected a price > 0, found '" + std::string(pf.text) + "'"});
+        const double seconds = *t * time_unit;
+        if (!series.time_s.empty() && !(seconds > series.time_s.back()))
+            throw DataError({Severity::Error, file, line, tf.column, "time",
+                             "expected times in increasing order, found " + format_plain(*t) + " after " +
+                                 format_plain(series.time_s.back() / time_unit)});
+        series.time_s.push_back(seconds);
+        series.price.push_back(*p);
+    }
+    if (tokenizer.error())
+        throw DataError(*tokenizer.error());
+    if (series.price.size() < 2)
+        throw DataError({Severity::Error, file, 0, 0, "",
+                         "expected at least two prices, found " + std::to_string(series.price.size())});
+    return series;
+}
+
+PriceSeries read_price_series_csv(const std::string& path) {
+    return parse_price_series_csv(read_text_file(path), path);
+}
+
+} // namespace levex

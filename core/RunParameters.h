@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <string>
+
+namespace levex {
+
+enum class DepthModel { Flat, VShaped, Metaorder, L2Book };
+
+/// Every parameter of a cascade run (DESIGN §4). Units are in the names. Defaults without a
+/// published source are visible user defaults, listed with their reason in the README.
+struct RunParameters {
+    std::string symbol;                                     ///< empty: the book's only (or largest) symbol
+    double mark = std::numeric_limits<double>::quiet_NaN(); ///< start mark; NaN = the book's mark_price
+    double shock = 0.0;                                     ///< index move as a fraction (-0.10 = -10 %)
+    std::size_t shock_steps = 0;                            ///< 0: at step 0; k: a ramp over k steps
+    double leverage_mult = 1.0;                             ///< DESIGN §4.7
+    double mmr_scale = 1.0;                                 ///< scales every maintenance requirement
+
+    DepthModel depth_model = DepthModel::VShaped;
+    double depth_quote_per_pct = 2e6;      ///< flat book: quote in every 1 % band
+    double depth_quote_within_1pct = 20e6; ///< V-shaped: quote within 1 % (BTC ≈ $20M, Oct 2025)
+    double metaorder_y = 1.0;              ///< metaorder law Y·σ_daily·sqrt(V/ADV)
+    double metaorder_sigma_daily = 0.03;
+    double metaorder_adv_quote = 20e9;
+    std::string book_file;    ///< L2 snapshot CSV (DESIGN §3.2)
+    double depth_scale = 1.0; ///< multiplies every depth (sweeps)
+
+    double half_life_s = 120.0;      ///< resilience of the consumed depth; inf = permanent
+    double permanent_fraction = 0.0; ///< share of each fill's impact that moves the index
+    double step_seconds = 1.0;
+    std::size_t steps = 600;
+
+    double vol = 0.0;        ///< per-step volatility of random index returns (0 = none)
+    double student_nu = 0.0; ///< Student-t degrees of freedom; 0 = normal
+    double jump_rate = 0.0;  ///< expected jumps per step
+    double jump_mean = 0.0;  ///< mean log jump
+    double jump_stdev = 0.0; ///< stdev of the log jump
+    std::uint64_t seed = 1;
+    std::string price_series_file; ///< replay a price series (DESIGN §3.3) instead of a shock
+
+    double fee = std::numeric_limits<double>::quiet_NaN();              ///< NaN: the venue's liquidation fee
+    double fund = std::numeric_limits<double>::quiet_NaN();             ///< NaN: the venue's fund; inf = unlimited
+    double mark_passthrough = std::numeric_limits<double>::quiet_NaN(); ///< NaN: the venue's β
+
+    std::size_t bins = 512; ///< price bins of the frames' histograms
+};
+
+const char* depth_model_name(DepthModel model);
+
+} // namespace levex

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/RunReport.h"
+
+#include "core/NumberFormat.h"
+#include "core/PositionCsvWriter.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+
+namespace levex {
+
+namespace {
+// JSON has no infinity: an unlimited fund is the string "inf" (documented).
+nlohmann::json finite_or_inf(double x) {
+    if (std::isinf(x))
+        return x > 0 ? "inf" : "-inf";
+    return x;
+}
+} // namespace
+
+std::string summary_json(const RunSummary& s) {
+    nlohmann::ordered_json j;
+    j["liquidated_count_long"] = s.liquidated_count_long;
+    j["liquidated_count_short"] = s.liquidated_count_short;
+    j["liquidated_count"] = s.liquidated_count;
+    j["liquidated_notional_long"] = s.liquidated_notional_long;
+    j["liquidated_notional_short"] = s.liquidated_notional_short;
+    j["liquidated_share_of_oi"] = s.liquidated_share_of_oi;
+    j["start_price"] = s.start_price;
+    j["final_price"] = s.final_price;
+    j["min_price"] = s.min_price;
+    j["max_price"] = s.max_price;
+    j["max_drawdown"] = s.max_drawdown;
+    j["amplification"] = s.amplification ? nlohmann::ordered_json(*s.amplification) : nlohmann::ordered_json(nullptr);
+    j["cascade_duration_s"] = s.cascade_duration_s;
+    j["peak_liquidation_rate_quote_per_s"] = s.peak_liquidation_rate_quote_per_s;
+    j["insurance_fund_min"] = finite_or_inf(s.insurance_fund_min);
+    j["fund_loss"] = s.fund_loss;
+    j["adl_notional"] = s.adl_notional;
+    j["backstop_notional"] = s.backstop_notional;
+    j["exhaustion_price"] = s.exhaustion_price;
+    j["steps_run"] = s.steps_run;
+    j["leverage_capped"] = s.leverage_capped;
+    return j.dump(2) + "\n";
+}
+
+std::string frames_csv(const RunFrames& f) {
+    std::string out = "step,series,bin_low,bin_high,value\n";
+    out.reserve(f.steps * 600);
+    auto scalar = [&](std::size_t t, const char* name, double value) {
+        out += std::to_string(t);
+        out += ',';
+        out += name;
+        out += ",,,";
+        append_plain(out, value);
+        out += '\n';
+    };
+    auto histogram = [&](std::size_t t, const char* name, const std::vector<double>& h) {
+        const double* row = f.row(h, t);
+        for (std::size_t b = 0; b < f.bins; ++b) {
+            if (row[b] == 0.0)
+                continue;
+            out += std::to_string(t);
+            out += ',';
+            out += name;
+            out += ',';
+            append_plain(out, f.edges[b]);
+            out += ',';
+            append_plain(out, f.edges[b + 1]);
+            out += ',';
+            append_plain(out, row[b]);
+            out += '\n';
+        }
+    };
+    for (std::size_t t = 0; t < f.steps; ++t) {
+        scalar(t, "index", f.index[t]);
+        scalar(t, "book", f.book[t]);
+        scalar(t, "mark", f.mark[t]);
+        scalar(t, "liquidated_notional_long", f.liquidated_notional_long[t]);
+        scalar(t, "liquidated_notional_short", f.liquidated_notional_short[t]);
+        scalar(t, "liquidated_count_long", f.liquidated_count_long[t]);
+        scalar(t, "liquidated_count_short", f.liquidated_count_short[t]);
+        scalar(t, "backstop_notional", f.backstop_notional[t]);
+        scalar(t, "adl_notional", f.adl_notional[t]);
+        scalar(t, "open_interest", f.open_interest[t]);
+        scalar(t, "fund_balance", f.fund_balance[t]);
+        histogram(t, "open_long", f.open_long);
+        histogram(t, "open_short", f.open_short);
+        histogram(t, "executed_long", f.executed_long);
+        histogram(t, "executed_short", f.executed_short);
+    }
+    return out;
+}
+
+std::string liquidation_log_csv(const std::vector<LiquidationEvent>& log, const PositionBook& book) {
+    std::string out = "step,position,account,side,size,trigger,fill_price,fee,fund_pnl,path\n";
+    out.reserve(log.size() * 96);
+    for (const LiquidationEvent& e : log) {
+        out += std::to_string(e.step);
+        out += ',';
+        append_csv_field(out, book.id[e.position]);
+        out += ',';
+        append_csv_field(out, book.account_names[book.account[e.position]]);
+        out += e.side > 0 ? ",long," : ",short,";
+        append_plain(out, e.size);
+        out += ',';
+        append_plain(out, e.trigger);
+        out += ',';
+        append_plain(out, e.fill_price);
+        out += ',';
+        append_plain(out, e.fee);
+        out += ',';
+        append_plain(out, e.fund_pnl);
+        out += ',';
+        out += liquidation_path_name(e.path);
+        out += '\n';
+    }
+    return out;
+}
+
+} // namespace levex

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/CascadeEngine.h"
+#include "core/PositionBook.h"
+
+#include <string>
+
+namespace levex {
+
+/// The summary as a JSON object with the keys of DESIGN §4.6 (units in the key names or the
+/// README); `amplification` is null at zero shock and an unlimited fund is written "inf".
+std::string summary_json(const RunSummary& summary);
+
+/// Frames in long format, one row per step and series: `step,series,bin_low,bin_high,value`.
+/// Scalar series leave the bin columns empty; histogram series (open_long, open_short,
+/// executed_long, executed_short) write their non-zero bins only.
+std::string frames_csv(const RunFrames& frames);
+
+/// The liquidation log (DESIGN §4.6), one row per event.
+std::string liquidation_log_csv(const std::vector<LiquidationEvent>& log, const PositionBook& book);
+
+} // namespace levex
