@@ -267,6 +267,7 @@ VenueProfile parse_venue_profile(const std::string& json_text, const std::string
         }
     }
     validate_provenance(p, j, file);
+    p.json = j.dump();
     return p;
 }
 

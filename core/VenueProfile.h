@@ -53,6 +53,7 @@ struct VenueProfile {
     double mark_passthrough = 1.0;
     std::map<std::string, std::string> sources; ///< key -> page the value comes from
     std::vector<std::string> user_defaults;     ///< keys whose values are unsourced defaults
+    std::string json;                           ///< the profile as loaded (compact JSON), for scenario files
 
     /// The tier whose bracket holds `x` (notional or quantity); beyond the last cap, the last tier.
     const MarginTier& tier_for(double x) const;

@@ -10,6 +10,7 @@ namespace levex::cli {
 /// errors are thrown (UsageError -> 2, DataError -> 3, anything else -> 1) and reported by main.
 int run_inspect(const std::vector<std::string>& args);
 int run_generate(const std::vector<std::string>& args);
+int run_simulate(const std::vector<std::string>& args);
 
 /// Writes `bytes` to `path`, or to standard output when path is empty or "-".
 void write_output(const std::string& path, const std::string& bytes);

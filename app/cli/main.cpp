@@ -16,6 +16,8 @@ LevEx simulates leverage exhaustion: the cascade of forced liquidations after a 
 
 commands:
   inspect BOOK.csv    liquidation and bankruptcy price of every position
+  simulate BOOK.csv   run the liquidation cascade after a shock; summary as JSON
+  simulate BOOK.csv   run the liquidation cascade after a shock; summary as JSON
   generate            write a synthetic position book
 
   levex-cli COMMAND --help   shows a command's options.
@@ -60,10 +62,12 @@ int main(int argc, char** argv) {
         }
         if (command == "inspect")
             return levex::cli::run_inspect(rest);
+        if (command == "simulate")
+            return levex::cli::run_simulate(rest);
         if (command == "generate")
             return levex::cli::run_generate(rest);
         throw levex::UsageError("unknown command '" + command +
-                                "' (expected inspect or generate; see levex-cli --help)");
+                                "' (expected inspect, simulate or generate; see levex-cli --help)");
     } catch (const levex::UsageError& e) {
         std::cerr << "levex-cli: " << e.what() << '\n';
         return 2;

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/PositionBook.h"
+#include "core/VenueProfile.h"
+
+#include <string>
+
+namespace levex::cli {
+
+/// ',' ';' or tab from the --delimiter option's text; UsageError otherwise.
+char parse_delimiter(const std::string& text);
+
+/// Reads a positions CSV for a command (from `bytes` when given, else from the file), printing
+/// notices and skipped rows to stderr; throws DataError with the first error in strict mode.
+PositionBook read_book_or_throw(const std::string& path, const VenueProfile& venue, bool skip_bad_rows, char delimiter,
+                                const std::string* bytes = nullptr);
+
+} // namespace levex::cli

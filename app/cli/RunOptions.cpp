@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/RunOptions.h"
+
+#include "core/Issue.h"
+#include "core/NumberFormat.h"
+#include "core/Sha256.h"
+#include "core/TextFile.h"
+
+#include <cmath>
+#include <limits>
+
+namespace levex::cli {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// A number, or inf/unlimited where the option allows it.
+double number_or_inf(const CommandLine& cl, const std::string& name, double fallback, bool allow_inf) {
+    const auto text = cl.text(name);
+    if (!text)
+        return fallback;
+    if (allow_inf && (*text == "inf" || *text == "unlimited"))
+        return kInf;
+    const auto x = parse_finite(*text);
+    if (!x)
+        throw UsageError("--" + name + ": expected a number" + (allow_inf ? " or inf" : "") + ", found '" + *text +
+                         "'");
+    return *x;
+}
+
+// "A:B:C" into three numbers.
+std::vector<double> triple(const CommandLine& cl, const std::string& name, const char* shape) {
+    const std::string text = *cl.text(name);
+    std::vector<double> out;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t colon = text.find(':', start);
+        const auto x = parse_finite(text.substr(start, colon == std::string::npos ? std::string::npos : colon - start));
+        if (!x)
+            throw UsageError("--" + name + ": expected " + shape + ", found '" + text + "'");
+        out.push_back(*x);
+        if (colon == std::string::npos)
+            break;
+        start = colon + 1;
+    }
+    if (out.size() != 3)
+        throw UsageError("--" + name + ": expected " + shape + ", found '" + text + "'");
+    return out;
+}
+
+void require(bool ok, const std::string& message) {
+    if (!ok)
+        throw UsageError(message);
+}
+
+} // namespace
+
+std::vector<OptionSpec> run_option_specs() {
+    return {
+        {"venue", "NAME|FILE", "venue profile (default generic)"},
+        {"symbol", "S", "the symbol to shock (needed when the book holds several)"},
+        {"mark", "P", "start mark price (default: the book's mark_price)"},
+        {"shock", "F", "index move as a fraction, -0.10 = -10 % (default 0)"},
+        {"shock-steps", "K", "spread the shock over K steps (default 0: at once)"},
+        {"leverage-mult", "K", "multiply every position's leverage by K (default 1)"},
+        {"mmr-scale", "S", "scale every maintenance requirement (default 1)"},
+        {"depth-quote-per-pct", "D", "flat book: D quote in every 1 % band"},
+        {"depth-quote-within-1pct", "D", "V-shaped book: D quote within 1 % (default 20000000)"},
+        {"metaorder", "Y:SIGMA:ADV", "V-shaped book from the metaorder law Y*sigma_daily*sqrt(V/ADV), ADV in quote"},
+        {"book", "L2.csv", "an L2 order book snapshot (side,price,size) with a V-shaped tail"},
+        {"depth-scale", "K", "multiply every depth by K (default 1)"},
+        {"half-life", "SECONDS|inf", "resilience of consumed depth (default 120; inf = permanent)"},
+        {"permanent-fraction", "F", "share of each fill's impact that moves the index (default 0)"},
+        {"step-seconds", "S", "step length (default 1)"},
+        {"steps", "T", "number of steps (default 600)"},
+        {"vol", "V", "per-step volatility of random index returns (default 0)"},
+        {"student-t", "NU", "Student-t returns with NU degrees of freedom (default: normal)"},
+        {"jumps", "RATE:MEAN:STDEV", "jumps per step, mean and stdev of the log jump (default none)"},
+        {"seed", "N", "random seed (default 1)"},
+        {"price-series", "FILE", "replay a price series (Binance kline CSV) instead of a shock"},
+        {"fee", "R", "liquidation fee rate (default: the venue's)"},
+        {"fund", "Q|unlimited", "insurance fund in quote (default: the venue's)"},
+        {"mark-passthrough", "B", "mark = index*(book/index)^B (default: the venue's)"},
+        {"bins", "N", "price bins of the frames (default 512)"},
+        {"skip-bad-rows", "", "skip bad rows of the book instead of stopping"},
+    };
+}
+
+void apply_run_options(const CommandLine& cl, RunParameters& p) {
+    p.symbol = cl.text("symbol", p.symbol);
+    p.mark = number_or_inf(cl, "mark", p.mark, false);
+    p.shock = number_or_inf(cl, "shock", p.shock, false);
+    require(p.shock > -1 && p.shock < 10, "--shock: expected a fraction above -1 (-0.10 = -10 %)");
+    p.shock_steps = cl.whole("shock-steps", p.shock_steps);
+    p.leverage_mult = number_or_inf(cl, "leverage-mult", p.leverage_mult, false);
+    require(p.leverage_mult > 0, "--leverage-mult: expected a number > 0");
+    p.mmr_scale = number_or_inf(cl, "mmr-scale", p.mmr_scale, false);
+    require(p.mmr_scale > 0, "--mmr-scale: expected a number > 0");
+    const int depth_options =
+        cl.has("depth-quote-per-pct") + cl.has("depth-quote-within-1pct") + cl.has("book") + cl.has("metaorder");
+    require(depth_options <= 1,
+            "choose one depth: --depth-quote-per-pct, --depth-quote-within-1pct, --metaorder or --book");
+    if (cl.has("depth-quote-per-pct")) {
+        p.depth_model = DepthModel::Flat;
+        p.depth_quote_per_pct = number_or_inf(cl, "depth-quote-per-pct", 0, false);
+        require(p.depth_quote_per_pct > 0, "--depth-quote-per-pct: expected a quote amount > 0");
+    } else if (cl.has("depth-quote-within-1pct")) {
+        p.depth_model = DepthModel::VShaped;
+        p.depth_quote_within_1pct = number_or_inf(cl, "depth-quote-within-1pct", 0, false);
+        require(p.depth_quote_within_1pct > 0, "--depth-quote-within-1pct: expected a quote amount > 0");
+    } else if (cl.has("metaorder")) {
+        const auto m = triple(cl, "metaorder", "Y:SIGMA_DAILY:ADV (three numbers > 0)");
+        require(m[0] > 0 && m[1] > 0 && m[2] > 0, "--metaorder: expected three numbers > 0");
+        p.depth_model = DepthModel::Metaorder;
+        p.metaorder_y = m[0];
+        p.metaorder_sigma_daily = m[1];
+        p.metaorder_adv_quote = m[2];
+    } else if (cl.has("book")) {
+        p.depth_model = DepthModel::L2Book;
+        p.book_file = *cl.text("book");
+    }
+    p.depth_scale = number_or_inf(cl, "depth-scale", p.depth_scale, false);
+    require(p.depth_scale > 0, "--depth-scale: expected a number > 0");
+    p.half_life_s = number_or_inf(cl, "half-life", p.half_life_s, true);
+    require(p.half_life_s > 0, "--half-life: expected seconds > 0 or inf");
+    p.permanent_fraction = number_or_inf(cl, "permanent-fraction", p.permanent_fraction, false);
+    require(p.permanent_fraction >= 0 && p.permanent_fraction < 1,
+            "--permanent-fraction: expected a fraction in [0, 1)");
+    p.step_seconds = number_or_inf(cl, "step-seconds", p.step_seconds, false);
+    require(p.step_seconds > 0, "--step-seconds: expected seconds > 0");
+    p.steps = cl.whole("steps", p.steps, 1);
+    require(p.steps <= 10'000'000, "--steps: expected at most 10000000");
+    p.vol = number_or_inf(cl, "vol", p.vol, false);
+    require(p.vol >= 0, "--vol: expected a volatility >= 0");
+    p.student_nu = number_or_inf(cl, "student-t", p.student_nu, false);
+    require(p.student_nu == 0 || p.student_nu > 2, "--student-t: expected degrees of freedom > 2");
+    if (cl.has("jumps")) {
+        const auto j = triple(cl, "jumps", "RATE:MEAN:STDEV");
+        require(j[0] >= 0 && j[0] <= 10 && j[2] >= 0, "--jumps: expected a rate in [0, 10] and a stdev >= 0");
+        p.jump_rate = j[0];
+        p.jump_mean = j[1];
+        p.jump_stdev = j[2];
+    }
+    p.seed = cl.whole("seed", p.seed);
+    p.price_series_file = cl.text("price-series", p.price_series_file);
+    p.fee = number_or_inf(cl, "fee", p.fee, false);
+    require(std::isnan(p.fee) || (p.fee >= 0 && p.fee < 0.5), "--fee: expected a rate in [0, 0.5)");
+    p.fund = number_or_inf(cl, "fund", p.fund, true);
+    require(std::isnan(p.fund) || p.fund >= 0, "--fund: expected a quote amount >= 0 or unlimited");
+    p.mark_passthrough = number_or_inf(cl, "mark-passthrough", p.mark_passthrough, false);
+    require(std::isnan(p.mark_passthrough) || (p.mark_passthrough >= 0 && p.mark_passthrough <= 1),
+            "--mark-passthrough: expected a number in [0, 1]");
+    p.bins = cl.whole("bins", p.bins, 2);
+    require(p.bins <= 100000, "--bins: expected at most 100000");
+}
+
+RunInputs load_run_inputs(const RunParameters& params) {
+    RunInputs inputs;
+    if (params.depth_model == DepthModel::L2Book)
+        inputs.l2_sha256 = sha256_hex(read_text_file(params.book_file));
+    if (!params.price_series_file.empty()) {
+        const std::string bytes = read_text_file(params.price_series_file);
+        inputs.series_sha256 = sha256_hex(bytes);
+        inputs.series = parse_price_series_csv(bytes, params.price_series_file);
+    }
+    return inputs;
+}
+
+void check_pinned_hash(const char* what, const std::string& path, const std::string& pinned,
+                       const std::string& actual) {
+    if (!pinned.empty() && pinned != actual)
+        throw DataError({Severity::Error, path, 0, 0, "",
+                         std::string("expected the ") + what + " the scenario pinned (sha256 " + pinned.substr(0, 12) +
+                             "…), found a different file"});
+}
+
+} // namespace levex::cli
