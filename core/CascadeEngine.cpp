@@ -66,21 +66,8 @@ BookDepth build_depth(const RunParameters& p, double start_price) {
 }
 
 double exhaustion_price(const PreparedBook& book, const BookDepth& depth, double shocked, bool down) {
-    const std::vector<std::uint32_t>& order = down ? book.long_order : book.short_order;
-    double consumed = 0.0, p = shocked;
-    std::size_t next = 0;
-    for (;;) {
-        // Every trigger the current price has reached adds its quantity; the curve answers with a price.
-        while (next < order.size() && (down ? book.liquidation[order[next]] >= p : book.liquidation[order[next]] <= p))
-            consumed += book.size[order[next++]];
-        const double after = down ? shocked * std::exp(-depth.bids.distance(consumed))
-                                  : shocked * std::exp(depth.asks.distance(consumed));
-        const bool more = next < order.size() &&
-                          (down ? book.liquidation[order[next]] >= after : book.liquidation[order[next]] <= after);
-        p = after;
-        if (!more)
-            return p;
-    }
+    ExhaustionScan scan(down ? book.long_ladder : book.short_ladder, down ? depth.bids : depth.asks, down);
+    return scan.at(shocked);
 }
 
 namespace {
@@ -93,8 +80,9 @@ struct Flows {
 
 class Cascade {
 public:
-    Cascade(const PreparedBook& b, const BookDepth& d, const std::vector<double>& path, const RunParameters& p)
-        : b_(b), depth_(d), path_(path), p_(p), contract_(b.contract) {}
+    Cascade(const PreparedBook& b, const BookDepth& d, const std::vector<double>& path, const RunParameters& p,
+            RunOutputs outputs)
+        : b_(b), depth_(d), path_(path), p_(p), contract_(b.contract), outputs_(outputs) {}
 
     RunResult run(const StepCallback& on_step);
 
@@ -115,6 +103,7 @@ private:
     const std::vector<double>& path_;
     const RunParameters& p_;
     const ContractSpec contract_;
+    const RunOutputs outputs_;
 
     RunResult result_;
     RunFrames& frames_ = result_.frames;
@@ -124,6 +113,7 @@ private:
     std::size_t step_ = 0;
     double fund_inventory_ = 0.0, fund_basis_ = 0.0; // signed base quantity taken over, and its average price
     std::vector<double> remaining_, cushion_, cooldown_until_;
+    std::vector<double> closed_size_; // per step, base
     std::vector<std::uint8_t> touched_;
     std::vector<std::uint32_t> pending_, batch_;
     std::vector<double> open_long_, open_short_;
@@ -165,8 +155,10 @@ void Cascade::fill(int side, double qty, double& vwap) {
 }
 
 void Cascade::log_event(std::uint32_t k, LiquidationPath path, double size, double price, double fee, double fund_pnl) {
-    result_.log.push_back({static_cast<std::uint32_t>(step_), b_.book_index[k], b_.side[k], path, size,
-                           b_.liquidation[k], price, fee, fund_pnl});
+    if (outputs_.log)
+        result_.log.push_back({static_cast<std::uint32_t>(step_), b_.book_index[k], b_.side[k], path, size,
+                               b_.liquidation[k], price, fee, fund_pnl});
+    closed_size_[step_] += size;
     const double notional = quote(size, price);
     (b_.side[k] > 0 ? frames_.liquidated_notional_long : frames_.liquidated_notional_short)[step_] += notional;
     step_notional_ += notional;
@@ -177,7 +169,7 @@ void Cascade::remove_open(std::uint32_t k, double q, bool executed) {
         return;
     const double notional = quote(q, b_.liquidation[k]);
     (b_.side[k] > 0 ? open_long_ : open_short_)[std::size_t(bin_[k])] -= notional;
-    if (executed)
+    if (executed && outputs_.histograms)
         (b_.side[k] > 0 ? frames_.executed_long
                         : frames_.executed_short)[step_ * frames_.bins + std::size_t(bin_[k])] += notional;
 }
@@ -341,8 +333,10 @@ RunResult Cascade::run(const StepCallback& on_step) {
         series->assign(steps, 0.0);
     frames_.liquidated_count_long.assign(steps, 0);
     frames_.liquidated_count_short.assign(steps, 0);
-    for (auto* h : {&frames_.open_long, &frames_.open_short, &frames_.executed_long, &frames_.executed_short})
-        h->assign(steps * bins, 0.0);
+    if (outputs_.histograms)
+        for (auto* h : {&frames_.open_long, &frames_.open_short, &frames_.executed_long, &frames_.executed_short})
+            h->assign(steps * bins, 0.0);
+    closed_size_.assign(steps, 0.0);
 
     remaining_ = b_.size;
     cushion_ = b_.cushion;
@@ -437,11 +431,13 @@ RunResult Cascade::run(const StepCallback& on_step) {
         frames_.book[t] = book_price;
         frames_.mark[t] = mark_;
         frames_.fund_balance[t] = fund_;
-        double* ol = frames_.open_long.data() + t * bins;
-        double* os = frames_.open_short.data() + t * bins;
-        for (std::size_t i = 0; i < bins; ++i) {
-            ol[i] = std::max(open_long_[i], 0.0);
-            os[i] = std::max(open_short_[i], 0.0);
+        if (outputs_.histograms) {
+            double* ol = frames_.open_long.data() + t * bins;
+            double* os = frames_.open_short.data() + t * bins;
+            for (std::size_t i = 0; i < bins; ++i) {
+                ol[i] = std::max(open_long_[i], 0.0);
+                os[i] = std::max(open_short_[i], 0.0);
+            }
         }
         sum.ledger_max_imbalance = std::max(sum.ledger_max_imbalance, std::abs(flows_.sum()));
         sum.insurance_fund_min = std::min(sum.insurance_fund_min, fund_);
@@ -478,17 +474,15 @@ RunResult Cascade::run(const StepCallback& on_step) {
         series->resize(run);
     frames_.liquidated_count_long.resize(run);
     frames_.liquidated_count_short.resize(run);
-    for (auto* h : {&frames_.open_long, &frames_.open_short, &frames_.executed_long, &frames_.executed_short})
-        h->resize(run * bins);
+    if (outputs_.histograms)
+        for (auto* h : {&frames_.open_long, &frames_.open_short, &frames_.executed_long, &frames_.executed_short})
+            h->resize(run * bins);
 
     // Open interest per step at that step's mark, from the positions' remaining sizes over time.
     {
-        std::vector<double> closed_by_step(run, 0.0);
-        for (const LiquidationEvent& e : result_.log)
-            closed_by_step[e.step] += e.size;
         double open = open_interest_size;
         for (std::size_t i = 0; i < run; ++i) {
-            open -= closed_by_step[i];
+            open -= closed_size_[i];
             frames_.open_interest[i] = quote(std::max(open, 0.0), frames_.mark[i]);
         }
     }
@@ -516,13 +510,13 @@ RunResult Cascade::run(const StepCallback& on_step) {
 } // namespace
 
 RunResult run_cascade(const PreparedBook& book, const BookDepth& depth, const std::vector<double>& index_path,
-                      const RunParameters& params, const StepCallback& on_step) {
+                      const RunParameters& params, const StepCallback& on_step, RunOutputs outputs) {
     if (index_path.empty())
         throw std::invalid_argument("a run needs at least one step");
     if (!(params.step_seconds > 0) || !(params.half_life_s > 0) || !(params.permanent_fraction >= 0) ||
         !(params.permanent_fraction < 1))
         throw std::invalid_argument("step length and half-life must be > 0 and the permanent fraction in [0, 1)");
-    Cascade cascade(book, depth, index_path, params);
+    Cascade cascade(book, depth, index_path, params, outputs);
     return cascade.run(on_step);
 }
 

@@ -83,10 +83,18 @@ struct RunResult {
 /// Called after each step (its frame is complete); return false to cancel the run.
 using StepCallback = std::function<bool(std::size_t step, const RunFrames& frames)>;
 
+/// What a run records besides the summary and the per-step series: the price-binned histograms
+/// and the liquidation log cost memory and time that sweeps and Monte Carlo do not need.
+struct RunOutputs {
+    bool histograms = true;
+    bool log = true;
+};
+inline constexpr RunOutputs kSummaryOnly{false, false};
+
 /// The time-stepped cascade (DESIGN §4.4) on a prepared book, a depth (in base at the start
 /// price) and an exogenous index path (log offsets per step).
 RunResult run_cascade(const PreparedBook& book, const BookDepth& depth, const std::vector<double>& index_path,
-                      const RunParameters& params, const StepCallback& on_step = {});
+                      const RunParameters& params, const StepCallback& on_step = {}, RunOutputs outputs = {});
 
 /// The exhaustion fixed point (DESIGN §4.5) from index price `shocked` in one pass over the
 /// sorted triggers: down (longs) when `down`, else up (shorts).

@@ -71,6 +71,15 @@ PreparedBook prepare_book(const PositionBook& book, const VenueProfile& venue, c
               [&](std::uint32_t a, std::uint32_t b) { return p.liquidation[a] > p.liquidation[b]; });
     std::sort(p.short_order.begin(), p.short_order.end(),
               [&](std::uint32_t a, std::uint32_t b) { return p.liquidation[a] < p.liquidation[b]; });
+    for (auto [order, ladder] :
+         {std::pair{&p.long_order, &p.long_ladder}, std::pair{&p.short_order, &p.short_ladder}}) {
+        ladder->price.reserve(order->size());
+        ladder->size.reserve(order->size());
+        for (std::uint32_t k : *order) {
+            ladder->price.push_back(p.liquidation[k]);
+            ladder->size.push_back(p.size[k]);
+        }
+    }
     return p;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/ContractSpec.h"
+#include "core/ExhaustionSolver.h"
 #include "core/MarginModel.h"
 #include "core/PositionBook.h"
 #include "core/VenueProfile.h"
@@ -39,8 +40,9 @@ struct PreparedBook {
     std::vector<double> mmr;         ///< rate in force at the liquidation price
     std::vector<double> maint_amount;
 
-    std::vector<std::uint32_t> long_order;  ///< longs with a liquidation price, highest first
-    std::vector<std::uint32_t> short_order; ///< shorts with a liquidation price, lowest first
+    std::vector<std::uint32_t> long_order;   ///< longs with a liquidation price, highest first
+    std::vector<std::uint32_t> short_order;  ///< shorts with a liquidation price, lowest first
+    TriggerLadder long_ladder, short_ladder; ///< the same orders as contiguous (price, size) columns
 
     std::size_t positions() const { return side.size(); }
     /// Open interest at the start mark, in quote.

@@ -18,6 +18,8 @@ commands:
   inspect BOOK.csv    liquidation and bankruptcy price of every position
   simulate BOOK.csv   run the liquidation cascade after a shock; summary as JSON
   simulate BOOK.csv   run the liquidation cascade after a shock; summary as JSON
+  sweep BOOK.csv      map a summary metric over two parameters (and the critical shock)
+  montecarlo BOOK.csv percentiles of the summary and a price fan over random paths
   generate            write a synthetic position book
 
   levex-cli COMMAND --help   shows a command's options.
@@ -64,10 +66,14 @@ int main(int argc, char** argv) {
             return levex::cli::run_inspect(rest);
         if (command == "simulate")
             return levex::cli::run_simulate(rest);
+        if (command == "sweep")
+            return levex::cli::run_sweep(rest);
+        if (command == "montecarlo")
+            return levex::cli::run_montecarlo(rest);
         if (command == "generate")
             return levex::cli::run_generate(rest);
         throw levex::UsageError("unknown command '" + command +
-                                "' (expected inspect, simulate or generate; see levex-cli --help)");
+                                "' (expected inspect, simulate, sweep, montecarlo or generate; see levex-cli --help)");
     } catch (const levex::UsageError& e) {
         std::cerr << "levex-cli: " << e.what() << '\n';
         return 2;

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "app/cli/BookInput.h"
+#include "app/cli/CommandLine.h"
+#include "app/cli/Commands.h"
+#include "app/cli/RunOptions.h"
+
+#include "core/Issue.h"
+#include "core/NumberFormat.h"
+#include "core/ResourcePaths.h"
+#include "core/Sweep.h"
+
+#include <iostream>
+
+namespace levex::cli {
+
+int run_sweep(const std::vector<std::string>& args) {
+    std::vector<OptionSpec> specs = run_option_specs();
+    specs.insert(specs.end(),
+                 {
+                     {"x", "NAME:FROM:TO:COUNT", "the columns (default shock:-0.3:0:61)"},
+                     {"y", "NAME:FROM:TO:COUNT", "the rows (default leverage-mult:0.5:3:26)"},
+                     {"metric", "KEY", "a summary key or endogenous_move (default amplification)"},
+                     {"threshold", "F", "endogenous move |ln(P*/S)| that makes a shock critical (default 0.02)"},
+                     {"threads", "N", "worker threads (default: every core)"},
+                     {"out", "FILE.csv", "the grid, one row per cell (default: standard output)"},
+                     {"out-critical", "FILE.csv", "the critical shock per row (when x is the shock)"},
+                     {"help", "", "show this help"},
+                 });
+    const CommandLine cl(args, specs);
+    if (cl.has("help")) {
+        std::string metrics;
+        for (const std::string& m : sweep_metric_names())
+            metrics += (metrics.empty() ? "" : ", ") + m;
+        std::cout << format_help("levex-cli sweep BOOK.csv --x NAME:FROM:TO:COUNT --y NAME:FROM:TO:COUNT "
+                                 "--metric KEY [options]",
+                                 "Maps a summary metric over a grid of two parameters (shock, leverage-mult,\n"
+                                 "depth-scale, mmr-scale, half-life) on every core. Metrics: " +
+                                     metrics +
+                                     ".\nexhaustion_price and endogenous_move use the fixed point (DESIGN 4.5) and "
+                                     "need no full run.",
+                                 specs);
+        return 0;
+    }
+    if (cl.positionals().size() != 1)
+        throw UsageError("sweep expects one BOOK.csv (see levex-cli sweep --help)");
+    RunParameters params;
+    apply_run_options(cl, params);
+    SweepSpec spec;
+    spec.x = parse_axis(cl.text("x", "shock:-0.3:0:61"));
+    spec.y = parse_axis(cl.text("y", "leverage-mult:0.5:3:26"));
+    spec.metric = cl.text("metric", spec.metric);
+    spec.critical_threshold = cl.number("threshold", spec.critical_threshold);
+    if (!(spec.critical_threshold > 0))
+        throw UsageError("--threshold: expected a number > 0");
+    spec.threads = static_cast<unsigned>(cl.whole("threads", 0));
+    const VenueProfile venue = load_venue_profile(cl.text("venue", "generic"), venue_dir());
+    const PositionBook book = read_book_or_throw(cl.positionals()[0], venue, cl.has("skip-bad-rows"), '\0');
+    const RunInputs inputs = load_run_inputs(params);
+    const SweepResult r = levex::run_sweep(book, venue, params, spec, inputs.series);
+
+    std::string grid = std::string(axis_name(spec.x.axis)) + "," + axis_name(spec.y.axis) + "," + spec.metric + "\n";
+    for (std::size_t iy = 0; iy < r.ys.size(); ++iy)
+        for (std::size_t ix = 0; ix < r.xs.size(); ++ix) {
+            append_plain(grid, r.xs[ix]);
+            grid += ',';
+            append_plain(grid, r.ys[iy]);
+            grid += ',';
+            const std::size_t cell = iy * r.xs.size() + ix;
+            if (r.defined[cell])
+                append_plain(grid, r.values[cell]);
+            grid += '\n';
+        }
+    write_output(cl.text("out", ""), grid);
+    if (const auto out = cl.text("out-critical")) {
+        if (spec.x.axis != SweepAxis::Shock)
+            throw UsageError("--out-critical needs the shock on the x axis");
+        std::string critical = std::string(axis_name(spec.y.axis)) + ",critical_shock\n";
+        for (std::size_t iy = 0; iy < r.ys.size(); ++iy) {
+            append_plain(critical, r.ys[iy]);
+            critical += ',';
+            if (r.critical_shock[iy])
+                append_plain(critical, *r.critical_shock[iy]);
+            critical += '\n';
+        }
+        write_output(*out, critical);
+    }
+    return 0;
+}
+
+} // namespace levex::cli

@@ -1,0 +1,263 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/Sweep.h"
+
+#include "core/ExhaustionSolver.h"
+#include "core/IndexPath.h"
+#include "core/Issue.h"
+#include "core/NumberFormat.h"
+#include "core/PreparedBook.h"
+#include "core/Simulation.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace levex {
+
+std::vector<double> AxisRange::values() const {
+    std::vector<double> v(count);
+    for (std::size_t i = 0; i < count; ++i)
+        v[i] = count == 1 ? from : from + (to - from) * double(i) / double(count - 1);
+    return v;
+}
+
+const char* axis_name(SweepAxis axis) {
+    switch (axis) {
+    case SweepAxis::Shock: return "shock";
+    case SweepAxis::LeverageMult: return "leverage-mult";
+    case SweepAxis::DepthScale: return "depth-scale";
+    case SweepAxis::MmrScale: return "mmr-scale";
+    case SweepAxis::HalfLife: return "half-life";
+    }
+    return "shock";
+}
+
+AxisRange parse_axis(const std::string& text) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (;;) {
+        const std::size_t colon = text.find(':', start);
+        parts.push_back(text.substr(start, colon == std::string::npos ? std::string::npos : colon - start));
+        if (colon == std::string::npos)
+            break;
+        start = colon + 1;
+    }
+    const std::string shape = "expected NAME:FROM:TO:COUNT (NAME one of shock, leverage-mult, depth-scale, "
+                              "mmr-scale, half-life), found '" +
+                              text + "'";
+    if (parts.size() != 4)
+        throw UsageError(shape);
+    AxisRange r;
+    bool known = false;
+    for (SweepAxis a :
+         {SweepAxis::Shock, SweepAxis::LeverageMult, SweepAxis::DepthScale, SweepAxis::MmrScale, SweepAxis::HalfLife})
+        if (parts[0] == axis_name(a)) {
+            r.axis = a;
+            known = true;
+        }
+    const auto from = parse_finite(parts[1]), to = parse_finite(parts[2]);
+    const auto count = parse_finite(parts[3]);
+    if (!known || !from || !to || !count || *count < 1 || *count > 4096 || std::floor(*count) != *count)
+        throw UsageError(shape);
+    r.from = *from;
+    r.to = *to;
+    r.count = static_cast<std::size_t>(*count);
+    const double lo = std::min(r.from, r.to);
+    const bool ok = r.axis == SweepAxis::Shock ? lo > -1 : lo > 0;
+    if (!ok)
+        throw UsageError(std::string(axis_name(r.axis)) +
+                         (r.axis == SweepAxis::Shock ? ": expected shocks above -1" : ": expected values > 0"));
+    return r;
+}
+
+const std::vector<std::string>& sweep_metric_names() {
+    static const std::vector<std::string> names = {"liquidated_count_long",
+                                                   "liquidated_count_short",
+                                                   "liquidated_count",
+                                                   "liquidated_notional_long",
+                                                   "liquidated_notional_short",
+                                                   "liquidated_share_of_oi",
+                                                   "final_price",
+                                                   "min_price",
+                                                   "max_price",
+                                                   "max_drawdown",
+                                                   "amplification",
+                                                   "cascade_duration_s",
+                                                   "peak_liquidation_rate_quote_per_s",
+                                                   "insurance_fund_min",
+                                                   "fund_loss",
+                                                   "adl_notional",
+                                                   "backstop_notional",
+                                                   "exhaustion_price",
+                                                   "steps_run",
+                                                   "endogenous_move"};
+    return names;
+}
+
+std::optional<double> summary_metric(const RunSummary& s, const std::string& name) {
+    static const std::map<std::string, double RunSummary::*> doubles = {
+        {"liquidated_notional_long", &RunSummary::liquidated_notional_long},
+        {"liquidated_notional_short", &RunSummary::liquidated_notional_short},
+        {"liquidated_share_of_oi", &RunSummary::liquidated_share_of_oi},
+        {"final_price", &RunSummary::final_price},
+        {"min_price", &RunSummary::min_price},
+        {"max_price", &RunSummary::max_price},
+        {"max_drawdown", &RunSummary::max_drawdown},
+        {"cascade_duration_s", &RunSummary::cascade_duration_s},
+        {"peak_liquidation_rate_quote_per_s", &RunSummary::peak_liquidation_rate_quote_per_s},
+        {"insurance_fund_min", &RunSummary::insurance_fund_min},
+        {"fund_loss", &RunSummary::fund_loss},
+        {"adl_notional", &RunSummary::adl_notional},
+        {"backstop_notional", &RunSummary::backstop_notional},
+        {"exhaustion_price", &RunSummary::exhaustion_price}};
+    if (auto it = doubles.find(name); it != doubles.end())
+        return s.*(it->second);
+    if (name == "liquidated_count_long")
+        return double(s.liquidated_count_long);
+    if (name == "liquidated_count_short")
+        return double(s.liquidated_count_short);
+    if (name == "liquidated_count")
+        return double(s.liquidated_count);
+    if (name == "steps_run")
+        return double(s.steps_run);
+    if (name == "amplification")
+        return s.amplification;
+    if (name == "endogenous_move") // |ln(P*/S)| needs the shocked index: the sweep computes it
+        return std::nullopt;
+    throw UsageError("unknown metric '" + name + "'");
+}
+
+namespace {
+
+bool is_fixed_point_metric(const std::string& m) {
+    return m == "exhaustion_price" || m == "endogenous_move";
+}
+
+void apply(RunParameters& p, SweepAxis axis, double v) {
+    switch (axis) {
+    case SweepAxis::Shock: p.shock = v; break;
+    case SweepAxis::LeverageMult: p.leverage_mult = v; break;
+    case SweepAxis::DepthScale: p.depth_scale = v; break;
+    case SweepAxis::MmrScale: p.mmr_scale = v; break;
+    case SweepAxis::HalfLife: p.half_life_s = v; break;
+    }
+}
+
+bool changes_margins(SweepAxis a) {
+    return a == SweepAxis::LeverageMult || a == SweepAxis::MmrScale;
+}
+
+} // namespace
+
+SweepResult run_sweep(const PositionBook& book, const VenueProfile& venue, const RunParameters& base,
+                      const SweepSpec& spec, const std::optional<PriceSeries>& series, const SweepProgress& progress) {
+    if (spec.x.axis == spec.y.axis)
+        throw UsageError(std::string("--x and --y sweep the same parameter (") + axis_name(spec.x.axis) + ")");
+    const auto& names = sweep_metric_names();
+    if (std::find(names.begin(), names.end(), spec.metric) == names.end()) {
+        std::string list;
+        for (const std::string& n : names)
+            list += (list.empty() ? "" : ", ") + n;
+        throw UsageError("unknown metric '" + spec.metric + "'; expected one of: " + list);
+    }
+    const std::size_t symbol = resolve_symbol(book, base.symbol);
+    const double mark = resolve_mark(book, symbol, base);
+
+    SweepResult result;
+    result.xs = spec.x.values();
+    result.ys = spec.y.values();
+    const std::size_t nx = result.xs.size(), ny = result.ys.size();
+    result.values.assign(nx * ny, 0.0);
+    result.defined.assign(nx * ny, 0);
+    result.critical_shock.assign(ny, std::nullopt);
+    const bool fast = is_fixed_point_metric(spec.metric);
+
+    std::atomic<std::size_t> next_row{0}, done{0};
+    std::atomic<bool> cancel{false};
+    std::mutex report;
+    std::exception_ptr failure;
+
+    auto work_row = [&](std::size_t iy) {
+        RunParameters row = base;
+        apply(row, spec.y.axis, result.ys[iy]);
+        std::optional<PreparedBook> prepared;
+        auto prepared_for = [&](const RunParameters& p) -> const PreparedBook& {
+            if (!prepared || changes_margins(spec.x.axis))
+                prepared = prepare_book(book, venue, {p.leverage_mult, p.mmr_scale}, symbol, mark);
+            return *prepared;
+        };
+        const std::vector<double> fixed_path =
+            spec.x.axis == SweepAxis::Shock ? std::vector<double>{} : build_index_path(row, series);
+        for (std::size_t ix = 0; ix < nx && !cancel; ++ix) {
+            RunParameters cell = row;
+            apply(cell, spec.x.axis, result.xs[ix]);
+            const PreparedBook& pb = prepared_for(cell);
+            const BookDepth depth = build_depth(cell, mark);
+            std::optional<double> value;
+            if (fast) {
+                const bool down = cell.shock <= 0;
+                const double shocked = mark * (1.0 + cell.shock);
+                const double p_star = exhaustion_price(pb, depth, shocked, down);
+                value = spec.metric == "exhaustion_price" ? p_star : std::abs(std::log(p_star / shocked));
+            } else {
+                const std::vector<double> path =
+                    spec.x.axis == SweepAxis::Shock ? build_index_path(cell, series) : fixed_path;
+                value = summary_metric(run_cascade(pb, depth, path, cell, {}, kSummaryOnly).summary, spec.metric);
+            }
+            result.values[iy * nx + ix] = value.value_or(0.0);
+            result.defined[iy * nx + ix] = value.has_value();
+            const std::size_t finished = ++done;
+            if (progress) {
+                std::lock_guard lock(report);
+                if (!progress(finished, nx * ny, iy))
+                    cancel = true;
+            }
+        }
+        // Critical shock of the row: the smallest |s| whose endogenous move exceeds the threshold,
+        // scanned in 0.1 % steps (one pass over the ladder) in the direction of the shock axis.
+        if (spec.x.axis == SweepAxis::Shock && !cancel) {
+            const double extreme = std::abs(spec.x.from) > std::abs(spec.x.to) ? spec.x.from : spec.x.to;
+            const bool down = extreme < 0;
+            const PreparedBook& pb = prepared_for(row);
+            const BookDepth depth = build_depth(row, mark);
+            ExhaustionScan scan(down ? pb.long_ladder : pb.short_ladder, down ? depth.bids : depth.asks, down);
+            const double reach = std::min(std::abs(extreme), 0.99);
+            for (std::size_t i = 0; double(i) / 1000.0 <= reach + 1e-12; ++i) {
+                const double m = double(i) / 1000.0;
+                const double shocked = mark * (down ? 1.0 - m : 1.0 + m);
+                if (std::abs(std::log(scan.at(shocked) / shocked)) > spec.critical_threshold) {
+                    result.critical_shock[iy] = down ? -m : m;
+                    break;
+                }
+            }
+        }
+    };
+
+    const unsigned threads = std::max(
+        1u, std::min<unsigned>(spec.threads ? spec.threads : std::thread::hardware_concurrency(), unsigned(ny)));
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t)
+        pool.emplace_back([&] {
+            for (std::size_t iy; !cancel && (iy = next_row++) < ny;) {
+                try {
+                    work_row(iy);
+                } catch (...) {
+                    std::lock_guard lock(report);
+                    if (!failure)
+                        failure = std::current_exception();
+                    cancel = true;
+                }
+            }
+        });
+    for (std::thread& t : pool)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
+    result.cancelled = cancel;
+    return result;
+}
+
+} // namespace levex
