@@ -109,7 +109,7 @@ private:
     RunFrames& frames_ = result_.frames;
     double beta_ = 1.0, fee_rate_ = 0.0, fund_ = 0.0, dt_ = 1.0;
     bool unlimited_fund_ = true;
-    double ln_index_ = 0.0, permanent_ = 0.0, consumed_ = 0.0, mark_ = 0.0, time_ = 0.0;
+    double index_ = 0.0, permanent_ = 0.0, consumed_ = 0.0, mark_ = 0.0, time_ = 0.0;
     std::size_t step_ = 0;
     double fund_inventory_ = 0.0, fund_basis_ = 0.0; // signed base quantity taken over, and its average price
     std::vector<double> remaining_, cushion_, cooldown_until_;
@@ -142,12 +142,12 @@ void Cascade::setup_bins(double exhaustion) {
 void Cascade::fill(int side, double qty, double& vwap) {
     const double c0 = consumed_, c1 = consumed_ + side * qty;
     const double integral = side > 0 ? depth_.price_integral(c0, c1) : depth_.price_integral(c1, c0);
-    vwap = std::exp(ln_index_) * integral / qty;
+    vwap = index_ * integral / qty;
     if (p_.permanent_fraction > 0) {
         const double y0 = depth_.offset(c0), y1 = depth_.offset(c1);
         const double moved = p_.permanent_fraction * (y1 - y0);
         permanent_ += moved;
-        ln_index_ += moved;
+        index_ *= std::exp(moved);
         consumed_ = depth_.consumed_at(y1 - moved);
     } else {
         consumed_ = c1;
@@ -287,7 +287,7 @@ void Cascade::liquidate(std::uint32_t k) {
     if (to_book > 0) {
         double filled = to_book;
         if (v.execution == Execution::IocBankruptcy && !std::isnan(bankrupt) && bankrupt > 0) {
-            const double limit = depth_.consumed_at(std::log(bankrupt) - ln_index_);
+            const double limit = depth_.consumed_at(std::log(bankrupt / index_));
             filled = std::clamp(s > 0 ? limit - consumed_ : consumed_ - limit, 0.0, to_book);
         }
         if (filled > 0) {
@@ -378,7 +378,7 @@ RunResult Cascade::run(const StepCallback& on_step) {
         adl_[1].reset();
         if (t > 0)
             consumed_ *= decay;
-        ln_index_ = std::log(s0) + path_[t] + permanent_;
+        index_ = s0 * std::exp(path_[t] + permanent_); // exactly s0 where nothing moved it
 
         // The fund unwinds what it took over last step into the book.
         if (fund_inventory_ != 0.0) {
@@ -395,7 +395,7 @@ RunResult Cascade::run(const StepCallback& on_step) {
             fund_inventory_ = 0.0;
         }
         const double offset = depth_.offset(consumed_);
-        mark_ = std::exp(ln_index_ + beta_ * offset);
+        mark_ = index_ * std::exp(beta_ * offset);
 
         // Triggers the mark has crossed, in the order it crossed them.
         batch_.clear();
@@ -426,8 +426,8 @@ RunResult Cascade::run(const StepCallback& on_step) {
                 liquidate(k);
 
         // The frame: prices after this step's fills.
-        const double book_price = std::exp(ln_index_ + depth_.offset(consumed_));
-        frames_.index[t] = std::exp(ln_index_);
+        const double book_price = index_ * std::exp(depth_.offset(consumed_));
+        frames_.index[t] = index_;
         frames_.book[t] = book_price;
         frames_.mark[t] = mark_;
         frames_.fund_balance[t] = fund_;

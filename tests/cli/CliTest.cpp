@@ -184,3 +184,113 @@ TEST(Cli, SkipBadRowsReportsWhatItSkipped) {
     EXPECT_EQ(cell(run.out, "3", "side"), "short");
     EXPECT_EQ(cell(run.out, "2", "side"), "<missing>");
 }
+
+TEST(Cli, SimulatePrintsTheSummaryWithTheDesignKeys) {
+    const CliRun run = cli("simulate " + data("published/bybit_isolated_entry.csv") +
+                           " --mark 20000 --shock -0.05 --depth-quote-per-pct 1e6 --half-life inf --steps 50");
+    ASSERT_EQ(run.status, 0) << run.err;
+    for (const char* key :
+         {"\"liquidated_count_long\"", "\"liquidated_count_short\"", "\"liquidated_count\"",
+          "\"liquidated_notional_long\"", "\"liquidated_notional_short\"", "\"liquidated_share_of_oi\"",
+          "\"final_price\"", "\"min_price\"", "\"max_price\"", "\"max_drawdown\"", "\"amplification\"",
+          "\"cascade_duration_s\"", "\"peak_liquidation_rate_quote_per_s\"", "\"insurance_fund_min\"", "\"fund_loss\"",
+          "\"adl_notional\"", "\"backstop_notional\"", "\"exhaustion_price\"", "\"steps_run\""})
+        EXPECT_NE(run.out.find(key), std::string::npos) << key;
+    EXPECT_NE(run.out.find("\"insurance_fund_min\": \"inf\""), std::string::npos) << run.out;
+    EXPECT_EQ(run.out.find("nan"), std::string::npos);
+    const CliRun zero = cli("simulate " + data("published/bybit_isolated_entry.csv") + " --mark 20000 --steps 5");
+    EXPECT_NE(zero.out.find("\"amplification\": null"), std::string::npos) << zero.out;
+}
+
+TEST(Cli, SimulateWritesFramesAndLog) {
+    const auto dir = temp_dir();
+    const CliRun run = cli("simulate " + data("published/bybit_isolated_entry.csv") +
+                           " --mark 20000 --shock -0.05 --steps 20 --bins 16 --frames " + (dir / "f.csv").string() +
+                           " --log " + (dir / "l.csv").string() + " --json " + (dir / "s.json").string());
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_TRUE(run.out.empty());
+    const std::string frames = levex::read_text_file((dir / "f.csv").string());
+    EXPECT_EQ(frames.rfind("step,series,bin_low,bin_high,value\n0,index,,,19000\n", 0), 0u) << frames.substr(0, 200);
+    EXPECT_NE(frames.find("\n0,open_long,"), std::string::npos);
+    const std::string log = levex::read_text_file((dir / "l.csv").string());
+    EXPECT_EQ(log.rfind("step,position,account,side,size,trigger,fill_price,fee,fund_pnl,path\n0,a,a,long,1,", 0), 0u)
+        << log;
+    EXPECT_NE(levex::read_text_file((dir / "s.json").string()).find("\"steps_run\""), std::string::npos);
+}
+
+TEST(Cli, ScenarioFileReproducesTheRunAndPinsTheBook) {
+    const auto dir = temp_dir();
+    const std::string book = (dir / "book.csv").string();
+    ASSERT_EQ(cli("generate --positions 2000 --seed 4 --out " + book).status, 0);
+    const std::string scenario = (dir / "scenario.json").string();
+    const CliRun first = cli("simulate " + book + " --shock -0.07 --vol 0.001 --seed 9 --venue binance-usdm-btcusdt " +
+                             "--half-life 30 --save-scenario " + scenario);
+    ASSERT_EQ(first.status, 0) << first.err;
+    const std::string text = levex::read_text_file(scenario);
+    EXPECT_NE(text.find("\"sha256\""), std::string::npos);
+    EXPECT_NE(text.find("\"program_version\""), std::string::npos);
+    EXPECT_NE(text.find("\"binance-usdm-btcusdt\""), std::string::npos);
+    const CliRun again = cli("simulate " + book + " --scenario " + scenario);
+    ASSERT_EQ(again.status, 0) << again.err;
+    EXPECT_EQ(again.out, first.out);
+    // An explicit option overrides the scenario.
+    const CliRun other = cli("simulate " + book + " --scenario " + scenario + " --shock -0.01");
+    EXPECT_NE(other.out, first.out);
+    // Another book is refused.
+    const std::string changed = (dir / "changed.csv").string();
+    ASSERT_EQ(cli("generate --positions 2000 --seed 5 --out " + changed).status, 0);
+    const CliRun refused = cli("simulate " + changed + " --scenario " + scenario);
+    EXPECT_EQ(refused.status, 3);
+    EXPECT_NE(refused.err.find("expected the book of scenario"), std::string::npos) << refused.err;
+}
+
+TEST(Cli, SimulateRejectsBadParameters) {
+    const std::string book = data("published/bybit_isolated_entry.csv");
+    EXPECT_EQ(cli("simulate " + book + " --mark 20000 --shock -1.5").status, 2);
+    EXPECT_EQ(cli("simulate " + book + " --mark 20000 --half-life 0").status, 2);
+    const CliRun both = cli("simulate " + book + " --mark 20000 --depth-quote-per-pct 1 --book x.csv");
+    EXPECT_EQ(both.status, 2);
+    EXPECT_NE(both.err.find("choose one depth"), std::string::npos);
+    const CliRun no_mark = cli("simulate " + data("published/hyperliquid_isolated.csv"));
+    EXPECT_EQ(no_mark.status, 2);
+    EXPECT_NE(no_mark.err.find("give the start price with --mark P"), std::string::npos) << no_mark.err;
+    const CliRun symbols = cli("simulate " + data("published/binance_cross_faq.csv"));
+    EXPECT_EQ(symbols.status, 2);
+    EXPECT_NE(symbols.err.find("choose one with --symbol (largest open interest: ETHUSDT)"), std::string::npos)
+        << symbols.err;
+    const CliRun l2 = cli("simulate " + book + " --mark 20000 --book " + data("orderbooks/crossed.csv"));
+    EXPECT_EQ(l2.status, 3);
+}
+
+TEST(Cli, SweepWritesTheGridAndTheCriticalShock) {
+    const auto dir = temp_dir();
+    const std::string book = (dir / "sweep-book.csv").string();
+    ASSERT_EQ(cli("generate --positions 1000 --seed 2 --out " + book).status, 0);
+    const CliRun run = cli("sweep " + book + " --x shock:-0.3:0:7 --y leverage-mult:0.5:3:3 --metric amplification " +
+                           "--depth-quote-within-1pct 2e6 --out " + (dir / "grid.csv").string() + " --out-critical " +
+                           (dir / "critical.csv").string());
+    ASSERT_EQ(run.status, 0) << run.err;
+    const std::string grid = levex::read_text_file((dir / "grid.csv").string());
+    EXPECT_EQ(grid.rfind("shock,leverage-mult,amplification\n-0.3,0.5,", 0), 0u) << grid;
+    EXPECT_NE(grid.find("\n0,3,\n"), std::string::npos) << grid; // zero shock: undefined, empty cell
+    const std::string critical = levex::read_text_file((dir / "critical.csv").string());
+    EXPECT_EQ(critical.rfind("leverage-mult,critical_shock\n0.5,", 0), 0u) << critical;
+    EXPECT_EQ(cli("sweep " + book + " --x shock:-0.3:0:7 --y shock:-0.1:0:2").status, 2);
+    EXPECT_EQ(cli("sweep " + book + " --metric nosuch").status, 2);
+}
+
+TEST(Cli, MonteCarloWritesSummaryAndFan) {
+    const auto dir = temp_dir();
+    const std::string book = (dir / "mc-book.csv").string();
+    ASSERT_EQ(cli("generate --positions 1000 --seed 2 --out " + book).status, 0);
+    const std::string args = "montecarlo " + book + " --paths 8 --vol 0.002 --seed 5 --steps 50 --out-summary " +
+                             (dir / "s.csv").string() + " --out-fan " + (dir / "f.csv").string();
+    ASSERT_EQ(cli(args).status, 0);
+    const std::string summary = levex::read_text_file((dir / "s.csv").string());
+    EXPECT_EQ(summary.rfind("metric,p5,p25,p50,p75,p95\nliquidated_count_long,", 0), 0u) << summary;
+    const std::string fan = levex::read_text_file((dir / "f.csv").string());
+    EXPECT_EQ(fan.rfind("step,time_s,p5,p25,p50,p75,p95\n0,0,100000,100000,100000,100000,100000\n", 0), 0u) << fan;
+    ASSERT_EQ(cli(args + " --threads 1").status, 0);
+    EXPECT_EQ(levex::read_text_file((dir / "f.csv").string()), fan);
+    EXPECT_EQ(cli("montecarlo " + book + " --paths 8").status, 2); // no randomness
+}
