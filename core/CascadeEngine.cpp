@@ -116,6 +116,7 @@ private:
     std::vector<double> closed_size_; // per step, base
     std::vector<std::uint8_t> touched_;
     std::vector<std::uint32_t> pending_, batch_;
+    std::vector<std::pair<double, std::uint32_t>> order_keys_;
     std::vector<double> open_long_, open_short_;
     std::vector<std::int32_t> bin_;  // each position's bin (or -1 without a liquidation price)
     std::optional<AdlQueue> adl_[2]; // per side of the winners (0 longs, 1 shorts), rebuilt per step
@@ -224,7 +225,7 @@ AdlQueue& Cascade::adl_queue(int winner_side) {
             if (contract_.pnl(winner_side, 1.0, b_.entry[w], mark_) <= 0)
                 continue;
             candidates.push_back(
-                {w, AdlQueue::bitmex_rank(winner_side, b_.entry[w], mark_, b_.bankruptcy[w]), remaining_[w]});
+                {w, AdlQueue::bitmex_rank(winner_side, b_.entry[w], mark_, b_.bankruptcy(w)), remaining_[w]});
         }
         q.emplace(std::move(candidates));
     }
@@ -244,7 +245,8 @@ void Cascade::liquidate(std::uint32_t k) {
         const double equity = cushion_[k] + contract_.pnl(s, rem, b_.entry[k], mark_);
         const double share = rem / b_.size[k];
         const double maintenance =
-            share * (contract_.notional(b_.size[k], mark_) * b_.mmr[k] - b_.maint_amount[k]) + b_.other_maint[k];
+            share * (contract_.notional(b_.size[k], mark_) * double(b_.mmr[k]) - double(b_.maint_amount[k])) +
+            double(b_.other_maint[k]);
         if (equity < v.backstop_equity_fraction * maintenance) {
             const double pnl = contract_.pnl(s, rem, b_.entry[k], mark_);
             flows_.traders -= cushion_[k];
@@ -259,7 +261,7 @@ void Cascade::liquidate(std::uint32_t k) {
     }
 
     double to_book = q;
-    const double bankrupt = b_.bankruptcy[k];
+    const double bankrupt = b_.bankruptcy(k);
     // 2. ADL when the fund is exhausted: closed against the other side's winners at bankruptcy.
     if (!unlimited_fund_ && fund_ <= 0 && v.adl_enabled && !std::isnan(bankrupt)) {
         for (const AdlQueue::Fill& f : adl_queue(-s).absorb(q)) {
@@ -345,11 +347,25 @@ RunResult Cascade::run(const StepCallback& on_step) {
     open_long_.assign(bins, 0.0);
     open_short_.assign(bins, 0.0);
     bin_.assign(n, -1);
-    for (std::uint32_t k = 0; k < n; ++k) {
-        if (std::isnan(b_.liquidation[k]) || std::isinf(b_.liquidation[k]))
-            continue;
-        bin_[k] = static_cast<std::int32_t>(frames_.bin_of(b_.liquidation[k]));
-        (b_.side[k] > 0 ? open_long_ : open_short_)[std::size_t(bin_[k])] += quote(b_.size[k], b_.liquidation[k]);
+    // Ladders are sorted by price, so their bins follow by walking the edges alongside.
+    for (const TriggerLadder* ladder : {&b_.long_ladder, &b_.short_ladder}) {
+        const bool descending = ladder == &b_.long_ladder;
+        std::vector<double>& open = descending ? open_long_ : open_short_;
+        std::size_t bin = descending ? bins - 1 : 0;
+        for (std::size_t i = 0; i < ladder->price.size(); ++i) {
+            const double price = ladder->price[i];
+            if (std::isinf(price))
+                continue;
+            if (descending)
+                while (bin > 0 && price < frames_.edges[bin])
+                    --bin;
+            else
+                while (bin + 1 < bins && price >= frames_.edges[bin + 1])
+                    ++bin;
+            const std::uint32_t k = ladder->position[i];
+            bin_[k] = static_cast<std::int32_t>(bin);
+            open[bin] += quote(b_.size[k], price);
+        }
     }
 
     // The last step with an exogenous move: after it, only the cascade itself moves price.
@@ -399,10 +415,14 @@ RunResult Cascade::run(const StepCallback& on_step) {
 
         // Triggers the mark has crossed, in the order it crossed them.
         batch_.clear();
-        while (long_next < b_.long_order.size() && b_.liquidation[b_.long_order[long_next]] >= mark_)
-            batch_.push_back(b_.long_order[long_next++]);
-        while (short_next < b_.short_order.size() && b_.liquidation[b_.short_order[short_next]] <= mark_)
-            batch_.push_back(b_.short_order[short_next++]);
+        const TriggerLadder& longs = b_.long_ladder;
+        const TriggerLadder& shorts = b_.short_ladder;
+        while (long_next < longs.price.size() && longs.price[long_next] >= mark_)
+            batch_.push_back(longs.position[long_next++]);
+        const std::size_t from_longs = batch_.size();
+        while (short_next < shorts.price.size() && shorts.price[short_next] <= mark_)
+            batch_.push_back(shorts.position[short_next++]);
+        const std::size_t from_ladders = batch_.size();
         if (!pending_.empty()) {
             std::size_t keep = 0;
             for (std::uint32_t k : pending_) {
@@ -415,11 +435,18 @@ RunResult Cascade::run(const StepCallback& on_step) {
             }
             pending_.resize(keep);
         }
-        if (batch_.size() > 1) {
+        // Each ladder's part is already in the order the mark crossed it; merge only when there is
+        // more than one part (both sides, or partial liquidations coming back).
+        const bool mixed = (from_longs > 0) + (from_ladders > from_longs) + (batch_.size() > from_ladders) > 1;
+        if (mixed) {
             const double from = std::log(previous_mark);
-            std::stable_sort(batch_.begin(), batch_.end(), [&](std::uint32_t a, std::uint32_t c) {
-                return std::abs(std::log(b_.liquidation[a]) - from) < std::abs(std::log(b_.liquidation[c]) - from);
-            });
+            order_keys_.clear();
+            for (std::uint32_t k : batch_)
+                order_keys_.emplace_back(std::abs(std::log(b_.liquidation[k]) - from), k);
+            std::stable_sort(order_keys_.begin(), order_keys_.end(),
+                             [](const auto& a, const auto& c) { return a.first < c.first; });
+            for (std::size_t i = 0; i < batch_.size(); ++i)
+                batch_[i] = order_keys_[i].second;
         }
         for (std::uint32_t k : batch_)
             if (remaining_[k] > 0) // ADL may have closed it as a winner earlier in the step

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace levex {
@@ -14,6 +15,7 @@ namespace levex {
 struct TriggerLadder {
     std::vector<double> price;
     std::vector<double> size;
+    std::vector<std::uint32_t> position; ///< whose trigger it is (the caller's index)
 };
 
 /// The exhaustion fixed point (DESIGN §4.5): for a down move, the largest p <= S with

@@ -2,6 +2,7 @@
 #include "core/MarginModel.h"
 
 #include "core/Issue.h"
+#include "core/Parallel.h"
 
 #include <algorithm>
 #include <cmath>
@@ -111,7 +112,100 @@ private:
     double csize_;
 };
 
+// Per account: the other symbols' PnL and maintenance at their marks, for cross accounts holding
+// several symbols (empty when there are none).
+struct CrossTotals {
+    std::vector<std::uint32_t> rows;
+    std::vector<double> pnl, maint;
+};
+
+CrossTotals cross_totals(const PositionBook& book, const Solver& solver) {
+    CrossTotals t;
+    t.rows.assign(book.accounts(), 0);
+    for (std::size_t i = 0; i < book.positions(); ++i)
+        if (book.mode[i] == MarginMode::Cross)
+            ++t.rows[book.account[i]];
+    t.pnl.assign(book.accounts(), 0.0);
+    t.maint.assign(book.accounts(), 0.0);
+    for (std::size_t i = 0; i < book.positions(); ++i) {
+        if (book.mode[i] != MarginMode::Cross || t.rows[book.account[i]] < 2)
+            continue;
+        const double mark = book.symbol_mark[book.symbol[i]];
+        if (std::isnan(mark))
+            throw DataError({Severity::Error, book.source, book.line[i], 0, "mark_price",
+                             "expected a mark_price for " + book.symbol_names[book.symbol[i]] + ": cross account " +
+                                 book.account_names[book.account[i]] +
+                                 " holds several symbols and each is held at its mark, found none"});
+        t.pnl[book.account[i]] += solver.pnl(i, mark);
+        t.maint[book.account[i]] += solver.maintenance(i, mark);
+    }
+    return t;
+}
+
+// The cushion of position i and the maintenance of the rest of its account.
+std::pair<double, double> base_of(const PositionBook& book, const Solver& solver, const CrossTotals& t,
+                                  const EffectiveMargins& m, std::size_t i) {
+    const std::uint32_t a = book.account[i];
+    if (book.mode[i] != MarginMode::Cross)
+        return {m.margin[i], 0.0};
+    double base = m.account_collateral[a], other = 0.0;
+    if (t.rows[a] >= 2) { // the rest of the account at its marks
+        const double mark = book.symbol_mark[book.symbol[i]];
+        base += t.pnl[a] - solver.pnl(i, mark);
+        other = t.maint[a] - solver.maintenance(i, mark);
+    }
+    return {base, other};
+}
+
 } // namespace
+
+LiquidationPriceSolver::LiquidationPriceSolver(const PositionBook& book, const VenueProfile& venue, std::size_t symbol)
+    : book_(book), venue_(venue) {
+    const Solver solver(book, venue, {});
+    const CrossTotals totals = cross_totals(book, solver);
+    const bool inverse = venue.contract == ContractKind::Inverse;
+    account_floor_.assign(book.accounts(), 0.0);
+    auto floor_margin = [&](std::size_t i) {
+        const double notional =
+            inverse ? book.size[i] * venue.contract_size / book.entry_price[i] : book.size[i] * book.entry_price[i];
+        return notional / venue.max_leverage_for(tier_measure(venue, book.size[i], book.entry_price[i]));
+    };
+    for (std::size_t i = 0; i < book.positions(); ++i) {
+        if (book.mode[i] == MarginMode::Cross)
+            account_floor_[book.account[i]] += floor_margin(i);
+        if (book.symbol[i] != symbol)
+            continue;
+        rows_.push_back(static_cast<std::uint32_t>(i));
+        floor_margin_.push_back(floor_margin(i));
+        const std::uint32_t a = book.account[i];
+        const bool several = book.mode[i] == MarginMode::Cross && totals.rows[a] >= 2;
+        const double mark = book.symbol_mark[book.symbol[i]];
+        other_pnl_.push_back(several ? totals.pnl[a] - solver.pnl(i, mark) : 0.0);
+        other_maint_.push_back(several ? totals.maint[a] - solver.maintenance(i, mark) : 0.0);
+    }
+}
+
+void LiquidationPriceSolver::solve(const MarginSettings& settings, std::vector<double>& out) const {
+    const Solver solver(book_, venue_, settings);
+    const double k = settings.leverage_mult;
+    out.resize(rows_.size());
+    parallel_for(rows_.size(), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t j = begin; j < end; ++j) {
+            const std::uint32_t i = rows_[j];
+            double base, other = 0.0;
+            if (book_.mode[i] == MarginMode::Cross) { // DESIGN §4.7, as apply_leverage_multiplier does it
+                const double wallet = book_.account_collateral[book_.account[i]];
+                base = std::max(wallet / k, std::min(wallet, account_floor_[book_.account[i]])) + other_pnl_[j];
+                other = settings.mmr_scale * other_maint_[j];
+            } else {
+                const double margin = book_.margin[i];
+                base = std::max(margin / k, std::min(margin, floor_margin_[j]));
+            }
+            Maintenance used{};
+            out[j] = solver.liquidation(i, base, other, used);
+        }
+    });
+}
 
 LiquidationLevels compute_liquidation_levels(const PositionBook& book, const VenueProfile& venue,
                                              const MarginSettings& settings) {
@@ -124,44 +218,18 @@ LiquidationLevels compute_liquidation_levels(const PositionBook& book, const Ven
     out.maint_amount.resize(n);
     const Solver solver(book, venue, settings);
 
-    // Cross accounts: every position's PnL and maintenance at its mark, summed per account, so that a
-    // position's "rest of the account" is the sum minus itself.
-    std::vector<double> account_pnl(book.accounts(), 0.0), account_maint(book.accounts(), 0.0);
-    std::vector<std::uint32_t> account_rows(book.accounts(), 0);
-    for (std::size_t i = 0; i < n; ++i)
-        if (book.mode[i] == MarginMode::Cross)
-            ++account_rows[book.account[i]];
-    std::vector<double> own_pnl(n, 0.0), own_maint(n, 0.0);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (book.mode[i] != MarginMode::Cross || account_rows[book.account[i]] < 2)
-            continue;
-        const double mark = book.symbol_mark[book.symbol[i]];
-        if (std::isnan(mark))
-            throw DataError({Severity::Error, book.source, book.line[i], 0, "mark_price",
-                             "expected a mark_price for " + book.symbol_names[book.symbol[i]] + ": cross account " +
-                                 book.account_names[book.account[i]] +
-                                 " holds several symbols and each is held at its mark, found none"});
-        own_pnl[i] = solver.pnl(i, mark);
-        own_maint[i] = solver.maintenance(i, mark);
-        account_pnl[book.account[i]] += own_pnl[i];
-        account_maint[book.account[i]] += own_maint[i];
-    }
-
-    for (std::size_t i = 0; i < n; ++i) {
-        double base, other_maint = 0.0;
-        if (book.mode[i] == MarginMode::Cross) {
-            const std::uint32_t a = book.account[i];
-            base = out.margins.account_collateral[a] + account_pnl[a] - own_pnl[i];
-            other_maint = account_maint[a] - own_maint[i];
-        } else {
-            base = out.margins.margin[i];
+    const CrossTotals totals = cross_totals(book, solver);
+    // Positions are independent given their account's totals: solve them on every core.
+    parallel_for(n, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto [base, other_maint] = base_of(book, solver, totals, out.margins, i);
+            Maintenance used{};
+            out.liquidation_price[i] = solver.liquidation(i, base, other_maint, used);
+            out.maint_margin_rate[i] = used.rate;
+            out.maint_amount[i] = used.amount;
+            out.bankruptcy_price[i] = solver.from_linear_root(i, base, 0.0, 0.0);
         }
-        Maintenance used{};
-        out.liquidation_price[i] = solver.liquidation(i, base, other_maint, used);
-        out.maint_margin_rate[i] = used.rate;
-        out.maint_amount[i] = used.amount;
-        out.bankruptcy_price[i] = solver.from_linear_root(i, base, 0.0, 0.0);
-    }
+    });
     return out;
 }
 

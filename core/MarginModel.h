@@ -30,4 +30,26 @@ struct MarginSettings {
 LiquidationLevels compute_liquidation_levels(const PositionBook& book, const VenueProfile& venue,
                                              const MarginSettings& settings = {});
 
+/// Liquidation prices of one symbol's positions for many leverage multipliers and mmr scales (the
+/// sweeps of the fixed point): what does not depend on them is computed once, and each solve
+/// writes only the prices.
+class LiquidationPriceSolver {
+public:
+    LiquidationPriceSolver(const PositionBook& book, const VenueProfile& venue, std::size_t symbol);
+
+    /// The symbol's positions in book order; NaN = never liquidated. Thread-safe.
+    void solve(const MarginSettings& settings, std::vector<double>& out) const;
+    /// Book rows of the symbol's positions, in the order solve() writes them.
+    const std::vector<std::uint32_t>& rows() const { return rows_; }
+
+private:
+    const PositionBook& book_;
+    const VenueProfile& venue_;
+    std::vector<std::uint32_t> rows_;
+    std::vector<double> floor_margin_;  ///< per row: entry notional / the tier's max leverage
+    std::vector<double> account_floor_; ///< per account: the same summed over its cross rows
+    std::vector<double> other_pnl_;     ///< per row (cross): the account's other symbols' PnL at mark
+    std::vector<double> other_maint_;   ///< per row (cross): their maintenance at mmr scale 1
+};
+
 } // namespace levex

@@ -6,6 +6,7 @@
 #include "core/Issue.h"
 #include "core/NumberFormat.h"
 #include "core/PreparedBook.h"
+#include "core/RadixSort.h"
 #include "core/Simulation.h"
 
 #include <algorithm>
@@ -150,6 +151,42 @@ bool changes_margins(SweepAxis a) {
     return a == SweepAxis::LeverageMult || a == SweepAxis::MmrScale;
 }
 
+// Only what the fixed point needs: each side's triggers and sizes in trigger order.
+struct Ladders {
+    TriggerLadder longs, shorts;
+};
+
+Ladders build_ladders(const PositionBook& book, const LiquidationPriceSolver& solver, const RunParameters& p) {
+    std::vector<double> liq;
+    solver.solve({p.leverage_mult, p.mmr_scale}, liq);
+    // One pass splits the sides; each is then ordered by radix on the price.
+    std::vector<double> keys[2], sizes[2];
+    for (auto& v : keys)
+        v.reserve(liq.size());
+    for (auto& v : sizes)
+        v.reserve(liq.size());
+    for (std::size_t j = 0; j < liq.size(); ++j) {
+        const double price = liq[j];
+        const std::uint32_t i = solver.rows()[j];
+        if (std::isnan(price))
+            continue;
+        const int g = book.side[i] > 0 ? 0 : 1;
+        keys[g].push_back(g == 0 ? -price : price);
+        sizes[g].push_back(book.size[i]);
+    }
+    Ladders out;
+    for (int g = 0; g < 2; ++g) {
+        TriggerLadder& ladder = g == 0 ? out.longs : out.shorts;
+        ladder.price.reserve(keys[g].size());
+        ladder.size.reserve(keys[g].size());
+        for (std::uint32_t i : radix_order(keys[g])) {
+            ladder.price.push_back(g == 0 ? -keys[g][i] : keys[g][i]);
+            ladder.size.push_back(sizes[g][i]);
+        }
+    }
+    return out;
+}
+
 } // namespace
 
 SweepResult run_sweep(const PositionBook& book, const VenueProfile& venue, const RunParameters& base,
@@ -174,66 +211,121 @@ SweepResult run_sweep(const PositionBook& book, const VenueProfile& venue, const
     result.defined.assign(nx * ny, 0);
     result.critical_shock.assign(ny, std::nullopt);
     const bool fast = is_fixed_point_metric(spec.metric);
+    std::optional<LiquidationPriceSolver> price_solver;
+    if (fast)
+        price_solver.emplace(book, venue, symbol);
 
     std::atomic<std::size_t> next_row{0}, done{0};
     std::atomic<bool> cancel{false};
     std::mutex report;
     std::exception_ptr failure;
 
-    auto work_row = [&](std::size_t iy) {
-        RunParameters row = base;
-        apply(row, spec.y.axis, result.ys[iy]);
-        std::optional<PreparedBook> prepared;
-        auto prepared_for = [&](const RunParameters& p) -> const PreparedBook& {
-            if (!prepared || changes_margins(spec.x.axis))
-                prepared = prepare_book(book, venue, {p.leverage_mult, p.mmr_scale}, symbol, mark);
-            return *prepared;
+    auto report_cell = [&](std::size_t iy) {
+        const std::size_t finished = ++done;
+        if (progress) {
+            std::lock_guard lock(report);
+            if (!progress(finished, nx * ny, iy))
+                cancel = true;
+        }
+    };
+    auto store = [&](std::size_t iy, std::size_t ix, std::optional<double> value) {
+        result.values[iy * nx + ix] = value.value_or(0.0);
+        result.defined[iy * nx + ix] = value.has_value();
+        report_cell(iy);
+    };
+
+    // The fixed-point metrics: ladders per row (or per cell when x changes the margins), and along a
+    // shock axis one incremental scan per direction, cells taken in order of growing |shock|.
+    auto fixed_point_row = [&](std::size_t iy, const RunParameters& row) {
+        std::optional<Ladders> ladders;
+        if (!changes_margins(spec.x.axis))
+            ladders = build_ladders(book, *price_solver, row);
+        auto metric = [&](double p_star, double shocked) {
+            return spec.metric == "exhaustion_price" ? p_star : std::abs(std::log(p_star / shocked));
         };
+        if (spec.x.axis == SweepAxis::Shock) {
+            const BookDepth depth = build_depth(row, mark);
+            std::vector<std::size_t> cells(nx);
+            for (std::size_t ix = 0; ix < nx; ++ix)
+                cells[ix] = ix;
+            std::stable_sort(cells.begin(), cells.end(), [&](std::size_t a, std::size_t b) {
+                return std::abs(result.xs[a]) < std::abs(result.xs[b]);
+            });
+            ExhaustionScan down(ladders->longs, depth.bids, true), up(ladders->shorts, depth.asks, false);
+            for (std::size_t ix : cells) {
+                if (cancel)
+                    return;
+                const double shock = result.xs[ix], shocked = mark * (1.0 + shock);
+                store(iy, ix, metric(shock <= 0 ? down.at(shocked) : up.at(shocked), shocked));
+            }
+            // Critical shock: the smallest |s| (0.1 % steps) whose endogenous move exceeds the threshold.
+            const double extreme = std::abs(spec.x.from) > std::abs(spec.x.to) ? spec.x.from : spec.x.to;
+            const bool falling = extreme < 0;
+            ExhaustionScan scan(falling ? ladders->longs : ladders->shorts, falling ? depth.bids : depth.asks, falling);
+            const double reach = std::min(std::abs(extreme), 0.99);
+            for (std::size_t i = 0; double(i) / 1000.0 <= reach + 1e-12; ++i) {
+                const double m = double(i) / 1000.0;
+                const double shocked = mark * (falling ? 1.0 - m : 1.0 + m);
+                if (std::abs(std::log(scan.at(shocked) / shocked)) > spec.critical_threshold) {
+                    result.critical_shock[iy] = falling ? -m : m;
+                    break;
+                }
+            }
+            return;
+        }
+        for (std::size_t ix = 0; ix < nx && !cancel; ++ix) {
+            RunParameters cell = row;
+            apply(cell, spec.x.axis, result.xs[ix]);
+            if (changes_margins(spec.x.axis))
+                ladders = build_ladders(book, *price_solver, cell);
+            const BookDepth depth = build_depth(cell, mark);
+            const bool falling = cell.shock <= 0;
+            const double shocked = mark * (1.0 + cell.shock);
+            ExhaustionScan scan(falling ? ladders->longs : ladders->shorts, falling ? depth.bids : depth.asks, falling);
+            store(iy, ix, metric(scan.at(shocked), shocked));
+        }
+    };
+
+    // Any other metric: a full run per cell, the prepared book reused along the row.
+    auto full_row = [&](std::size_t iy, const RunParameters& row) {
+        std::optional<PreparedBook> prepared;
         const std::vector<double> fixed_path =
             spec.x.axis == SweepAxis::Shock ? std::vector<double>{} : build_index_path(row, series);
         for (std::size_t ix = 0; ix < nx && !cancel; ++ix) {
             RunParameters cell = row;
             apply(cell, spec.x.axis, result.xs[ix]);
-            const PreparedBook& pb = prepared_for(cell);
-            const BookDepth depth = build_depth(cell, mark);
-            std::optional<double> value;
-            if (fast) {
-                const bool down = cell.shock <= 0;
-                const double shocked = mark * (1.0 + cell.shock);
-                const double p_star = exhaustion_price(pb, depth, shocked, down);
-                value = spec.metric == "exhaustion_price" ? p_star : std::abs(std::log(p_star / shocked));
-            } else {
-                const std::vector<double> path =
-                    spec.x.axis == SweepAxis::Shock ? build_index_path(cell, series) : fixed_path;
-                value = summary_metric(run_cascade(pb, depth, path, cell, {}, kSummaryOnly).summary, spec.metric);
-            }
-            result.values[iy * nx + ix] = value.value_or(0.0);
-            result.defined[iy * nx + ix] = value.has_value();
-            const std::size_t finished = ++done;
-            if (progress) {
-                std::lock_guard lock(report);
-                if (!progress(finished, nx * ny, iy))
-                    cancel = true;
-            }
+            if (!prepared || changes_margins(spec.x.axis))
+                prepared = prepare_book(book, venue, {cell.leverage_mult, cell.mmr_scale}, symbol, mark);
+            const std::vector<double> path =
+                spec.x.axis == SweepAxis::Shock ? build_index_path(cell, series) : fixed_path;
+            const RunResult r = run_cascade(*prepared, build_depth(cell, mark), path, cell, {}, kSummaryOnly);
+            store(iy, ix, summary_metric(r.summary, spec.metric));
         }
-        // Critical shock of the row: the smallest |s| whose endogenous move exceeds the threshold,
-        // scanned in 0.1 % steps (one pass over the ladder) in the direction of the shock axis.
-        if (spec.x.axis == SweepAxis::Shock && !cancel) {
+        if (spec.x.axis == SweepAxis::Shock && !cancel) { // the critical shock needs only the fixed point
             const double extreme = std::abs(spec.x.from) > std::abs(spec.x.to) ? spec.x.from : spec.x.to;
-            const bool down = extreme < 0;
-            const PreparedBook& pb = prepared_for(row);
+            const bool falling = extreme < 0;
             const BookDepth depth = build_depth(row, mark);
-            ExhaustionScan scan(down ? pb.long_ladder : pb.short_ladder, down ? depth.bids : depth.asks, down);
+            const PreparedBook& pb = *prepared;
+            ExhaustionScan scan(falling ? pb.long_ladder : pb.short_ladder, falling ? depth.bids : depth.asks, falling);
             const double reach = std::min(std::abs(extreme), 0.99);
             for (std::size_t i = 0; double(i) / 1000.0 <= reach + 1e-12; ++i) {
                 const double m = double(i) / 1000.0;
-                const double shocked = mark * (down ? 1.0 - m : 1.0 + m);
+                const double shocked = mark * (falling ? 1.0 - m : 1.0 + m);
                 if (std::abs(std::log(scan.at(shocked) / shocked)) > spec.critical_threshold) {
-                    result.critical_shock[iy] = down ? -m : m;
+                    result.critical_shock[iy] = falling ? -m : m;
                     break;
                 }
             }
         }
+    };
+
+    auto work_row = [&](std::size_t iy) {
+        RunParameters row = base;
+        apply(row, spec.y.axis, result.ys[iy]);
+        if (fast)
+            fixed_point_row(iy, row);
+        else
+            full_row(iy, row);
     };
 
     const unsigned threads = std::max(
