@@ -206,3 +206,30 @@ TEST(MarginModel, EquityEqualsMaintenanceAtTheLiquidationPrice) {
         EXPECT_NEAR(l.bankruptcy_price[i], book.entry_price[i] - book.side[i] * base / q, 1e-9 * p);
     }
 }
+
+// The sweep's solver gives exactly the margin model's prices, for cross accounts over several
+// symbols too, at any leverage multiplier and mmr scale.
+TEST(MarginModel, LiquidationPriceSolverMatchesTheFullModel) {
+    const VenueProfile venue = bundled_venue("binance-usdm-btcusdt");
+    PositionBook book = read_fixture("published/binance_cross_faq.csv", venue);
+    GeneratorSettings g;
+    g.positions = 3000;
+    const PositionBook generated = generate_book(g, venue);
+    for (const MarginSettings settings :
+         {MarginSettings{1.0, 1.0}, MarginSettings{2.5, 1.0}, MarginSettings{0.7, 1.6}}) {
+        for (const PositionBook* b : std::initializer_list<const PositionBook*>{&book, &generated}) {
+            const LiquidationLevels full = compute_liquidation_levels(*b, venue, settings);
+            const LiquidationPriceSolver solver(*b, venue, 0);
+            std::vector<double> prices;
+            solver.solve(settings, prices);
+            ASSERT_EQ(prices.size(), solver.rows().size());
+            for (std::size_t j = 0; j < prices.size(); ++j) {
+                const double expected = full.liquidation_price[solver.rows()[j]];
+                if (std::isnan(expected))
+                    EXPECT_TRUE(std::isnan(prices[j]));
+                else
+                    EXPECT_DOUBLE_EQ(prices[j], expected) << j;
+            }
+        }
+    }
+}
