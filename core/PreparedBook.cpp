@@ -95,20 +95,17 @@ PreparedBook prepare_book(const PositionBook& book, const VenueProfile& venue, c
                           static_cast<float>(cross ? other_maint[a] : 0.0), static_cast<std::uint32_t>(i),
                           book.side[i]});
     }
-    std::vector<std::uint32_t> sorted[2];
     parallel_for(
         2,
         [&](std::size_t begin, std::size_t end) {
             for (std::size_t g = begin; g < end; ++g)
-                sorted[g] = radix_order(keys[g]);
+                radix_sort(keys[g], rows[g]);
         },
         1);
     std::vector<std::uint32_t> order;
     order.reserve(packed.size());
-    for (int g = 0; g < 2; ++g)
-        for (std::uint32_t i : sorted[g])
-            order.push_back(rows[g][i]);
-    order.insert(order.end(), rows[2].begin(), rows[2].end());
+    for (const auto& group : rows)
+        order.insert(order.end(), group.begin(), group.end());
 
     const std::size_t n = order.size();
     p.book_index.resize(n);

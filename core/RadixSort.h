@@ -4,24 +4,27 @@
 #include <algorithm>
 #include <bit>
 #include <cstdint>
+#include <numeric>
 #include <vector>
 
 namespace levex {
 
-/// The order that sorts `keys` ascending (stable): an LSD radix sort on the keys rounded to float
-/// (rounding is monotone, so this is sorted but for keys within float precision of each other),
-/// then an insertion pass on the exact keys puts those few neighbours right. O(n) and
-/// cache-friendly, unlike a comparison sort through an index on million-row books. NaN keys must
-/// be filtered out by the caller.
-inline std::vector<std::uint32_t> radix_order(const std::vector<double>& keys) {
+/// Sorts `keys` ascending in place and permutes `payload` alongside (stable): an LSD radix sort on
+/// the keys rounded to float (rounding is monotone, so the result is sorted but for keys within
+/// float precision of each other), then an insertion pass on the exact keys puts those few
+/// neighbours right. O(n) with sequential passes, unlike a comparison sort through an index on
+/// million-row books. NaN keys must be filtered out by the caller.
+template <typename Payload>
+void radix_sort(std::vector<double>& keys, std::vector<Payload>& payload) {
     const std::size_t n = keys.size();
     // Floats map to unsigned integers in the same order: flip all bits of negatives, the sign of positives.
-    std::vector<std::uint32_t> bits(n), bits_tmp(n), order(n), order_tmp(n);
+    std::vector<std::uint32_t> bits(n), bits_tmp(n);
+    std::vector<double> keys_tmp(n);
+    std::vector<Payload> payload_tmp(n);
     for (std::size_t i = 0; i < n; ++i) {
         const float f = static_cast<float>(keys[i]);
         const auto b = std::bit_cast<std::uint32_t>(f == 0.0f ? 0.0f : f);
         bits[i] = (b >> 31) ? ~b : b | (std::uint32_t(1) << 31);
-        order[i] = static_cast<std::uint32_t>(i);
     }
     // 11-bit digits keep the scatter's 2,048 destinations in cache; a digit every key shares (the
     // sign and exponent of prices in one range) needs no pass.
@@ -43,22 +46,34 @@ inline std::vector<std::uint32_t> radix_order(const std::vector<double>& keys) {
         for (std::size_t i = 0; i < n; ++i) {
             const std::uint32_t slot = count[(bits[i] >> shift) & kMask]++;
             bits_tmp[slot] = bits[i];
-            order_tmp[slot] = order[i];
+            keys_tmp[slot] = keys[i];
+            payload_tmp[slot] = payload[i];
         }
         bits.swap(bits_tmp);
-        order.swap(order_tmp);
+        keys.swap(keys_tmp);
+        payload.swap(payload_tmp);
     }
-    // Exact order among keys that rounded to the same float (stable: equal keys keep their order).
+    // Exact order among keys that rounded to the same float (equal keys keep their order).
     for (std::size_t i = 1; i < n; ++i) {
-        const std::uint32_t item = order[i];
-        const double key = keys[item];
+        if (!(keys[i] < keys[i - 1]))
+            continue;
+        const double key = keys[i];
+        const Payload item = payload[i];
         std::size_t j = i;
-        while (j > 0 && keys[order[j - 1]] > key) {
-            order[j] = order[j - 1];
-            --j;
+        for (; j > 0 && keys[j - 1] > key; --j) {
+            keys[j] = keys[j - 1];
+            payload[j] = payload[j - 1];
         }
-        order[j] = item;
+        keys[j] = key;
+        payload[j] = item;
     }
+}
+
+/// The stable order that sorts `keys` ascending.
+inline std::vector<std::uint32_t> radix_order(std::vector<double> keys) {
+    std::vector<std::uint32_t> order(keys.size());
+    std::iota(order.begin(), order.end(), 0u);
+    radix_sort(keys, order);
     return order;
 }
 

@@ -176,13 +176,13 @@ Ladders build_ladders(const PositionBook& book, const LiquidationPriceSolver& so
     }
     Ladders out;
     for (int g = 0; g < 2; ++g) {
+        radix_sort(keys[g], sizes[g]);
+        if (g == 0)
+            for (double& k : keys[g])
+                k = -k;
         TriggerLadder& ladder = g == 0 ? out.longs : out.shorts;
-        ladder.price.reserve(keys[g].size());
-        ladder.size.reserve(keys[g].size());
-        for (std::uint32_t i : radix_order(keys[g])) {
-            ladder.price.push_back(g == 0 ? -keys[g][i] : keys[g][i]);
-            ladder.size.push_back(sizes[g][i]);
-        }
+        ladder.price = std::move(keys[g]);
+        ladder.size = std::move(sizes[g]);
     }
     return out;
 }

@@ -3,6 +3,7 @@
 #include "app/cli/Commands.h"
 
 #include "core/Issue.h"
+#include "core/MemoryReuse.h"
 #include "core/ResourcePaths.h"
 #include "core/TextFile.h"
 
@@ -46,6 +47,7 @@ void write_output(const std::string& path, const std::string& bytes) {
 
 int main(int argc, char** argv) {
     std::ios::sync_with_stdio(false);
+    levex::keep_freed_memory_for_reuse();
     const std::vector<std::string> args(argv + 1, argv + argc);
     try {
         if (args.empty()) {

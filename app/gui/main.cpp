@@ -3,6 +3,7 @@
 // `levex --screenshot OUT.png [BOOK.csv]` saves the window once the book is shown, then exits.
 #include "ui/MainWindow.h"
 
+#include "core/MemoryReuse.h"
 #include "core/ResourcePaths.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <cstdio>
 
 int main(int argc, char** argv) {
+    levex::keep_freed_memory_for_reuse();
     QApplication app(argc, argv);
     QApplication::setApplicationName("LevEx");
     QApplication::setOrganizationName("LevEx");
