@@ -51,7 +51,8 @@ int run_simulate(const std::vector<std::string>& args) {
                                    : parse_venue_profile(scenario->venue_json, *cl.text("scenario") + ": venue");
 
     const std::string bytes = read_text_file(book_path);
-    const std::string book_sha = sha256_hex(bytes);
+    // The book's identity, only when a scenario pins it or is being written (hashing costs a pass).
+    const std::string book_sha = scenario || cl.has("save-scenario") ? sha256_hex(bytes) : std::string();
     if (scenario && !scenario->book_sha256.empty() && scenario->book_sha256 != book_sha)
         throw DataError({Severity::Error, book_path, 0, 0, "",
                          "expected the book of scenario " + *cl.text("scenario") + " (sha256 " +
