@@ -9,8 +9,12 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
 #include <limits>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 namespace levex {
@@ -97,7 +101,30 @@ private:
         bool cross = false;
     };
 
+    // A row parsed on the pipeline's parsing thread, waiting for commit on the reading thread.
+    struct StagedRow {
+        Row row;
+        std::uint32_t line = 0;
+        std::uint32_t columns[kColumns + 1] = {};     // column_of_ as parse_row left it
+        std::uint32_t issue_begin = 0, issue_end = 0; // its errors in the block's issue list
+        std::uint64_t id_hash = 0, account_hash = 0;
+        bool ok = false, cross = false;
+    };
+    struct Block {
+        std::vector<StagedRow> rows;
+        std::vector<Issue> issues;
+        std::deque<std::string> arena; // text unescaped from doubled quotes, which the tokenizer reuses
+        double progress = 0.0;
+        bool last = false;
+        std::optional<Issue> tokenizer_error;
+    };
+
     bool read_header(CsvTokenizer& tokenizer);
+    void read_rows_sequentially(CsvTokenizer& tokenizer, std::size_t& data_row);
+    void read_rows_pipelined(CsvTokenizer& tokenizer, std::size_t& data_row);
+    // After a row was parsed and committed (or not): the skip-mode bookkeeping of its error.
+    void after_row(const Row& row, std::size_t data_row);
+    void report_syntax_error(const Issue& error);
     // Parses one data row; false when it has an error (already reported).
     bool parse_row(const std::vector<CsvField>& fields, std::size_t data_row, Row& row);
     void commit(const Row& row, std::size_t line, std::size_t data_row);
@@ -585,7 +612,6 @@ void Reader::run() {
     if (!read_header(tokenizer))
         return;
 
-    const bool skip_mode = options_.policy == BadRowPolicy::SkipBadRows;
     std::size_t data_row = 0;
     const std::size_t expected_rows =
         std::min<std::size_t>(bytes_.size() / 48 + 16, options_.max_rows ? options_.max_rows : SIZE_MAX);
@@ -595,6 +621,37 @@ void Reader::run() {
         ids_ = FlatHashIndex(expected_rows);
     mode_column_.reserve(expected_rows);
 
+    // Large files parse on a second thread while this one commits: the two halves of the work overlap.
+    const bool pipelined = bytes_.size() > (8u << 20) && options_.max_rows == 0 && !options_.keep_raw_rows;
+    if (pipelined)
+        read_rows_pipelined(tokenizer, data_row);
+    else
+        read_rows_sequentially(tokenizer, data_row);
+    if (result_.cancelled)
+        return;
+    result_.rows_read = data_row;
+    if (stop() || !finish_accounts() || !net_one_way_positions())
+        return;
+    drop_bad_accounts();
+    if (!result_.skipped.empty()) {
+        // Rows rejected after their account or symbol was registered can leave names without positions.
+        std::vector<std::uint8_t> account_used(book_.accounts(), 0), symbol_used(book_.symbols(), 0);
+        for (std::size_t i = 0; i < book_.positions(); ++i) {
+            account_used[book_.account[i]] = 1;
+            symbol_used[book_.symbol[i]] = 1;
+        }
+        if (std::count(account_used.begin(), account_used.end(), 0) +
+            std::count(symbol_used.begin(), symbol_used.end(), 0))
+            book_.filter(std::vector<std::uint8_t>(book_.positions(), 1));
+        std::stable_sort(result_.skipped.begin(), result_.skipped.end(),
+                         [](const SkippedRow& a, const SkippedRow& b) { return a.line < b.line; });
+    }
+    if (options_.progress)
+        options_.progress(1.0);
+    result_.ok = !stop();
+}
+
+void Reader::read_rows_sequentially(CsvTokenizer& tokenizer, std::size_t& data_row) {
     // One record of lookahead: while row i is checked and stored, row i+1's hash slots are already
     // being fetched from memory (the account and id indexes outgrow the caches on large books).
     struct Record {
@@ -647,41 +704,144 @@ void Reader::run() {
         if (parse_row(fields, data_row, row))
             commit(row, line_, data_row);
         have = have_next;
-        if (row_error_.empty() || !skip_mode)
-            continue;
-        const std::string id = row.id.empty() ? std::to_string(data_row) : std::string(row.id);
-        const std::string account = row.account.empty() ? id : std::string(row.account);
-        result_.skipped.push_back({line_, id, account, row_error_});
-        if (row_is_cross_)
-            bad_accounts_.try_emplace(account, row_error_);
+        after_row(row, data_row);
     }
-    if (!stop() && tokenizer.error() && !(options_.max_rows && data_row >= options_.max_rows)) {
-        result_.issues.push_back(*tokenizer.error());
-        failed_ = true;
-        if (skip_mode) // the rest of the file cannot be split into rows reliably
-            result_.skipped.push_back(
-                {tokenizer.error()->line, "", "", "unreadable from here to the end: " + tokenizer.error()->message});
-    }
-    result_.rows_read = data_row;
-    if (stop() || !finish_accounts() || !net_one_way_positions())
+    if (!result_.cancelled && !stop() && tokenizer.error() && !(options_.max_rows && data_row >= options_.max_rows))
+        report_syntax_error(*tokenizer.error());
+}
+
+// The tokenizer stopped on a syntax error: the rest of the file cannot be split into rows reliably.
+void Reader::report_syntax_error(const Issue& error) {
+    result_.issues.push_back(error);
+    failed_ = true;
+    if (options_.policy == BadRowPolicy::SkipBadRows)
+        result_.skipped.push_back({error.line, "", "", "unreadable from here to the end: " + error.message});
+}
+
+void Reader::after_row(const Row& row, std::size_t data_row) {
+    if (row_error_.empty() || options_.policy != BadRowPolicy::SkipBadRows)
         return;
-    drop_bad_accounts();
-    if (!result_.skipped.empty()) {
-        // Rows rejected after their account or symbol was registered can leave names without positions.
-        std::vector<std::uint8_t> account_used(book_.accounts(), 0), symbol_used(book_.symbols(), 0);
-        for (std::size_t i = 0; i < book_.positions(); ++i) {
-            account_used[book_.account[i]] = 1;
-            symbol_used[book_.symbol[i]] = 1;
+    const std::string id = row.id.empty() ? std::to_string(data_row) : std::string(row.id);
+    const std::string account = row.account.empty() ? id : std::string(row.account);
+    result_.skipped.push_back({line_, id, account, row_error_});
+    if (row_is_cross_)
+        bad_accounts_.try_emplace(account, row_error_);
+}
+
+void Reader::read_rows_pipelined(CsvTokenizer& tokenizer, std::size_t& data_row) {
+    constexpr std::size_t kBlockRows = 16384, kQueued = 3;
+    // The parsing thread's own reader: the same header, its own row state and issue list.
+    PositionCsvResult scratch;
+    scratch.header = result_.header;
+    Reader parser(bytes_, file_, options_, scratch);
+    std::copy(std::begin(col_), std::end(col_), std::begin(parser.col_));
+
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<Block> queue;
+    bool stop_parsing = false;
+    const char* const begin = bytes_.data();
+    const char* const end = begin + bytes_.size();
+
+    std::thread producer([&] {
+        std::vector<CsvField> fields;
+        bool more = true;
+        while (more) {
+            Block block;
+            block.rows.reserve(kBlockRows);
+            while (block.rows.size() < kBlockRows) {
+                if (!tokenizer.next(fields)) {
+                    more = false;
+                    block.last = true;
+                    block.tokenizer_error = tokenizer.error();
+                    break;
+                }
+                if (std::all_of(fields.begin(), fields.end(),
+                                [](const CsvField& f) { return trimmed(f.text).empty(); }))
+                    continue;
+                StagedRow& staged = block.rows.emplace_back();
+                parser.line_ = tokenizer.record_line();
+                parser.row_end_column_ = tokenizer.record_end_column();
+                parser.row_error_.clear();
+                staged.line = static_cast<std::uint32_t>(parser.line_);
+                staged.issue_begin = static_cast<std::uint32_t>(block.issues.size());
+                staged.ok = parser.parse_row(fields, 0, staged.row);
+                staged.cross = parser.row_is_cross_;
+                for (Issue& issue : scratch.issues)
+                    block.issues.push_back(std::move(issue));
+                scratch.issues.clear();
+                staged.issue_end = static_cast<std::uint32_t>(block.issues.size());
+                for (int k = 0; k <= kColumns; ++k)
+                    staged.columns[k] = static_cast<std::uint32_t>(parser.column_of_[k]);
+                // Text unescaped into the tokenizer's scratch must outlive the next records.
+                for (std::string_view* text : {&staged.row.id, &staged.row.account, &staged.row.symbol})
+                    if (!text->empty() && (text->data() < begin || text->data() >= end))
+                        *text = block.arena.emplace_back(*text);
+                staged.id_hash = hash_text(staged.row.id);
+                staged.account_hash = hash_text(staged.row.account);
+            }
+            block.progress = tokenizer.progress();
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return queue.size() < kQueued || stop_parsing; });
+            if (stop_parsing)
+                return;
+            queue.push_back(std::move(block));
+            changed.notify_all();
         }
-        if (std::count(account_used.begin(), account_used.end(), 0) +
-            std::count(symbol_used.begin(), symbol_used.end(), 0))
-            book_.filter(std::vector<std::uint8_t>(book_.positions(), 1));
-        std::stable_sort(result_.skipped.begin(), result_.skipped.end(),
-                         [](const SkippedRow& a, const SkippedRow& b) { return a.line < b.line; });
+    });
+
+    const bool use_ids = col_[ColId] >= 0, use_accounts = col_[ColAccount] >= 0;
+    for (bool done = false; !done && !stop();) {
+        Block block;
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return !queue.empty(); });
+            block = std::move(queue.front());
+            queue.pop_front();
+            changed.notify_all();
+        }
+        done = block.last;
+        for (std::size_t j = 0; j < block.rows.size() && !stop(); ++j) {
+            if (j + 2 < block.rows.size()) { // start loading the index slots two rows ahead
+                if (use_accounts)
+                    accounts_.prefetch(block.rows[j + 2].account_hash);
+                if (use_ids)
+                    ids_.prefetch(block.rows[j + 2].id_hash);
+            }
+            const StagedRow& staged = block.rows[j];
+            ++data_row;
+            line_ = staged.line;
+            if ((data_row & 0xFFFF) == 0 && options_.progress && !options_.progress(0.9 * block.progress)) {
+                result_.cancelled = true;
+                break;
+            }
+            row_error_.clear();
+            row_is_cross_ = staged.cross;
+            if (staged.ok) {
+                for (int k = 0; k <= kColumns; ++k)
+                    column_of_[k] = staged.columns[k];
+                commit(staged.row, line_, data_row);
+            } else {
+                failed_ = true;
+                for (std::uint32_t i = staged.issue_begin; i < staged.issue_end; ++i) {
+                    if (row_error_.empty())
+                        row_error_ = block.issues[i].message;
+                    result_.issues.push_back(std::move(block.issues[i]));
+                }
+            }
+            after_row(staged.row, data_row);
+        }
+        if (result_.cancelled)
+            break;
+        if (done && block.tokenizer_error && !stop())
+            report_syntax_error(*block.tokenizer_error);
     }
-    if (options_.progress)
-        options_.progress(1.0);
-    result_.ok = !stop();
+    {
+        std::lock_guard lock(mutex);
+        stop_parsing = true;
+        changed.notify_all();
+    }
+    producer.join();
 }
 
 // Converts account_equity to a wallet balance, which needs every cross symbol's mark price.

@@ -5,37 +5,38 @@
 #include <bit>
 #include <cstdint>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 namespace levex {
 
 /// Sorts `keys` ascending in place and permutes `payload` alongside (stable): an LSD radix sort on
 /// the keys rounded to float (rounding is monotone, so the result is sorted but for keys within
-/// float precision of each other), then an insertion pass on the exact keys puts those few
-/// neighbours right. O(n) with sequential passes, unlike a comparison sort through an index on
-/// million-row books. NaN keys must be filtered out by the caller.
+/// float precision of each other), then each run of such keys is sorted on the exact keys. O(n) with sequential passes,
+/// unlike a comparison sort through an index on million-row books. NaN keys must be filtered out by the caller.
 template <typename Payload>
 void radix_sort(std::vector<double>& keys, std::vector<Payload>& payload) {
     const std::size_t n = keys.size();
-    // Floats map to unsigned integers in the same order: flip all bits of negatives, the sign of positives.
-    std::vector<std::uint32_t> bits(n), bits_tmp(n);
-    std::vector<double> keys_tmp(n);
-    std::vector<Payload> payload_tmp(n);
+    // Each element travels as one 64-bit word: its float-rounded key's order-preserving bits above
+    // its index. Floats map to unsigned integers in order by flipping all bits of negatives and the
+    // sign of positives.
+    std::vector<std::uint64_t> items(n), items_tmp(n);
     for (std::size_t i = 0; i < n; ++i) {
         const float f = static_cast<float>(keys[i]);
         const auto b = std::bit_cast<std::uint32_t>(f == 0.0f ? 0.0f : f);
-        bits[i] = (b >> 31) ? ~b : b | (std::uint32_t(1) << 31);
+        const std::uint32_t ordered = (b >> 31) ? ~b : b | (std::uint32_t(1) << 31);
+        items[i] = (std::uint64_t(ordered) << 32) | i;
     }
     // 11-bit digits keep the scatter's 2,048 destinations in cache; a digit every key shares (the
     // sign and exponent of prices in one range) needs no pass.
     constexpr int kBits = 11;
-    constexpr std::uint32_t kMask = (1u << kBits) - 1;
+    constexpr std::uint64_t kMask = (1u << kBits) - 1;
     std::vector<std::uint32_t> count(std::size_t(1) << kBits);
-    for (int shift = 0; shift < 32; shift += kBits) {
+    for (int shift = 32; shift < 64; shift += kBits) {
         std::fill(count.begin(), count.end(), 0u);
         for (std::size_t i = 0; i < n; ++i)
-            ++count[(bits[i] >> shift) & kMask];
-        if (n == 0 || count[(bits[0] >> shift) & kMask] == n)
+            ++count[(items[i] >> shift) & kMask];
+        if (n == 0 || count[(items[0] >> shift) & kMask] == n)
             continue;
         std::uint32_t sum = 0;
         for (std::uint32_t& c : count) {
@@ -43,30 +44,41 @@ void radix_sort(std::vector<double>& keys, std::vector<Payload>& payload) {
             c = sum;
             sum += here;
         }
-        for (std::size_t i = 0; i < n; ++i) {
-            const std::uint32_t slot = count[(bits[i] >> shift) & kMask]++;
-            bits_tmp[slot] = bits[i];
-            keys_tmp[slot] = keys[i];
-            payload_tmp[slot] = payload[i];
-        }
-        bits.swap(bits_tmp);
-        keys.swap(keys_tmp);
-        payload.swap(payload_tmp);
+        for (std::size_t i = 0; i < n; ++i)
+            items_tmp[count[(items[i] >> shift) & kMask]++] = items[i];
+        items.swap(items_tmp);
     }
-    // Exact order among keys that rounded to the same float (equal keys keep their order).
-    for (std::size_t i = 1; i < n; ++i) {
-        if (!(keys[i] < keys[i - 1]))
-            continue;
-        const double key = keys[i];
-        const Payload item = payload[i];
-        std::size_t j = i;
-        for (; j > 0 && keys[j - 1] > key; --j) {
-            keys[j] = keys[j - 1];
-            payload[j] = payload[j - 1];
-        }
-        keys[j] = key;
-        payload[j] = item;
+    std::vector<double> sorted_keys(n);
+    std::vector<Payload> sorted_payload(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto from = static_cast<std::uint32_t>(items[i]);
+        sorted_keys[i] = keys[from];
+        sorted_payload[i] = payload[from];
     }
+    // Exact order within each run of keys that rounded to the same float (equal keys keep their
+    // order). Runs can be long — many prices a rounding error apart — so each is sorted, not walked.
+    std::vector<std::pair<double, Payload>> run;
+    for (std::size_t begin = 0; begin < n;) {
+        std::size_t end = begin + 1;
+        bool ordered = true;
+        while (end < n && (items[end] >> 32) == (items[begin] >> 32)) {
+            ordered &= !(sorted_keys[end] < sorted_keys[end - 1]);
+            ++end;
+        }
+        if (!ordered) {
+            run.clear();
+            for (std::size_t i = begin; i < end; ++i)
+                run.emplace_back(sorted_keys[i], sorted_payload[i]);
+            std::stable_sort(run.begin(), run.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+            for (std::size_t i = begin; i < end; ++i) {
+                sorted_keys[i] = run[i - begin].first;
+                sorted_payload[i] = run[i - begin].second;
+            }
+        }
+        begin = end;
+    }
+    keys.swap(sorted_keys);
+    payload.swap(sorted_payload);
 }
 
 /// The stable order that sorts `keys` ascending.

@@ -16,8 +16,17 @@ std::string read_text_file(const std::string& path) {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
     if (!f)
         throw IoError(path + ": cannot open: " + std::strerror(errno));
+    // One read into a buffer of the file's size (growing by appends would copy it several times).
     std::string bytes;
-    char buffer[1 << 16];
+    if (std::fseek(f.get(), 0, SEEK_END) == 0) {
+        const long size = std::ftell(f.get());
+        if (size > 0)
+            bytes.resize(static_cast<std::size_t>(size));
+        std::rewind(f.get());
+    }
+    std::size_t got = bytes.empty() ? 0 : std::fread(bytes.data(), 1, bytes.size(), f.get());
+    bytes.resize(got);
+    char buffer[1 << 16]; // whatever the size did not announce (pipes, growing files)
     std::size_t n;
     while ((n = std::fread(buffer, 1, sizeof buffer, f.get())) > 0)
         bytes.append(buffer, n);

@@ -7,7 +7,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 using namespace levex;
 
@@ -64,4 +66,88 @@ TEST(PositionCsvWriter, KeepsExplicitRatesExchangePricesAndOddIds) {
     EXPECT_EQ(second.book.maint_amount[0], 0.5);
     EXPECT_EQ(second.book.exchange_liquidation_price[0], 112.5);
     EXPECT_EQ(second.book.symbol_mark[0], 101.0);
+}
+
+namespace {
+// A book large enough (> 8 MB) for the reader's two-thread pipeline.
+std::string large_csv() {
+    GeneratorSettings g;
+    g.positions = 160000;
+    g.seed = 21;
+    return write_positions_csv(generate_book(g, test::bundled_venue("generic")));
+}
+PositionCsvOptions sequential(PositionCsvOptions o = {}) {
+    o.max_rows = std::numeric_limits<std::size_t>::max(); // any limit reads row by row on one thread
+    return o;
+}
+} // namespace
+
+TEST(PositionCsvReaderPipeline, LargeFilesReadTheSameOnTwoThreads) {
+    const std::string csv = large_csv();
+    ASSERT_GT(csv.size(), std::size_t(8u << 20));
+    const PositionCsvResult a = parse_positions_csv(csv, "big.csv");
+    const PositionCsvResult b = parse_positions_csv(csv, "big.csv", sequential());
+    ASSERT_TRUE(a.ok);
+    ASSERT_TRUE(b.ok);
+    EXPECT_EQ(a.book.id, b.book.id);
+    EXPECT_EQ(a.book.account, b.book.account);
+    EXPECT_EQ(a.book.size, b.book.size);
+    EXPECT_EQ(a.book.entry_price, b.book.entry_price);
+    EXPECT_EQ(a.book.margin, b.book.margin);
+    EXPECT_EQ(a.book.line, b.book.line);
+    EXPECT_EQ(a.rows_read, b.rows_read);
+}
+
+TEST(PositionCsvReaderPipeline, ErrorsAndSkipsMatchTheSequentialReader) {
+    std::string csv = large_csv();
+    // Break row 100,000 (a bad size) and give row 120,000 a duplicate id; quote a doubled quote in an id.
+    auto line_start = [&](std::size_t line) {
+        std::size_t pos = 0;
+        for (std::size_t l = 1; l < line; ++l)
+            pos = csv.find('\n', pos) + 1;
+        return pos;
+    };
+    const std::size_t bad = line_start(100001);
+    const std::size_t size_field = csv.find(',', csv.find(',', csv.find(',', csv.find(',', bad) + 1) + 1) + 1) + 1;
+    csv.replace(size_field, csv.find(',', size_field) - size_field, "abc");
+    const std::size_t dup = line_start(120001);
+    csv.replace(dup, 8, "p0000005");
+    const std::size_t quoted = line_start(130001);
+    csv.replace(quoted, 8, "\"p\"\"130\"");
+    for (BadRowPolicy policy : {BadRowPolicy::Strict, BadRowPolicy::SkipBadRows}) {
+        PositionCsvOptions o;
+        o.policy = policy;
+        const PositionCsvResult a = parse_positions_csv(csv, "big.csv", o);
+        const PositionCsvResult b = parse_positions_csv(csv, "big.csv", sequential(o));
+        EXPECT_EQ(a.ok, b.ok);
+        ASSERT_EQ(a.issues.size(), b.issues.size());
+        for (std::size_t i = 0; i < a.issues.size(); ++i)
+            EXPECT_EQ(format_issue(a.issues[i]), format_issue(b.issues[i]));
+        ASSERT_EQ(a.skipped.size(), b.skipped.size());
+        for (std::size_t i = 0; i < a.skipped.size(); ++i) {
+            EXPECT_EQ(a.skipped[i].line, b.skipped[i].line);
+            EXPECT_EQ(a.skipped[i].reason, b.skipped[i].reason);
+        }
+        EXPECT_EQ(a.book.id, b.book.id);
+    }
+    const PositionCsvResult strict = parse_positions_csv(csv, "big.csv");
+    ASSERT_NE(strict.first_error(), nullptr);
+    EXPECT_EQ(strict.first_error()->line, 100001u);
+    PositionCsvOptions skip;
+    skip.policy = BadRowPolicy::SkipBadRows;
+    const PositionCsvResult skipped = parse_positions_csv(csv, "big.csv", skip);
+    ASSERT_TRUE(skipped.ok);
+    EXPECT_EQ(skipped.book.positions(), 160000u - 2);
+    EXPECT_NE(std::find(skipped.book.id.begin(), skipped.book.id.end(), "p\"130"), skipped.book.id.end());
+}
+
+TEST(PositionCsvReaderPipeline, CancelStopsTheParsingThread) {
+    const std::string csv = large_csv();
+    PositionCsvOptions o;
+    int calls = 0;
+    o.progress = [&](double) { return ++calls < 2; };
+    const PositionCsvResult r = parse_positions_csv(csv, "big.csv", o);
+    EXPECT_TRUE(r.cancelled);
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.book.positions(), 0u);
 }
