@@ -14,6 +14,8 @@ CsvTokenizer::CsvTokenizer(std::string_view bytes, char delimiter, std::string f
     : bytes_(bytes), delimiter_(delimiter), file_(std::move(file)) {
     pos_ = utf8_bom_length(bytes_);
     line_start_ = pos_;
+    for (char c : {delimiter, '\n', '\r', '"'})
+        stops_[static_cast<unsigned char>(c)] = true;
 }
 
 bool CsvTokenizer::next(std::vector<CsvField>& fields) {
@@ -108,6 +110,8 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
             }
         } else {
             std::size_t end = pos_;
+            while (end < n && !stops_[static_cast<unsigned char>(data[end])])
+                ++end;
             while (end < n && data[end] != delimiter_ && data[end] != '\n' && data[end] != '\r') {
                 if (data[end] == '"') {
                     error_ = Issue{Severity::Error,

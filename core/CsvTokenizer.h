@@ -50,6 +50,7 @@ private:
     std::string scratch_[2]; // alternate records unescape into alternate buffers
     unsigned parity_ = 0;
     std::optional<Issue> error_;
+    bool stops_[256] = {}; // bytes that end an unquoted field's plain run: the delimiter, CR, LF, '"'
 };
 
 /// Picks the delimiter from the header line: the most frequent of ',' ';' '\t' outside quotes

@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <limits>
 #include <mutex>
@@ -46,8 +47,23 @@ struct StringHash {
     std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
 };
 
+// Ids and account names are short: mixing whole 8-byte words is several times faster than the
+// standard library's byte-wise hash, and FlatHashIndex needs only well-spread bits.
 std::uint64_t hash_text(std::string_view s) {
-    return std::hash<std::string_view>{}(s);
+    std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, n -= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        h = FlatHashIndex::mix(h ^ word);
+    }
+    if (n > 0) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, p, n);
+        h = FlatHashIndex::mix(h ^ word);
+    }
+    return FlatHashIndex::mix(h);
 }
 
 std::string lower_trimmed(std::string_view s) {
