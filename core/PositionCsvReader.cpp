@@ -49,6 +49,9 @@ struct StringHash {
 
 // Ids and account names are short: mixing whole 8-byte words is several times faster than the
 // standard library's byte-wise hash, and FlatHashIndex needs only well-spread bits.
+// The columns commit() and netting point errors at: a staged row carries only these.
+constexpr Col kStagedColumns[] = {ColId, ColMark, ColCollateral, ColEquity, ColMarginMode};
+
 std::uint64_t hash_text(std::string_view s) {
     std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
     const char* p = s.data();
@@ -121,7 +124,7 @@ private:
     struct StagedRow {
         Row row;
         std::uint32_t line = 0;
-        std::uint32_t columns[kColumns + 1] = {};     // column_of_ as parse_row left it
+        std::uint32_t columns[5] = {};                // column_of_ of the fields commit() may point at (kStagedColumns)
         std::uint32_t issue_begin = 0, issue_end = 0; // its errors in the block's issue list
         std::uint64_t id_hash = 0, account_hash = 0;
         bool ok = false, cross = false;
@@ -525,7 +528,7 @@ bool Reader::parse_row(const std::vector<CsvField>& fields, std::size_t data_row
 }
 
 void Reader::commit(const Row& row, std::size_t line, std::size_t data_row) {
-    const std::string id = row.id.empty() ? std::to_string(data_row) : std::string(row.id);
+    std::string id = row.id.empty() ? std::to_string(data_row) : std::string(row.id);
     bool created = false;
     const std::uint32_t account =
         intern(accounts_, book_.account_names, row.account.empty() ? std::string_view(id) : row.account, created);
@@ -599,7 +602,7 @@ void Reader::commit(const Row& row, std::size_t line, std::size_t data_row) {
             margin = notional / row.leverage;
         }
     }
-    book_.id.push_back(id);
+    book_.id.push_back(std::move(id));
     book_.account.push_back(account);
     book_.symbol.push_back(symbol);
     book_.side.push_back(static_cast<std::int8_t>(row.side));
@@ -754,7 +757,7 @@ void Reader::read_rows_pipelined(CsvTokenizer& tokenizer, std::size_t& data_row)
 
     std::mutex mutex;
     std::condition_variable changed;
-    std::deque<Block> queue;
+    std::deque<Block> queue, spare; // spare: blocks the reading thread is done with, for reuse
     bool stop_parsing = false;
     const char* const begin = bytes_.data();
     const char* const end = begin + bytes_.size();
@@ -764,6 +767,16 @@ void Reader::read_rows_pipelined(CsvTokenizer& tokenizer, std::size_t& data_row)
         bool more = true;
         while (more) {
             Block block;
+            {
+                std::lock_guard lock(mutex);
+                if (!spare.empty()) {
+                    block = std::move(spare.front());
+                    spare.pop_front();
+                }
+            }
+            block.rows.clear();
+            block.issues.clear();
+            block.arena.clear();
             block.rows.reserve(kBlockRows);
             while (block.rows.size() < kBlockRows) {
                 if (!tokenizer.next(fields)) {
@@ -787,8 +800,8 @@ void Reader::read_rows_pipelined(CsvTokenizer& tokenizer, std::size_t& data_row)
                     block.issues.push_back(std::move(issue));
                 scratch.issues.clear();
                 staged.issue_end = static_cast<std::uint32_t>(block.issues.size());
-                for (int k = 0; k <= kColumns; ++k)
-                    staged.columns[k] = static_cast<std::uint32_t>(parser.column_of_[k]);
+                for (std::size_t k = 0; k < std::size(kStagedColumns); ++k)
+                    staged.columns[k] = static_cast<std::uint32_t>(parser.column_of_[kStagedColumns[k]]);
                 // Text unescaped into the tokenizer's scratch must outlive the next records.
                 for (std::string_view* text : {&staged.row.id, &staged.row.account, &staged.row.symbol})
                     if (!text->empty() && (text->data() < begin || text->data() >= end))
@@ -834,8 +847,8 @@ void Reader::read_rows_pipelined(CsvTokenizer& tokenizer, std::size_t& data_row)
             row_error_.clear();
             row_is_cross_ = staged.cross;
             if (staged.ok) {
-                for (int k = 0; k <= kColumns; ++k)
-                    column_of_[k] = staged.columns[k];
+                for (std::size_t k = 0; k < std::size(kStagedColumns); ++k)
+                    column_of_[kStagedColumns[k]] = staged.columns[k];
                 commit(staged.row, line_, data_row);
             } else {
                 failed_ = true;
@@ -851,6 +864,8 @@ void Reader::read_rows_pipelined(CsvTokenizer& tokenizer, std::size_t& data_row)
             break;
         if (done && block.tokenizer_error && !stop())
             report_syntax_error(*block.tokenizer_error);
+        std::lock_guard lock(mutex);
+        spare.push_back(std::move(block));
     }
     {
         std::lock_guard lock(mutex);
@@ -901,6 +916,8 @@ bool Reader::finish_accounts() {
 // symbol are netted (hedged long+short rows, or a position split over rows).
 bool Reader::net_one_way_positions() {
     const std::size_t n = book_.positions();
+    if (book_.accounts() == n)
+        return true; // every position has an account of its own: nothing to net
     // Rows sharing an account and symbol, as (first row, later row) pairs in file order.
     auto key_of = [&](std::size_t i) { return (std::uint64_t(book_.account[i]) << 32) | book_.symbol[i]; };
     FlatHashIndex first(n);
