@@ -43,12 +43,12 @@ double resolve_mark(const PositionBook& book, std::size_t symbol, const RunParam
 }
 
 RunResult simulate(const PositionBook& book, const VenueProfile& venue, const RunParameters& params,
-                   const std::optional<PriceSeries>& series, const StepCallback& on_step) {
+                   const std::optional<PriceSeries>& series, const StepCallback& on_step, RunOutputs outputs) {
     const std::size_t symbol = resolve_symbol(book, params.symbol);
     const double mark = resolve_mark(book, symbol, params);
     const PreparedBook prepared = prepare_book(book, venue, {params.leverage_mult, params.mmr_scale}, symbol, mark);
     const BookDepth depth = build_depth(params, mark);
-    return run_cascade(prepared, depth, build_index_path(params, series), params, on_step);
+    return run_cascade(prepared, depth, build_index_path(params, series), params, on_step, outputs);
 }
 
 } // namespace levex

@@ -22,6 +22,7 @@ double resolve_mark(const PositionBook& book, std::size_t symbol, const RunParam
 /// One run from a book: prepares the symbol, builds the depth and the index path, runs the
 /// cascade. `series` is the replayed price series when params.price_series_file is set.
 RunResult simulate(const PositionBook& book, const VenueProfile& venue, const RunParameters& params,
-                   const std::optional<PriceSeries>& series = std::nullopt, const StepCallback& on_step = {});
+                   const std::optional<PriceSeries>& series = std::nullopt, const StepCallback& on_step = {},
+                   RunOutputs outputs = {});
 
 } // namespace levex

@@ -65,7 +65,9 @@ int run_simulate(const std::vector<std::string>& args) {
         check_pinned_hash("price series", params.price_series_file, scenario->series_sha256, inputs.series_sha256);
     }
 
-    const RunResult result = simulate(book, venue, params, inputs.series);
+    // Histograms and the log only when they are written: the summary needs neither.
+    const RunOutputs outputs{cl.has("frames"), cl.has("log")};
+    const RunResult result = simulate(book, venue, params, inputs.series, {}, outputs);
     if (const auto out = cl.text("save-scenario")) {
         Scenario saved{params, venue.json, book_path, book_sha, inputs.l2_sha256, inputs.series_sha256, version()};
         write_text_file(*out, write_scenario_json(saved));
