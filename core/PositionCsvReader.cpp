@@ -1074,8 +1074,8 @@ PositionCsvResult parse_positions_csv(std::string_view bytes, const std::string&
 }
 
 PositionCsvResult read_positions_csv(const std::string& path, const PositionCsvOptions& options) {
-    const std::string bytes = read_text_file(path);
-    return parse_positions_csv(bytes, path, options);
+    const MappedFile file(path);
+    return parse_positions_csv(file.bytes(), path, options);
 }
 
 } // namespace levex

@@ -8,6 +8,11 @@
 #include <fstream>
 #include <memory>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 namespace levex {
 
 std::string read_text_file(const std::string& path) {
@@ -33,6 +38,34 @@ std::string read_text_file(const std::string& path) {
     if (std::ferror(f.get()))
         throw IoError(path + ": read error: " + std::strerror(errno));
     return bytes;
+}
+
+MappedFile::MappedFile(const std::string& path) {
+    if (std::filesystem::is_directory(path))
+        throw IoError(path + ": expected a file, found a folder");
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw IoError(path + ": cannot open: " + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (map != MAP_FAILED) {
+            ::madvise(map, static_cast<std::size_t>(st.st_size), MADV_SEQUENTIAL);
+            map_ = map;
+            map_size_ = static_cast<std::size_t>(st.st_size);
+            bytes_ = std::string_view(static_cast<const char*>(map), map_size_);
+        }
+    }
+    ::close(fd);
+    if (!map_) {
+        copy_ = read_text_file(path);
+        bytes_ = copy_;
+    }
+}
+
+MappedFile::~MappedFile() {
+    if (map_)
+        ::munmap(map_, map_size_);
 }
 
 void write_text_file(const std::string& path, const std::string& bytes) {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <utility>
 
 namespace levex {
@@ -16,6 +17,24 @@ public:
 
 /// Reads a whole file as bytes; throws IoError with the path and the system's reason.
 std::string read_text_file(const std::string& path);
+
+/// A whole file's bytes, memory-mapped read-only where the system allows (no copy for the
+/// hundred-megabyte books), else read into memory. Throws IoError like read_text_file.
+class MappedFile {
+public:
+    explicit MappedFile(const std::string& path);
+    ~MappedFile();
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    std::string_view bytes() const { return bytes_; }
+
+private:
+    void* map_ = nullptr;
+    std::size_t map_size_ = 0;
+    std::string copy_; // when the file could not be mapped (empty files, pipes)
+    std::string_view bytes_;
+};
 
 /// Writes `bytes` to `path` (via a temporary file renamed into place, so a failed write never
 /// leaves a truncated file); throws IoError.

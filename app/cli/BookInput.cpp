@@ -20,7 +20,7 @@ char parse_delimiter(const std::string& text) {
 }
 
 PositionBook read_book_or_throw(const std::string& path, const VenueProfile& venue, bool skip_bad_rows, char delimiter,
-                                const std::string* bytes) {
+                                std::optional<std::string_view> bytes) {
     PositionCsvOptions options;
     options.policy = skip_bad_rows ? BadRowPolicy::SkipBadRows : BadRowPolicy::Strict;
     options.delimiter = delimiter;

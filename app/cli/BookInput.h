@@ -4,7 +4,9 @@
 #include "core/PositionBook.h"
 #include "core/VenueProfile.h"
 
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace levex::cli {
 
@@ -14,6 +16,6 @@ char parse_delimiter(const std::string& text);
 /// Reads a positions CSV for a command (from `bytes` when given, else from the file), printing
 /// notices and skipped rows to stderr; throws DataError with the first error in strict mode.
 PositionBook read_book_or_throw(const std::string& path, const VenueProfile& venue, bool skip_bad_rows, char delimiter,
-                                const std::string* bytes = nullptr);
+                                std::optional<std::string_view> bytes = std::nullopt);
 
 } // namespace levex::cli

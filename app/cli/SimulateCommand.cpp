@@ -50,7 +50,8 @@ int run_simulate(const std::vector<std::string>& args) {
                                    ? load_venue_profile(cl.text("venue", "generic"), venue_dir())
                                    : parse_venue_profile(scenario->venue_json, *cl.text("scenario") + ": venue");
 
-    const std::string bytes = read_text_file(book_path);
+    const MappedFile file(book_path);
+    const std::string_view bytes = file.bytes();
     // The book's identity, only when a scenario pins it or is being written (hashing costs a pass).
     const std::string book_sha = scenario || cl.has("save-scenario") ? sha256_hex(bytes) : std::string();
     if (scenario && !scenario->book_sha256.empty() && scenario->book_sha256 != book_sha)
@@ -58,7 +59,7 @@ int run_simulate(const std::vector<std::string>& args) {
                          "expected the book of scenario " + *cl.text("scenario") + " (sha256 " +
                              scenario->book_sha256.substr(0, 12) + "…), found a different file (sha256 " +
                              book_sha.substr(0, 12) + "…)"});
-    const PositionBook book = read_book_or_throw(book_path, venue, cl.has("skip-bad-rows"), '\0', &bytes);
+    const PositionBook book = read_book_or_throw(book_path, venue, cl.has("skip-bad-rows"), '\0', bytes);
     RunInputs inputs = load_run_inputs(params);
     if (scenario) {
         check_pinned_hash("L2 book", params.book_file, scenario->l2_sha256, inputs.l2_sha256);
