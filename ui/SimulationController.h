@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/LiveRun.h"
+#include "ui/SimulationWorker.h"
+
+#include <QObject>
+#include <QThread>
+#include <QTimer>
+
+#include <memory>
+
+namespace levex::ui {
+
+/// The GUI side of the simulation: posts requests to the worker thread (the newest wins) and, on a
+/// render timer, hands the views whatever the running simulation has produced since the last tick.
+/// The GUI thread never computes; it only reads rows the worker has published.
+class SimulationController : public QObject {
+    Q_OBJECT
+public:
+    explicit SimulationController(QObject* parent = nullptr);
+    ~SimulationController() override;
+
+    /// Asks for a run; a newer call replaces this one and cancels it if it has started.
+    quint64 request(const QString& book_path, const QString& venue, const RunParameters& params);
+    std::shared_ptr<const LiveRun> currentRun() const { return shown_; }
+
+signals:
+    /// New steps of `run` are ready: rows [0, ready) may be drawn.
+    void framesAdvanced(std::shared_ptr<const levex::ui::LiveRun> run, std::size_t ready);
+    /// The newest requested run has finished (its summary and log are valid).
+    void runFinished(std::shared_ptr<const levex::ui::LiveRun> run);
+    void runFailed(quint64 generation, const QString& message);
+    void bookLoaded(const QString& path, qulonglong positions);
+
+private:
+    void tick();
+
+    QThread thread_;
+    SimulationWorker* worker_;
+    QTimer render_;
+    quint64 generation_ = 0;
+    std::shared_ptr<const LiveRun> shown_;
+    std::size_t shown_ready_ = 0;
+    bool shown_finished_ = false;
+};
+
+} // namespace levex::ui
+
+Q_DECLARE_METATYPE(std::shared_ptr<const levex::ui::LiveRun>)

@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/SimulationWorker.h"
+
+#include "core/IndexPath.h"
+#include "core/Issue.h"
+#include "core/PositionCsvReader.h"
+#include "core/ResourcePaths.h"
+#include "core/Simulation.h"
+#include "core/TextFile.h"
+
+#include <chrono>
+#include <cmath>
+
+namespace levex::ui {
+
+namespace {
+double ms_since(std::chrono::steady_clock::time_point t0) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+} // namespace
+
+SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent) {}
+
+void SimulationWorker::post(SimulationRequest request) {
+    std::lock_guard lock(mutex_);
+    newest_.store(request.generation);
+    pending_ = std::move(request);
+}
+
+std::shared_ptr<const LiveRun> SimulationWorker::current() const {
+    std::lock_guard lock(mutex_);
+    return current_;
+}
+
+void SimulationWorker::wake() {
+    for (;;) {
+        std::optional<SimulationRequest> request;
+        {
+            std::lock_guard lock(mutex_);
+            request.swap(pending_);
+        }
+        if (!request)
+            return;
+        try {
+            run(*request);
+        } catch (const std::exception& e) {
+            emit runFailed(request->generation, QString::fromStdString(e.what()));
+        }
+    }
+}
+
+const PositionBook& SimulationWorker::book_for(const SimulationRequest& request, const VenueProfile& venue) {
+    const ContractSpec contract = contract_of(venue);
+    if (book_ && book_path_ == request.book_path && book_contract_.inverse == contract.inverse &&
+        book_contract_.contract_size == contract.contract_size)
+        return *book_;
+    book_.reset();
+    prepared_.reset();
+    PositionCsvOptions options;
+    options.contract = contract;
+    const std::uint64_t generation = request.generation;
+    options.progress = [this, generation](double) { return newest_.load() == generation; };
+    PositionCsvResult result = read_positions_csv(request.book_path.toStdString(), options);
+    if (result.cancelled)
+        throw std::runtime_error("cancelled");
+    if (!result.ok) {
+        const Issue* error = result.first_error();
+        throw DataError(error ? *error
+                              : Issue{Severity::Error, request.book_path.toStdString(), 0, 0, "",
+                                      "expected a positions CSV, found nothing to read"});
+    }
+    book_ = std::move(result.book);
+    book_path_ = request.book_path;
+    book_contract_ = contract;
+    emit bookLoaded(request.book_path, book_->positions());
+    return *book_;
+}
+
+void SimulationWorker::run(const SimulationRequest& request) {
+    const RunParameters& params = request.params;
+    const VenueProfile venue = load_venue_profile(request.venue.toStdString(), venue_dir());
+    const PositionBook& book = book_for(request, venue);
+    const std::size_t symbol = resolve_symbol(book, params.symbol);
+    const double mark = resolve_mark(book, symbol, params);
+
+    auto live = std::make_shared<LiveRun>();
+    live->generation = request.generation;
+    live->params = params;
+    const auto t0 = std::chrono::steady_clock::now();
+    const MarginSettings settings{params.leverage_mult, params.mmr_scale};
+    live->reused_prepared_book = prepared_ && prepared_venue_ == request.venue && prepared_symbol_ == symbol &&
+                                 prepared_mark_ == mark && prepared_settings_.leverage_mult == settings.leverage_mult &&
+                                 prepared_settings_.mmr_scale == settings.mmr_scale;
+    if (!live->reused_prepared_book) {
+        prepared_.reset();
+        prepared_ = prepare_book(book, venue, settings, symbol, mark);
+        prepared_venue_ = request.venue;
+        prepared_settings_ = settings;
+        prepared_symbol_ = symbol;
+        prepared_mark_ = mark;
+    }
+    live->prepare_ms = ms_since(t0);
+    std::optional<PriceSeries> series;
+    if (!params.price_series_file.empty())
+        series = read_price_series_csv(params.price_series_file);
+    const BookDepth depth = build_depth(params, mark);
+    const std::vector<double> path = build_index_path(params, series);
+
+    live->capacity = path.size();
+    live->bins = std::max<std::size_t>(params.bins, 2);
+    for (auto* series_ : {&live->index, &live->book, &live->mark, &live->liquidated_long, &live->liquidated_short})
+        series_->assign(live->capacity, 0.0);
+    for (auto* h : {&live->open_long, &live->open_short, &live->executed_long, &live->executed_short})
+        h->assign(live->capacity * live->bins, 0.0);
+    {
+        std::lock_guard lock(mutex_);
+        current_ = live;
+    }
+    emit runStarted(request.generation);
+
+    const std::uint64_t generation = request.generation;
+    LiveRun& out = *live;
+    const auto t1 = std::chrono::steady_clock::now();
+    RunResult result = run_cascade(*prepared_, depth, path, params, [&](std::size_t t, const RunFrames& frames) {
+        if (newest_.load() != generation)
+            return false; // a newer request is waiting: this run is stale
+        if (t == 0)
+            out.edges = frames.edges;
+        out.index[t] = frames.index[t];
+        out.book[t] = frames.book[t];
+        out.mark[t] = frames.mark[t];
+        out.liquidated_long[t] = frames.liquidated_notional_long[t];
+        out.liquidated_short[t] = frames.liquidated_notional_short[t];
+        const std::size_t bins = out.bins;
+        std::copy_n(frames.row(frames.open_long, t), bins, out.open_long.data() + t * bins);
+        std::copy_n(frames.row(frames.open_short, t), bins, out.open_short.data() + t * bins);
+        std::copy_n(frames.row(frames.executed_long, t), bins, out.executed_long.data() + t * bins);
+        std::copy_n(frames.row(frames.executed_short, t), bins, out.executed_short.data() + t * bins);
+        out.ready.store(t + 1, std::memory_order_release);
+        return true;
+    });
+    out.run_ms = ms_since(t1);
+    out.cancelled = result.cancelled;
+    out.summary = result.summary;
+    out.log = std::move(result.log);
+    out.finished.store(true, std::memory_order_release);
+    emit runFinished(request.generation);
+}
+
+} // namespace levex::ui

@@ -1,0 +1,75 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/LiveRun.h"
+
+#include "core/PositionBook.h"
+#include "core/PreparedBook.h"
+#include "core/VenueProfile.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+namespace levex::ui {
+
+/// What the GUI asks for: a book (path), a venue and every run parameter.
+struct SimulationRequest {
+    std::uint64_t generation = 0;
+    QString book_path;
+    QString venue = "generic";
+    RunParameters params;
+};
+
+/// Runs simulations on its own thread. Requests go through a one-slot mailbox: a newer request
+/// replaces a pending one and cancels the run in progress (the engine's step callback sees the
+/// newer generation), so dragging a slider only ever computes the newest setting. The book and
+/// its prepared form are cached: changing only the shock, depth, half-life or path reuses them.
+class SimulationWorker : public QObject {
+    Q_OBJECT
+public:
+    explicit SimulationWorker(QObject* parent = nullptr);
+
+    /// Thread-safe: replaces the pending request; the caller then invokes wake() (queued).
+    void post(SimulationRequest request);
+    /// Thread-safe: the run the GUI should show (the newest started), or null.
+    std::shared_ptr<const LiveRun> current() const;
+    /// Thread-safe: makes any run in progress stop at its next step.
+    void cancel_all() { newest_.store(UINT64_MAX); }
+
+public slots:
+    /// Runs the pending requests, newest first, until the mailbox is empty.
+    void wake();
+
+signals:
+    void runStarted(quint64 generation);
+    void runFinished(quint64 generation);
+    void runFailed(quint64 generation, const QString& message);
+    /// The book was (re)read: its size, for the status bar.
+    void bookLoaded(const QString& path, qulonglong positions);
+
+private:
+    void run(const SimulationRequest& request);
+    const PositionBook& book_for(const SimulationRequest& request, const VenueProfile& venue);
+
+    mutable std::mutex mutex_;
+    std::optional<SimulationRequest> pending_;
+    std::shared_ptr<LiveRun> current_;
+    std::atomic<std::uint64_t> newest_{0};
+
+    // Worker-thread state.
+    QString book_path_;
+    ContractSpec book_contract_;
+    std::optional<PositionBook> book_;
+    std::optional<PreparedBook> prepared_;
+    QString prepared_venue_;
+    MarginSettings prepared_settings_;
+    std::size_t prepared_symbol_ = 0;
+    double prepared_mark_ = 0.0;
+};
+
+} // namespace levex::ui
