@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 
+#include "ui/CascadeHeatmapView.h"
 #include "ui/LiquidationMapView.h"
+#include "ui/SimulationController.h"
 
 #include "core/ResourcePaths.h"
 #include "core/VenueProfile.h"
@@ -21,6 +23,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QSlider>
+#include <QSpinBox>
+#include <QSplitter>
 #include <QStatusBar>
 
 #include <cmath>
@@ -30,7 +35,7 @@ namespace levex::ui {
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new BookWorker) {
     setWindowTitle(tr("LevEx"));
     setAcceptDrops(true);
-    resize(1280, 800);
+    resize(1440, 860);
 
     qRegisterMetaType<BookRequest>();
     qRegisterMetaType<std::shared_ptr<const BookSnapshot>>();
@@ -42,7 +47,32 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new BookW
     thread_.start();
 
     map_view_ = new LiquidationMapView(this);
-    setCentralWidget(map_view_);
+    heatmap_ = new CascadeHeatmapView(this);
+    auto* split = new QSplitter(Qt::Horizontal);
+    split->addWidget(heatmap_);
+    split->addWidget(map_view_);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setSizes({660, 440});
+    setCentralWidget(split);
+    simulation_ = new SimulationController(this);
+    connect(simulation_, &SimulationController::framesAdvanced, this,
+            [this](std::shared_ptr<const LiveRun> run, std::size_t ready) { heatmap_->showRun(run, ready); });
+    connect(simulation_, &SimulationController::runFinished, this, [this](std::shared_ptr<const LiveRun> run) {
+        const QLocale locale;
+        status_->setText(
+            tr("%1 · shock %2 % · liquidated %3 positions, %4 USD · final price %5 · run %6 ms")
+                .arg(QFileInfo(path_).fileName())
+                .arg(locale.toString(run->params.shock * 100, 'f', 1))
+                .arg(locale.toString(qulonglong(run->summary.liquidated_count)))
+                .arg(format_money(run->summary.liquidated_notional_long + run->summary.liquidated_notional_short,
+                                  locale))
+                .arg(locale.toString(run->summary.final_price, 'f', 1))
+                .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)));
+        emit simulationFinished();
+    });
+    connect(simulation_, &SimulationController::runFailed, this,
+            [this](quint64, const QString& message) { status_->setText(tr("Simulation: %1").arg(message)); });
 
     auto* controls = new QWidget;
     auto* form = new QFormLayout(controls);
@@ -52,6 +82,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new BookW
     venue_->setCurrentText("generic");
     venue_->setToolTip(tr("Exchange rules: margin tiers, maintenance basis, execution (resources/venues)"));
     leverage_ = new QDoubleSpinBox;
+    leverage_->setObjectName("leverage");
     leverage_->setRange(0.25, 5.0);
     leverage_->setSingleStep(0.25);
     leverage_->setDecimals(2);
@@ -63,8 +94,52 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new BookW
     summary_->setWordWrap(true);
     summary_->setTextFormat(Qt::RichText);
     summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    shock_slider_ = new QSlider(Qt::Horizontal);
+    shock_slider_->setRange(-600, 600); // tenths of a percent
+    shock_ = new QDoubleSpinBox;
+    shock_->setObjectName("shock");
+    shock_->setRange(-60.0, 60.0);
+    shock_->setDecimals(1);
+    shock_->setSingleStep(0.5);
+    shock_->setSuffix(QStringLiteral(" %"));
+    shock_->setValue(-5.0);
+    shock_slider_->setValue(-50);
+    shock_->setToolTip(tr("Move of the index at the start of the run"));
+    connect(shock_slider_, &QSlider::valueChanged, this, [this](int v) { shock_->setValue(v / 10.0); });
+    connect(shock_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
+        const QSignalBlocker block(shock_slider_);
+        shock_slider_->setValue(int(std::lround(v * 10)));
+        requestSimulation();
+    });
+    depth_ = new QDoubleSpinBox;
+    depth_->setRange(0.1, 100000.0);
+    depth_->setDecimals(1);
+    depth_->setValue(RunParameters{}.depth_quote_within_1pct / 1e6);
+    depth_->setSuffix(QStringLiteral(" M USD"));
+    depth_->setToolTip(tr("V-shaped book: liquidity within 1 % of the price (square-root impact)"));
+    half_life_ = new QDoubleSpinBox;
+    half_life_->setRange(1.0, 1e6);
+    half_life_->setDecimals(0);
+    half_life_->setValue(RunParameters{}.half_life_s);
+    half_life_->setSuffix(QStringLiteral(" s"));
+    half_life_->setToolTip(tr("How fast the consumed depth refills (half-life)"));
+    steps_ = new QSpinBox;
+    steps_->setRange(1, 100000);
+    steps_->setValue(int(RunParameters{}.steps));
+    steps_->setSuffix(tr(" steps of 1 s"));
+    for (QDoubleSpinBox* box : {depth_, half_life_})
+        connect(box, &QDoubleSpinBox::valueChanged, this, &MainWindow::requestSimulation);
+    connect(steps_, &QSpinBox::valueChanged, this, &MainWindow::requestSimulation);
+    connect(venue_, &QComboBox::currentTextChanged, this, &MainWindow::requestSimulation);
+    connect(leverage_, &QDoubleSpinBox::valueChanged, this, &MainWindow::requestSimulation);
+
     form->addRow(tr("Venue"), venue_);
     form->addRow(tr("Leverage ×"), leverage_);
+    form->addRow(tr("Shock"), shock_);
+    form->addRow(shock_slider_);
+    form->addRow(tr("Depth within 1 %"), depth_);
+    form->addRow(tr("Half-life"), half_life_);
+    form->addRow(tr("Length"), steps_);
     form->addRow(summary_);
     auto* dock = new QDockWidget(tr("Controls"), this);
     dock->setObjectName("controls");
@@ -98,6 +173,23 @@ void MainWindow::openBook(const QString& path) {
     path_ = path;
     status_->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
     requestCompute();
+    requestSimulation();
+}
+
+RunParameters MainWindow::runParameters() const {
+    RunParameters p;
+    p.shock = shock_->value() / 100.0;
+    p.leverage_mult = leverage_->value();
+    p.depth_quote_within_1pct = depth_->value() * 1e6;
+    p.half_life_s = half_life_->value();
+    p.steps = std::size_t(steps_->value());
+    p.bins = 256;
+    return p;
+}
+
+void MainWindow::requestSimulation() {
+    if (!path_.isEmpty())
+        simulation_->request(path_, venue_->currentText(), runParameters());
 }
 
 void MainWindow::requestCompute() {
@@ -157,9 +249,8 @@ void MainWindow::onReady(quint64 generation, std::shared_ptr<const BookSnapshot>
                           .arg(s.mark_estimated
                                    ? tr("The file gives no mark price: the map is centred on the average entry price.")
                                    : tr("Mark price %1 from the file.").arg(locale.toString(mark, 'f', 2))));
-    map_view_->show_map(s.map, tr("%1 liquidation map — open liquidation notional by price, leverage ×%2")
-                                   .arg(symbol)
-                                   .arg(locale.toString(leverage_->value(), 'f', 2)));
+    map_view_->show_map(
+        s.map, tr("Liquidation map · %1 · leverage ×%2").arg(symbol).arg(locale.toString(leverage_->value(), 'f', 2)));
     status_->setText(tr("%1 · %2 positions · read %3 ms · computed %4 ms")
                          .arg(QFileInfo(s.path).fileName())
                          .arg(locale.toString(qulonglong(book.positions())))

@@ -3,6 +3,8 @@
 
 #include "ui/BookWorker.h"
 
+#include "core/RunParameters.h"
+
 #include <QMainWindow>
 #include <QThread>
 
@@ -11,10 +13,14 @@
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QSlider;
+class QSpinBox;
 
 namespace levex::ui {
 
+class CascadeHeatmapView;
 class LiquidationMapView;
+class SimulationController;
 
 /// The main window: wiring only. Books are read and computed by a BookWorker on its own thread;
 /// this class shows what it hands back.
@@ -28,10 +34,16 @@ public:
     void openBook(const QString& path);
     const BookSnapshot* snapshot() const { return snapshot_.get(); }
     LiquidationMapView* liquidationMap() const { return map_view_; }
+    CascadeHeatmapView* heatmap() const { return heatmap_; }
+    SimulationController* simulation() const { return simulation_; }
+    /// The run parameters the controls describe.
+    RunParameters runParameters() const;
 
 signals:
     void bookReady();
     void bookFailed(const QString& message);
+    /// The newest simulation the controls asked for has finished.
+    void simulationFinished();
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -40,6 +52,7 @@ protected:
 
 private:
     void requestCompute();
+    void requestSimulation();
     void onReady(quint64 generation, std::shared_ptr<const BookSnapshot> snapshot);
     void onFailed(quint64 generation, const QString& message);
     void chooseFile();
@@ -52,6 +65,13 @@ private:
     std::shared_ptr<const BookSnapshot> snapshot_;
 
     LiquidationMapView* map_view_;
+    CascadeHeatmapView* heatmap_;
+    SimulationController* simulation_;
+    QSlider* shock_slider_;
+    QDoubleSpinBox* shock_;
+    QDoubleSpinBox* depth_;
+    QDoubleSpinBox* half_life_;
+    QSpinBox* steps_;
     QComboBox* venue_;
     QDoubleSpinBox* leverage_;
     QLabel* summary_;

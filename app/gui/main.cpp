@@ -11,6 +11,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char** argv) {
     levex::keep_freed_memory_for_reuse();
@@ -34,20 +35,26 @@ int main(int argc, char** argv) {
     const QString book = books.isEmpty() ? QString::fromStdString(levex::sample_book_path()) : books.front();
 
     if (parser.isSet(screenshot)) {
+        // Grab once the liquidation map and the first simulation are both drawn.
         const QString out = parser.value(screenshot);
-        QObject::connect(&window, &levex::ui::MainWindow::bookReady, &app, [&] {
-            // Let the queued replot and layout settle before grabbing.
-            QTimer::singleShot(300, &app, [&] {
+        auto pending = std::make_shared<int>(2);
+        auto grab = [&app, &window, out, pending] {
+            if (--*pending != 0)
+                return;
+            QTimer::singleShot(300, &app, [&app, &window, out] { // let the queued replots settle
                 const bool saved = window.grab().save(out);
                 if (!saved)
                     std::fprintf(stderr, "levex: cannot write screenshot %s\n", qPrintable(out));
                 app.exit(saved ? 0 : 1);
             });
-        });
-        QObject::connect(&window, &levex::ui::MainWindow::bookFailed, &app, [&](const QString& message) {
+        };
+        QObject::connect(&window, &levex::ui::MainWindow::bookReady, &app, grab);
+        QObject::connect(&window, &levex::ui::MainWindow::simulationFinished, &app, grab);
+        auto fail = [&app](const QString& message) {
             std::fprintf(stderr, "levex: %s\n", qPrintable(message));
             app.exit(3);
-        });
+        };
+        QObject::connect(&window, &levex::ui::MainWindow::bookFailed, &app, fail);
     }
     window.show();
     window.openBook(book);

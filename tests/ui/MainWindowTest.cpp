@@ -1,17 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
+#include "ui/CascadeHeatmapView.h"
 #include "ui/LiquidationMapView.h"
+#include "ui/SimulationController.h"
 
+#include "core/PositionCsvReader.h"
 #include "core/ResourcePaths.h"
+#include "core/Simulation.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTest>
 #include <qcustomplot.h>
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <fstream>
 #include <numeric>
 
@@ -63,7 +69,7 @@ TEST(MainWindow, HigherLeverageMovesLiquidationsTowardTheMark) {
         return sum;
     };
     const double before = near_longs();
-    auto* leverage = window.findChild<QDoubleSpinBox*>();
+    auto* leverage = window.findChild<QDoubleSpinBox*>("leverage");
     ASSERT_NE(leverage, nullptr);
     ready.clear();
     leverage->setValue(2.0);
@@ -82,6 +88,41 @@ TEST(MainWindow, ReportsABadFileWithLineAndColumn) {
     ASSERT_TRUE(waitFor(failed));
     const QString message = failed.takeFirst().at(0).toString();
     EXPECT_TRUE(message.startsWith(path + ":3:8: expected a number for size")) << message.toStdString();
+}
+
+// Changing the shock runs the cascade again; the heatmap's cells are the core's histograms.
+TEST(MainWindow, ShockChangeRedrawsTheHeatmapFromTheCoreRun) {
+    MainWindow window;
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    window.openBook(QString::fromStdString(levex::sample_book_path()));
+    ASSERT_TRUE(waitFor(finished));
+    auto* shock = window.findChild<QDoubleSpinBox*>("shock");
+    ASSERT_NE(shock, nullptr);
+    finished.clear();
+    shock->setValue(-8.0);
+    ASSERT_TRUE(waitFor(finished));
+    // Let the render timer hand the last frames to the view.
+    QTest::qWait(100);
+    const auto run = window.simulation()->currentRun();
+    ASSERT_NE(run, nullptr);
+    EXPECT_DOUBLE_EQ(run->params.shock, -0.08);
+
+    const auto venue = levex::load_venue_profile("generic", levex::venue_dir());
+    const auto book = levex::read_positions_csv(levex::sample_book_path()).book;
+    const levex::RunResult core = levex::simulate(book, venue, window.runParameters());
+    QCPColorMapData* cells = window.heatmap()->colorMap()->data();
+    ASSERT_EQ(cells->keySize(), int(run->capacity));
+    ASSERT_EQ(cells->valueSize(), int(core.frames.bins));
+    for (std::size_t t = 0; t < core.frames.steps; t += 7)
+        for (std::size_t b = 0; b < core.frames.bins; ++b) {
+            const double expected = levex::ui::CascadeHeatmapView::cell_value(
+                core.frames.row(core.frames.open_long, t)[b], core.frames.row(core.frames.open_short, t)[b]);
+            const double shown = cells->cell(int(t), int(b));
+            if (std::isnan(expected))
+                ASSERT_TRUE(std::isnan(shown)) << t << " " << b;
+            else
+                ASSERT_DOUBLE_EQ(shown, expected) << t << " " << b;
+        }
 }
 
 int main(int argc, char** argv) {

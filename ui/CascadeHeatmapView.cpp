@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/CascadeHeatmapView.h"
+
+#include "ui/LiquidationMapView.h"
+#include "ui/Theme.h"
+
+#include <qcustomplot.h>
+
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace levex::ui {
+
+namespace {
+
+constexpr double kUnit = 1000.0; // notional unit of the colour transform
+
+// The price axis is ln(price): ticks at round prices (1, 2 or 5 × 10^k apart), labelled as prices.
+class LogPriceTicker : public QCPAxisTicker {
+protected:
+    QVector<double> createTickVector(double, const QCPRange& range) override {
+        const double lo = std::exp(range.lower), hi = std::exp(range.upper);
+        const double raw = (hi - lo) / 6.0;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+        const double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
+        QVector<double> ticks;
+        for (double p = std::ceil(lo / step) * step; p <= hi && ticks.size() < 50; p += step)
+            ticks.push_back(std::log(p));
+        return ticks;
+    }
+    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
+        return locale.toString(std::round(std::exp(tick)), 'f', 0);
+    }
+};
+
+// The colour scale shows notional (both signs) in money.
+class NotionalTicker : public QCPAxisTicker {
+protected:
+    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
+        const double money = (std::pow(10.0, std::abs(tick)) - 1.0) * kUnit;
+        return (tick < 0   ? QStringLiteral("S ")
+                : tick > 0 ? QStringLiteral("L ")
+                           : QString()) +
+               format_money(money, locale);
+    }
+};
+
+} // namespace
+
+double CascadeHeatmapView::cell_value(double long_notional, double short_notional) {
+    if (long_notional <= 0 && short_notional <= 0)
+        return std::numeric_limits<double>::quiet_NaN();
+    return long_notional >= short_notional ? std::log10(1.0 + long_notional / kUnit)
+                                           : -std::log10(1.0 + short_notional / kUnit);
+}
+
+CascadeHeatmapView::CascadeHeatmapView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0,
+                                    new QCPTextElement(plot_, tr("Cascade: open liquidation levels over time"),
+                                                       QFont(font().family(), 11, QFont::Bold)));
+
+    plot_->setAutoAddPlottableToLegend(false);
+    map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
+    scale_ = new QCPColorScale(plot_);
+    plot_->plotLayout()->addElement(1, 1, scale_);
+    scale_->setType(QCPAxis::atRight);
+    scale_->axis()->setLabel(tr("Open liquidation notional per band (USD; L longs, S shorts)"));
+    scale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>(new NotionalTicker));
+    map_->setColorScale(scale_);
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    gradient.setColorStopAt(0.0, theme::kShortColor.darker(150));
+    gradient.setColorStopAt(0.35, theme::kShortColor.lighter(140));
+    gradient.setColorStopAt(0.5, QColor(250, 250, 250));
+    gradient.setColorStopAt(0.65, theme::kLongColor.lighter(140));
+    gradient.setColorStopAt(1.0, theme::kLongColor.darker(150));
+    gradient.setNanHandling(QCPColorGradient::nhTransparent);
+    map_->setGradient(gradient);
+    map_->setInterpolate(false);
+    auto* margins = new QCPMarginGroup(plot_);
+    plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+
+    index_ = plot_->addGraph();
+    index_->setName(tr("Index"));
+    index_->setPen(QPen(QColor(90, 90, 90), 1.2, Qt::DashLine));
+    mark_ = plot_->addGraph();
+    mark_->setName(tr("Mark"));
+    mark_->setPen(QPen(theme::kMarkColor, 2.0));
+    index_->addToLegend();
+    mark_->addToLegend();
+    plot_->legend->setVisible(true);
+    plot_->legend->setBrush(QColor(255, 255, 255, 220));
+
+    plot_->xAxis->setLabel(tr("Time (s)"));
+    plot_->yAxis->setLabel(tr("Price (USD, log scale)"));
+    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LogPriceTicker));
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    plot_->setLocale(locale);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+}
+
+void CascadeHeatmapView::showRun(const std::shared_ptr<const LiveRun>& run, std::size_t ready) {
+    if (!run || run->edges.empty())
+        return;
+    const double dt = run->params.step_seconds;
+    QCPColorMapData* cells = map_->data();
+    if (run != run_) { // a new run: size, ranges and colour scale fixed for all its frames
+        run_ = run;
+        drawn_ = 0;
+        const auto steps = static_cast<int>(run->capacity), bins = static_cast<int>(run->bins);
+        cells->setSize(steps, bins);
+        const double lo = std::log(run->edges.front()), hi = std::log(run->edges.back());
+        const double half = 0.5 * (hi - lo) / bins;
+        cells->setRange(QCPRange(0.0, std::max(dt * (steps - 1), dt)), QCPRange(lo + half, hi - half));
+        cells->fill(std::numeric_limits<double>::quiet_NaN());
+        double peak = 1.0; // the open levels are largest at the start: they only clear
+        for (std::size_t b = 0; b < run->bins; ++b)
+            peak = std::max(
+                {peak, std::abs(cell_value(run->open_long[b], 0)), std::abs(cell_value(0, run->open_short[b]))});
+        map_->setDataRange(QCPRange(-peak, peak));
+        mark_->data()->clear();
+        index_->data()->clear();
+        plot_->xAxis->setRange(0.0, std::max(dt * double(steps), dt));
+        plot_->yAxis->setRange(lo, hi);
+    }
+    for (std::size_t t = drawn_; t < ready; ++t) {
+        const double* longs = run->row(run->open_long, t);
+        const double* shorts = run->row(run->open_short, t);
+        for (std::size_t b = 0; b < run->bins; ++b)
+            cells->setCell(int(t), int(b), cell_value(longs[b], shorts[b]));
+        mark_->addData(dt * double(t), std::log(run->mark[t]));
+        index_->addData(dt * double(t), std::log(run->index[t]));
+    }
+    drawn_ = ready;
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace levex::ui

@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/LiveRun.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QCustomPlot;
+class QCPColorMap;
+class QCPColorScale;
+class QCPGraph;
+
+namespace levex::ui {
+
+/// The cascade heatmap: time across, price up (log scale), colour = open liquidation notional per
+/// price band — longs in a warm ramp, shorts in a cool one — clearing as price sweeps through;
+/// the mark and index paths drawn over it. Cells are written as the worker publishes steps; the
+/// map's size and colour range are set once per run so the picture never rescales mid-run.
+class CascadeHeatmapView : public QWidget {
+    Q_OBJECT
+public:
+    explicit CascadeHeatmapView(QWidget* parent = nullptr);
+
+    /// Draws steps [already drawn, ready) of `run` (a new run starts a new picture).
+    void showRun(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
+    QCustomPlot* plot() const { return plot_; }
+    QCPColorMap* colorMap() const { return map_; }
+
+    /// The colour value of a cell: +log10(1 + long/1000) for long notional, -log10(1 + short/1000)
+    /// for short (quote), NaN (transparent) for an empty band.
+    static double cell_value(double long_notional, double short_notional);
+
+private:
+    QCustomPlot* plot_;
+    QCPColorMap* map_;
+    QCPColorScale* scale_;
+    QCPGraph* mark_;
+    QCPGraph* index_;
+    std::shared_ptr<const LiveRun> run_;
+    std::size_t drawn_ = 0;
+};
+
+} // namespace levex::ui
