@@ -2,6 +2,7 @@
 #include "ui/CascadeHeatmapView.h"
 
 #include "ui/LiquidationMapView.h"
+#include "ui/PriceAxis.h"
 #include "ui/Theme.h"
 
 #include <qcustomplot.h>
@@ -17,24 +18,6 @@ namespace levex::ui {
 namespace {
 
 constexpr double kUnit = 1000.0; // notional unit of the colour transform
-
-// The price axis is ln(price): ticks at round prices (1, 2 or 5 × 10^k apart), labelled as prices.
-class LogPriceTicker : public QCPAxisTicker {
-protected:
-    QVector<double> createTickVector(double, const QCPRange& range) override {
-        const double lo = std::exp(range.lower), hi = std::exp(range.upper);
-        const double raw = (hi - lo) / 6.0;
-        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-        const double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
-        QVector<double> ticks;
-        for (double p = std::ceil(lo / step) * step; p <= hi && ticks.size() < 50; p += step)
-            ticks.push_back(std::log(p));
-        return ticks;
-    }
-    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
-        return locale.toString(std::round(std::exp(tick)), 'f', 0);
-    }
-};
 
 // The colour scale shows notional (both signs) in money.
 class NotionalTicker : public QCPAxisTicker {
@@ -116,14 +99,15 @@ void CascadeHeatmapView::showRun(const std::shared_ptr<const LiveRun>& run, std:
     if (run != run_) { // a new run: size, ranges and colour scale fixed for all its frames
         run_ = run;
         drawn_ = 0;
+        ready_ = 0;
         const auto steps = static_cast<int>(run->capacity), bins = static_cast<int>(run->bins);
         cells->setSize(steps, bins);
         const double lo = std::log(run->edges.front()), hi = std::log(run->edges.back());
         const double half = 0.5 * (hi - lo) / bins;
         cells->setRange(QCPRange(0.0, std::max(dt * (steps - 1), dt)), QCPRange(lo + half, hi - half));
         cells->fill(std::numeric_limits<double>::quiet_NaN());
-        double peak = 1.0; // the open levels are largest at the start: they only clear
-        for (std::size_t b = 0; b < run->bins; ++b)
+        double peak = 1.0;                              // the open levels are largest at the start: they only clear
+        for (std::size_t b = 1; b + 1 < run->bins; ++b) // not the edge bins, which catch all beyond
             peak = std::max(
                 {peak, std::abs(cell_value(run->open_long[b], 0)), std::abs(cell_value(0, run->open_short[b]))});
         map_->setDataRange(QCPRange(-peak, peak));
@@ -132,15 +116,39 @@ void CascadeHeatmapView::showRun(const std::shared_ptr<const LiveRun>& run, std:
         plot_->xAxis->setRange(0.0, std::max(dt * double(steps), dt));
         plot_->yAxis->setRange(lo, hi);
     }
-    for (std::size_t t = drawn_; t < ready; ++t) {
-        const double* longs = run->row(run->open_long, t);
-        const double* shorts = run->row(run->open_short, t);
-        for (std::size_t b = 0; b < run->bins; ++b)
-            cells->setCell(int(t), int(b), cell_value(longs[b], shorts[b]));
-        mark_->addData(dt * double(t), std::log(run->mark[t]));
-        index_->addData(dt * double(t), std::log(run->index[t]));
+    ready_ = ready;
+    redraw();
+}
+
+void CascadeHeatmapView::setCursor(std::size_t step) {
+    cursor_ = step;
+    redraw();
+}
+
+// Brings the drawn columns to [0, min(ready, cursor + 1)): writes new ones, hides ones past the cursor.
+void CascadeHeatmapView::redraw() {
+    if (!run_)
+        return;
+    const LiveRun& run = *run_;
+    const double dt = run.params.step_seconds;
+    const std::size_t limit = std::min(ready_, cursor_ == std::size_t(-1) ? ready_ : cursor_ + 1);
+    QCPColorMapData* cells = map_->data();
+    if (limit < drawn_) {
+        for (std::size_t t = limit; t < drawn_; ++t)
+            for (std::size_t b = 0; b < run.bins; ++b)
+                cells->setCell(int(t), int(b), std::numeric_limits<double>::quiet_NaN());
+        mark_->data()->removeAfter(dt * (double(limit) - 0.5));
+        index_->data()->removeAfter(dt * (double(limit) - 0.5));
     }
-    drawn_ = ready;
+    for (std::size_t t = drawn_; t < limit; ++t) {
+        const double* longs = run.row(run.open_long, t);
+        const double* shorts = run.row(run.open_short, t);
+        for (std::size_t b = 0; b < run.bins; ++b)
+            cells->setCell(int(t), int(b), cell_value(longs[b], shorts[b]));
+        mark_->addData(dt * double(t), std::log(run.mark[t]));
+        index_->addData(dt * double(t), std::log(run.index[t]));
+    }
+    drawn_ = limit;
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -5,6 +5,7 @@
 
 #include <QWidget>
 
+#include <cstddef>
 #include <memory>
 
 class QCustomPlot;
@@ -23,8 +24,11 @@ class CascadeHeatmapView : public QWidget {
 public:
     explicit CascadeHeatmapView(QWidget* parent = nullptr);
 
-    /// Draws steps [already drawn, ready) of `run` (a new run starts a new picture).
+    /// Takes `run` with `ready` steps computed (a new run starts a new picture) and draws the steps
+    /// up to the cursor.
     void showRun(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
+    /// Shows steps 0..step (the playback cursor); later steps are hidden until the cursor reaches them.
+    void setCursor(std::size_t step);
     QCustomPlot* plot() const { return plot_; }
     QCPColorMap* colorMap() const { return map_; }
 
@@ -33,13 +37,17 @@ public:
     static double cell_value(double long_notional, double short_notional);
 
 private:
+    void redraw();
+
     QCustomPlot* plot_;
     QCPColorMap* map_;
     QCPColorScale* scale_;
     QCPGraph* mark_;
     QCPGraph* index_;
     std::shared_ptr<const LiveRun> run_;
-    std::size_t drawn_ = 0;
+    std::size_t ready_ = 0;
+    std::size_t cursor_ = std::size_t(-1);
+    std::size_t drawn_ = 0; ///< columns [0, drawn_) hold cells
 };
 
 } // namespace levex::ui

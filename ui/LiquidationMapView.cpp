@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/LiquidationMapView.h"
 
+#include "ui/PriceAxis.h"
 #include "ui/Theme.h"
 
 #include <qcustomplot.h>
@@ -21,13 +22,6 @@ protected:
     }
 };
 
-// Prices with group separators (130,000 rather than 130000).
-class PriceTicker : public QCPAxisTicker {
-protected:
-    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
-        return locale.toString(tick, 'f', 0);
-    }
-};
 } // namespace
 
 QString format_money(double value, const QLocale& locale) {
@@ -63,9 +57,9 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     shorts_->setWidthType(QCPBars::wtPlotCoords);
 
     plot_->xAxis->setLabel(tr("Open liquidation notional per band (USD)   ◀ longs | shorts ▶"));
-    plot_->yAxis->setLabel(tr("Price (USD)"));
+    plot_->yAxis->setLabel(tr("Price (USD, log scale)"));
     plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new MagnitudeTicker));
-    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new PriceTicker));
+    plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LogPriceTicker));
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
     plot_->setLocale(locale);
@@ -78,37 +72,48 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     mark_line_->setPen(QPen(theme::kMarkColor, 1.5, Qt::DashLine));
     mark_label_ = new QCPItemText(plot_);
     mark_label_->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
-    mark_label_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    mark_label_->position->setType(QCPItemPosition::ptPlotCoords);
     mark_label_->setColor(theme::kMarkColor);
 }
 
-void LiquidationMapView::show_map(const LiquidationMap& map, const QString& title) {
-    static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))->setText(title);
-    const std::size_t bins = map.long_notional.size();
+void LiquidationMapView::showFrame(const std::shared_ptr<const LiveRun>& run, std::size_t step, const QString& symbol) {
+    if (!run || run->edges.empty() || step >= run->ready.load(std::memory_order_acquire))
+        return;
+    const std::size_t bins = run->bins;
+    if (run != run_) { // the x range stays fixed for a run: bars shrink as levels are executed
+        run_ = run;
+        peak_ = 1.0; // the edge bins catch everything beyond the range: they would dwarf the rest
+        for (std::size_t b = 1; b + 1 < bins; ++b)
+            peak_ = std::max({peak_, run->open_long[b], run->open_short[b]});
+        plot_->xAxis->setRange(-peak_ * 1.08, peak_ * 1.08);
+        plot_->yAxis->setRange(std::log(run->edges.front()), std::log(run->edges.back()));
+        const double width = std::log(run->edges[1] / run->edges[0]);
+        longs_->setWidth(width * 0.9);
+        shorts_->setWidth(width * 0.9);
+    }
+    const double* open_long = run->row(run->open_long, step);
+    const double* open_short = run->row(run->open_short, step);
+    const QLocale locale;
+    static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
+        ->setText(tr("Liquidation map · %1 · t = %2 s\nbeyond the range: longs %3, shorts %4 USD")
+                      .arg(symbol)
+                      .arg(double(step) * run->params.step_seconds)
+                      .arg(format_money(open_long[0], locale), format_money(open_short[bins - 1], locale)));
     const auto count = static_cast<qsizetype>(bins);
     QVector<double> keys(count), longs(count), shorts(count);
-    double widest = 0.0, peak = 0.0;
     for (std::size_t b = 0; b < bins; ++b) {
-        keys[qsizetype(b)] = 0.5 * (map.edges[b] + map.edges[b + 1]);
-        longs[qsizetype(b)] = -map.long_notional[b];
-        shorts[qsizetype(b)] = map.short_notional[b];
-        widest = std::max(widest, map.edges[b + 1] - map.edges[b]);
-        peak = std::max({peak, map.long_notional[b], map.short_notional[b]});
+        const bool edge = b == 0 || b + 1 == bins; // shown in the title instead
+        keys[qsizetype(b)] = 0.5 * (std::log(run->edges[b]) + std::log(run->edges[b + 1]));
+        longs[qsizetype(b)] = edge ? 0.0 : -open_long[b];
+        shorts[qsizetype(b)] = edge ? 0.0 : open_short[b];
     }
-    longs_->setWidth(widest * 0.9);
-    shorts_->setWidth(widest * 0.9);
     longs_->setData(keys, longs, true);
     shorts_->setData(keys, shorts, true);
-    plot_->xAxis->setRange(-peak * 1.08, peak * 1.08);
-    plot_->yAxis->setRange(map.edges.front(), map.edges.back());
-    mark_line_->point1->setCoords(-1e300, map.mark);
-    mark_line_->point2->setCoords(1e300, map.mark);
-    mark_line_->point1->setAxes(plot_->xAxis, plot_->yAxis);
-    mark_line_->point2->setAxes(plot_->xAxis, plot_->yAxis);
-    mark_label_->position->setAxes(plot_->xAxis, plot_->yAxis);
-    mark_label_->position->setType(QCPItemPosition::ptPlotCoords);
-    mark_label_->position->setCoords(peak * 1.05, map.mark);
-    mark_label_->setText(tr("mark %1").arg(QLocale().toString(map.mark, 'f', 1)));
+    const double mark = std::log(run->mark[step]);
+    mark_line_->point1->setCoords(-1e300, mark);
+    mark_line_->point2->setCoords(1e300, mark);
+    mark_label_->position->setCoords(peak_ * 1.05, mark);
+    mark_label_->setText(tr("mark %1").arg(QLocale().toString(run->mark[step], 'f', 1)));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/LiquidationMap.h"
+#include "ui/LiveRun.h"
 
 #include <QLocale>
 #include <QWidget>
+
+#include <memory>
 
 class QCustomPlot;
 class QCPBars;
@@ -16,14 +18,16 @@ namespace levex::ui {
 /// Money with a magnitude suffix: 12.5M, 850k, 3.2B.
 QString format_money(double value, const QLocale& locale);
 
-/// Open liquidation notional by price: price on the vertical axis, longs as bars to the left
-/// (they liquidate below the mark), shorts to the right, the mark as a line.
+/// Open liquidation notional by price at the playback cursor, on the heatmap's price axis (log
+/// scale): longs as bars to the left (they liquidate below the mark), shorts to the right, the
+/// mark as a line. Bars shrink as the cascade executes the levels.
 class LiquidationMapView : public QWidget {
     Q_OBJECT
 public:
     explicit LiquidationMapView(QWidget* parent = nullptr);
 
-    void show_map(const LiquidationMap& map, const QString& title);
+    /// Shows step `step` of `run` (which must be computed).
+    void showFrame(const std::shared_ptr<const LiveRun>& run, std::size_t step, const QString& symbol);
     QCustomPlot* plot() const { return plot_; }
 
 private:
@@ -32,6 +36,8 @@ private:
     QCPBars* shorts_;
     QCPItemStraightLine* mark_line_;
     QCPItemText* mark_label_;
+    std::shared_ptr<const LiveRun> run_;
+    double peak_ = 1.0;
 };
 
 } // namespace levex::ui

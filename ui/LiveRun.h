@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace levex::ui {
@@ -18,6 +19,7 @@ namespace levex::ui {
 struct LiveRun {
     std::uint64_t generation = 0;
     RunParameters params;
+    std::string symbol;
     std::size_t capacity = 0; ///< steps the run may take
     std::size_t bins = 0;
     std::vector<double> edges;

@@ -3,14 +3,15 @@
 
 #include "ui/CascadeHeatmapView.h"
 #include "ui/LiquidationMapView.h"
+#include "ui/PlaybackBar.h"
 #include "ui/SimulationController.h"
 
 #include "core/ResourcePaths.h"
 #include "core/VenueProfile.h"
 
+#include <qcustomplot.h>
+
 #include <QAction>
-#include <QApplication>
-#include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -27,27 +28,19 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QVBoxLayout>
 
 #include <cmath>
 
 namespace levex::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new BookWorker) {
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new SimulationController(this)) {
     setWindowTitle(tr("LevEx"));
     setAcceptDrops(true);
     resize(1440, 860);
 
-    qRegisterMetaType<BookRequest>();
-    qRegisterMetaType<std::shared_ptr<const BookSnapshot>>();
-    worker_->moveToThread(&thread_);
-    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
-    connect(worker_, &BookWorker::ready, this, &MainWindow::onReady);
-    connect(worker_, &BookWorker::failed, this, &MainWindow::onFailed);
-    thread_.setObjectName("levex-book-worker");
-    thread_.start();
-
-    map_view_ = new LiquidationMapView(this);
     heatmap_ = new CascadeHeatmapView(this);
+    map_view_ = new LiquidationMapView(this);
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(heatmap_);
     split->addWidget(map_view_);
@@ -55,27 +48,69 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new BookW
     split->setStretchFactor(1, 2);
     split->setSizes({660, 440});
     setCentralWidget(split);
-    simulation_ = new SimulationController(this);
-    connect(simulation_, &SimulationController::framesAdvanced, this,
-            [this](std::shared_ptr<const LiveRun> run, std::size_t ready) { heatmap_->showRun(run, ready); });
-    connect(simulation_, &SimulationController::runFinished, this, [this](std::shared_ptr<const LiveRun> run) {
-        const QLocale locale;
-        status_->setText(
-            tr("%1 · shock %2 % · liquidated %3 positions, %4 USD · final price %5 · run %6 ms")
-                .arg(QFileInfo(path_).fileName())
-                .arg(locale.toString(run->params.shock * 100, 'f', 1))
-                .arg(locale.toString(qulonglong(run->summary.liquidated_count)))
-                .arg(format_money(run->summary.liquidated_notional_long + run->summary.liquidated_notional_short,
-                                  locale))
-                .arg(locale.toString(run->summary.final_price, 'f', 1))
-                .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)));
-        emit simulationFinished();
+    // One price axis for both views: panning or zooming one moves the other.
+    QCPAxis* heat_y = heatmap_->plot()->yAxis;
+    QCPAxis* map_y = map_view_->plot()->yAxis;
+    connect(heat_y, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [map_y, this](const QCPRange& r) {
+        if (map_y->range() != r) {
+            map_y->setRange(r);
+            map_view_->plot()->replot(QCustomPlot::rpQueuedReplot);
+        }
     });
-    connect(simulation_, &SimulationController::runFailed, this,
-            [this](quint64, const QString& message) { status_->setText(tr("Simulation: %1").arg(message)); });
+    connect(map_y, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [heat_y, this](const QCPRange& r) {
+        if (heat_y->range() != r) {
+            heat_y->setRange(r);
+            heatmap_->plot()->replot(QCustomPlot::rpQueuedReplot);
+        }
+    });
 
+    auto* dock = new QDockWidget(tr("Controls"), this);
+    dock->setObjectName("controls");
+    dock->setWidget(buildControls());
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
+
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open positions CSV…"), QKeySequence::Open, this, &MainWindow::chooseFile);
+    file->addAction(tr("Open the &sample book"), this,
+                    [this] { openBook(QString::fromStdString(sample_book_path())); });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About LevEx"), this, &MainWindow::showAbout);
+
+    QToolBar* tools = addToolBar(tr("File"));
+    tools->setObjectName("file");
+    tools->addAction(open);
+    playback_ = new PlaybackBar(this);
+    addToolBar(playback_);
+    connect(playback_, &PlaybackBar::cursorChanged, this, &MainWindow::showCursor);
+
+    status_ = new QLabel(tr("Ready"));
+    statusBar()->addWidget(status_, 1);
+
+    connect(simulation_, &SimulationController::framesAdvanced, this, &MainWindow::onFrames);
+    connect(simulation_, &SimulationController::runFinished, this, &MainWindow::onFinished);
+    connect(simulation_, &SimulationController::runFailed, this, [this](quint64, const QString& message) {
+        status_->setText(tr("Could not simulate: %1").arg(message));
+        if (QGuiApplication::platformName() != "offscreen" && positions_ == 0)
+            QMessageBox::warning(this, tr("Could not open the book"), message);
+        emit bookFailed(message);
+    });
+    connect(simulation_, &SimulationController::bookLoaded, this, [this](const QString& path, qulonglong positions) {
+        positions_ = positions;
+        setWindowTitle(tr("%1 — LevEx").arg(QFileInfo(path).fileName()));
+        emit bookReady();
+    });
+}
+
+MainWindow::~MainWindow() = default;
+
+QWidget* MainWindow::buildControls() {
     auto* controls = new QWidget;
     auto* form = new QFormLayout(controls);
+    const RunParameters defaults;
+
     venue_ = new QComboBox;
     for (const std::string& name : list_venue_profiles(venue_dir()))
         venue_->addItem(QString::fromStdString(name));
@@ -85,17 +120,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new BookW
     leverage_->setObjectName("leverage");
     leverage_->setRange(0.25, 5.0);
     leverage_->setSingleStep(0.25);
-    leverage_->setDecimals(2);
     leverage_->setValue(1.0);
     leverage_->setSuffix(QStringLiteral("×"));
     leverage_->setToolTip(tr("Multiplies every position's leverage: margins and cross collateral are divided by it,\n"
                              "each position capped at its tier's max leverage"));
-    summary_ = new QLabel;
-    summary_->setWordWrap(true);
-    summary_->setTextFormat(Qt::RichText);
-    summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-    shock_slider_ = new QSlider(Qt::Horizontal);
-    shock_slider_->setRange(-600, 600); // tenths of a percent
     shock_ = new QDoubleSpinBox;
     shock_->setObjectName("shock");
     shock_->setRange(-60.0, 60.0);
@@ -103,35 +131,40 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new BookW
     shock_->setSingleStep(0.5);
     shock_->setSuffix(QStringLiteral(" %"));
     shock_->setValue(-5.0);
-    shock_slider_->setValue(-50);
     shock_->setToolTip(tr("Move of the index at the start of the run"));
+    shock_slider_ = new QSlider(Qt::Horizontal);
+    shock_slider_->setRange(-600, 600); // tenths of a percent
+    shock_slider_->setValue(-50);
     connect(shock_slider_, &QSlider::valueChanged, this, [this](int v) { shock_->setValue(v / 10.0); });
     connect(shock_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         const QSignalBlocker block(shock_slider_);
         shock_slider_->setValue(int(std::lround(v * 10)));
-        requestSimulation();
     });
     depth_ = new QDoubleSpinBox;
     depth_->setRange(0.1, 100000.0);
     depth_->setDecimals(1);
-    depth_->setValue(RunParameters{}.depth_quote_within_1pct / 1e6);
+    depth_->setValue(defaults.depth_quote_within_1pct / 1e6);
     depth_->setSuffix(QStringLiteral(" M USD"));
     depth_->setToolTip(tr("V-shaped book: liquidity within 1 % of the price (square-root impact)"));
     half_life_ = new QDoubleSpinBox;
     half_life_->setRange(1.0, 1e6);
     half_life_->setDecimals(0);
-    half_life_->setValue(RunParameters{}.half_life_s);
+    half_life_->setValue(defaults.half_life_s);
     half_life_->setSuffix(QStringLiteral(" s"));
     half_life_->setToolTip(tr("How fast the consumed depth refills (half-life)"));
     steps_ = new QSpinBox;
     steps_->setRange(1, 100000);
-    steps_->setValue(int(RunParameters{}.steps));
+    steps_->setValue(int(defaults.steps));
     steps_->setSuffix(tr(" steps of 1 s"));
-    for (QDoubleSpinBox* box : {depth_, half_life_})
+    for (QDoubleSpinBox* box : {leverage_, shock_, depth_, half_life_})
         connect(box, &QDoubleSpinBox::valueChanged, this, &MainWindow::requestSimulation);
     connect(steps_, &QSpinBox::valueChanged, this, &MainWindow::requestSimulation);
     connect(venue_, &QComboBox::currentTextChanged, this, &MainWindow::requestSimulation);
-    connect(leverage_, &QDoubleSpinBox::valueChanged, this, &MainWindow::requestSimulation);
+
+    summary_ = new QLabel;
+    summary_->setWordWrap(true);
+    summary_->setTextFormat(Qt::RichText);
+    summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
 
     form->addRow(tr("Venue"), venue_);
     form->addRow(tr("Leverage ×"), leverage_);
@@ -141,38 +174,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), worker_(new BookW
     form->addRow(tr("Half-life"), half_life_);
     form->addRow(tr("Length"), steps_);
     form->addRow(summary_);
-    auto* dock = new QDockWidget(tr("Controls"), this);
-    dock->setObjectName("controls");
-    dock->setWidget(controls);
-    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
-    controls->setMinimumWidth(260);
-    addDockWidget(Qt::LeftDockWidgetArea, dock);
-    connect(venue_, &QComboBox::currentTextChanged, this, &MainWindow::requestCompute);
-    connect(leverage_, &QDoubleSpinBox::valueChanged, this, &MainWindow::requestCompute);
-
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open positions CSV…"), QKeySequence::Open, this, &MainWindow::chooseFile);
-    file->addAction(tr("Open the &sample book"), this,
-                    [this] { openBook(QString::fromStdString(sample_book_path())); });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About LevEx"), this, &MainWindow::showAbout);
-
-    status_ = new QLabel(tr("Ready"));
-    statusBar()->addWidget(status_, 1);
-}
-
-MainWindow::~MainWindow() {
-    worker_->supersede(++generation_); // let a running read stop at its next progress report
-    thread_.quit();
-    thread_.wait();
+    controls->setMinimumWidth(280);
+    return controls;
 }
 
 void MainWindow::openBook(const QString& path) {
     path_ = path;
+    positions_ = 0;
     status_->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
-    requestCompute();
     requestSimulation();
 }
 
@@ -192,80 +201,62 @@ void MainWindow::requestSimulation() {
         simulation_->request(path_, venue_->currentText(), runParameters());
 }
 
-void MainWindow::requestCompute() {
-    if (path_.isEmpty())
-        return;
-    BookRequest request{++generation_, path_, venue_->currentText(), leverage_->value()};
-    worker_->supersede(request.generation);
-    QMetaObject::invokeMethod(worker_, "process", Qt::QueuedConnection, Q_ARG(levex::ui::BookRequest, request));
-}
-
-void MainWindow::onReady(quint64 generation, std::shared_ptr<const BookSnapshot> snapshot) {
-    if (generation != generation_)
-        return;
-    snapshot_ = std::move(snapshot);
-    const BookSnapshot& s = *snapshot_;
-    const PositionBook& book = s.book;
-    const QLocale locale;
-    const QString symbol = QString::fromStdString(book.symbol_names[s.symbol]);
-    setWindowTitle(tr("%1 — LevEx").arg(QFileInfo(s.path).fileName()));
-
-    double long_oi = 0, short_oi = 0, long_near = 0, short_near = 0;
-    std::size_t longs = 0, shorts = 0;
-    const double mark = s.map.mark;
-    for (std::size_t i = 0; i < book.positions(); ++i) {
-        if (book.symbol[i] != s.symbol)
-            continue;
-        const double notional = contract_of(s.venue).quote_notional(book.size[i], mark);
-        const double liq = s.levels.liquidation_price[i];
-        const bool near = !std::isnan(liq) && std::abs(std::log(liq / mark)) <= std::log(1.10);
-        if (book.side[i] > 0) {
-            ++longs;
-            long_oi += notional;
-            long_near += near ? notional : 0.0;
-        } else {
-            ++shorts;
-            short_oi += notional;
-            short_near += near ? notional : 0.0;
-        }
+void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready) {
+    if (run != run_) {
+        run_ = run;
+        playback_->setRun(run->capacity, run->params.step_seconds);
     }
-    summary_->setText(tr("<p><b>%1</b> · %2</p>"
-                         "<table cellspacing='3'>"
-                         "<tr><td>Positions</td><td align='right'>%3</td></tr>"
-                         "<tr><td>Longs / shorts</td><td align='right'>%4 / %5</td></tr>"
-                         "<tr><td>Open interest at mark</td><td align='right'>%6 USD</td></tr>"
-                         "<tr><td>Long OI liquidating within −10 %</td><td align='right'>%7 USD</td></tr>"
-                         "<tr><td>Short OI liquidating within +10 %</td><td align='right'>%8 USD</td></tr>"
-                         "<tr><td>Never liquidated</td><td align='right'>%9</td></tr>"
-                         "<tr><td>Held at tier max leverage</td><td align='right'>%10</td></tr>"
-                         "</table><p>%11</p>")
-                          .arg(symbol.toHtmlEscaped(), QString::fromStdString(s.venue.display_name).toHtmlEscaped())
-                          .arg(locale.toString(qulonglong(longs + shorts)))
-                          .arg(locale.toString(qulonglong(longs)), locale.toString(qulonglong(shorts)))
-                          .arg(format_money(long_oi + short_oi, locale), format_money(long_near, locale),
-                               format_money(short_near, locale))
-                          .arg(locale.toString(qulonglong(s.map.never_liquidated)))
-                          .arg(locale.toString(qulonglong(s.levels.margins.capped_count)))
-                          .arg(s.mark_estimated
-                                   ? tr("The file gives no mark price: the map is centred on the average entry price.")
-                                   : tr("Mark price %1 from the file.").arg(locale.toString(mark, 'f', 2))));
-    map_view_->show_map(
-        s.map, tr("Liquidation map · %1 · leverage ×%2").arg(symbol).arg(locale.toString(leverage_->value(), 'f', 2)));
-    status_->setText(tr("%1 · %2 positions · read %3 ms · computed %4 ms")
-                         .arg(QFileInfo(s.path).fileName())
-                         .arg(locale.toString(qulonglong(book.positions())))
-                         .arg(locale.toString(s.load_ms, 'f', 0))
-                         .arg(locale.toString(s.compute_ms, 'f', 1)));
-    emit bookReady();
+    heatmap_->showRun(run, ready);
+    playback_->setReady(ready);
 }
 
-void MainWindow::onFailed(quint64 generation, const QString& message) {
-    if (generation != generation_)
-        return;
-    status_->setText(tr("Could not open the book"));
-    if (QGuiApplication::platformName() != "offscreen")
-        QMessageBox::warning(this, tr("Could not open the book"), message);
-    emit bookFailed(message);
+void MainWindow::showCursor(std::size_t step) {
+    heatmap_->setCursor(step);
+    if (run_)
+        map_view_->showFrame(run_, step, QString::fromStdString(run_->symbol));
+}
+
+void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
+    const RunSummary& s = run->summary;
+    const QLocale locale;
+    auto money = [&](double x) { return format_money(x, locale) + QStringLiteral(" USD"); };
+    auto price = [&](double x) { return locale.toString(x, 'f', 1); };
+    auto row = [](const QString& name, const QString& value) {
+        return QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>").arg(name, value);
+    };
+    QString rows;
+    rows +=
+        row(tr("Liquidated positions (long / short)"), tr("%1 / %2")
+                                                           .arg(locale.toString(qulonglong(s.liquidated_count_long)))
+                                                           .arg(locale.toString(qulonglong(s.liquidated_count_short))));
+    rows += row(tr("Liquidated notional long"), money(s.liquidated_notional_long));
+    rows += row(tr("Liquidated notional short"), money(s.liquidated_notional_short));
+    rows += row(tr("Share of open interest"), locale.toString(s.liquidated_share_of_oi * 100, 'f', 1) + " %");
+    rows += row(tr("Start / final price"), price(s.start_price) + " / " + price(s.final_price));
+    rows += row(tr("Lowest / highest price"), price(s.min_price) + " / " + price(s.max_price));
+    rows += row(tr("Exhaustion price P*"), price(s.exhaustion_price));
+    rows += row(tr("Max drawdown"), locale.toString(s.max_drawdown * 100, 'f', 2) + " %");
+    rows += row(tr("Amplification"),
+                s.amplification ? locale.toString(*s.amplification, 'f', 2) + "×" : tr("n/a (no shock)"));
+    rows += row(tr("Cascade duration"), locale.toString(s.cascade_duration_s, 'f', 0) + " s");
+    rows += row(tr("Peak liquidation rate"), money(s.peak_liquidation_rate_quote_per_s) + "/s");
+    rows += row(tr("Insurance fund low / loss"),
+                (std::isinf(s.insurance_fund_min) ? tr("unlimited") : money(s.insurance_fund_min)) + " / " +
+                    money(s.fund_loss));
+    rows += row(tr("ADL / backstop notional"), money(s.adl_notional) + " / " + money(s.backstop_notional));
+    rows += row(tr("Held at tier max leverage"), locale.toString(qulonglong(s.leverage_capped)));
+    rows += row(tr("Steps run"), locale.toString(qulonglong(s.steps_run)));
+    summary_->setText(tr("<p><b>Summary</b> · shock %1 %, leverage ×%2</p><table cellspacing='2'>%3</table>")
+                          .arg(locale.toString(run->params.shock * 100, 'f', 1))
+                          .arg(locale.toString(run->params.leverage_mult, 'f', 2))
+                          .arg(rows));
+    status_->setText(tr("%1 · %2 positions · %3 · run %4 ms")
+                         .arg(QFileInfo(path_).fileName())
+                         .arg(locale.toString(positions_))
+                         .arg(venue_->currentText())
+                         .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)));
+    showCursor(playback_->cursor());
+    emit simulationFinished();
 }
 
 void MainWindow::chooseFile() {
@@ -294,11 +285,6 @@ void MainWindow::dropEvent(QDropEvent* event) {
     const auto urls = event->mimeData()->urls();
     if (!urls.isEmpty() && urls.front().isLocalFile())
         openBook(urls.front().toLocalFile());
-}
-
-void MainWindow::closeEvent(QCloseEvent* event) {
-    worker_->supersede(++generation_);
-    event->accept();
 }
 
 } // namespace levex::ui

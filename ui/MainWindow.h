@@ -1,12 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "ui/BookWorker.h"
+#include "ui/LiveRun.h"
 
 #include "core/RunParameters.h"
 
 #include <QMainWindow>
-#include <QThread>
 
 #include <memory>
 
@@ -20,24 +19,26 @@ namespace levex::ui {
 
 class CascadeHeatmapView;
 class LiquidationMapView;
+class PlaybackBar;
 class SimulationController;
 
-/// The main window: wiring only. Books are read and computed by a BookWorker on its own thread;
-/// this class shows what it hands back.
+/// The main window: wiring only. The controls describe a run; the SimulationController computes
+/// it on its own thread; the views draw what it publishes, up to the playback cursor.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Opens a positions CSV (asynchronously); `bookReady` or `bookFailed` follows.
+    /// Opens a positions CSV and simulates it; `bookReady` or `bookFailed` follows.
     void openBook(const QString& path);
-    const BookSnapshot* snapshot() const { return snapshot_.get(); }
-    LiquidationMapView* liquidationMap() const { return map_view_; }
-    CascadeHeatmapView* heatmap() const { return heatmap_; }
-    SimulationController* simulation() const { return simulation_; }
     /// The run parameters the controls describe.
     RunParameters runParameters() const;
+
+    CascadeHeatmapView* heatmap() const { return heatmap_; }
+    LiquidationMapView* liquidationMap() const { return map_view_; }
+    SimulationController* simulation() const { return simulation_; }
+    PlaybackBar* playback() const { return playback_; }
 
 signals:
     void bookReady();
@@ -48,32 +49,31 @@ signals:
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
-    void closeEvent(QCloseEvent* event) override;
 
 private:
-    void requestCompute();
+    QWidget* buildControls();
     void requestSimulation();
-    void onReady(quint64 generation, std::shared_ptr<const BookSnapshot> snapshot);
-    void onFailed(quint64 generation, const QString& message);
+    void onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
+    void onFinished(const std::shared_ptr<const LiveRun>& run);
+    void showCursor(std::size_t step);
     void chooseFile();
     void showAbout();
 
-    QThread thread_;
-    BookWorker* worker_;
-    quint64 generation_ = 0;
     QString path_;
-    std::shared_ptr<const BookSnapshot> snapshot_;
+    qulonglong positions_ = 0;
+    std::shared_ptr<const LiveRun> run_;
 
-    LiquidationMapView* map_view_;
-    CascadeHeatmapView* heatmap_;
     SimulationController* simulation_;
+    CascadeHeatmapView* heatmap_;
+    LiquidationMapView* map_view_;
+    PlaybackBar* playback_;
+    QComboBox* venue_;
+    QDoubleSpinBox* leverage_;
     QSlider* shock_slider_;
     QDoubleSpinBox* shock_;
     QDoubleSpinBox* depth_;
     QDoubleSpinBox* half_life_;
     QSpinBox* steps_;
-    QComboBox* venue_;
-    QDoubleSpinBox* leverage_;
     QLabel* summary_;
     QLabel* status_;
 };

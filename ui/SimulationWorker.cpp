@@ -86,6 +86,7 @@ void SimulationWorker::run(const SimulationRequest& request) {
     auto live = std::make_shared<LiveRun>();
     live->generation = request.generation;
     live->params = params;
+    live->symbol = book.symbol_names[symbol];
     const auto t0 = std::chrono::steady_clock::now();
     const MarginSettings settings{params.leverage_mult, params.mmr_scale};
     live->reused_prepared_book = prepared_ && prepared_venue_ == request.venue && prepared_symbol_ == symbol &&

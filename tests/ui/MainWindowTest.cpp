@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 #include "ui/CascadeHeatmapView.h"
 #include "ui/LiquidationMapView.h"
+#include "ui/PlaybackBar.h"
 #include "ui/SimulationController.h"
 
 #include "core/PositionCsvReader.h"
@@ -19,63 +20,61 @@
 
 #include <cmath>
 #include <fstream>
-#include <numeric>
 
 using levex::ui::MainWindow;
 
 namespace {
 
-double total(const std::vector<double>& v) {
-    return std::accumulate(v.begin(), v.end(), 0.0);
+bool waitFor(QSignalSpy& spy, int ms = 30000) {
+    return spy.count() > 0 || spy.wait(ms);
 }
 
-bool waitFor(QSignalSpy& spy, int ms = 20000) {
-    return spy.count() > 0 || spy.wait(ms);
+QString sample() {
+    return QString::fromStdString(levex::sample_book_path());
+}
+
+// Opens the sample and waits for its first simulation and for the render timer to hand it over.
+void open_sample(MainWindow& window) {
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    window.openBook(sample());
+    ASSERT_TRUE(waitFor(finished));
+    QTest::qWait(50);
 }
 
 } // namespace
 
-TEST(MainWindow, OpensTheSampleBookAndDrawsItsMap) {
+TEST(MainWindow, OpensTheSampleBookAndShowsItsCascade) {
     MainWindow window;
     window.show();
     QSignalSpy ready(&window, &MainWindow::bookReady);
-    window.openBook(QString::fromStdString(levex::sample_book_path()));
-    ASSERT_TRUE(waitFor(ready));
-    const auto* s = window.snapshot();
-    ASSERT_NE(s, nullptr);
-    EXPECT_EQ(s->book.positions(), 30000u);
-    EXPECT_EQ(s->book.symbol_names[s->symbol], "BTCUSDT");
-    EXPECT_DOUBLE_EQ(s->map.mark, 100000.0);
-    EXPECT_GT(total(s->map.long_notional), 0.0);
-    EXPECT_GT(total(s->map.short_notional), 0.0);
-    // The plot holds the map's bins: two bar series, one bar per bin each.
-    QCustomPlot* plot = window.liquidationMap()->plot();
-    ASSERT_EQ(plot->plottableCount(), 2);
-    EXPECT_EQ(plot->plottable(0)->interface1D()->dataCount(), int(s->map.long_notional.size()));
+    open_sample(window);
+    ASSERT_EQ(ready.count(), 1);
+    const auto run = window.simulation()->currentRun();
+    ASSERT_NE(run, nullptr);
+    EXPECT_EQ(run->symbol, "BTCUSDT");
+    EXPECT_GT(run->summary.liquidated_count, 0u);
+    EXPECT_EQ(window.windowTitle(), QStringLiteral("btcusdt-sample.csv — LevEx"));
+    // Not playing: the views show the whole run; the map has one bar per bin on each side.
+    EXPECT_EQ(window.playback()->cursor(), run->ready.load() - 1);
+    QCustomPlot* map = window.liquidationMap()->plot();
+    ASSERT_EQ(map->plottableCount(), 2);
+    EXPECT_EQ(map->plottable(0)->interface1D()->dataCount(), int(run->bins));
+    // The two views share the price axis.
+    EXPECT_EQ(map->yAxis->range(), window.heatmap()->plot()->yAxis->range());
 }
 
-TEST(MainWindow, HigherLeverageMovesLiquidationsTowardTheMark) {
+TEST(MainWindow, HigherLeverageLiquidatesMore) {
     MainWindow window;
-    QSignalSpy ready(&window, &MainWindow::bookReady);
-    window.openBook(QString::fromStdString(levex::sample_book_path()));
-    ASSERT_TRUE(waitFor(ready));
-    // Notional liquidating within 5 % below the mark, before and after doubling leverage.
-    auto near_longs = [&] {
-        const auto& map = window.snapshot()->map;
-        double sum = 0;
-        for (std::size_t b = 0; b < map.long_notional.size(); ++b)
-            if (map.edges[b] >= map.mark * 0.95)
-                sum += map.long_notional[b];
-        return sum;
-    };
-    const double before = near_longs();
+    open_sample(window);
+    const auto before = window.simulation()->currentRun();
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
     auto* leverage = window.findChild<QDoubleSpinBox*>("leverage");
     ASSERT_NE(leverage, nullptr);
-    ready.clear();
     leverage->setValue(2.0);
-    ASSERT_TRUE(waitFor(ready));
-    EXPECT_GT(near_longs(), before);
-    EXPECT_DOUBLE_EQ(window.snapshot()->levels.margins.leverage_mult, 2.0);
+    ASSERT_TRUE(waitFor(finished));
+    const auto after = window.simulation()->currentRun();
+    EXPECT_DOUBLE_EQ(after->params.leverage_mult, 2.0);
+    EXPECT_GT(after->summary.liquidated_notional_long, before->summary.liquidated_notional_long);
 }
 
 TEST(MainWindow, ReportsABadFileWithLineAndColumn) {
@@ -93,16 +92,13 @@ TEST(MainWindow, ReportsABadFileWithLineAndColumn) {
 // Changing the shock runs the cascade again; the heatmap's cells are the core's histograms.
 TEST(MainWindow, ShockChangeRedrawsTheHeatmapFromTheCoreRun) {
     MainWindow window;
+    open_sample(window);
     QSignalSpy finished(&window, &MainWindow::simulationFinished);
-    window.openBook(QString::fromStdString(levex::sample_book_path()));
-    ASSERT_TRUE(waitFor(finished));
     auto* shock = window.findChild<QDoubleSpinBox*>("shock");
     ASSERT_NE(shock, nullptr);
-    finished.clear();
     shock->setValue(-8.0);
     ASSERT_TRUE(waitFor(finished));
-    // Let the render timer hand the last frames to the view.
-    QTest::qWait(100);
+    QTest::qWait(50);
     const auto run = window.simulation()->currentRun();
     ASSERT_NE(run, nullptr);
     EXPECT_DOUBLE_EQ(run->params.shock, -0.08);
@@ -123,6 +119,38 @@ TEST(MainWindow, ShockChangeRedrawsTheHeatmapFromTheCoreRun) {
             else
                 ASSERT_DOUBLE_EQ(shown, expected) << t << " " << b;
         }
+}
+
+// Playback: rewinding hides the later steps, playing reveals them again up to the end.
+TEST(MainWindow, PlaybackRevealsTheCascadeStepByStep) {
+    MainWindow window;
+    open_sample(window);
+    const auto run = window.simulation()->currentRun();
+    levex::ui::PlaybackBar* playback = window.playback();
+    QCPColorMapData* cells = window.heatmap()->colorMap()->data();
+    auto column_drawn = [&](int t) {
+        for (int b = 0; b < cells->valueSize(); ++b)
+            if (!std::isnan(cells->cell(t, b)))
+                return true;
+        return false;
+    };
+    ASSERT_TRUE(column_drawn(10));
+    playback->rewind();
+    EXPECT_EQ(playback->cursor(), 0u);
+    EXPECT_TRUE(column_drawn(0));
+    EXPECT_FALSE(column_drawn(10));
+    playback->stepForward();
+    EXPECT_EQ(playback->cursor(), 1u);
+    QSignalSpy moved(playback, &levex::ui::PlaybackBar::cursorChanged);
+    playback->play();
+    EXPECT_TRUE(playback->playing());
+    ASSERT_TRUE(moved.wait(2000));
+    QTest::qWait(300);
+    EXPECT_GT(playback->cursor(), 1u);
+    EXPECT_TRUE(column_drawn(int(playback->cursor())));
+    playback->pause();
+    EXPECT_FALSE(playback->playing());
+    EXPECT_LT(playback->cursor(), run->ready.load());
 }
 
 int main(int argc, char** argv) {
