@@ -120,6 +120,14 @@ void CascadeHeatmapView::showRun(const std::shared_ptr<const LiveRun>& run, std:
     redraw();
 }
 
+void CascadeHeatmapView::setFinished(std::size_t steps) {
+    if (!run_)
+        return;
+    const double dt = run_->params.step_seconds;
+    plot_->xAxis->setRange(-0.5 * dt, dt * (double(std::max<std::size_t>(steps, 10)) - 0.5));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void CascadeHeatmapView::setCursor(std::size_t step) {
     cursor_ = step;
     redraw();

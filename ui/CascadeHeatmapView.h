@@ -29,6 +29,8 @@ public:
     void showRun(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
     /// Shows steps 0..step (the playback cursor); later steps are hidden until the cursor reaches them.
     void setCursor(std::size_t step);
+    /// The run ended after `steps`: the time axis closes in on them (at least ten steps wide).
+    void setFinished(std::size_t steps);
     QCustomPlot* plot() const { return plot_; }
     QCPColorMap* colorMap() const { return map_; }
 

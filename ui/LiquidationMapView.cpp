@@ -82,7 +82,7 @@ void LiquidationMapView::showFrame(const std::shared_ptr<const LiveRun>& run, st
     const std::size_t bins = run->bins;
     if (run != run_) { // the x range stays fixed for a run: bars shrink as levels are executed
         run_ = run;
-        peak_ = 1.0; // the edge bins catch everything beyond the range: they would dwarf the rest
+        peak_ = 1000.0; // the edge bins catch everything beyond the range: they would dwarf the rest
         for (std::size_t b = 1; b + 1 < bins; ++b)
             peak_ = std::max({peak_, run->open_long[b], run->open_short[b]});
         plot_->xAxis->setRange(-peak_ * 1.08, peak_ * 1.08);

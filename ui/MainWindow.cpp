@@ -255,6 +255,8 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
                          .arg(locale.toString(positions_))
                          .arg(venue_->currentText())
                          .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)));
+    heatmap_->setFinished(s.steps_run);
+    playback_->setFinished(s.steps_run);
     showCursor(playback_->cursor());
     emit simulationFinished();
 }

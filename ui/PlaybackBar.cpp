@@ -65,6 +65,18 @@ void PlaybackBar::setReady(std::size_t ready) {
         setCursor(ready_ - 1);
 }
 
+void PlaybackBar::setFinished(std::size_t steps) {
+    steps_ = std::max<std::size_t>(steps, 1);
+    ready_ = std::min(ready_, steps_);
+    {
+        const QSignalBlocker block(scrubber_);
+        scrubber_->setRange(0, int(steps_ - 1));
+    }
+    if (cursor_ >= steps_)
+        setCursor(steps_ - 1);
+    updateLabel();
+}
+
 void PlaybackBar::play() {
     if (cursor_ + 1 >= steps_)
         setCursor(0);

@@ -22,6 +22,8 @@ public:
     /// unless playing (then the replay starts over).
     void setRun(std::size_t steps, double step_seconds);
     void setReady(std::size_t ready);
+    /// The run ended after `steps` (it stops early once nothing can happen any more).
+    void setFinished(std::size_t steps);
     std::size_t cursor() const { return cursor_; }
     bool playing() const;
 

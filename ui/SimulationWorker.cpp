@@ -80,7 +80,9 @@ void SimulationWorker::run(const SimulationRequest& request) {
     const RunParameters& params = request.params;
     const VenueProfile venue = load_venue_profile(request.venue.toStdString(), venue_dir());
     const PositionBook& book = book_for(request, venue);
-    const std::size_t symbol = resolve_symbol(book, params.symbol);
+    // The app shocks the symbol with the largest open interest unless one is named (DESIGN §3.1).
+    const std::size_t symbol =
+        params.symbol.empty() && book.symbols() > 1 ? book.largest_symbol() : resolve_symbol(book, params.symbol);
     const double mark = resolve_mark(book, symbol, params);
 
     auto live = std::make_shared<LiveRun>();
