@@ -2,9 +2,29 @@
 #include "core/CsvTokenizer.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 namespace levex {
+
+std::vector<std::string> read_csv_header(CsvTokenizer& tokenizer, std::string_view bytes, const std::string& file,
+                                         const char* expected) {
+    if (auto bad = check_text_encoding(bytes, file))
+        throw DataError(*bad);
+    std::vector<CsvField> fields;
+    if (!tokenizer.next(fields))
+        throw DataError(tokenizer.error()
+                            ? *tokenizer.error()
+                            : Issue{Severity::Error, file, 1, 1, "", std::string("expected ") + expected});
+    std::vector<std::string> names;
+    for (const CsvField& f : fields) {
+        std::string name(f.text);
+        for (char& c : name)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        names.push_back(std::move(name));
+    }
+    return names;
+}
 
 std::size_t utf8_bom_length(std::string_view bytes) {
     return bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;

@@ -61,6 +61,11 @@ char detect_delimiter(std::string_view bytes);
 /// binary data (NUL bytes) or an empty file.
 std::optional<Issue> check_text_encoding(std::string_view bytes, const std::string& file);
 
+/// Checks the encoding, then reads the header line of a small reader's CSV (order books, price
+/// series): the header names lower-cased. Throws DataError saying `expected` when there is none.
+std::vector<std::string> read_csv_header(CsvTokenizer& tokenizer, std::string_view bytes, const std::string& file,
+                                         const char* expected);
+
 /// Length of a leading UTF-8 byte-order mark (0 or 3).
 std::size_t utf8_bom_length(std::string_view bytes);
 

@@ -24,18 +24,12 @@ std::string lower(std::string_view s) {
 } // namespace
 
 OrderBook parse_order_book_csv(std::string_view bytes, const std::string& file) {
-    if (auto bad = check_text_encoding(bytes, file))
-        throw DataError(*bad);
     CsvTokenizer tokenizer(bytes, detect_delimiter(bytes), file);
-    std::vector<CsvField> fields;
-    if (!tokenizer.next(fields))
-        throw DataError(tokenizer.error()
-                            ? *tokenizer.error()
-                            : Issue{Severity::Error, file, 1, 1, "", "expected a header side,price,size"});
+    const std::vector<std::string> header = read_csv_header(tokenizer, bytes, file, "a header side,price,size");
     int col[3] = {-1, -1, -1};
     std::string names;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        const std::string name = lower(fields[i].text);
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        const std::string& name = header[i];
         names += (names.empty() ? "" : ", ") + name;
         const char* wanted[3] = {"side", "price", "size"};
         for (int k = 0; k < 3; ++k)
@@ -47,7 +41,8 @@ OrderBook parse_order_book_csv(std::string_view bytes, const std::string& file) 
                          "expected the columns side, price and size in the header, found: " + names});
     std::map<double, double, std::greater<double>> bids;
     std::map<double, double> asks;
-    const std::size_t width = fields.size();
+    std::vector<CsvField> fields;
+    const std::size_t width = header.size();
     while (tokenizer.next(fields)) {
         const std::size_t line = tokenizer.record_line();
         if (fields.size() != width)

@@ -23,20 +23,13 @@ double PriceSeries::at(double t) const {
 }
 
 PriceSeries parse_price_series_csv(std::string_view bytes, const std::string& file) {
-    if (auto bad = check_text_encoding(bytes, file))
-        throw DataError(*bad);
     CsvTokenizer tokenizer(bytes, detect_delimiter(bytes), file);
-    std::vector<CsvField> fields;
-    if (!tokenizer.next(fields))
-        throw DataError(tokenizer.error()
-                            ? *tokenizer.error()
-                            : Issue{Severity::Error, file, 1, 1, "", "expected a header line, found none"});
+    const std::vector<std::string> header = read_csv_header(tokenizer, bytes, file, "a header line");
     int time_col = -1, price_col = -1;
     double time_unit = 1.0;
     std::string names;
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-        std::string name(fields[i].text);
-        std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return char(std::tolower(c)); });
+    for (std::size_t i = 0; i < header.size(); ++i) {
+        const std::string& name = header[i];
         names += (names.empty() ? "" : ", ") + name;
         if (time_col < 0 && (name == "open_time" || name == "time_ms")) {
             time_col = int(i);
@@ -54,7 +47,8 @@ PriceSeries parse_price_series_csv(std::string_view bytes, const std::string& fi
                              names});
     PriceSeries series;
     series.source = file;
-    const std::size_t width = fields.size();
+    std::vector<CsvField> fields;
+    const std::size_t width = header.size();
     while (tokenizer.next(fields)) {
         const std::size_t line = tokenizer.record_line();
         if (fields.size() != width)

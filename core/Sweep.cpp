@@ -187,6 +187,23 @@ Ladders build_ladders(const PositionBook& book, const LiquidationPriceSolver& so
     return out;
 }
 
+// The smallest |shock| (in 0.1 % steps, in the direction of the shock axis) whose endogenous move
+// |ln(P*/S)| exceeds the threshold: one incremental scan down the ladder.
+std::optional<double> critical_shock(const TriggerLadder& longs, const TriggerLadder& shorts, const BookDepth& depth,
+                                     double mark, const SweepSpec& spec) {
+    const double extreme = std::abs(spec.x.from) > std::abs(spec.x.to) ? spec.x.from : spec.x.to;
+    const bool falling = extreme < 0;
+    ExhaustionScan scan(falling ? longs : shorts, falling ? depth.bids : depth.asks, falling);
+    const double reach = std::min(std::abs(extreme), 0.99);
+    for (std::size_t i = 0; double(i) / 1000.0 <= reach + 1e-12; ++i) {
+        const double m = double(i) / 1000.0;
+        const double shocked = mark * (falling ? 1.0 - m : 1.0 + m);
+        if (std::abs(std::log(scan.at(shocked) / shocked)) > spec.critical_threshold)
+            return falling ? -m : m;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 SweepResult run_sweep(const PositionBook& book, const VenueProfile& venue, const RunParameters& base,
@@ -258,19 +275,7 @@ SweepResult run_sweep(const PositionBook& book, const VenueProfile& venue, const
                 const double shock = result.xs[ix], shocked = mark * (1.0 + shock);
                 store(iy, ix, metric(shock <= 0 ? down.at(shocked) : up.at(shocked), shocked));
             }
-            // Critical shock: the smallest |s| (0.1 % steps) whose endogenous move exceeds the threshold.
-            const double extreme = std::abs(spec.x.from) > std::abs(spec.x.to) ? spec.x.from : spec.x.to;
-            const bool falling = extreme < 0;
-            ExhaustionScan scan(falling ? ladders->longs : ladders->shorts, falling ? depth.bids : depth.asks, falling);
-            const double reach = std::min(std::abs(extreme), 0.99);
-            for (std::size_t i = 0; double(i) / 1000.0 <= reach + 1e-12; ++i) {
-                const double m = double(i) / 1000.0;
-                const double shocked = mark * (falling ? 1.0 - m : 1.0 + m);
-                if (std::abs(std::log(scan.at(shocked) / shocked)) > spec.critical_threshold) {
-                    result.critical_shock[iy] = falling ? -m : m;
-                    break;
-                }
-            }
+            result.critical_shock[iy] = critical_shock(ladders->longs, ladders->shorts, depth, mark, spec);
             return;
         }
         for (std::size_t ix = 0; ix < nx && !cancel; ++ix) {
@@ -301,22 +306,9 @@ SweepResult run_sweep(const PositionBook& book, const VenueProfile& venue, const
             const RunResult r = run_cascade(*prepared, build_depth(cell, mark), path, cell, {}, kSummaryOnly);
             store(iy, ix, summary_metric(r.summary, spec.metric));
         }
-        if (spec.x.axis == SweepAxis::Shock && !cancel) { // the critical shock needs only the fixed point
-            const double extreme = std::abs(spec.x.from) > std::abs(spec.x.to) ? spec.x.from : spec.x.to;
-            const bool falling = extreme < 0;
-            const BookDepth depth = build_depth(row, mark);
-            const PreparedBook& pb = *prepared;
-            ExhaustionScan scan(falling ? pb.long_ladder : pb.short_ladder, falling ? depth.bids : depth.asks, falling);
-            const double reach = std::min(std::abs(extreme), 0.99);
-            for (std::size_t i = 0; double(i) / 1000.0 <= reach + 1e-12; ++i) {
-                const double m = double(i) / 1000.0;
-                const double shocked = mark * (falling ? 1.0 - m : 1.0 + m);
-                if (std::abs(std::log(scan.at(shocked) / shocked)) > spec.critical_threshold) {
-                    result.critical_shock[iy] = falling ? -m : m;
-                    break;
-                }
-            }
-        }
+        if (spec.x.axis == SweepAxis::Shock && !cancel) // the critical shock needs only the fixed point
+            result.critical_shock[iy] =
+                critical_shock(prepared->long_ladder, prepared->short_ladder, build_depth(row, mark), mark, spec);
     };
 
     auto work_row = [&](std::size_t iy) {
