@@ -9,14 +9,6 @@
 
 namespace levex {
 
-std::size_t exogenous_steps(const RunParameters& p, const std::optional<PriceSeries>& series) {
-    if (series)
-        return std::min(p.steps, static_cast<std::size_t>(series->duration_s() / p.step_seconds) + 1);
-    if (p.vol > 0 || p.jump_rate > 0)
-        return p.steps;
-    return std::min(p.steps, std::max<std::size_t>(p.shock_steps, 1));
-}
-
 std::vector<double> build_index_path(const RunParameters& p, const std::optional<PriceSeries>& series,
                                      std::uint64_t stream) {
     if (!(p.shock > -1.0) || !std::isfinite(p.shock))

@@ -16,7 +16,4 @@ namespace levex {
 std::vector<double> build_index_path(const RunParameters& params, const std::optional<PriceSeries>& series,
                                      std::uint64_t stream = 0);
 
-/// The number of steps the index path has exogenous moves in (after it, only impact moves price).
-std::size_t exogenous_steps(const RunParameters& params, const std::optional<PriceSeries>& series);
-
 } // namespace levex

@@ -177,7 +177,6 @@ private:
     PositionBook& book_;
 
     int col_[kColumns];
-    std::string col_header_[kColumns];
     bool failed_ = false;
     std::size_t line_ = 0;           // current row's line
     std::size_t row_end_column_ = 0; // column just past the current row's last field
@@ -364,7 +363,6 @@ bool Reader::read_header(CsvTokenizer& tokenizer) {
     for (int k = 0; k < kColumns; ++k) {
         if (col_[k] >= 0) {
             result_.column_fields[std::size_t(col_[k])] = columns[std::size_t(k)].name;
-            col_header_[k] = std::string(fields[std::size_t(col_[k])].text);
         }
     }
     for (int k = 0; k < kColumns; ++k) {

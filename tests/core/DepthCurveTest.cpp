@@ -110,7 +110,6 @@ TEST(PriceSeries, BinanceKlinesResampledToTheStep) {
     EXPECT_DOUBLE_EQ(path[0], 0.0);
     EXPECT_NEAR(path[1], std::log(0.98), 1e-15);
     EXPECT_NEAR(path[4], std::log(0.92), 1e-15);
-    EXPECT_EQ(exogenous_steps(p, s), 5u);
 }
 
 TEST(PriceSeries, RejectsTimesOutOfOrder) {
