@@ -2,11 +2,13 @@
 #pragma once
 
 #include "core/CascadeEngine.h"
+#include "core/PositionBook.h"
 #include "core/RunParameters.h"
 
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -33,6 +35,10 @@ struct LiveRun {
     bool cancelled = false; ///< set before `finished`
     RunSummary summary;     ///< valid once finished and not cancelled
     std::vector<LiquidationEvent> log;
+    std::shared_ptr<const PositionBook> position_book; ///< the book the run read (immutable)
+    std::vector<double> liquidation_by_row;            ///< per book row, once finished; NaN = never
+    std::vector<std::uint32_t> first_step_by_row;      ///< per book row, once finished; kNever = not liquidated
+    static constexpr std::uint32_t kNever = 0xFFFFFFFFu;
     double prepare_ms = 0.0, run_ms = 0.0;
     bool reused_prepared_book = false; ///< only the shock, depth or path changed since the last run
 

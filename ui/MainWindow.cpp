@@ -4,6 +4,7 @@
 #include "ui/CascadeHeatmapView.h"
 #include "ui/LiquidationMapView.h"
 #include "ui/PlaybackBar.h"
+#include "ui/PositionTableModel.h"
 #include "ui/SimulationController.h"
 
 #include "core/ResourcePaths.h"
@@ -20,7 +21,9 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -28,6 +31,8 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
+#include <QTableView>
 #include <QVBoxLayout>
 
 #include <cmath>
@@ -47,7 +52,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({660, 440});
-    setCentralWidget(split);
+    auto* tabs = new QTabWidget;
+    tabs->addTab(buildPositions(), tr("Positions"));
+    auto* vertical = new QSplitter(Qt::Vertical);
+    vertical->addWidget(split);
+    vertical->addWidget(tabs);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 1);
+    vertical->setSizes({560, 200});
+    setCentralWidget(vertical);
     // One price axis for both views: panning or zooming one moves the other.
     QCPAxis* heat_y = heatmap_->plot()->yAxis;
     QCPAxis* map_y = map_view_->plot()->yAxis;
@@ -178,6 +191,30 @@ QWidget* MainWindow::buildControls() {
     return controls;
 }
 
+QWidget* MainWindow::buildPositions() {
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* filter = new QLineEdit;
+    filter->setObjectName("positionFilter");
+    filter->setPlaceholderText(tr("Filter by id or account"));
+    filter->setClearButtonEnabled(true);
+    positions_model_ = new PositionTableModel(this);
+    connect(filter, &QLineEdit::textChanged, positions_model_, &PositionTableModel::setFilter);
+    auto* table = new QTableView;
+    table->setModel(positions_model_);
+    table->setSortingEnabled(true);
+    table->sortByColumn(-1, Qt::AscendingOrder); // book order until a header is clicked
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // fixed heights: fluid at 1M rows
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    layout->addWidget(filter);
+    layout->addWidget(table);
+    return page;
+}
+
 void MainWindow::openBook(const QString& path) {
     path_ = path;
     positions_ = 0;
@@ -212,6 +249,7 @@ void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t
 
 void MainWindow::showCursor(std::size_t step) {
     heatmap_->setCursor(step);
+    positions_model_->setCursor(step);
     if (run_)
         map_view_->showFrame(run_, step, QString::fromStdString(run_->symbol));
 }
@@ -256,6 +294,7 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
                          .arg(venue_->currentText())
                          .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)));
     heatmap_->setFinished(s.steps_run);
+    positions_model_->setRun(run);
     playback_->setFinished(s.steps_run);
     showCursor(playback_->cursor());
     emit simulationFinished();

@@ -20,6 +20,7 @@ namespace levex::ui {
 class CascadeHeatmapView;
 class LiquidationMapView;
 class PlaybackBar;
+class PositionTableModel;
 class SimulationController;
 
 /// The main window: wiring only. The controls describe a run; the SimulationController computes
@@ -39,6 +40,7 @@ public:
     LiquidationMapView* liquidationMap() const { return map_view_; }
     SimulationController* simulation() const { return simulation_; }
     PlaybackBar* playback() const { return playback_; }
+    PositionTableModel* positions() const { return positions_model_; }
 
 signals:
     void bookReady();
@@ -52,6 +54,7 @@ protected:
 
 private:
     QWidget* buildControls();
+    QWidget* buildPositions();
     void requestSimulation();
     void onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
     void onFinished(const std::shared_ptr<const LiveRun>& run);
@@ -67,6 +70,7 @@ private:
     CascadeHeatmapView* heatmap_;
     LiquidationMapView* map_view_;
     PlaybackBar* playback_;
+    PositionTableModel* positions_model_;
     QComboBox* venue_;
     QDoubleSpinBox* leverage_;
     QSlider* shock_slider_;

@@ -10,6 +10,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 namespace levex::ui {
 
@@ -69,7 +70,7 @@ const PositionBook& SimulationWorker::book_for(const SimulationRequest& request,
                               : Issue{Severity::Error, request.book_path.toStdString(), 0, 0, "",
                                       "expected a positions CSV, found nothing to read"});
     }
-    book_ = std::move(result.book);
+    book_ = std::make_shared<const PositionBook>(std::move(result.book));
     book_path_ = request.book_path;
     book_contract_ = contract;
     emit bookLoaded(request.book_path, book_->positions());
@@ -89,6 +90,7 @@ void SimulationWorker::run(const SimulationRequest& request) {
     live->generation = request.generation;
     live->params = params;
     live->symbol = book.symbol_names[symbol];
+    live->position_book = book_;
     const auto t0 = std::chrono::steady_clock::now();
     const MarginSettings settings{params.leverage_mult, params.mmr_scale};
     live->reused_prepared_book = prepared_ && prepared_venue_ == request.venue && prepared_symbol_ == symbol &&
@@ -145,6 +147,14 @@ void SimulationWorker::run(const SimulationRequest& request) {
     out.run_ms = ms_since(t1);
     out.cancelled = result.cancelled;
     out.summary = result.summary;
+    // Per book row: the computed liquidation price and the step of its first liquidation, for the
+    // positions table (rows of other symbols keep NaN and "never").
+    out.liquidation_by_row.assign(book.positions(), std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t k = 0; k < prepared_->positions(); ++k)
+        out.liquidation_by_row[prepared_->book_index[k]] = prepared_->liquidation[k];
+    out.first_step_by_row.assign(book.positions(), LiveRun::kNever);
+    for (const LiquidationEvent& e : result.log)
+        out.first_step_by_row[e.position] = std::min(out.first_step_by_row[e.position], e.step);
     out.log = std::move(result.log);
     out.finished.store(true, std::memory_order_release);
     emit runFinished(request.generation);

@@ -64,7 +64,7 @@ private:
     // Worker-thread state.
     QString book_path_;
     ContractSpec book_contract_;
-    std::optional<PositionBook> book_;
+    std::shared_ptr<const PositionBook> book_; // shared with the runs the GUI shows
     std::optional<PreparedBook> prepared_;
     QString prepared_venue_;
     MarginSettings prepared_settings_;

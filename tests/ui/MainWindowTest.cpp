@@ -3,6 +3,7 @@
 #include "ui/CascadeHeatmapView.h"
 #include "ui/LiquidationMapView.h"
 #include "ui/PlaybackBar.h"
+#include "ui/PositionTableModel.h"
 #include "ui/SimulationController.h"
 
 #include "core/PositionCsvReader.h"
@@ -151,6 +152,59 @@ TEST(MainWindow, PlaybackRevealsTheCascadeStepByStep) {
     playback->pause();
     EXPECT_FALSE(playback->playing());
     EXPECT_LT(playback->cursor(), run->ready.load());
+}
+
+// The positions table: every position, sortable by any column (none last), filterable, and
+// marking what the cascade liquidated by the cursor.
+TEST(MainWindow, PositionsTableSortsFiltersAndMarksLiquidations) {
+    MainWindow window;
+    levex::ui::PositionTableModel* model = window.positions();
+    QSignalSpy ordered(model, &levex::ui::PositionTableModel::orderingFinished);
+    open_sample(window);
+    ASSERT_TRUE(waitFor(ordered));
+    const auto run = window.simulation()->currentRun();
+    ASSERT_EQ(model->rowCount(), 30000);
+    ASSERT_EQ(model->columnCount(), levex::ui::PositionTableModel::kColumns);
+
+    ordered.clear();
+    model->sort(levex::ui::PositionTableModel::Liquidation, Qt::AscendingOrder);
+    ASSERT_TRUE(waitFor(ordered));
+    double previous = -1.0;
+    for (int row = 0; row < model->rowCount(); row += 97) {
+        const double liq = run->liquidation_by_row[model->bookRow(row)];
+        ASSERT_FALSE(std::isnan(liq));
+        ASSERT_GE(liq, previous);
+        previous = liq;
+    }
+
+    ordered.clear();
+    model->setFilter("p00012");
+    ASSERT_TRUE(waitFor(ordered));
+    ASSERT_EQ(model->rowCount(), 100); // p0001200 … p0001299 (ids run to p0030000)
+    for (int row = 0; row < model->rowCount(); ++row)
+        EXPECT_TRUE(model->data(model->index(row, 0), Qt::DisplayRole).toString().contains("p00012"));
+
+    // The cursor at the end: liquidated positions say when.
+    ordered.clear();
+    model->setFilter("");
+    ASSERT_TRUE(waitFor(ordered));
+    int liquidated = 0;
+    for (int row = 0; row < model->rowCount(); ++row)
+        liquidated += model->data(model->index(row, levex::ui::PositionTableModel::Status), Qt::DisplayRole)
+                          .toString()
+                          .startsWith("liquidated at");
+    EXPECT_EQ(std::size_t(liquidated), run->summary.liquidated_count);
+    // At the first step only what step 0 liquidated is marked.
+    window.playback()->rewind();
+    int at_start = 0, expected = 0;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        at_start += model->data(model->index(row, levex::ui::PositionTableModel::Status), Qt::DisplayRole)
+                        .toString()
+                        .startsWith("liquidated at");
+        expected += run->first_step_by_row[model->bookRow(row)] == 0;
+    }
+    EXPECT_EQ(at_start, expected);
+    EXPECT_LT(at_start, liquidated);
 }
 
 int main(int argc, char** argv) {
