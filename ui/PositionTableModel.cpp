@@ -3,12 +3,9 @@
 
 #include "ui/Theme.h"
 
-#include <QCoreApplication>
 #include <QLocale>
-#include <QPointer>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
 namespace levex::ui {
@@ -58,11 +55,6 @@ bool contains_folded(const std::string& haystack, const std::string& needle) {
 
 PositionTableModel::PositionTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-PositionTableModel::~PositionTableModel() {
-    for (std::future<void>& f : orderings_)
-        f.wait();
-}
-
 void PositionTableModel::setRun(std::shared_ptr<const LiveRun> run) {
     run_ = std::move(run);
     reorder();
@@ -87,29 +79,27 @@ void PositionTableModel::sort(int column, Qt::SortOrder order) {
 
 // Computes the visible rows in order off the GUI thread; the newest request's result is applied.
 void PositionTableModel::reorder() {
-    const quint64 ordering = ++ordering_;
-    if (!run_ || !run_->position_book) {
+    auto apply = [this](BackgroundOrdering::Rows rows) {
         beginResetModel();
-        rows_.clear();
+        rows_ = std::move(rows);
         endResetModel();
         emit orderingFinished();
+    };
+    if (!run_ || !run_->position_book) {
+        ordering_.request([] { return BackgroundOrdering::Rows{}; }, apply);
         return;
     }
-    // Forget the orderings that are done; the destructor waits for the others.
-    std::erase_if(orderings_, [](std::future<void>& f) {
-        return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-    });
-    QPointer<PositionTableModel> guard(this);
-    orderings_.push_back(std::async(std::launch::async, [guard, ordering, run = run_, column = sort_column_,
-                                                         order = sort_order_, filter = filter_.toStdString()] {
-        const PositionBook& book = *run->position_book;
-        std::vector<std::uint32_t> rows;
-        rows.reserve(book.positions());
-        for (std::uint32_t i = 0; i < book.positions(); ++i)
-            if (filter.empty() || contains_folded(book.id[i], filter) ||
-                contains_folded(book.account_names[book.account[i]], filter))
-                rows.push_back(i);
-        if (column >= 0) {
+    ordering_.request(
+        [run = run_, column = sort_column_, order = sort_order_, filter = filter_.toStdString()] {
+            const PositionBook& book = *run->position_book;
+            BackgroundOrdering::Rows rows;
+            rows.reserve(book.positions());
+            for (std::uint32_t i = 0; i < book.positions(); ++i)
+                if (filter.empty() || contains_folded(book.id[i], filter) ||
+                    contains_folded(book.account_names[book.account[i]], filter))
+                    rows.push_back(i);
+            if (column < 0)
+                return rows;
             const Keys keys{*run, book};
             const bool ascending = order == Qt::AscendingOrder;
             if (is_text(column))
@@ -124,19 +114,9 @@ void PositionTableModel::reorder() {
                         return !std::isnan(x) && std::isnan(y); // NaN (none) last either way
                     return ascending ? x < y : y < x;
                 });
-        }
-        QMetaObject::invokeMethod(
-            qApp,
-            [guard, ordering, run, rows = std::move(rows)]() mutable {
-                if (!guard || guard->ordering_ != ordering)
-                    return;
-                guard->beginResetModel();
-                guard->rows_ = std::move(rows);
-                guard->endResetModel();
-                emit guard->orderingFinished();
-            },
-            Qt::QueuedConnection);
-    }));
+            return rows;
+        },
+        apply);
 }
 
 int PositionTableModel::rowCount(const QModelIndex& parent) const {

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "ui/BackgroundOrdering.h"
 #include "ui/LiveRun.h"
 
 #include <QAbstractTableModel>
 
 #include <cstdint>
-#include <future>
 #include <memory>
 #include <vector>
 
@@ -22,7 +22,6 @@ public:
     enum Column { Id, Account, Symbol, Side, Mode, Size, Entry, Margin, Leverage, Liquidation, Status, kColumns };
 
     explicit PositionTableModel(QObject* parent = nullptr);
-    ~PositionTableModel() override; // waits for orderings in progress
 
     /// A finished run: its book, liquidation prices and first liquidation steps.
     void setRun(std::shared_ptr<const LiveRun> run);
@@ -52,8 +51,7 @@ private:
     int sort_column_ = -1;
     Qt::SortOrder sort_order_ = Qt::AscendingOrder;
     QString filter_;
-    quint64 ordering_ = 0; ///< the newest reorder asked for; older results are dropped
-    std::vector<std::future<void>> orderings_;
+    BackgroundOrdering ordering_;
 };
 
 } // namespace levex::ui
