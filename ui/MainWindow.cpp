@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/CascadeHeatmapView.h"
+#include "ui/LiquidationLogModel.h"
 #include "ui/LiquidationMapView.h"
 #include "ui/PlaybackBar.h"
 #include "ui/PositionTableModel.h"
@@ -21,6 +22,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -52,11 +54,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({660, 440});
-    auto* tabs = new QTabWidget;
-    tabs->addTab(buildPositions(), tr("Positions"));
+    tabs_ = new QTabWidget;
+    tabs_->addTab(buildPositions(), tr("Positions"));
+    tabs_->addTab(buildLog(), tr("Liquidation log"));
     auto* vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(split);
-    vertical->addWidget(tabs);
+    vertical->addWidget(tabs_);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 1);
     vertical->setSizes({560, 200});
@@ -202,6 +205,7 @@ QWidget* MainWindow::buildPositions() {
     positions_model_ = new PositionTableModel(this);
     connect(filter, &QLineEdit::textChanged, positions_model_, &PositionTableModel::setFilter);
     auto* table = new QTableView;
+    positions_table_ = table;
     table->setModel(positions_model_);
     table->setSortingEnabled(true);
     table->sortByColumn(-1, Qt::AscendingOrder); // book order until a header is clicked
@@ -213,6 +217,58 @@ QWidget* MainWindow::buildPositions() {
     layout->addWidget(filter);
     layout->addWidget(table);
     return page;
+}
+
+QWidget* MainWindow::buildLog() {
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* filters = new QHBoxLayout;
+    auto* path = new QComboBox;
+    path->setObjectName("logPath");
+    path->addItem(tr("All paths"), -1);
+    for (LiquidationPath p :
+         {LiquidationPath::Book, LiquidationPath::Adl, LiquidationPath::Backstop, LiquidationPath::Takeover})
+        path->addItem(QString::fromLatin1(liquidation_path_name(p)), int(p));
+    auto* text = new QLineEdit;
+    text->setPlaceholderText(tr("Filter by position id or account"));
+    text->setClearButtonEnabled(true);
+    filters->addWidget(path);
+    filters->addWidget(text, 1);
+    log_model_ = new LiquidationLogModel(this);
+    auto refilter = [this, path, text] {
+        const int p = path->currentData().toInt();
+        log_model_->setFilter(p < 0 ? std::nullopt : std::optional(LiquidationPath(p)), text->text());
+    };
+    connect(path, &QComboBox::currentIndexChanged, this, refilter);
+    connect(text, &QLineEdit::textChanged, this, refilter);
+    auto* table = new QTableView;
+    table->setModel(log_model_);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    // Selecting an event shows its step and its position.
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        if (current.isValid())
+            showLogEvent(current.row());
+    });
+    layout->addLayout(filters);
+    layout->addWidget(table);
+    return page;
+}
+
+void MainWindow::showLogEvent(int log_row) {
+    const LiquidationEvent& e = log_model_->event(log_row);
+    playback_->pause();
+    playback_->setCursor(e.step);
+    const int row = positions_model_->rowOf(e.position);
+    if (row >= 0) {
+        positions_table_->selectRow(row);
+        positions_table_->scrollTo(positions_model_->index(row, 0));
+    }
 }
 
 void MainWindow::openBook(const QString& path) {
@@ -295,6 +351,7 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
                          .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)));
     heatmap_->setFinished(s.steps_run);
     positions_model_->setRun(run);
+    log_model_->setRun(run);
     playback_->setFinished(s.steps_run);
     showCursor(playback_->cursor());
     emit simulationFinished();

@@ -14,12 +14,15 @@ class QDoubleSpinBox;
 class QLabel;
 class QSlider;
 class QSpinBox;
+class QTabWidget;
+class QTableView;
 
 namespace levex::ui {
 
 class CascadeHeatmapView;
 class LiquidationMapView;
 class PlaybackBar;
+class LiquidationLogModel;
 class PositionTableModel;
 class SimulationController;
 
@@ -41,6 +44,7 @@ public:
     SimulationController* simulation() const { return simulation_; }
     PlaybackBar* playback() const { return playback_; }
     PositionTableModel* positions() const { return positions_model_; }
+    LiquidationLogModel* liquidationLog() const { return log_model_; }
 
 signals:
     void bookReady();
@@ -55,10 +59,13 @@ protected:
 private:
     QWidget* buildControls();
     QWidget* buildPositions();
+    QWidget* buildLog();
     void requestSimulation();
     void onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
     void onFinished(const std::shared_ptr<const LiveRun>& run);
     void showCursor(std::size_t step);
+    /// Moves the cursor to a logged event's step and selects its position.
+    void showLogEvent(int log_row);
     void chooseFile();
     void showAbout();
 
@@ -71,6 +78,9 @@ private:
     LiquidationMapView* map_view_;
     PlaybackBar* playback_;
     PositionTableModel* positions_model_;
+    LiquidationLogModel* log_model_;
+    QTableView* positions_table_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
     QComboBox* venue_;
     QDoubleSpinBox* leverage_;
     QSlider* shock_slider_;

@@ -119,6 +119,11 @@ void PositionTableModel::reorder() {
         apply);
 }
 
+int PositionTableModel::rowOf(std::size_t book_row) const {
+    const auto it = std::find(rows_.begin(), rows_.end(), book_row);
+    return it == rows_.end() ? -1 : static_cast<int>(it - rows_.begin());
+}
+
 int PositionTableModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(rows_.size());
 }

@@ -31,6 +31,8 @@ public:
     void setFilter(const QString& text);
     /// The book row shown at `row`.
     std::size_t bookRow(int row) const { return rows_[std::size_t(row)]; }
+    /// The row showing book row `book_row`, or -1 when it is filtered out.
+    int rowOf(std::size_t book_row) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MainWindow.h"
 #include "ui/CascadeHeatmapView.h"
+#include "ui/LiquidationLogModel.h"
 #include "ui/LiquidationMapView.h"
 #include "ui/PlaybackBar.h"
 #include "ui/PositionTableModel.h"
@@ -205,6 +206,31 @@ TEST(MainWindow, PositionsTableSortsFiltersAndMarksLiquidations) {
     }
     EXPECT_EQ(at_start, expected);
     EXPECT_LT(at_start, liquidated);
+}
+
+// The liquidation log: every event of the run, filterable by path; choosing one moves the cursor
+// to its step.
+TEST(MainWindow, LiquidationLogListsEventsAndFilters) {
+    MainWindow window;
+    levex::ui::LiquidationLogModel* log = window.liquidationLog();
+    QSignalSpy ordered(log, &levex::ui::LiquidationLogModel::orderingFinished);
+    open_sample(window);
+    ASSERT_TRUE(waitFor(ordered));
+    const auto run = window.simulation()->currentRun();
+    ASSERT_EQ(std::size_t(log->rowCount()), run->log.size());
+    ASSERT_GT(log->rowCount(), 0);
+    EXPECT_EQ(log->data(log->index(0, levex::ui::LiquidationLogModel::Path), Qt::DisplayRole).toString(), "book");
+    ordered.clear();
+    log->setFilter(levex::LiquidationPath::Adl, "");
+    ASSERT_TRUE(waitFor(ordered));
+    EXPECT_EQ(log->rowCount(), 0); // the generic venue's fund is unlimited: no ADL
+    ordered.clear();
+    const QString id = QString::fromStdString(run->position_book->id[run->log[3].position]);
+    log->setFilter(std::nullopt, id);
+    ASSERT_TRUE(waitFor(ordered));
+    ASSERT_GE(log->rowCount(), 1);
+    EXPECT_EQ(log->data(log->index(0, levex::ui::LiquidationLogModel::Position), Qt::DisplayRole).toString(), id);
+    EXPECT_EQ(log->event(0).step, run->log[3].step);
 }
 
 int main(int argc, char** argv) {
