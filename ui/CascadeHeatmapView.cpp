@@ -31,6 +31,12 @@ protected:
     }
 };
 
+// Money on the liquidated-notional axis (12.5M rather than 1.25e+07).
+class MoneyTicker : public QCPAxisTicker {
+protected:
+    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override { return format_money(tick, locale); }
+};
+
 } // namespace
 
 double CascadeHeatmapView::cell_value(double long_notional, double short_notional) {
@@ -71,6 +77,30 @@ CascadeHeatmapView::CascadeHeatmapView(QWidget* parent) : QWidget(parent), plot_
     plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
     scale_->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
 
+    // Beneath: liquidations executed per step, longs and shorts stacked, on the same time axis.
+    executed_rect_ = new QCPAxisRect(plot_);
+    plot_->plotLayout()->addElement(2, 0, executed_rect_);
+    plot_->plotLayout()->setRowStretchFactor(2, 0.28);
+    auto* left = new QCPMarginGroup(plot_);
+    plot_->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, left);
+    executed_rect_->setMarginGroup(QCP::msLeft | QCP::msRight, left);
+    QCPAxis* time = executed_rect_->axis(QCPAxis::atBottom);
+    QCPAxis* amount = executed_rect_->axis(QCPAxis::atLeft);
+    amount->setLabel(tr("Liquidated (USD)"));
+    amount->setTicker(QSharedPointer<QCPAxisTicker>(new MoneyTicker));
+    amount->ticker()->setTickCount(3);
+    time->setLabel(tr("Time (s)"));
+    executed_long_ = new QCPBars(time, amount);
+    executed_short_ = new QCPBars(time, amount);
+    executed_long_->setBrush(theme::kLongColor);
+    executed_short_->setBrush(theme::kShortColor);
+    executed_long_->setPen(Qt::NoPen);
+    executed_short_->setPen(Qt::NoPen);
+    executed_short_->moveAbove(executed_long_);
+    connect(plot_->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), time,
+            qOverload<const QCPRange&>(&QCPAxis::setRange));
+
+
     index_ = plot_->addGraph();
     index_->setName(tr("Index"));
     index_->setPen(QPen(QColor(90, 90, 90), 1.2, Qt::DashLine));
@@ -82,7 +112,7 @@ CascadeHeatmapView::CascadeHeatmapView(QWidget* parent) : QWidget(parent), plot_
     plot_->legend->setVisible(true);
     plot_->legend->setBrush(QColor(255, 255, 255, 220));
 
-    plot_->xAxis->setLabel(tr("Time (s)"));
+    plot_->xAxis->setLabel(QString()); // the time axis is labelled beneath the bars
     plot_->yAxis->setLabel(tr("Price (USD, log scale)"));
     plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LogPriceTicker));
     QLocale locale;
@@ -113,6 +143,11 @@ void CascadeHeatmapView::showRun(const std::shared_ptr<const LiveRun>& run, std:
         map_->setDataRange(QCPRange(-peak, peak));
         mark_->data()->clear();
         index_->data()->clear();
+        executed_long_->data()->clear();
+        executed_short_->data()->clear();
+        executed_long_->setWidth(dt * 0.9);
+        executed_short_->setWidth(dt * 0.9);
+
         plot_->xAxis->setRange(0.0, std::max(dt * double(steps), dt));
         plot_->yAxis->setRange(lo, hi);
     }
@@ -147,6 +182,8 @@ void CascadeHeatmapView::redraw() {
                 cells->setCell(int(t), int(b), std::numeric_limits<double>::quiet_NaN());
         mark_->data()->removeAfter(dt * (double(limit) - 0.5));
         index_->data()->removeAfter(dt * (double(limit) - 0.5));
+        executed_long_->data()->removeAfter(dt * (double(limit) - 0.5));
+        executed_short_->data()->removeAfter(dt * (double(limit) - 0.5));
     }
     for (std::size_t t = drawn_; t < limit; ++t) {
         const double* longs = run.row(run.open_long, t);
@@ -155,8 +192,16 @@ void CascadeHeatmapView::redraw() {
             cells->setCell(int(t), int(b), cell_value(longs[b], shorts[b]));
         mark_->addData(dt * double(t), std::log(run.mark[t]));
         index_->addData(dt * double(t), std::log(run.index[t]));
+        if (run.liquidated_long[t] > 0)
+            executed_long_->addData(dt * double(t), run.liquidated_long[t]);
+        if (run.liquidated_short[t] > 0)
+            executed_short_->addData(dt * double(t), run.liquidated_short[t]);
     }
     drawn_ = limit;
+    double top = 1.0;
+    for (std::size_t t = 0; t < limit; ++t)
+        top = std::max(top, run.liquidated_long[t] + run.liquidated_short[t]);
+    executed_rect_->axis(QCPAxis::atLeft)->setRange(0.0, top * 1.1);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

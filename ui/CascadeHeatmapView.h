@@ -11,6 +11,8 @@
 class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
+class QCPAxisRect;
+class QCPBars;
 class QCPGraph;
 
 namespace levex::ui {
@@ -46,6 +48,9 @@ private:
     QCPColorScale* scale_;
     QCPGraph* mark_;
     QCPGraph* index_;
+    QCPAxisRect* executed_rect_; ///< beneath the heatmap: notional liquidated per step
+    QCPBars* executed_long_;
+    QCPBars* executed_short_;
     std::shared_ptr<const LiveRun> run_;
     std::size_t ready_ = 0;
     std::size_t cursor_ = std::size_t(-1);
