@@ -100,7 +100,6 @@ CascadeHeatmapView::CascadeHeatmapView(QWidget* parent) : QWidget(parent), plot_
     connect(plot_->xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), time,
             qOverload<const QCPRange&>(&QCPAxis::setRange));
 
-
     index_ = plot_->addGraph();
     index_->setName(tr("Index"));
     index_->setPen(QPen(QColor(90, 90, 90), 1.2, Qt::DashLine));
