@@ -6,6 +6,7 @@
 #include "ui/LiquidationMapView.h"
 #include "ui/PlaybackBar.h"
 #include "ui/PositionTableModel.h"
+#include "ui/RunControlsPanel.h"
 #include "ui/SimulationController.h"
 
 #include "core/ResourcePaths.h"
@@ -16,7 +17,6 @@
 #include <QAction>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QDoubleSpinBox>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -29,8 +29,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
-#include <QSlider>
-#include <QSpinBox>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -123,75 +122,22 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
 MainWindow::~MainWindow() = default;
 
 QWidget* MainWindow::buildControls() {
-    auto* controls = new QWidget;
-    auto* form = new QFormLayout(controls);
-    const RunParameters defaults;
-
-    venue_ = new QComboBox;
-    for (const std::string& name : list_venue_profiles(venue_dir()))
-        venue_->addItem(QString::fromStdString(name));
-    venue_->setCurrentText("generic");
-    venue_->setToolTip(tr("Exchange rules: margin tiers, maintenance basis, execution (resources/venues)"));
-    leverage_ = new QDoubleSpinBox;
-    leverage_->setObjectName("leverage");
-    leverage_->setRange(0.25, 5.0);
-    leverage_->setSingleStep(0.25);
-    leverage_->setValue(1.0);
-    leverage_->setSuffix(QStringLiteral("×"));
-    leverage_->setToolTip(tr("Multiplies every position's leverage: margins and cross collateral are divided by it,\n"
-                             "each position capped at its tier's max leverage"));
-    shock_ = new QDoubleSpinBox;
-    shock_->setObjectName("shock");
-    shock_->setRange(-60.0, 60.0);
-    shock_->setDecimals(1);
-    shock_->setSingleStep(0.5);
-    shock_->setSuffix(QStringLiteral(" %"));
-    shock_->setValue(-5.0);
-    shock_->setToolTip(tr("Move of the index at the start of the run"));
-    shock_slider_ = new QSlider(Qt::Horizontal);
-    shock_slider_->setRange(-600, 600); // tenths of a percent
-    shock_slider_->setValue(-50);
-    connect(shock_slider_, &QSlider::valueChanged, this, [this](int v) { shock_->setValue(v / 10.0); });
-    connect(shock_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
-        const QSignalBlocker block(shock_slider_);
-        shock_slider_->setValue(int(std::lround(v * 10)));
-    });
-    depth_ = new QDoubleSpinBox;
-    depth_->setRange(0.1, 100000.0);
-    depth_->setDecimals(1);
-    depth_->setValue(defaults.depth_quote_within_1pct / 1e6);
-    depth_->setSuffix(QStringLiteral(" M USD"));
-    depth_->setToolTip(tr("V-shaped book: liquidity within 1 % of the price (square-root impact)"));
-    half_life_ = new QDoubleSpinBox;
-    half_life_->setRange(1.0, 1e6);
-    half_life_->setDecimals(0);
-    half_life_->setValue(defaults.half_life_s);
-    half_life_->setSuffix(QStringLiteral(" s"));
-    half_life_->setToolTip(tr("How fast the consumed depth refills (half-life)"));
-    steps_ = new QSpinBox;
-    steps_->setRange(1, 100000);
-    steps_->setValue(int(defaults.steps));
-    steps_->setSuffix(tr(" steps of 1 s"));
-    for (QDoubleSpinBox* box : {leverage_, shock_, depth_, half_life_})
-        connect(box, &QDoubleSpinBox::valueChanged, this, &MainWindow::requestSimulation);
-    connect(steps_, &QSpinBox::valueChanged, this, &MainWindow::requestSimulation);
-    connect(venue_, &QComboBox::currentTextChanged, this, &MainWindow::requestSimulation);
-
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    controls_ = new RunControlsPanel;
+    connect(controls_, &RunControlsPanel::changed, this, &MainWindow::requestSimulation);
     summary_ = new QLabel;
     summary_->setWordWrap(true);
     summary_->setTextFormat(Qt::RichText);
     summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
-
-    form->addRow(tr("Venue"), venue_);
-    form->addRow(tr("Leverage ×"), leverage_);
-    form->addRow(tr("Shock"), shock_);
-    form->addRow(shock_slider_);
-    form->addRow(tr("Depth within 1 %"), depth_);
-    form->addRow(tr("Half-life"), half_life_);
-    form->addRow(tr("Length"), steps_);
-    form->addRow(summary_);
-    controls->setMinimumWidth(280);
-    return controls;
+    layout->addWidget(controls_);
+    layout->addWidget(summary_);
+    layout->addStretch(1);
+    auto* scroll = new QScrollArea;
+    scroll->setWidget(page);
+    scroll->setWidgetResizable(true);
+    scroll->setMinimumWidth(330);
+    return scroll;
 }
 
 QWidget* MainWindow::buildPositions() {
@@ -279,19 +225,12 @@ void MainWindow::openBook(const QString& path) {
 }
 
 RunParameters MainWindow::runParameters() const {
-    RunParameters p;
-    p.shock = shock_->value() / 100.0;
-    p.leverage_mult = leverage_->value();
-    p.depth_quote_within_1pct = depth_->value() * 1e6;
-    p.half_life_s = half_life_->value();
-    p.steps = std::size_t(steps_->value());
-    p.bins = 256;
-    return p;
+    return controls_->parameters();
 }
 
 void MainWindow::requestSimulation() {
     if (!path_.isEmpty())
-        simulation_->request(path_, venue_->currentText(), runParameters());
+        simulation_->request(path_, controls_->venue(), runParameters());
 }
 
 void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready) {
@@ -347,7 +286,7 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
     status_->setText(tr("%1 · %2 positions · %3 · run %4 ms")
                          .arg(QFileInfo(path_).fileName())
                          .arg(locale.toString(positions_))
-                         .arg(venue_->currentText())
+                         .arg(controls_->venue())
                          .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)));
     heatmap_->setFinished(s.steps_run);
     positions_model_->setRun(run);

@@ -9,11 +9,7 @@
 
 #include <memory>
 
-class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
-class QSlider;
-class QSpinBox;
 class QTabWidget;
 class QTableView;
 
@@ -24,6 +20,7 @@ class LiquidationMapView;
 class PlaybackBar;
 class LiquidationLogModel;
 class PositionTableModel;
+class RunControlsPanel;
 class SimulationController;
 
 /// The main window: wiring only. The controls describe a run; the SimulationController computes
@@ -81,13 +78,7 @@ private:
     LiquidationLogModel* log_model_;
     QTableView* positions_table_ = nullptr;
     QTabWidget* tabs_ = nullptr;
-    QComboBox* venue_;
-    QDoubleSpinBox* leverage_;
-    QSlider* shock_slider_;
-    QDoubleSpinBox* shock_;
-    QDoubleSpinBox* depth_;
-    QDoubleSpinBox* half_life_;
-    QSpinBox* steps_;
+    RunControlsPanel* controls_;
     QLabel* summary_;
     QLabel* status_;
 };
