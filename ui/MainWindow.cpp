@@ -7,6 +7,7 @@
 #include "ui/PlaybackBar.h"
 #include "ui/PositionTableModel.h"
 #include "ui/RunControlsPanel.h"
+#include "ui/SensitivityPanel.h"
 #include "ui/SimulationController.h"
 
 #include "core/ResourcePaths.h"
@@ -56,6 +57,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     tabs_ = new QTabWidget;
     tabs_->addTab(buildPositions(), tr("Positions"));
     tabs_->addTab(buildLog(), tr("Liquidation log"));
+    sensitivity_ = new SensitivityPanel;
+    tabs_->addTab(sensitivity_, tr("Sensitivity"));
+    connect(sensitivity_, &SensitivityPanel::cellChosen, this,
+            [this](double shock, double leverage) { controls_->setShockAndLeverage(shock, leverage); });
+    connect(sensitivity_, &SensitivityPanel::progress, this, [this](int done, int total) {
+        statusBar()->showMessage(tr("Sensitivity sweep %1 of %2 rows").arg(done).arg(total), 3000);
+    });
+    // The first time the tab is shown, sweep the shown run's settings.
+    connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
+        if (tabs_->widget(index) == sensitivity_ && sensitivity_->rowsFilled() == 0)
+            sensitivity_->compute();
+    });
     auto* vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(split);
     vertical->addWidget(tabs_);
@@ -291,6 +304,7 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
     heatmap_->setFinished(s.steps_run);
     positions_model_->setRun(run);
     log_model_->setRun(run);
+    sensitivity_->setContext(run, controls_->venue());
     playback_->setFinished(s.steps_run);
     showCursor(playback_->cursor());
     emit simulationFinished();

@@ -21,6 +21,7 @@ class PlaybackBar;
 class LiquidationLogModel;
 class PositionTableModel;
 class RunControlsPanel;
+class SensitivityPanel;
 class SimulationController;
 
 /// The main window: wiring only. The controls describe a run; the SimulationController computes
@@ -42,6 +43,7 @@ public:
     PlaybackBar* playback() const { return playback_; }
     PositionTableModel* positions() const { return positions_model_; }
     LiquidationLogModel* liquidationLog() const { return log_model_; }
+    SensitivityPanel* sensitivity() const { return sensitivity_; }
 
 signals:
     void bookReady();
@@ -76,6 +78,7 @@ private:
     PlaybackBar* playback_;
     PositionTableModel* positions_model_;
     LiquidationLogModel* log_model_;
+    SensitivityPanel* sensitivity_;
     QTableView* positions_table_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     RunControlsPanel* controls_;

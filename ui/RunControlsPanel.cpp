@@ -224,4 +224,13 @@ QString RunControlsPanel::venue() const {
     return venue_->currentText();
 }
 
+void RunControlsPanel::setShockAndLeverage(double shock, double leverage_mult) {
+    {
+        const QSignalBlocker block(this);
+        leverage_->setValue(leverage_mult);
+    }
+    shock_->setValue(std::round(shock * 1000.0) / 10.0); // tenths of a percent, as the box shows
+    emit changed();
+}
+
 } // namespace levex::ui

@@ -25,6 +25,8 @@ public:
 
     RunParameters parameters() const;
     QString venue() const;
+    /// Loads a scenario's shock and leverage (one `changed()` for both).
+    void setShockAndLeverage(double shock, double leverage_mult);
 
 signals:
     void changed();

@@ -5,11 +5,13 @@
 #include "ui/LiquidationMapView.h"
 #include "ui/PlaybackBar.h"
 #include "ui/PositionTableModel.h"
+#include "ui/SensitivityPanel.h"
 #include "ui/SimulationController.h"
 
 #include "core/PositionCsvReader.h"
 #include "core/ResourcePaths.h"
 #include "core/Simulation.h"
+#include "core/Sweep.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>
@@ -231,6 +233,46 @@ TEST(MainWindow, LiquidationLogListsEventsAndFilters) {
     ASSERT_GE(log->rowCount(), 1);
     EXPECT_EQ(log->data(log->index(0, levex::ui::LiquidationLogModel::Position), Qt::DisplayRole).toString(), id);
     EXPECT_EQ(log->event(0).step, run->log[3].step);
+}
+
+// The sensitivity map fills row by row with the core's sweep; a chosen cell loads its scenario.
+TEST(MainWindow, SensitivityMapFillsAndLoadsACell) {
+    MainWindow window;
+    open_sample(window);
+    levex::ui::SensitivityPanel* panel = window.sensitivity();
+    QSignalSpy rows(panel, &levex::ui::SensitivityPanel::progress);
+    QSignalSpy done(panel, &levex::ui::SensitivityPanel::finished);
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_EQ(panel->rowsFilled(), 11u);
+    EXPECT_EQ(rows.count(), 11);
+    QCPColorMapData* cells = panel->colorMap()->data();
+    ASSERT_EQ(cells->keySize(), 31);
+    ASSERT_EQ(cells->valueSize(), 11);
+    // Cells equal the core's sweep of the same grid.
+    const auto run = window.simulation()->currentRun();
+    levex::SweepSpec spec;
+    spec.x = levex::parse_axis("shock:-0.3:0:31");
+    spec.y = levex::parse_axis("leverage-mult:0.5:3:11");
+    spec.metric = "amplification";
+    const auto venue = levex::load_venue_profile("generic", levex::venue_dir());
+    const levex::SweepResult core = levex::run_sweep(*run->position_book, venue, run->params, spec);
+    for (int iy = 0; iy < 11; ++iy)
+        for (int ix = 0; ix < 31; ++ix) {
+            const std::size_t k = std::size_t(iy) * 31 + std::size_t(ix);
+            if (core.defined[k])
+                ASSERT_DOUBLE_EQ(cells->cell(ix, iy), core.values[k]) << ix << " " << iy;
+            else
+                ASSERT_TRUE(std::isnan(cells->cell(ix, iy)));
+        }
+    EXPECT_GT(panel->criticalCurve()->dataCount(), 0);
+
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    emit panel->cellChosen(-0.12, 2.0);
+    ASSERT_TRUE(waitFor(finished));
+    const auto chosen = window.simulation()->currentRun();
+    EXPECT_DOUBLE_EQ(chosen->params.shock, -0.12);
+    EXPECT_DOUBLE_EQ(chosen->params.leverage_mult, 2.0);
 }
 
 int main(int argc, char** argv) {

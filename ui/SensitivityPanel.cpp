@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/SensitivityPanel.h"
+
+#include "ui/Theme.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <cmath>
+#include <limits>
+
+namespace levex::ui {
+
+SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(new SweepWorker) {
+    qRegisterMetaType<SweepWorker::Request>();
+    qRegisterMetaType<std::shared_ptr<const SweepRow>>();
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.setObjectName("levex-sweep");
+    thread_.start();
+    connect(worker_, &SweepWorker::rowReady, this, &SensitivityPanel::onRow);
+    connect(worker_, &SweepWorker::sweepFinished, this, [this](quint64 generation, double seconds) {
+        if (generation != generation_)
+            return;
+        status_->setText(tr("%1 × %2 grid in %3 s").arg(spec_.x.count).arg(spec_.y.count).arg(seconds, 0, 'f', 1));
+        compute_->setEnabled(true);
+        emit finished();
+    });
+    connect(worker_, &SweepWorker::sweepFailed, this, [this](quint64 generation, const QString& message) {
+        if (generation == generation_) {
+            status_->setText(tr("Sweep failed: %1").arg(message));
+            compute_->setEnabled(true);
+        }
+    });
+
+    metric_ = new QComboBox;
+    metric_->addItem(tr("Amplification"), "amplification");
+    metric_->addItem(tr("Liquidated share of open interest"), "liquidated_share_of_oi");
+    metric_->addItem(tr("Endogenous move |ln(P*/S)| (fixed point)"), "endogenous_move");
+    compute_ = new QPushButton(tr("Compute"));
+    compute_->setToolTip(tr("Sweep shock × leverage for the shown book and settings"));
+    status_ = new QLabel(tr("Shock × leverage grid of the chosen metric; click a cell to load it."));
+    connect(compute_, &QPushButton::clicked, this, &SensitivityPanel::compute);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(metric_);
+    bar->addWidget(compute_);
+    bar->addWidget(status_, 1);
+
+    plot_ = new QCustomPlot;
+    map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
+    auto* scale = new QCPColorScale(plot_);
+    plot_->plotLayout()->addElement(0, 1, scale);
+    map_->setColorScale(scale);
+    QCPColorGradient gradient(QCPColorGradient::gpThermal);
+    gradient.setNanHandling(QCPColorGradient::nhTransparent);
+    map_->setGradient(gradient);
+    map_->setInterpolate(false);
+    auto* margins = new QCPMarginGroup(plot_);
+    plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    scale->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
+    critical_ = new QCPCurve(plot_->xAxis, plot_->yAxis);
+    critical_->setPen(QPen(QColor(30, 200, 120), 2.5));
+    critical_->setName(tr("Critical shock"));
+    critical_->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 5));
+    plot_->legend->setVisible(true);
+    plot_->legend->removeItem(0); // the colour map
+    plot_->xAxis->setLabel(tr("Shock (%)"));
+    plot_->yAxis->setLabel(tr("Leverage multiplier (×)"));
+    connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
+        if (!run_ || rows_filled_ == 0)
+            return;
+        const double shock = plot_->xAxis->pixelToCoord(event->position().x()) / 100.0;
+        const double leverage = plot_->yAxis->pixelToCoord(event->position().y());
+        emit cellChosen(std::clamp(shock, std::min(spec_.x.from, spec_.x.to), std::max(spec_.x.from, spec_.x.to)),
+                        std::clamp(leverage, spec_.y.from, spec_.y.to));
+    });
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addWidget(plot_, 1);
+}
+
+SensitivityPanel::~SensitivityPanel() {
+    worker_->cancel();
+    thread_.quit();
+    thread_.wait();
+}
+
+void SensitivityPanel::setContext(std::shared_ptr<const LiveRun> run, const QString& venue) {
+    run_ = std::move(run);
+    venue_ = venue;
+}
+
+void SensitivityPanel::compute() {
+    if (!run_ || !run_->position_book)
+        return;
+    const bool up = run_->params.shock > 0;
+    spec_ = SweepSpec{};
+    spec_.x = AxisRange{SweepAxis::Shock, up ? 0.0 : -0.3, up ? 0.3 : 0.0, 31};
+    spec_.y = AxisRange{SweepAxis::LeverageMult, 0.5, 3.0, 11};
+    spec_.metric = metric_->currentData().toString().toStdString();
+    SweepWorker::Request request;
+    request.generation = ++generation_;
+    request.book = run_->position_book;
+    request.venue = venue_;
+    request.base = run_->params;
+    request.base.symbol = run_->symbol;
+    request.spec = spec_;
+    worker_->supersede(request.generation);
+
+    rows_filled_ = 0;
+    QCPColorMapData* cells = map_->data();
+    cells->setSize(int(spec_.x.count), int(spec_.y.count));
+    cells->setRange(QCPRange(spec_.x.from * 100, spec_.x.to * 100), QCPRange(spec_.y.from, spec_.y.to));
+    cells->fill(std::numeric_limits<double>::quiet_NaN());
+    critical_->data()->clear();
+    plot_->xAxis->setRange(spec_.x.from * 100 - 0.5, spec_.x.to * 100 + 0.5);
+    plot_->yAxis->setRange(spec_.y.from - 0.125, spec_.y.to + 0.125);
+    map_->colorScale()->axis()->setLabel(metric_->currentText());
+    status_->setText(tr("Sweeping…"));
+    compute_->setEnabled(false);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+    QMetaObject::invokeMethod(worker_, "run", Qt::QueuedConnection, Q_ARG(levex::ui::SweepWorker::Request, request));
+}
+
+void SensitivityPanel::onRow(const std::shared_ptr<const SweepRow>& row) {
+    if (row->generation != generation_)
+        return;
+    QCPColorMapData* cells = map_->data();
+    for (std::size_t ix = 0; ix < row->values.size(); ++ix)
+        cells->setCell(int(ix), int(row->row),
+                       row->defined[ix] ? row->values[ix] : std::numeric_limits<double>::quiet_NaN());
+    if (row->critical_shock)
+        critical_->addData(double(row->row), *row->critical_shock * 100, spec_.y.values()[row->row]);
+    ++rows_filled_;
+    map_->rescaleDataRange(true);
+    status_->setText(tr("Sweeping… %1 of %2 rows").arg(rows_filled_).arg(spec_.y.count));
+    emit progress(int(rows_filled_), int(spec_.y.count));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace levex::ui
