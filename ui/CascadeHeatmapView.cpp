@@ -7,6 +7,7 @@
 
 #include <qcustomplot.h>
 
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -118,6 +119,31 @@ CascadeHeatmapView::CascadeHeatmapView(QWidget* parent) : QWidget(parent), plot_
     locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
     plot_->setLocale(locale);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->setMouseTracking(true);
+    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+        if (!run_ || drawn_ == 0 || !plot_->axisRect()->rect().contains(event->pos())) {
+            QToolTip::hideText();
+            return;
+        }
+        const LiveRun& run = *run_;
+        const double dt = run.params.step_seconds;
+        const double t = std::round(plot_->xAxis->pixelToCoord(event->position().x()) / dt);
+        const double price = std::exp(plot_->yAxis->pixelToCoord(event->position().y()));
+        if (t < 0 || t >= double(drawn_) || price < run.edges.front() || price > run.edges.back())
+            return QToolTip::hideText();
+        const auto step = static_cast<std::size_t>(t);
+        const auto bin = std::min<std::size_t>(
+            run.bins - 1,
+            std::size_t(std::upper_bound(run.edges.begin(), run.edges.end(), price) - run.edges.begin()) - 1);
+        const QLocale here;
+        QToolTip::showText(
+            event->globalPosition().toPoint(),
+            tr("t = %1 s · price %2 – %3\nopen longs %4 USD · open shorts %5 USD\nmark %6")
+                .arg(here.toString(t * dt, 'f', 0), here.toString(run.edges[bin], 'f', 1),
+                     here.toString(run.edges[bin + 1], 'f', 1), format_money(run.row(run.open_long, step)[bin], here),
+                     format_money(run.row(run.open_short, step)[bin], here), here.toString(run.mark[step], 'f', 1)),
+            plot_);
+    });
 }
 
 void CascadeHeatmapView::showRun(const std::shared_ptr<const LiveRun>& run, std::size_t ready) {

@@ -6,6 +6,7 @@
 
 #include <qcustomplot.h>
 
+#include <QToolTip>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -68,6 +69,26 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 
+    plot_->setMouseTracking(true);
+    connect(plot_, &QCustomPlot::mouseMove, this, [this](QMouseEvent* event) {
+        if (!run_ || !plot_->axisRect()->rect().contains(event->pos()))
+            return QToolTip::hideText();
+        const LiveRun& run = *run_;
+        const double price = std::exp(plot_->yAxis->pixelToCoord(event->position().y()));
+        if (price < run.edges.front() || price > run.edges.back() || step_ >= run.ready.load())
+            return QToolTip::hideText();
+        const auto bin = std::min<std::size_t>(
+            run.bins - 1,
+            std::size_t(std::upper_bound(run.edges.begin(), run.edges.end(), price) - run.edges.begin()) - 1);
+        const QLocale here;
+        QToolTip::showText(event->globalPosition().toPoint(),
+                           tr("price %1 – %2\nopen longs %3 USD · open shorts %4 USD")
+                               .arg(here.toString(run.edges[bin], 'f', 1), here.toString(run.edges[bin + 1], 'f', 1),
+                                    format_money(run.row(run.open_long, step_)[bin], here),
+                                    format_money(run.row(run.open_short, step_)[bin], here)),
+                           plot_);
+    });
+
     mark_line_ = new QCPItemStraightLine(plot_);
     mark_line_->setPen(QPen(theme::kMarkColor, 1.5, Qt::DashLine));
     mark_label_ = new QCPItemText(plot_);
@@ -94,6 +115,7 @@ void LiquidationMapView::showFrame(const std::shared_ptr<const LiveRun>& run, st
     const double* open_long = run->row(run->open_long, step);
     const double* open_short = run->row(run->open_short, step);
     const QLocale locale;
+    step_ = step;
     static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
         ->setText(tr("Liquidation map · %1 · t = %2 s\nbeyond the range: longs %3, shorts %4 USD")
                       .arg(symbol)

@@ -38,6 +38,7 @@ private:
     QCPItemText* mark_label_;
     std::shared_ptr<const LiveRun> run_;
     double peak_ = 1.0;
+    std::size_t step_ = 0;
 };
 
 } // namespace levex::ui

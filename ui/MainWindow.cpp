@@ -16,6 +16,7 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QCloseEvent>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -27,10 +28,12 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -102,6 +105,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     QAction* open = file->addAction(tr("&Open positions CSV…"), QKeySequence::Open, this, &MainWindow::chooseFile);
     file->addAction(tr("Open the &sample book"), this,
                     [this] { openBook(QString::fromStdString(sample_book_path())); });
+    recent_ = file->addMenu(tr("Open &recent"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu* help = menuBar()->addMenu(tr("&Help"));
@@ -230,7 +234,49 @@ void MainWindow::showLogEvent(int log_row) {
     }
 }
 
+void MainWindow::useSettings() {
+    use_settings_ = true;
+    QSettings settings;
+    restoreGeometry(settings.value("window/geometry").toByteArray());
+    restoreState(settings.value("window/state").toByteArray());
+    controls_->restore(settings);
+    updateRecentMenu();
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (use_settings_) {
+        QSettings settings;
+        settings.setValue("window/geometry", saveGeometry());
+        settings.setValue("window/state", saveState());
+        controls_->save(settings);
+    }
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::rememberFile(const QString& path) {
+    if (!use_settings_)
+        return;
+    QSettings settings;
+    QStringList recent = settings.value("files/recent").toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    while (recent.size() > 8)
+        recent.removeLast();
+    settings.setValue("files/recent", recent);
+    settings.setValue("files/lastFolder", QFileInfo(path).absolutePath());
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    recent_->clear();
+    const QStringList recent = QSettings().value("files/recent").toStringList();
+    for (const QString& path : recent)
+        recent_->addAction(QFileInfo(path).fileName(), this, [this, path] { openBook(path); })->setToolTip(path);
+    recent_->setEnabled(!recent.isEmpty());
+}
+
 void MainWindow::openBook(const QString& path) {
+    rememberFile(path);
     path_ = path;
     positions_ = 0;
     status_->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
@@ -311,7 +357,8 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
 }
 
 void MainWindow::chooseFile() {
-    const QString start = path_.isEmpty() ? QString() : QFileInfo(path_).absolutePath();
+    const QString start = use_settings_ ? QSettings().value("files/lastFolder").toString()
+                                        : (path_.isEmpty() ? QString() : QFileInfo(path_).absolutePath());
     const QString path = QFileDialog::getOpenFileName(this, tr("Open positions CSV"), start,
                                                       tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
     if (!path.isEmpty())

@@ -10,6 +10,7 @@
 #include <memory>
 
 class QLabel;
+class QMenu;
 class QTabWidget;
 class QTableView;
 
@@ -36,6 +37,9 @@ public:
     void openBook(const QString& path);
     /// The run parameters the controls describe.
     RunParameters runParameters() const;
+    /// Restores the window layout, recent files and last settings from QSettings and saves them
+    /// on close (the app does; tests do not, so they never depend on a user's settings).
+    void useSettings();
 
     CascadeHeatmapView* heatmap() const { return heatmap_; }
     LiquidationMapView* liquidationMap() const { return map_view_; }
@@ -52,6 +56,7 @@ signals:
     void simulationFinished();
 
 protected:
+    void closeEvent(QCloseEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -66,9 +71,13 @@ private:
     /// Moves the cursor to a logged event's step and selects its position.
     void showLogEvent(int log_row);
     void chooseFile();
+    void rememberFile(const QString& path);
+    void updateRecentMenu();
     void showAbout();
 
     QString path_;
+    bool use_settings_ = false;
+    QMenu* recent_ = nullptr;
     qulonglong positions_ = 0;
     std::shared_ptr<const LiveRun> run_;
 

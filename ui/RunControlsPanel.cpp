@@ -13,6 +13,7 @@
 #include <QHBoxLayout>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
 
@@ -222,6 +223,31 @@ RunParameters RunControlsPanel::parameters() const {
 
 QString RunControlsPanel::venue() const {
     return venue_->currentText();
+}
+
+void RunControlsPanel::save(QSettings& settings) const {
+    settings.setValue("run/venue", venue_->currentText());
+    settings.setValue("run/leverage", leverage_->value());
+    settings.setValue("run/shock", shock_->value());
+    settings.setValue("run/depthModel", depth_model_->currentIndex());
+    settings.setValue("run/depth", depth_->value());
+    settings.setValue("run/halfLife", half_life_->value());
+    settings.setValue("run/permanent", permanent_->isChecked());
+    settings.setValue("run/steps", steps_->value());
+}
+
+void RunControlsPanel::restore(const QSettings& settings) {
+    const QSignalBlocker block(this); // one run after everything is in place, not one per control
+    if (settings.contains("run/venue"))
+        venue_->setCurrentText(settings.value("run/venue").toString());
+    leverage_->setValue(settings.value("run/leverage", leverage_->value()).toDouble());
+    shock_->setValue(settings.value("run/shock", shock_->value()).toDouble());
+    depth_model_->setCurrentIndex(
+        settings.value("run/depthModel", 0).toInt() == 2 ? 0 : settings.value("run/depthModel", 0).toInt());
+    depth_->setValue(settings.value("run/depth", depth_->value()).toDouble());
+    half_life_->setValue(settings.value("run/halfLife", half_life_->value()).toDouble());
+    permanent_->setChecked(settings.value("run/permanent", false).toBool());
+    steps_->setValue(settings.value("run/steps", steps_->value()).toInt());
 }
 
 void RunControlsPanel::setShockAndLeverage(double shock, double leverage_mult) {

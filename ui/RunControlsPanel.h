@@ -11,6 +11,7 @@ class QDoubleSpinBox;
 class QGroupBox;
 class QLineEdit;
 class QSlider;
+class QSettings;
 class QSpinBox;
 
 namespace levex::ui {
@@ -25,6 +26,9 @@ public:
 
     RunParameters parameters() const;
     QString venue() const;
+    /// The main settings (venue, leverage, shock, depth, half-life, length) to and from QSettings.
+    void save(QSettings& settings) const;
+    void restore(const QSettings& settings);
     /// Loads a scenario's shock and leverage (one `changed()` for both).
     void setShockAndLeverage(double shock, double leverage_mult);
 

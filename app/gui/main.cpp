@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
     parser.process(app);
 
     levex::ui::MainWindow window;
+    if (!parser.isSet(screenshot)) // a screenshot shows the defaults, whatever the user last chose
+        window.useSettings();
     const QStringList books = parser.positionalArguments();
     const QString book = books.isEmpty() ? QString::fromStdString(levex::sample_book_path()) : books.front();
 
