@@ -4,6 +4,7 @@
 #include "ui/CascadeHeatmapView.h"
 #include "ui/LiquidationLogModel.h"
 #include "ui/LiquidationMapView.h"
+#include "ui/MonteCarloPanel.h"
 #include "ui/PlaybackBar.h"
 #include "ui/PositionTableModel.h"
 #include "ui/RunControlsPanel.h"
@@ -62,6 +63,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     tabs_->addTab(buildLog(), tr("Liquidation log"));
     sensitivity_ = new SensitivityPanel;
     tabs_->addTab(sensitivity_, tr("Sensitivity"));
+    monte_carlo_ = new MonteCarloPanel;
+    tabs_->addTab(monte_carlo_, tr("Monte Carlo"));
     connect(sensitivity_, &SensitivityPanel::cellChosen, this,
             [this](double shock, double leverage) { controls_->setShockAndLeverage(shock, leverage); });
     connect(sensitivity_, &SensitivityPanel::progress, this, [this](int done, int total) {
@@ -351,6 +354,7 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
     positions_model_->setRun(run);
     log_model_->setRun(run);
     sensitivity_->setContext(run, controls_->venue());
+    monte_carlo_->setContext(run, controls_->venue());
     playback_->setFinished(s.steps_run);
     showCursor(playback_->cursor());
     emit simulationFinished();

@@ -22,6 +22,7 @@ class PlaybackBar;
 class LiquidationLogModel;
 class PositionTableModel;
 class RunControlsPanel;
+class MonteCarloPanel;
 class SensitivityPanel;
 class SimulationController;
 
@@ -48,6 +49,7 @@ public:
     PositionTableModel* positions() const { return positions_model_; }
     LiquidationLogModel* liquidationLog() const { return log_model_; }
     SensitivityPanel* sensitivity() const { return sensitivity_; }
+    MonteCarloPanel* monteCarlo() const { return monte_carlo_; }
 
 signals:
     void bookReady();
@@ -88,6 +90,7 @@ private:
     PositionTableModel* positions_model_;
     LiquidationLogModel* log_model_;
     SensitivityPanel* sensitivity_;
+    MonteCarloPanel* monte_carlo_;
     QTableView* positions_table_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     RunControlsPanel* controls_;

@@ -3,6 +3,7 @@
 #include "ui/CascadeHeatmapView.h"
 #include "ui/LiquidationLogModel.h"
 #include "ui/LiquidationMapView.h"
+#include "ui/MonteCarloPanel.h"
 #include "ui/PlaybackBar.h"
 #include "ui/PositionTableModel.h"
 #include "ui/SensitivityPanel.h"
@@ -273,6 +274,33 @@ TEST(MainWindow, SensitivityMapFillsAndLoadsACell) {
     const auto chosen = window.simulation()->currentRun();
     EXPECT_DOUBLE_EQ(chosen->params.shock, -0.12);
     EXPECT_DOUBLE_EQ(chosen->params.leverage_mult, 2.0);
+}
+
+// Monte Carlo: a fan of the book price over the run's steps and a histogram of every path.
+TEST(MainWindow, MonteCarloDrawsAFanAndADistribution) {
+    MainWindow window;
+    open_sample(window);
+    levex::ui::MonteCarloPanel* panel = window.monteCarlo();
+    QSignalSpy done(panel, &levex::ui::MonteCarloPanel::finished);
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    const auto run = window.simulation()->currentRun();
+    ASSERT_EQ(panel->fan()->graphCount(), 5);
+    EXPECT_EQ(panel->fan()->graph(2)->dataCount(), int(run->params.steps));
+    // Bands are ordered: the 5th percentile never above the median, the median never above the 95th.
+    for (int i = 0; i < panel->fan()->graph(2)->dataCount(); i += 37) {
+        const double p5 = panel->fan()->graph(0)->data()->at(i)->value;
+        const double p50 = panel->fan()->graph(4)->data()->at(i)->value;
+        const double p95 = panel->fan()->graph(1)->data()->at(i)->value;
+        EXPECT_LE(p5, p50);
+        EXPECT_LE(p50, p95);
+    }
+    ASSERT_EQ(panel->histogram()->plottableCount(), 1);
+    auto* bars = static_cast<QCPBars*>(panel->histogram()->plottable(0));
+    double paths = 0;
+    for (auto it = bars->data()->begin(); it != bars->data()->end(); ++it)
+        paths += it->value;
+    EXPECT_DOUBLE_EQ(paths, 100.0);
 }
 
 int main(int argc, char** argv) {
