@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/CascadeHeatmapView.h"
+#include "ui/ImportDialog.h"
 #include "ui/LiquidationLogModel.h"
 #include "ui/LiquidationMapView.h"
 #include "ui/MonteCarloPanel.h"
@@ -33,6 +34,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -108,6 +110,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     QAction* open = file->addAction(tr("&Open positions CSV…"), QKeySequence::Open, this, &MainWindow::chooseFile);
     file->addAction(tr("Open the &sample book"), this,
                     [this] { openBook(QString::fromStdString(sample_book_path())); });
+    file->addAction(tr("&Import positions CSV…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importFile);
     recent_ = file->addMenu(tr("Open &recent"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -132,11 +135,31 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
             QMessageBox::warning(this, tr("Could not open the book"), message);
         emit bookFailed(message);
     });
-    connect(simulation_, &SimulationController::bookLoaded, this, [this](const QString& path, qulonglong positions) {
-        positions_ = positions;
-        setWindowTitle(tr("%1 — LevEx").arg(QFileInfo(path).fileName()));
-        emit bookReady();
+    // Large books show their reading progress and can be cancelled.
+    connect(simulation_, &SimulationController::readProgress, this, [this](double fraction) {
+        if (!reading_) {
+            reading_ = new QProgressDialog(tr("Reading the book…"), tr("Cancel"), 0, 1000, this);
+            reading_->setWindowModality(Qt::WindowModal);
+            reading_->setMinimumDuration(500);
+            connect(reading_, &QProgressDialog::canceled, this, [this] {
+                simulation_->cancel();
+                status_->setText(tr("Reading cancelled"));
+            });
+        }
+        reading_->setValue(int(fraction * 1000));
     });
+    connect(simulation_, &SimulationController::bookLoaded, this,
+            [this](const QString& path, qulonglong positions, qulonglong skipped) {
+                if (reading_) {
+                    reading_->deleteLater();
+                    reading_ = nullptr;
+                }
+                if (skipped > 0)
+                    statusBar()->showMessage(tr("%1 row(s) skipped while reading").arg(skipped), 10000);
+                positions_ = positions;
+                setWindowTitle(tr("%1 — LevEx").arg(QFileInfo(path).fileName()));
+                emit bookReady();
+            });
 }
 
 MainWindow::~MainWindow() = default;
@@ -278,9 +301,10 @@ void MainWindow::updateRecentMenu() {
     recent_->setEnabled(!recent.isEmpty());
 }
 
-void MainWindow::openBook(const QString& path) {
+void MainWindow::openBook(const QString& path, const BookReadOptions& read) {
     rememberFile(path);
     path_ = path;
+    read_ = read;
     positions_ = 0;
     status_->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
     requestSimulation();
@@ -292,7 +316,7 @@ RunParameters MainWindow::runParameters() const {
 
 void MainWindow::requestSimulation() {
     if (!path_.isEmpty())
-        simulation_->request(path_, controls_->venue(), runParameters());
+        simulation_->request(path_, controls_->venue(), runParameters(), read_);
 }
 
 void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready) {
@@ -358,6 +382,17 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
     playback_->setFinished(s.steps_run);
     showCursor(playback_->cursor());
     emit simulationFinished();
+}
+
+void MainWindow::importFile() {
+    const QString start = use_settings_ ? QSettings().value("files/lastFolder").toString() : QString();
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import positions CSV"), start,
+                                                      tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    ImportDialog dialog(path, this);
+    if (dialog.exec() == QDialog::Accepted)
+        openBook(path, dialog.options());
 }
 
 void MainWindow::chooseFile() {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/LiveRun.h"
+#include "ui/SimulationWorker.h"
 
 #include "core/RunParameters.h"
 
@@ -11,6 +12,7 @@
 
 class QLabel;
 class QMenu;
+class QProgressDialog;
 class QTabWidget;
 class QTableView;
 
@@ -35,7 +37,7 @@ public:
     ~MainWindow() override;
 
     /// Opens a positions CSV and simulates it; `bookReady` or `bookFailed` follows.
-    void openBook(const QString& path);
+    void openBook(const QString& path, const BookReadOptions& read = {});
     /// The run parameters the controls describe.
     RunParameters runParameters() const;
     /// Restores the window layout, recent files and last settings from QSettings and saves them
@@ -73,11 +75,14 @@ private:
     /// Moves the cursor to a logged event's step and selects its position.
     void showLogEvent(int log_row);
     void chooseFile();
+    void importFile();
     void rememberFile(const QString& path);
     void updateRecentMenu();
     void showAbout();
 
     QString path_;
+    BookReadOptions read_;
+    QProgressDialog* reading_ = nullptr;
     bool use_settings_ = false;
     QMenu* recent_ = nullptr;
     qulonglong positions_ = 0;

@@ -12,6 +12,7 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent), w
             emit runFailed(generation, message);
     });
     connect(worker_, &SimulationWorker::bookLoaded, this, &SimulationController::bookLoaded);
+    connect(worker_, &SimulationWorker::readProgress, this, &SimulationController::readProgress);
     // A finished run is picked up by the next tick; ticking at once shows short runs without delay.
     connect(worker_, &SimulationWorker::runFinished, this, &SimulationController::tick);
     thread_.setObjectName("levex-simulation");
@@ -27,11 +28,17 @@ SimulationController::~SimulationController() {
     thread_.wait();
 }
 
-quint64 SimulationController::request(const QString& book_path, const QString& venue, const RunParameters& params) {
-    SimulationRequest r{++generation_, book_path, venue, params};
+quint64 SimulationController::request(const QString& book_path, const QString& venue, const RunParameters& params,
+                                      const BookReadOptions& read) {
+    SimulationRequest r{++generation_, book_path, read, venue, params};
     worker_->post(std::move(r));
     QMetaObject::invokeMethod(worker_, &SimulationWorker::wake, Qt::QueuedConnection);
     return generation_;
+}
+
+void SimulationController::cancel() {
+    ++generation_; // what is in flight is now stale
+    worker_->cancel_all();
 }
 
 void SimulationController::tick() {

@@ -22,7 +22,10 @@ public:
     ~SimulationController() override;
 
     /// Asks for a run; a newer call replaces this one and cancels it if it has started.
-    quint64 request(const QString& book_path, const QString& venue, const RunParameters& params);
+    quint64 request(const QString& book_path, const QString& venue, const RunParameters& params,
+                    const BookReadOptions& read = {});
+    /// Stops whatever is being read or run (a large import the user cancelled).
+    void cancel();
     std::shared_ptr<const LiveRun> currentRun() const { return shown_; }
 
 signals:
@@ -31,7 +34,8 @@ signals:
     /// The newest requested run has finished (its summary and log are valid).
     void runFinished(std::shared_ptr<const levex::ui::LiveRun> run);
     void runFailed(quint64 generation, const QString& message);
-    void bookLoaded(const QString& path, qulonglong positions);
+    void bookLoaded(const QString& path, qulonglong positions, qulonglong skipped);
+    void readProgress(double fraction);
 
 private:
     void tick();

@@ -52,15 +52,21 @@ void SimulationWorker::wake() {
 
 const PositionBook& SimulationWorker::book_for(const SimulationRequest& request, const VenueProfile& venue) {
     const ContractSpec contract = contract_of(venue);
-    if (book_ && book_path_ == request.book_path && book_contract_.inverse == contract.inverse &&
-        book_contract_.contract_size == contract.contract_size)
+    if (book_ && book_path_ == request.book_path && book_read_ == request.read &&
+        book_contract_.inverse == contract.inverse && book_contract_.contract_size == contract.contract_size)
         return *book_;
     book_.reset();
     prepared_.reset();
     PositionCsvOptions options;
     options.contract = contract;
+    options.delimiter = request.read.delimiter;
+    options.policy = request.read.skip_bad_rows ? BadRowPolicy::SkipBadRows : BadRowPolicy::Strict;
+    options.column_overrides = request.read.column_overrides;
     const std::uint64_t generation = request.generation;
-    options.progress = [this, generation](double) { return newest_.load() == generation; };
+    options.progress = [this, generation](double fraction) {
+        emit readProgress(fraction);
+        return newest_.load() == generation;
+    };
     PositionCsvResult result = read_positions_csv(request.book_path.toStdString(), options);
     if (result.cancelled)
         throw std::runtime_error("cancelled");
@@ -72,8 +78,9 @@ const PositionBook& SimulationWorker::book_for(const SimulationRequest& request,
     }
     book_ = std::make_shared<const PositionBook>(std::move(result.book));
     book_path_ = request.book_path;
+    book_read_ = request.read;
     book_contract_ = contract;
-    emit bookLoaded(request.book_path, book_->positions());
+    emit bookLoaded(request.book_path, book_->positions(), result.skipped.size());
     return *book_;
 }
 

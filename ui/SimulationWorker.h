@@ -10,6 +10,9 @@
 #include <QObject>
 #include <QString>
 
+#include <map>
+#include <string>
+
 #include <atomic>
 #include <memory>
 #include <mutex>
@@ -18,9 +21,18 @@
 namespace levex::ui {
 
 /// What the GUI asks for: a book (path), a venue and every run parameter.
+/// How the book file is read (the import dialog's choices).
+struct BookReadOptions {
+    char delimiter = 0; ///< 0 = detect
+    bool skip_bad_rows = false;
+    std::map<std::string, std::string> column_overrides;
+    bool operator==(const BookReadOptions&) const = default;
+};
+
 struct SimulationRequest {
     std::uint64_t generation = 0;
     QString book_path;
+    BookReadOptions read;
     QString venue = "generic";
     RunParameters params;
 };
@@ -49,8 +61,10 @@ signals:
     void runStarted(quint64 generation);
     void runFinished(quint64 generation);
     void runFailed(quint64 generation, const QString& message);
-    /// The book was (re)read: its size, for the status bar.
-    void bookLoaded(const QString& path, qulonglong positions);
+    /// The book was (re)read: its size and the rows skipped, for the status bar.
+    void bookLoaded(const QString& path, qulonglong positions, qulonglong skipped);
+    /// Reading a large book: the fraction read so far.
+    void readProgress(double fraction);
 
 private:
     void run(const SimulationRequest& request);
@@ -63,6 +77,7 @@ private:
 
     // Worker-thread state.
     QString book_path_;
+    BookReadOptions book_read_;
     ContractSpec book_contract_;
     std::shared_ptr<const PositionBook> book_; // shared with the runs the GUI shows
     std::optional<PreparedBook> prepared_;
