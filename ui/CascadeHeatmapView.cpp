@@ -155,6 +155,7 @@ void CascadeHeatmapView::showRun(const std::shared_ptr<const LiveRun>& run, std:
         run_ = run;
         drawn_ = 0;
         ready_ = 0;
+        finished_steps_ = 0;
         const auto steps = static_cast<int>(run->capacity), bins = static_cast<int>(run->bins);
         cells->setSize(steps, bins);
         const double lo = std::log(run->edges.front()), hi = std::log(run->edges.back());
@@ -181,10 +182,17 @@ void CascadeHeatmapView::showRun(const std::shared_ptr<const LiveRun>& run, std:
 }
 
 void CascadeHeatmapView::setFinished(std::size_t steps) {
+    finished_steps_ = steps;
+    resetView();
+}
+
+void CascadeHeatmapView::resetView() {
     if (!run_)
         return;
     const double dt = run_->params.step_seconds;
+    const std::size_t steps = finished_steps_ ? finished_steps_ : run_->capacity;
     plot_->xAxis->setRange(-0.5 * dt, dt * (double(std::max<std::size_t>(steps, 10)) - 0.5));
+    plot_->yAxis->setRange(std::log(run_->edges.front()), std::log(run_->edges.back()));
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

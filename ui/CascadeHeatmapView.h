@@ -33,6 +33,8 @@ public:
     void setCursor(std::size_t step);
     /// The run ended after `steps`: the time axis closes in on them (at least ten steps wide).
     void setFinished(std::size_t steps);
+    /// Back to the run's whole time and price range after zooming or panning.
+    void resetView();
     QCustomPlot* plot() const { return plot_; }
     QCPColorMap* colorMap() const { return map_; }
 
@@ -55,6 +57,7 @@ private:
     std::size_t ready_ = 0;
     std::size_t cursor_ = std::size_t(-1);
     std::size_t drawn_ = 0; ///< columns [0, drawn_) hold cells
+    std::size_t finished_steps_ = 0;
 };
 
 } // namespace levex::ui

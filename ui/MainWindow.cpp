@@ -114,6 +114,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     recent_ = file->addMenu(tr("Open &recent"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(tr("&Reset view"), QKeySequence(tr("Ctrl+0")), this, [this] { heatmap_->resetView(); })
+        ->setToolTip(tr("The run's whole time and price range, after zooming (wheel) or panning (drag)"));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LevEx"), this, &MainWindow::showAbout);
 
@@ -173,7 +176,11 @@ QWidget* MainWindow::buildControls() {
     summary_->setWordWrap(true);
     summary_->setTextFormat(Qt::RichText);
     summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    frame_ = new QLabel;
+    frame_->setTextFormat(Qt::RichText);
+    frame_->setWordWrap(true);
     layout->addWidget(controls_);
+    layout->addWidget(frame_);
     layout->addWidget(summary_);
     layout->addStretch(1);
     auto* scroll = new QScrollArea;
@@ -305,6 +312,7 @@ void MainWindow::openBook(const QString& path, const BookReadOptions& read) {
     rememberFile(path);
     path_ = path;
     read_ = read;
+    controls_->setSymbols({}, {}); // the new book's symbols arrive once it is read
     positions_ = 0;
     status_->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
     requestSimulation();
@@ -322,6 +330,13 @@ void MainWindow::requestSimulation() {
 void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready) {
     if (run != run_) {
         run_ = run;
+        // The run carries its book: its size and symbols (the render timer may show a run before
+        // the worker's bookLoaded signal arrives).
+        positions_ = run->position_book->positions();
+        QStringList symbols;
+        for (const std::string& name : run->position_book->symbol_names)
+            symbols << QString::fromStdString(name);
+        controls_->setSymbols(symbols, QString::fromStdString(run->symbol));
         playback_->setRun(run->capacity, run->params.step_seconds);
     }
     heatmap_->showRun(run, ready);
@@ -331,8 +346,22 @@ void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t
 void MainWindow::showCursor(std::size_t step) {
     heatmap_->setCursor(step);
     positions_model_->setCursor(step);
-    if (run_)
-        map_view_->showFrame(run_, step, QString::fromStdString(run_->symbol));
+    if (!run_ || step >= run_->ready.load(std::memory_order_acquire))
+        return;
+    map_view_->showFrame(run_, step, QString::fromStdString(run_->symbol));
+    // The frame at the cursor, under the summary: prices and what has been liquidated so far.
+    double longs = 0, shorts = 0;
+    for (std::size_t t = 0; t <= step; ++t) {
+        longs += run_->liquidated_long[t];
+        shorts += run_->liquidated_short[t];
+    }
+    const QLocale locale;
+    frame_->setText(tr("<p><b>At t = %1 s</b><br>index %2 · book %3 · mark %4<br>liquidated so far: longs %5 USD, "
+                       "shorts %6 USD</p>")
+                        .arg(locale.toString(double(step) * run_->params.step_seconds, 'f', 0))
+                        .arg(locale.toString(run_->index[step], 'f', 1), locale.toString(run_->book[step], 'f', 1),
+                             locale.toString(run_->mark[step], 'f', 1))
+                        .arg(format_money(longs, locale), format_money(shorts, locale)));
 }
 
 void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {

@@ -100,6 +100,7 @@ private:
     QTabWidget* tabs_ = nullptr;
     RunControlsPanel* controls_;
     QLabel* summary_;
+    QLabel* frame_;
     QLabel* status_;
 };
 

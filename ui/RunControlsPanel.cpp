@@ -16,6 +16,7 @@
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
+#include <QStringList>
 
 #include <cmath>
 #include <limits>
@@ -49,6 +50,15 @@ RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
     venue_->setCurrentText("generic");
     venue_->setToolTip(tr("Exchange rules: margin tiers, maintenance basis, execution (resources/venues)"));
     connect(venue_, &QComboBox::currentTextChanged, this, &RunControlsPanel::changed);
+    symbol_ = new QComboBox;
+    symbol_->setToolTip(tr("The symbol the shock moves (a book may hold several)"));
+    connect(symbol_, &QComboBox::currentTextChanged, this, [this] {
+        if (symbol_->count() > 0)
+            emit changed();
+    });
+    mark_ =
+        number(0.0, 1e9, 2, 0.0, QString(), tr("Start price of the shocked symbol (the book's mark_price by default)"));
+    mark_->setSpecialValueText(tr("book's mark"));
     leverage_ = number(0.25, 5.0, 2, 1.0, QStringLiteral("×"),
                        tr("Multiplies every position's leverage: margins and cross collateral are divided by it,\n"
                           "each position capped at its tier's max leverage"));
@@ -117,6 +127,8 @@ RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
     connect(steps_, &QSpinBox::valueChanged, this, &RunControlsPanel::changed);
 
     form->addRow(tr("Venue"), venue_);
+    form->addRow(tr("Symbol"), symbol_);
+    form->addRow(tr("Mark price"), mark_);
     form->addRow(tr("Leverage ×"), leverage_);
     form->addRow(tr("Shock"), shock_);
     form->addRow(shock_slider_);
@@ -217,6 +229,8 @@ RunParameters RunControlsPanel::parameters() const {
     p.student_nu = student_nu_->value() > 2.0 ? student_nu_->value() : 0.0;
     p.seed = std::uint64_t(seed_->value());
     p.price_series_file = series_file_->text().toStdString();
+    p.symbol = symbol_->currentText().toStdString();
+    p.mark = mark_->value() > 0 ? mark_->value() : std::numeric_limits<double>::quiet_NaN();
     p.bins = 256;
     return p;
 }
@@ -248,6 +262,15 @@ void RunControlsPanel::restore(const QSettings& settings) {
     half_life_->setValue(settings.value("run/halfLife", half_life_->value()).toDouble());
     permanent_->setChecked(settings.value("run/permanent", false).toBool());
     steps_->setValue(settings.value("run/steps", steps_->value()).toInt());
+}
+
+void RunControlsPanel::setSymbols(const QStringList& symbols, const QString& proposed) {
+    const QSignalBlocker block(symbol_);
+    const QString current = symbol_->currentText();
+    symbol_->clear();
+    symbol_->addItems(symbols);
+    symbol_->setCurrentText(symbols.contains(current) ? current : proposed);
+    symbol_->setEnabled(symbols.size() > 1);
 }
 
 void RunControlsPanel::setShockAndLeverage(double shock, double leverage_mult) {

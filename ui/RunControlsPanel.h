@@ -3,6 +3,8 @@
 
 #include "core/RunParameters.h"
 
+#include <QStringList>
+
 #include <QWidget>
 
 class QCheckBox;
@@ -29,6 +31,9 @@ public:
     /// The main settings (venue, leverage, shock, depth, half-life, length) to and from QSettings.
     void save(QSettings& settings) const;
     void restore(const QSettings& settings);
+    /// The book's symbols; `proposed` (the largest by open interest) is chosen unless the current
+    /// choice is among them. No `changed()`: the run in flight already uses it.
+    void setSymbols(const QStringList& symbols, const QString& proposed);
     /// Loads a scenario's shock and leverage (one `changed()` for both).
     void setShockAndLeverage(double shock, double leverage_mult);
 
@@ -41,6 +46,8 @@ private:
     void chooseFile(QLineEdit* target, const QString& title, const QString& filter);
 
     QComboBox* venue_;
+    QComboBox* symbol_;
+    QDoubleSpinBox* mark_;
     QDoubleSpinBox* leverage_;
     QSlider* shock_slider_;
     QDoubleSpinBox* shock_;

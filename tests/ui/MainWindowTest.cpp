@@ -16,7 +16,9 @@
 
 #include <QApplication>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <qcustomplot.h>
@@ -301,6 +303,20 @@ TEST(MainWindow, MonteCarloDrawsAFanAndADistribution) {
     for (auto it = bars->data()->begin(); it != bars->data()->end(); ++it)
         paths += it->value;
     EXPECT_DOUBLE_EQ(paths, 100.0);
+}
+
+// A multi-symbol book: the symbol with the largest open interest is proposed and the book's size shown.
+TEST(MainWindow, ProposesTheLargestSymbolOfAMultiSymbolBook) {
+    MainWindow window;
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    window.openBook(QString(LEVEX_TEST_DATA_DIR) + "/published/binance_cross_faq.csv");
+    ASSERT_TRUE(waitFor(finished));
+    const auto run = window.simulation()->currentRun();
+    EXPECT_EQ(run->symbol, "ETHUSDT");
+    EXPECT_EQ(window.runParameters().symbol, "ETHUSDT");
+    const auto* status = window.statusBar()->findChild<QLabel*>();
+    ASSERT_NE(status, nullptr);
+    EXPECT_TRUE(status->text().contains("2 positions")) << status->text().toStdString();
 }
 
 int main(int argc, char** argv) {
