@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Desktop-app speed (offscreen): rendering one 600 × 512 heatmap frame, and the latency from a
+// shock change to the new heatmap on screen for a 1M-position book (worker run + hand-over +
+// drawing every frame + replot).
+#include "ui/CascadeHeatmapView.h"
+#include "ui/SimulationController.h"
+
+#include "core/BookGenerator.h"
+#include "core/MemoryReuse.h"
+#include "core/PositionCsvWriter.h"
+#include "core/ResourcePaths.h"
+#include "core/TextFile.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <qcustomplot.h>
+
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+
+namespace {
+
+// Waits (running the event loop) for the controller's next finished run.
+std::shared_ptr<const levex::ui::LiveRun> finished_run(levex::ui::SimulationController& controller) {
+    std::shared_ptr<const levex::ui::LiveRun> out;
+    QEventLoop loop;
+    auto c = QObject::connect(&controller, &levex::ui::SimulationController::runFinished, &loop,
+                              [&](std::shared_ptr<const levex::ui::LiveRun> run) {
+                                  out = run;
+                                  loop.quit();
+                              });
+    loop.exec();
+    QObject::disconnect(c);
+    return out;
+}
+
+const std::string& million_book_path() {
+    static const std::string path = [] {
+        const auto venue = levex::load_venue_profile("generic", levex::venue_dir());
+        levex::GeneratorSettings g;
+        g.positions = 1'000'000;
+        g.seed = 3;
+        const std::string p = (std::filesystem::temp_directory_path() / "levex-ui-bench-1m.csv").string();
+        levex::write_text_file(p, levex::write_positions_csv(levex::generate_book(g, venue)));
+        return p;
+    }();
+    return path;
+}
+
+levex::RunParameters run_params(double shock) {
+    levex::RunParameters p;
+    p.shock = shock;
+    p.steps = 600;
+    p.bins = 512;
+    p.depth_quote_within_1pct = 200e6;
+    return p;
+}
+
+void BM_RenderHeatmapFrame(benchmark::State& state) {
+    levex::ui::SimulationController controller;
+    controller.request(QString::fromStdString(levex::sample_book_path()), "generic", run_params(-0.05));
+    const auto run = finished_run(controller);
+    levex::ui::CascadeHeatmapView view;
+    view.resize(1200, 800);
+    view.show();
+    view.showRun(run, run->ready.load());
+    for (auto _ : state)
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+    state.counters["steps"] = double(run->ready.load());
+    state.counters["bins"] = double(run->bins);
+}
+BENCHMARK(BM_RenderHeatmapFrame)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_ShockChangeToHeatmap1M(benchmark::State& state) {
+    levex::ui::SimulationController controller;
+    const QString book = QString::fromStdString(million_book_path());
+    controller.request(book, "generic", run_params(-0.05));
+    finished_run(controller); // reads the book and prepares it once
+    levex::ui::CascadeHeatmapView view;
+    view.resize(1200, 800);
+    view.show();
+    int i = 0;
+    double worker_ms = 0;
+    for (auto _ : state) {
+        QElapsedTimer clock;
+        clock.start();
+        controller.request(book, "generic", run_params(-0.04 - 0.01 * (i++ % 3)));
+        const auto run = finished_run(controller);
+        view.showRun(run, run->ready.load());
+        view.plot()->replot(QCustomPlot::rpImmediateRefresh);
+        state.SetIterationTime(double(clock.nsecsElapsed()) * 1e-9);
+        worker_ms = run->prepare_ms + run->run_ms;
+        state.counters["reused"] = run->reused_prepared_book;
+        state.counters["liquidated"] = double(run->summary.liquidated_count);
+        state.counters["run_ms"] = run->run_ms;
+        state.counters["shock"] = run->params.shock;
+        state.counters["prepare_ms"] = run->prepare_ms;
+    }
+    state.counters["worker_ms"] = worker_ms;
+}
+BENCHMARK(BM_ShockChangeToHeatmap1M)->UseManualTime()->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+} // namespace
+
+int main(int argc, char** argv) {
+    levex::keep_freed_memory_for_reuse();
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    benchmark::Initialize(&argc, argv);
+    if (benchmark::ReportUnrecognizedArguments(argc, argv))
+        return 1;
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    std::filesystem::remove(std::filesystem::temp_directory_path() / "levex-ui-bench-1m.csv");
+    return 0;
+}
