@@ -3,6 +3,7 @@
 
 #include "core/AdlQueue.h"
 #include "core/OrderBook.h"
+#include "core/VectorUnitState.h"
 
 #include <algorithm>
 #include <cmath>
@@ -480,10 +481,14 @@ RunResult Cascade::run(const StepCallback& on_step) {
         }
         previous_mark = mark_;
 
-        if (on_step && !on_step(t, frames_)) {
-            result_.cancelled = true;
-            ++t;
-            break;
+        if (on_step) {
+            const bool go_on = on_step(t, frames_);
+            clear_vector_upper_state(); // the callback may have run anything
+            if (!go_on) {
+                result_.cancelled = true;
+                ++t;
+                break;
+            }
         }
         // Nothing left to happen: the path is done, nothing fired, nothing waits, impact has decayed.
         const bool settled = batch_.empty() && pending_.empty() && fund_inventory_ == 0.0 &&
@@ -543,6 +548,7 @@ RunResult run_cascade(const PreparedBook& book, const BookDepth& depth, const st
     if (!(params.step_seconds > 0) || !(params.half_life_s > 0) || !(params.permanent_fraction >= 0) ||
         !(params.permanent_fraction < 1))
         throw std::invalid_argument("step length and half-life must be > 0 and the permanent fraction in [0, 1)");
+    clear_vector_upper_state();
     Cascade cascade(book, depth, index_path, params, outputs);
     return cascade.run(on_step);
 }

@@ -5,6 +5,7 @@
 #include "core/FlatHashIndex.h"
 #include "core/NumberFormat.h"
 #include "core/TextFile.h"
+#include "core/VectorUnitState.h"
 
 #include <algorithm>
 #include <charconv>
@@ -1060,6 +1061,7 @@ const Issue* PositionCsvResult::first_error() const {
 
 PositionCsvResult parse_positions_csv(std::string_view bytes, const std::string& file,
                                       const PositionCsvOptions& options) {
+    clear_vector_upper_state();
     PositionCsvResult result;
     result.book.source = file;
     Reader reader(bytes, file, options, result);

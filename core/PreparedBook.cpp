@@ -3,6 +3,7 @@
 
 #include "core/Parallel.h"
 #include "core/RadixSort.h"
+#include "core/VectorUnitState.h"
 
 #include <limits>
 
@@ -36,6 +37,7 @@ std::size_t PreparedBook::memory_bytes() const {
 
 PreparedBook prepare_book(const PositionBook& book, const VenueProfile& venue, const MarginSettings& settings,
                           std::size_t symbol, double mark) {
+    clear_vector_upper_state();
     const LiquidationLevels levels = compute_liquidation_levels(book, venue, settings);
     PreparedBook p;
     p.symbol = symbol;
