@@ -23,6 +23,12 @@ protected:
     }
 };
 
+// The band holding `price`, the outer bands taking everything beyond the range.
+std::size_t band_of(const LiveRun& run, double price) {
+    const auto above = std::upper_bound(run.edges.begin(), run.edges.end(), price) - run.edges.begin();
+    return std::clamp<std::size_t>(std::size_t(std::max<std::ptrdiff_t>(above, 1)) - 1, 0, run.bins - 1);
+}
+
 } // namespace
 
 QString format_money(double value, const QLocale& locale) {
@@ -48,14 +54,25 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     // Bars are drawn along the price axis (vertical): key = price, value = notional.
     longs_ = new QCPBars(plot_->yAxis, plot_->xAxis);
     shorts_ = new QCPBars(plot_->yAxis, plot_->xAxis);
-    longs_->setName(tr("Longs (liquidate as price falls)"));
-    shorts_->setName(tr("Shorts (liquidate as price rises)"));
+    longs_->setName(tr("Longs (liquidate on falls)"));
+    shorts_->setName(tr("Shorts (liquidate on rises)"));
     longs_->setPen(Qt::NoPen);
     shorts_->setPen(Qt::NoPen);
     longs_->setBrush(theme::kLongColor);
     shorts_->setBrush(theme::kShortColor);
     longs_->setWidthType(QCPBars::wtPlotCoords);
     shorts_->setWidthType(QCPBars::wtPlotCoords);
+
+    // Cumulative notional on the top axis, its own scale: a sum over bands dwarfs any one band.
+    cumulative_longs_ = new QCPGraph(plot_->yAxis, plot_->xAxis2);
+    cumulative_shorts_ = new QCPGraph(plot_->yAxis, plot_->xAxis2);
+    cumulative_longs_->setName(tr("Longs, cumulative"));
+    cumulative_shorts_->setName(tr("Shorts, cumulative"));
+    cumulative_longs_->setPen(QPen(theme::kLongColor.darker(140), 2));
+    cumulative_shorts_->setPen(QPen(theme::kShortColor.darker(140), 2));
+    plot_->xAxis2->setVisible(true);
+    plot_->xAxis2->setLabel(tr("Cumulative open notional from the mark (USD)"));
+    plot_->xAxis2->setTicker(QSharedPointer<QCPAxisTicker>(new MagnitudeTicker));
 
     plot_->xAxis->setLabel(tr("Open liquidation notional per band (USD)   ◀ longs | shorts ▶"));
     plot_->yAxis->setLabel(tr("Price (USD, log scale)"));
@@ -66,6 +83,10 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     plot_->setLocale(locale);
     plot_->legend->setVisible(true);
     plot_->legend->setBrush(QColor(255, 255, 255, 220));
+    // Above the mark on the long side nothing open is left: kept narrow, the legend hides no data.
+    plot_->legend->setFont(QFont(font().family(), 8));
+    plot_->legend->setIconSize(14, 8);
+    plot_->legend->setRowSpacing(-2);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 
@@ -77,9 +98,7 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
         const double price = std::exp(plot_->yAxis->pixelToCoord(event->position().y()));
         if (price < run.edges.front() || price > run.edges.back() || step_ >= run.ready.load())
             return QToolTip::hideText();
-        const auto bin = std::min<std::size_t>(
-            run.bins - 1,
-            std::size_t(std::upper_bound(run.edges.begin(), run.edges.end(), price) - run.edges.begin()) - 1);
+        const std::size_t bin = band_of(run, price);
         const QLocale here;
         QToolTip::showText(event->globalPosition().toPoint(),
                            tr("price %1 – %2\nopen longs %3 USD · open shorts %4 USD")
@@ -107,6 +126,13 @@ void LiquidationMapView::showFrame(const std::shared_ptr<const LiveRun>& run, st
         for (std::size_t b = 1; b + 1 < bins; ++b)
             peak_ = std::max({peak_, run->open_long[b], run->open_short[b]});
         plot_->xAxis->setRange(-peak_ * 1.08, peak_ * 1.08);
+        double long_total = 0.0, short_total = 0.0;
+        for (std::size_t b = 1; b + 1 < bins; ++b) {
+            long_total += run->open_long[b];
+            short_total += run->open_short[b];
+        }
+        cumulative_peak_ = std::max({long_total, short_total, 1000.0});
+        plot_->xAxis2->setRange(-cumulative_peak_ * 1.08, cumulative_peak_ * 1.08);
         plot_->yAxis->setRange(std::log(run->edges.front()), std::log(run->edges.back()));
         const double width = std::log(run->edges[1] / run->edges[0]);
         longs_->setWidth(width * 0.9);
@@ -131,7 +157,26 @@ void LiquidationMapView::showFrame(const std::shared_ptr<const LiveRun>& run, st
     }
     longs_->setData(keys, longs, true);
     shorts_->setData(keys, shorts, true);
-    const double mark = std::log(run->mark[step]);
+
+    // From the mark's band outwards: longs downwards, shorts upwards (edge bands excluded as above).
+    const double mark_price = run->mark[step];
+    const std::size_t mark_bin = band_of(*run, mark_price);
+    QVector<double> long_keys, long_sums, short_keys, short_sums;
+    double sum = 0.0;
+    for (std::size_t b = mark_bin + 1; b-- > 1;) {
+        sum += open_long[b];
+        long_keys.push_back(std::log(run->edges[b]));
+        long_sums.push_back(-sum);
+    }
+    sum = 0.0;
+    for (std::size_t b = std::max<std::size_t>(mark_bin, 1); b + 1 < bins; ++b) {
+        sum += open_short[b];
+        short_keys.push_back(std::log(run->edges[b + 1]));
+        short_sums.push_back(sum);
+    }
+    cumulative_longs_->setData(long_keys, long_sums, false);
+    cumulative_shorts_->setData(short_keys, short_sums, true);
+    const double mark = std::log(mark_price);
     mark_line_->point1->setCoords(-1e300, mark);
     mark_line_->point2->setCoords(1e300, mark);
     mark_label_->position->setCoords(peak_ * 1.05, mark);

@@ -64,8 +64,23 @@ TEST(MainWindow, OpensTheSampleBookAndShowsItsCascade) {
     // Not playing: the views show the whole run; the map has one bar per bin on each side.
     EXPECT_EQ(window.playback()->cursor(), run->ready.load() - 1);
     QCustomPlot* map = window.liquidationMap()->plot();
-    ASSERT_EQ(map->plottableCount(), 2);
+    ASSERT_EQ(map->plottableCount(), 4);
     EXPECT_EQ(map->plottable(0)->interface1D()->dataCount(), int(run->bins));
+    // The cumulative lines end at the sum of the open bands on their side of the mark.
+    const std::size_t step = window.playback()->cursor(), bins = run->bins;
+    const double* open_long = run->row(run->open_long, step);
+    const double* open_short = run->row(run->open_short, step);
+    double below = 0.0, above = 0.0;
+    for (std::size_t b = 1; b + 1 < bins; ++b) {
+        if (run->edges[b] <= run->mark[step])
+            below += open_long[b];
+        if (run->edges[b + 1] > run->mark[step])
+            above += open_short[b];
+    }
+    const auto* longs = map->plottable(2)->interface1D();
+    const auto* shorts = map->plottable(3)->interface1D();
+    EXPECT_NEAR(-longs->dataMainValue(0), below, 1e-6 * below); // sorted by price: the lowest first
+    EXPECT_NEAR(shorts->dataMainValue(shorts->dataCount() - 1), above, 1e-6 * above);
     // The two views share the price axis.
     EXPECT_EQ(map->yAxis->range(), window.heatmap()->plot()->yAxis->range());
 }
