@@ -469,8 +469,9 @@ RunResult Cascade::run(const StepCallback& on_step) {
         }
         sum.ledger_max_imbalance = std::max(sum.ledger_max_imbalance, std::abs(flows_.sum()));
         sum.insurance_fund_min = std::min(sum.insurance_fund_min, fund_);
-        sum.min_price = t == 0 ? book_price : std::min(sum.min_price, book_price);
-        sum.max_price = t == 0 ? book_price : std::max(sum.max_price, book_price);
+        // The range covers the start price too, as the drawdown's peak does.
+        sum.min_price = std::min(t == 0 ? s0 : sum.min_price, book_price);
+        sum.max_price = std::max(t == 0 ? s0 : sum.max_price, book_price);
         peak = std::max(peak, book_price);
         sum.max_drawdown = std::max(sum.max_drawdown, 1.0 - book_price / peak);
         sum.peak_liquidation_rate_quote_per_s = std::max(sum.peak_liquidation_rate_quote_per_s, step_notional_ / dt_);

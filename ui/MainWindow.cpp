@@ -38,6 +38,7 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -60,6 +61,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setSizes({660, 440});
+    // Until a book's first run arrives, a note in place of charts that would have nothing to show.
+    placeholder_ =
+        new QLabel(tr("No book shown yet.\nOpen a positions CSV with File → Open (Ctrl+O) or drop one here."));
+    placeholder_->setAlignment(Qt::AlignCenter);
+    placeholder_->setWordWrap(true);
+    charts_ = new QStackedWidget;
+    charts_->addWidget(placeholder_);
+    charts_->addWidget(split);
     tabs_ = new QTabWidget;
     tabs_->addTab(buildPositions(), tr("Positions"));
     tabs_->addTab(buildLog(), tr("Liquidation log"));
@@ -78,7 +87,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
             sensitivity_->compute();
     });
     auto* vertical = new QSplitter(Qt::Vertical);
-    vertical->addWidget(split);
+    vertical->addWidget(charts_);
     vertical->addWidget(tabs_);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 1);
@@ -133,10 +142,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     connect(simulation_, &SimulationController::framesAdvanced, this, &MainWindow::onFrames);
     connect(simulation_, &SimulationController::runFinished, this, &MainWindow::onFinished);
     connect(simulation_, &SimulationController::runFailed, this, [this](quint64, const QString& message) {
-        status_->setText(tr("Could not simulate: %1").arg(message));
-        if (QGuiApplication::platformName() != "offscreen" && positions_ == 0)
-            QMessageBox::warning(this, tr("Could not open the book"), message);
+        const bool no_book = positions_ == 0;
+        status_->setText((no_book ? tr("Could not open the book: %1") : tr("Could not simulate: %1")).arg(message));
         emit bookFailed(message);
+        if (no_book) {
+            placeholder_->setText(
+                tr("Could not open the book.\n\n%1\n\nOpen another with File → Open (Ctrl+O).").arg(message));
+            if (QGuiApplication::platformName() != "offscreen") { // not modal: a script may be waiting on us
+                auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open the book"), message,
+                                            QMessageBox::Ok, this);
+                box->setAttribute(Qt::WA_DeleteOnClose);
+                box->open();
+            }
+        }
     });
     // Large books show their reading progress and can be cancelled.
     connect(simulation_, &SimulationController::readProgress, this, [this](double fraction) {
@@ -330,6 +348,7 @@ void MainWindow::requestSimulation() {
 void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready) {
     if (run != run_) {
         run_ = run;
+        charts_->setCurrentIndex(1);
         // The run carries its book: its size and symbols (the render timer may show a run before
         // the worker's bookLoaded signal arrives).
         positions_ = run->position_book->positions();

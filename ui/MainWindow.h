@@ -13,6 +13,7 @@
 class QLabel;
 class QMenu;
 class QProgressDialog;
+class QStackedWidget;
 class QTabWidget;
 class QTableView;
 
@@ -102,6 +103,8 @@ private:
     QLabel* summary_;
     QLabel* frame_;
     QLabel* status_;
+    QStackedWidget* charts_; // a placeholder note, then the heatmap and the map
+    QLabel* placeholder_;
 };
 
 } // namespace levex::ui

@@ -11,6 +11,7 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace levex::ui {
 
@@ -91,6 +92,9 @@ void SimulationWorker::run(const SimulationRequest& request) {
     // The app shocks the symbol with the largest open interest unless one is named (DESIGN §3.1).
     const std::size_t symbol =
         params.symbol.empty() && book.symbols() > 1 ? book.largest_symbol() : resolve_symbol(book, params.symbol);
+    if (std::isnan(params.mark) && std::isnan(book.symbol_mark[symbol])) // the core's message names a CLI flag
+        throw std::runtime_error("the book gives no mark_price for " + book.symbol_names[symbol] +
+                                 ": type the start price in the Mark price box");
     const double mark = resolve_mark(book, symbol, params);
 
     auto live = std::make_shared<LiveRun>();

@@ -91,7 +91,7 @@ void apply_run_options(const CommandLine& cl, RunParameters& p) {
     p.symbol = cl.text("symbol", p.symbol);
     p.mark = number_or_inf(cl, "mark", p.mark, false);
     p.shock = number_or_inf(cl, "shock", p.shock, false);
-    require(p.shock > -1 && p.shock < 10, "--shock: expected a fraction above -1 (-0.10 = -10 %)");
+    require(p.shock > -1 && p.shock < 10, "--shock: expected a fraction above -1 and below 10 (-0.10 = -10 %)");
     p.shock_steps = cl.whole("shock-steps", p.shock_steps);
     p.leverage_mult = number_or_inf(cl, "leverage-mult", p.leverage_mult, false);
     require(p.leverage_mult > 0, "--leverage-mult: expected a number > 0");

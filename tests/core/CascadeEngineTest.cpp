@@ -67,6 +67,9 @@ TEST(CascadeEngine, FlatBookPermanentImpactKnownAnswer) {
     EXPECT_NEAR(r.log[1].fill_price, 95.0 * 1000.0 * (std::exp(-0.005) - std::exp(-0.015)) / 10.0, 1e-10);
     EXPECT_NEAR(r.summary.final_price, 95.0 * std::exp(-0.015), 1e-10);
     EXPECT_NEAR(r.summary.exhaustion_price, 95.0 * std::exp(-0.015), 1e-10);
+    // The price range includes the start, which the shock moved away from at once.
+    EXPECT_EQ(r.summary.max_price, 100.0);
+    EXPECT_NEAR(r.summary.min_price, 95.0 * std::exp(-0.015), 1e-10);
     EXPECT_EQ(r.summary.liquidated_count_long, 2u);
     EXPECT_EQ(r.summary.liquidated_count_short, 0u);
     EXPECT_NEAR(r.summary.liquidated_notional_long, 5 * r.log[0].fill_price + 10 * r.log[1].fill_price, 1e-9);
