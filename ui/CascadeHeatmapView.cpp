@@ -20,15 +20,32 @@ namespace {
 
 constexpr double kUnit = 1000.0; // notional unit of the colour transform
 
-// The colour scale shows notional (both signs) in money.
+// The colour scale shows notional (both signs) in money, with ticks at round amounts (1k, 10k, 1M, …):
+// whole steps of the transform would fall on 9k, 99k, 999k.
 class NotionalTicker : public QCPAxisTicker {
 protected:
+    QVector<double> createTickVector(double, const QCPRange& range) override {
+        QVector<double> decades;
+        for (double money = 10.0 * kUnit; money <= 1e15; money *= 10.0) { // 1k would crowd the 0
+            const double t = std::log10(1.0 + money / kUnit);
+            if (t <= std::max(std::abs(range.lower), std::abs(range.upper)))
+                decades.push_back(t);
+        }
+        const qsizetype stride = decades.size() > 5 ? 2 : 1; // a readable number of labels per side
+        QVector<double> ticks{0.0};
+        for (qsizetype i = decades.size() - 1; i >= 0; i -= stride)
+            for (double t : {decades[i], -decades[i]})
+                if (range.contains(t))
+                    ticks.push_back(t);
+        std::sort(ticks.begin(), ticks.end());
+        return ticks;
+    }
+    int getSubTickCount(double) override { return 0; }
     QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
         const double money = (std::pow(10.0, std::abs(tick)) - 1.0) * kUnit;
-        return (tick < 0   ? QStringLiteral("S ")
-                : tick > 0 ? QStringLiteral("L ")
-                           : QString()) +
-               format_money(money, locale);
+        QString label = format_money(money, locale);
+        label.remove(locale.decimalPoint() + QStringLiteral("0")); // 1M, not 1.0M: the ticks are round
+        return (tick < 0 ? QStringLiteral("S ") : tick > 0 ? QStringLiteral("L ") : QString()) + label;
     }
 };
 
