@@ -13,22 +13,39 @@
 #include <cstdio>
 #include <memory>
 
-int main(int argc, char** argv) {
-    levex::keep_freed_memory_for_reuse();
-    QApplication app(argc, argv);
-    QApplication::setApplicationName("LevEx");
-    QApplication::setOrganizationName("LevEx");
-    QApplication::setApplicationVersion(QString::fromLatin1(levex::version()));
+namespace {
 
-    QCommandLineParser parser;
+const QCommandLineOption
+    screenshot("screenshot", "save a screenshot of the main window to FILE once the book is shown, then exit", "FILE");
+
+void describe(QCoreApplication& app, QCommandLineParser& parser) {
+    QCoreApplication::setApplicationName("LevEx");
+    QCoreApplication::setOrganizationName("LevEx");
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(levex::version()));
     parser.setApplicationDescription("LevEx: liquidation cascades of leveraged positions");
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument("book", "positions CSV to open (default: the bundled sample)", "[BOOK.csv]");
-    QCommandLineOption screenshot(
-        "screenshot", "save a screenshot of the main window to FILE once the book is shown, then exit", "FILE");
     parser.addOption(screenshot);
-    parser.process(app);
+    parser.process(app); // prints help, version or a usage error and exits
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    // Help and version need no display: answer them before a GUI application looks for one.
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "-h" || arg == "--help" || arg == "-?" || arg == "-v" || arg == "--version") {
+            QCoreApplication app(argc, argv);
+            QCommandLineParser parser;
+            describe(app, parser);
+        }
+    }
+    levex::keep_freed_memory_for_reuse();
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    describe(app, parser);
 
     levex::ui::MainWindow window;
     if (!parser.isSet(screenshot)) // a screenshot shows the defaults, whatever the user last chose
