@@ -70,7 +70,7 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
     plot_->legend->setVisible(true);
     plot_->legend->removeItem(0); // the colour map
     plot_->xAxis->setLabel(tr("Shock (%)"));
-    plot_->yAxis->setLabel(tr("Leverage multiplier (×)"));
+    plot_->yAxis->setLabel(tr("Leverage ×")); // short: the panel may be low
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         if (!run_ || rows_filled_ == 0)
             return;
@@ -104,6 +104,8 @@ void SensitivityPanel::compute() {
     spec_ = SweepSpec{};
     spec_.x = AxisRange{SweepAxis::Shock, up ? 0.0 : -0.3, up ? 0.3 : 0.0, 31};
     spec_.y = AxisRange{SweepAxis::LeverageMult, 0.5, 3.0, 11};
+    // The legend goes to the far end from zero shock, where the cells are calm.
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (up ? Qt::AlignRight : Qt::AlignLeft));
     spec_.metric = metric_->currentData().toString().toStdString();
     SweepWorker::Request request;
     request.generation = ++generation_;
