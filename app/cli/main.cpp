@@ -18,7 +18,6 @@ LevEx simulates leverage exhaustion: the cascade of forced liquidations after a 
 commands:
   inspect BOOK.csv    liquidation and bankruptcy price of every position
   simulate BOOK.csv   run the liquidation cascade after a shock; summary as JSON
-  simulate BOOK.csv   run the liquidation cascade after a shock; summary as JSON
   sweep BOOK.csv      map a summary metric over two parameters (and the critical shock)
   montecarlo BOOK.csv percentiles of the summary and a price fan over random paths
   generate            write a synthetic position book
