@@ -26,6 +26,14 @@ std::vector<std::string> read_csv_header(CsvTokenizer& tokenizer, std::string_vi
     return names;
 }
 
+void require_record_width(const std::vector<CsvField>& fields, std::size_t width, const std::string& file,
+                          std::size_t line) {
+    if (fields.size() != width)
+        throw DataError(
+            {Severity::Error, file, line, fields.empty() ? 1 : fields.back().column, "",
+             "expected " + std::to_string(width) + " fields as in the header, found " + std::to_string(fields.size())});
+}
+
 std::size_t utf8_bom_length(std::string_view bytes) {
     return bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }

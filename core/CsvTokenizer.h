@@ -66,6 +66,10 @@ std::optional<Issue> check_text_encoding(std::string_view bytes, const std::stri
 std::vector<std::string> read_csv_header(CsvTokenizer& tokenizer, std::string_view bytes, const std::string& file,
                                          const char* expected);
 
+/// Throws DataError when a small reader's record (at `line`) has not `width` fields, as its header.
+void require_record_width(const std::vector<CsvField>& fields, std::size_t width, const std::string& file,
+                          std::size_t line);
+
 /// Length of a leading UTF-8 byte-order mark (0 or 3).
 std::size_t utf8_bom_length(std::string_view bytes);
 

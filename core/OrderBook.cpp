@@ -45,10 +45,7 @@ OrderBook parse_order_book_csv(std::string_view bytes, const std::string& file) 
     const std::size_t width = header.size();
     while (tokenizer.next(fields)) {
         const std::size_t line = tokenizer.record_line();
-        if (fields.size() != width)
-            throw DataError({Severity::Error, file, line, fields.empty() ? 1 : fields.back().column, "",
-                             "expected " + std::to_string(width) + " fields as in the header, found " +
-                                 std::to_string(fields.size())});
+        require_record_width(fields, width, file, line);
         const CsvField& sf = fields[std::size_t(col[0])];
         const CsvField& pf = fields[std::size_t(col[1])];
         const CsvField& qf = fields[std::size_t(col[2])];

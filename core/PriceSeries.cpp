@@ -51,10 +51,7 @@ PriceSeries parse_price_series_csv(std::string_view bytes, const std::string& fi
     const std::size_t width = header.size();
     while (tokenizer.next(fields)) {
         const std::size_t line = tokenizer.record_line();
-        if (fields.size() != width)
-            throw DataError({Severity::Error, file, line, fields.empty() ? 1 : fields.back().column, "",
-                             "expected " + std::to_string(width) + " fields as in the header, found " +
-                                 std::to_string(fields.size())});
+        require_record_width(fields, width, file, line);
         const CsvField& tf = fields[std::size_t(time_col)];
         const CsvField& pf = fields[std::size_t(price_col)];
         const auto t = parse_finite(tf.text);
