@@ -48,6 +48,20 @@
 
 namespace levex::ui {
 
+namespace {
+// A table of a million rows that stays fluid: fixed row heights, whole rows selected.
+QTableView* row_table(QAbstractItemModel* model) {
+    auto* table = new QTableView;
+    table->setModel(model);
+    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setStretchLastSection(true);
+    return table;
+}
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new SimulationController(this)) {
     setWindowTitle(tr("LevEx"));
     setAcceptDrops(true);
@@ -218,16 +232,10 @@ QWidget* MainWindow::buildPositions() {
     filter->setClearButtonEnabled(true);
     positions_model_ = new PositionTableModel(this);
     connect(filter, &QLineEdit::textChanged, positions_model_, &PositionTableModel::setFilter);
-    auto* table = new QTableView;
+    auto* table = row_table(positions_model_);
     positions_table_ = table;
-    table->setModel(positions_model_);
     table->setSortingEnabled(true);
     table->sortByColumn(-1, Qt::AscendingOrder); // book order until a header is clicked
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed); // fixed heights: fluid at 1M rows
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(filter);
     layout->addWidget(table);
     return page;
@@ -256,14 +264,8 @@ QWidget* MainWindow::buildLog() {
     };
     connect(path, &QComboBox::currentIndexChanged, this, refilter);
     connect(text, &QLineEdit::textChanged, this, refilter);
-    auto* table = new QTableView;
-    table->setModel(log_model_);
-    table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    auto* table = row_table(log_model_);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
-    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
-    table->verticalHeader()->hide();
-    table->horizontalHeader()->setStretchLastSection(true);
     // Selecting an event shows its step and its position.
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
         if (current.isValid())
