@@ -17,7 +17,7 @@ std::string resource_dir() {
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (!ec) {
-        const fs::path installed = exe.parent_path().parent_path() / "share" / "levex";
+        const fs::path installed = (exe.parent_path() / LEVEX_DATA_DIR_FROM_BINDIR).lexically_normal();
         if (fs::exists(installed / "venues", ec))
             return installed.string();
     }

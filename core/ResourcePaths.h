@@ -9,7 +9,7 @@ namespace levex {
 const char* version();
 
 /// Folder holding `venues/` and `samples/`: $LEVEX_DATA_DIR if set, else `../share/levex` beside
-/// the running executable (an installed copy), else the source tree's `resources/` (a build tree).
+/// the running executable (an installed copy, wherever its prefix), else the source tree's `resources/` (a build tree).
 std::string resource_dir();
 
 std::string venue_dir();

@@ -17,10 +17,13 @@
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <qcustomplot.h>
 
 #include <gtest/gtest.h>
@@ -332,6 +335,28 @@ TEST(MainWindow, ProposesTheLargestSymbolOfAMultiSymbolBook) {
     const auto* status = window.statusBar()->findChild<QLabel*>();
     ASSERT_NE(status, nullptr);
     EXPECT_TRUE(status->text().contains("2 positions")) << status->text().toStdString();
+}
+
+// The About dialog names the CMake project version, the one `levex --version` and the package carry.
+TEST(MainWindow, AboutShowsTheProjectVersion) {
+    MainWindow window;
+    window.show();
+    QAction* about = nullptr;
+    for (QAction* action : window.menuBar()->findChildren<QAction*>())
+        if (action->text().remove('&') == QStringLiteral("About LevEx"))
+            about = action;
+    ASSERT_NE(about, nullptr);
+    QString text;
+    QTimer::singleShot(0, &window, [&text] { // runs inside the dialog's own event loop
+        QWidget* modal = QApplication::activeModalWidget();
+        if (const auto* box = qobject_cast<QMessageBox*>(modal))
+            text = box->text();
+        if (modal != nullptr)
+            modal->close();
+    });
+    about->trigger();
+    EXPECT_TRUE(text.contains(QStringLiteral("LevEx " LEVEX_PROJECT_VERSION))) << text.toStdString();
+    EXPECT_STREQ(levex::version(), LEVEX_PROJECT_VERSION);
 }
 
 int main(int argc, char** argv) {
