@@ -174,6 +174,21 @@ void JsonSource::syntax_error(std::size_t byte, const std::string& what) const {
     throw DataError({Severity::Error, file, line, column, "", "expected valid JSON, found a " + reason});
 }
 
+void JsonSource::number_overflow(const std::string& what) const {
+    // "[json.exception.out_of_range.406] number overflow parsing '1e400'"
+    const auto open = what.find('\'');
+    const auto close = what.rfind('\'');
+    const std::string token = open != std::string::npos && close > open ? what.substr(open + 1, close - open - 1) : "";
+    std::size_t at = token.empty() ? std::string_view::npos : text.find(token);
+    // The token as a value, not inside a string or a longer number.
+    while (at != std::string_view::npos && at > 0 &&
+           (text[at - 1] == '"' || std::isdigit(static_cast<unsigned char>(text[at - 1]))))
+        at = text.find(token, at + 1);
+    const auto [line, column] = line_column_at(text, at == std::string_view::npos ? 0 : at);
+    throw DataError({Severity::Error, file, line, column, "",
+                     "expected a number within ±1.8e308, found " + (token.empty() ? what : token)});
+}
+
 void JsonSource::fail(const std::string& path, const std::string& message) const {
     const auto [line, column] = locate(path);
     throw DataError({Severity::Error, file, line, column, path, path.empty() ? message : path + ": " + message});

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <nlohmann/json.hpp>
+
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -18,9 +20,25 @@ struct JsonSource {
     /// per level, so absurd nesting would exhaust the stack instead of failing cleanly.
     void check_depth() const;
 
-    /// Throws DataError `FILE:LINE:COLUMN: expected valid JSON (what), found …` for a syntax error
-    /// nlohmann reported at byte `byte`.
+    /// Parses the text (nlohmann::json or ordered_json) after check_depth(); every failure is a
+    /// DataError `FILE:LINE:COLUMN: expected …, found …`.
+    template <typename Json>
+    Json parse() const {
+        check_depth();
+        try {
+            return Json::parse(text);
+        } catch (const nlohmann::json::parse_error& e) {
+            syntax_error(e.byte, e.what());
+        } catch (const nlohmann::json::out_of_range& e) {
+            number_overflow(e.what());
+        }
+    }
+
+    /// Throws DataError for a syntax error nlohmann reported at byte `byte`.
     [[noreturn]] void syntax_error(std::size_t byte, const std::string& what) const;
+
+    /// Throws DataError for a number too large for a double (nlohmann names the token, not where).
+    [[noreturn]] void number_overflow(const std::string& what) const;
 
     /// Throws DataError `FILE:LINE:COLUMN: PATH: message`, at the member named by `path`
     /// ("tiers/2/maint_amount"), or at the nearest enclosing value when it does not exist.

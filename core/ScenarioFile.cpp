@@ -148,13 +148,7 @@ std::string write_scenario_json(const Scenario& s) {
 
 Scenario parse_scenario_json(const std::string& text, const std::string& file) {
     const JsonSource src{text, file};
-    src.check_depth();
-    ordered_json j;
-    try {
-        j = ordered_json::parse(text);
-    } catch (const ordered_json::parse_error& e) {
-        src.syntax_error(e.byte, e.what());
-    }
+    const ordered_json j = src.parse<ordered_json>();
     if (!j.is_object() || !j.contains("levex_scenario"))
         src.fail("levex_scenario", "missing: expected a LevEx scenario file (an object with \"levex_scenario\": 1)");
     if (j.at("levex_scenario") != kFormat)

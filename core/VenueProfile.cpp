@@ -131,13 +131,7 @@ const MarginTier& VenueProfile::tier_for(double x) const {
 
 VenueProfile parse_venue_profile(const std::string& json_text, const std::string& file, const std::string& json_path) {
     const JsonSource src{json_text, file};
-    src.check_depth();
-    json doc;
-    try {
-        doc = json::parse(json_text);
-    } catch (const json::parse_error& e) {
-        src.syntax_error(e.byte, e.what());
-    }
+    const json doc = src.parse<json>();
     const std::string& base = json_path;
     const json* found = &doc;
     if (!base.empty()) {

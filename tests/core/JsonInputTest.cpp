@@ -163,3 +163,14 @@ TEST(CsvHeaderSummary, AMillionColumnsGiveOneReadableLine) {
     EXPECT_NE(s.find("(1000000 columns in all)"), std::string::npos);
     EXPECT_EQ(summarize_header({std::string(100, 'x')}), std::string(40, 'x') + "…");
 }
+
+TEST(JsonSource, NumberOverflowIsADataErrorAtTheNumber) {
+    const std::string text = "{\n  \"name\": \"1e400\",\n  \"x\": 1e400\n}";
+    const std::string e = error_of([&] { JsonSource{text, "o.json"}.parse<nlohmann::json>(); });
+    EXPECT_EQ(e, "o.json:3:8: expected a number within ±1.8e308, found 1e400");
+    const std::string scenario = replaced(scenario_text(), "\"shock\": 0.0", "\"shock\": -1e400");
+    EXPECT_NE(error_of([&] {
+                  parse_scenario_json(scenario, "s.json");
+              }).find(": expected a number within ±1.8e308, found -1e400"),
+              std::string::npos);
+}
