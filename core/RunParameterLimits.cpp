@@ -52,6 +52,12 @@ std::optional<ParameterProblem> check_run_parameters(const RunParameters& p) {
         return ParameterProblem{"mark_passthrough", "expected a number in [0, 1]"};
     if (bad(p.bins >= 2 && p.bins <= 100000))
         return ParameterProblem{"bins", "expected a whole number of bins in [2, 100000]"};
+    // A run keeps four steps × bins histograms of doubles: refuse what cannot fit rather than fail
+    // in the allocator after the book has been read.
+    if (bad(p.steps * p.bins <= kMaxHeatmapCells))
+        return ParameterProblem{"bins", "expected steps × bins ≤ " + std::to_string(kMaxHeatmapCells) +
+                                            " (the heatmap holds 32 bytes per cell), found " + std::to_string(p.steps) +
+                                            " × " + std::to_string(p.bins) + ": lower the bins or the steps"};
     return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/RunParameters.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -14,6 +15,9 @@ struct ParameterProblem {
     std::string key;
     std::string expected;
 };
+
+/// Steps × bins a run may record (four histograms of doubles: 1.6 GB at the limit).
+inline constexpr std::size_t kMaxHeatmapCells = 50'000'000;
 
 /// The first parameter of `p` outside its valid range (in declaration order), or nullopt. One table
 /// of limits for the command line, scenario files and the app, so all three refuse the same values.
