@@ -111,6 +111,17 @@ private:
     double beta_ = 1.0, fee_rate_ = 0.0, fund_ = 0.0, dt_ = 1.0;
     bool unlimited_fund_ = true;
     double index_ = 0.0, permanent_ = 0.0, consumed_ = 0.0, mark_ = 0.0, time_ = 0.0;
+    double price_floor_ = 0.0; // kPriceFloorFraction of the start mark
+    bool floored_ = false;
+
+    // Prices never fall below the floor: a book emptied by forced selling would otherwise reach 0
+    // (exp underflow), where inverse PnL and the log-price axis have no value.
+    double at_least_floor(double price) {
+        if (price >= price_floor_)
+            return price;
+        floored_ = true;
+        return price_floor_;
+    }
     std::size_t step_ = 0;
     double fund_inventory_ = 0.0, fund_basis_ = 0.0; // signed base quantity taken over, and its average price
     std::vector<double> remaining_, cushion_, cooldown_until_;
@@ -144,12 +155,12 @@ void Cascade::setup_bins(double exhaustion) {
 void Cascade::fill(int side, double qty, double& vwap) {
     const double c0 = consumed_, c1 = consumed_ + side * qty;
     const double integral = side > 0 ? depth_.price_integral(c0, c1) : depth_.price_integral(c1, c0);
-    vwap = index_ * integral / qty;
+    vwap = at_least_floor(index_ * integral / qty);
     if (p_.permanent_fraction > 0) {
         const double y0 = depth_.offset(c0), y1 = depth_.offset(c1);
         const double moved = p_.permanent_fraction * (y1 - y0);
         permanent_ += moved;
-        index_ *= std::exp(moved);
+        index_ = at_least_floor(index_ * std::exp(moved));
         consumed_ = depth_.consumed_at(y1 - moved);
     } else {
         consumed_ = c1;
@@ -322,11 +333,12 @@ RunResult Cascade::run(const StepCallback& on_step) {
     const double decay = std::isinf(p_.half_life_s) ? 1.0 : std::exp2(-dt_ / p_.half_life_s);
     const std::size_t steps = path_.size();
     const double s0 = b_.start_mark;
+    price_floor_ = s0 * kPriceFloorFraction;
 
     // The exhaustion bound, and the bins it spans.
     const bool down = p_.shock < 0 || (p_.shock == 0 && !path_.empty() && path_.back() < 0);
     const double shocked = s0 * std::exp(path_.empty() ? 0.0 : (p_.shock != 0 ? std::log1p(p_.shock) : path_.back()));
-    result_.summary.exhaustion_price = exhaustion_price(b_, depth_, shocked, down);
+    result_.summary.exhaustion_price = std::max(exhaustion_price(b_, depth_, shocked, down), price_floor_);
     setup_bins(result_.summary.exhaustion_price);
 
     const std::size_t bins = frames_.bins, n = b_.positions();
@@ -395,7 +407,7 @@ RunResult Cascade::run(const StepCallback& on_step) {
         adl_[1].reset();
         if (t > 0)
             consumed_ *= decay;
-        index_ = s0 * std::exp(path_[t] + permanent_); // exactly s0 where nothing moved it
+        index_ = at_least_floor(s0 * std::exp(path_[t] + permanent_)); // exactly s0 where nothing moved it
 
         // The fund unwinds what it took over last step into the book.
         if (fund_inventory_ != 0.0) {
@@ -412,7 +424,7 @@ RunResult Cascade::run(const StepCallback& on_step) {
             fund_inventory_ = 0.0;
         }
         const double offset = depth_.offset(consumed_);
-        mark_ = index_ * std::exp(beta_ * offset);
+        mark_ = at_least_floor(index_ * std::exp(beta_ * offset));
 
         // Triggers the mark has crossed, in the order it crossed them.
         batch_.clear();
@@ -454,7 +466,7 @@ RunResult Cascade::run(const StepCallback& on_step) {
                 liquidate(k);
 
         // The frame: prices after this step's fills.
-        const double book_price = index_ * std::exp(depth_.offset(consumed_));
+        const double book_price = at_least_floor(index_ * std::exp(depth_.offset(consumed_)));
         frames_.index[t] = index_;
         frames_.book[t] = book_price;
         frames_.mark[t] = mark_;
@@ -537,6 +549,7 @@ RunResult Cascade::run(const StepCallback& on_step) {
         sum.amplification = std::abs(std::log(extreme / s0)) / std::abs(std::log1p(p_.shock));
     }
     sum.cascade_duration_s = first_active < 0 ? 0.0 : double(last_active - first_active + 1) * dt_;
+    sum.price_floor_hit = floored_;
     return std::move(result_);
 }
 

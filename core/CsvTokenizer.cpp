@@ -34,6 +34,18 @@ void require_record_width(const std::vector<CsvField>& fields, std::size_t width
              "expected " + std::to_string(width) + " fields as in the header, found " + std::to_string(fields.size())});
 }
 
+std::string summarize_header(const std::vector<std::string>& names) {
+    constexpr std::size_t kShown = 16, kNameChars = 40;
+    std::string out;
+    for (std::size_t i = 0; i < names.size() && i < kShown; ++i) {
+        out += i == 0 ? "" : ", ";
+        out += names[i].size() > kNameChars ? names[i].substr(0, kNameChars) + "…" : names[i];
+    }
+    if (names.size() > kShown)
+        out += ", … (" + std::to_string(names.size()) + " columns in all)";
+    return out;
+}
+
 std::size_t utf8_bom_length(std::string_view bytes) {
     return bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
 }

@@ -70,6 +70,10 @@ std::vector<std::string> read_csv_header(CsvTokenizer& tokenizer, std::string_vi
 void require_record_width(const std::vector<CsvField>& fields, std::size_t width, const std::string& file,
                           std::size_t line);
 
+/// The header names for an error message: the first few (each cut short), then how many there are
+/// in all, so a million-column header gives a readable line, not megabytes.
+std::string summarize_header(const std::vector<std::string>& names);
+
 /// Length of a leading UTF-8 byte-order mark (0 or 3).
 std::size_t utf8_bom_length(std::string_view bytes);
 

@@ -27,18 +27,17 @@ OrderBook parse_order_book_csv(std::string_view bytes, const std::string& file) 
     CsvTokenizer tokenizer(bytes, detect_delimiter(bytes), file);
     const std::vector<std::string> header = read_csv_header(tokenizer, bytes, file, "a header side,price,size");
     int col[3] = {-1, -1, -1};
-    std::string names;
     for (std::size_t i = 0; i < header.size(); ++i) {
         const std::string& name = header[i];
-        names += (names.empty() ? "" : ", ") + name;
         const char* wanted[3] = {"side", "price", "size"};
         for (int k = 0; k < 3; ++k)
             if (name == wanted[k] || (k == 2 && (name == "qty" || name == "quantity")))
                 col[k] = int(i);
     }
     if (col[0] < 0 || col[1] < 0 || col[2] < 0)
-        throw DataError({Severity::Error, file, 1, 1, "",
-                         "expected the columns side, price and size in the header, found: " + names});
+        throw DataError(
+            {Severity::Error, file, 1, 1, "",
+             "expected the columns side, price and size in the header, found: " + summarize_header(header)});
     std::map<double, double, std::greater<double>> bids;
     std::map<double, double> asks;
     std::vector<CsvField> fields;

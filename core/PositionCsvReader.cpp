@@ -290,10 +290,10 @@ bool Reader::read_header(CsvTokenizer& tokenizer) {
     }
     result_.column_fields.assign(fields.size(), "");
     auto header_list = [&] {
-        std::string found;
+        std::vector<std::string> header;
         for (const CsvField& f : fields)
-            found += (found.empty() ? "" : ", ") + std::string(f.text);
-        return found;
+            header.emplace_back(f.text);
+        return summarize_header(header);
     };
     auto column_named = [&](const std::string& lowered) {
         for (int k = 0; k < kColumns; ++k) {

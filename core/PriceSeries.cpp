@@ -27,10 +27,8 @@ PriceSeries parse_price_series_csv(std::string_view bytes, const std::string& fi
     const std::vector<std::string> header = read_csv_header(tokenizer, bytes, file, "a header line");
     int time_col = -1, price_col = -1;
     double time_unit = 1.0;
-    std::string names;
     for (std::size_t i = 0; i < header.size(); ++i) {
         const std::string& name = header[i];
-        names += (names.empty() ? "" : ", ") + name;
         if (time_col < 0 && (name == "open_time" || name == "time_ms")) {
             time_col = int(i);
             time_unit = 1e-3;
@@ -44,7 +42,7 @@ PriceSeries parse_price_series_csv(std::string_view bytes, const std::string& fi
         throw DataError({Severity::Error, file, tokenizer.record_line(), 1, "",
                          "expected a time column (open_time, time_ms, time or timestamp) and a price column (close or "
                          "price) in the header, found: " +
-                             names});
+                             summarize_header(header)});
     PriceSeries series;
     series.source = file;
     std::vector<CsvField> fields;

@@ -42,6 +42,7 @@ std::string summary_json(const RunSummary& s) {
     j["exhaustion_price"] = s.exhaustion_price;
     j["steps_run"] = s.steps_run;
     j["leverage_capped"] = s.leverage_capped;
+    j["price_floor_hit"] = s.price_floor_hit;
     return j.dump(2) + "\n";
 }
 

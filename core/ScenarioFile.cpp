@@ -2,11 +2,17 @@
 #include "core/ScenarioFile.h"
 
 #include "core/Issue.h"
+#include "core/JsonSource.h"
+#include "core/RunParameterLimits.h"
 #include "core/TextFile.h"
+#include "core/VenueProfile.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 
 namespace levex {
 namespace {
@@ -23,11 +29,41 @@ ordered_json number_or_text(double x) {
     return x;
 }
 
-[[noreturn]] void fail(const std::string& file, const std::string& key, const std::string& message) {
-    throw DataError({Severity::Error, file, 0, 0, key, key + ": " + message});
-}
+constexpr std::array<const char*, 7> kTopKeys = {"levex_scenario",      "program_version", "book", "l2_book_sha256",
+                                                 "price_series_sha256", "parameters",      "venue"};
 
-double read_number(const ordered_json& j, const char* key, const std::string& file, double fallback) {
+constexpr std::array<const char*, 29> kParameterKeys = {"symbol",
+                                                        "mark",
+                                                        "shock",
+                                                        "shock_steps",
+                                                        "leverage_mult",
+                                                        "mmr_scale",
+                                                        "depth_model",
+                                                        "depth_quote_per_pct",
+                                                        "depth_quote_within_1pct",
+                                                        "metaorder_y",
+                                                        "metaorder_sigma_daily",
+                                                        "metaorder_adv_quote",
+                                                        "book_file",
+                                                        "depth_scale",
+                                                        "half_life_s",
+                                                        "permanent_fraction",
+                                                        "step_seconds",
+                                                        "steps",
+                                                        "vol",
+                                                        "student_nu",
+                                                        "jump_rate",
+                                                        "jump_mean",
+                                                        "jump_stdev",
+                                                        "seed",
+                                                        "price_series_file",
+                                                        "fee",
+                                                        "fund",
+                                                        "mark_passthrough",
+                                                        "bins"};
+
+// A number, "inf"/"unlimited", or null (= not set: NaN) at parameters/key.
+double read_number(const JsonSource& src, const ordered_json& j, const char* key, double fallback) {
     if (!j.contains(key))
         return fallback;
     const ordered_json& v = j.at(key);
@@ -35,9 +71,33 @@ double read_number(const ordered_json& j, const char* key, const std::string& fi
         return std::nan("");
     if (v.is_string() && (v == "inf" || v == "unlimited"))
         return std::numeric_limits<double>::infinity();
+    if (v.is_string() && v == "-inf")
+        return -std::numeric_limits<double>::infinity();
     if (!v.is_number())
-        fail(file, std::string("parameters/") + key, "expected a number, \"inf\" or null, found " + v.dump());
+        src.fail(std::string("parameters/") + key, "expected a number, \"inf\" or null, found " + v.dump());
     return v.get<double>();
+}
+
+// A whole number >= 0 at parameters/key (steps, bins, seed).
+template <typename T>
+T read_whole(const JsonSource& src, const ordered_json& j, const char* key, T fallback) {
+    if (!j.contains(key))
+        return fallback;
+    const ordered_json& v = j.at(key);
+    if (!v.is_number_unsigned())
+        src.fail(std::string("parameters/") + key, "expected a whole number >= 0, found " + v.dump());
+    return static_cast<T>(v.get<std::uint64_t>());
+}
+
+// A string member, or `fallback` when it is absent or null.
+std::string optional_text(const JsonSource& src, const ordered_json& j, const std::string& path,
+                          const std::string& fallback = "") {
+    const std::string key = path.substr(path.rfind('/') + 1);
+    if (!j.contains(key) || j.at(key).is_null())
+        return fallback;
+    if (!j.at(key).is_string())
+        src.fail(path, "expected a string, found " + j.at(key).dump());
+    return j.at(key).get<std::string>();
 }
 
 } // namespace
@@ -87,77 +147,77 @@ std::string write_scenario_json(const Scenario& s) {
 }
 
 Scenario parse_scenario_json(const std::string& text, const std::string& file) {
-    ordered_json j;
-    try {
-        j = ordered_json::parse(text);
-    } catch (const ordered_json::parse_error& e) {
-        const auto [line, column] = line_column_at(text, e.byte > 0 ? e.byte - 1 : 0);
-        throw DataError({Severity::Error, file, line, column, "", "expected valid JSON (a LevEx scenario)"});
-    }
+    const JsonSource src{text, file};
+    const ordered_json j = src.parse<ordered_json>();
     if (!j.is_object() || !j.contains("levex_scenario"))
-        fail(file, "levex_scenario", "missing: expected a LevEx scenario file");
+        src.fail("levex_scenario", "missing: expected a LevEx scenario file (an object with \"levex_scenario\": 1)");
     if (j.at("levex_scenario") != kFormat)
-        fail(file, "levex_scenario", "expected format 1, found " + j.at("levex_scenario").dump());
+        src.fail("levex_scenario", "expected format 1, found " + j.at("levex_scenario").dump());
+    for (const auto& [key, value] : j.items())
+        if (std::find(kTopKeys.begin(), kTopKeys.end(), key) == kTopKeys.end())
+            src.fail(key, "unknown key; expected one of levex_scenario, program_version, book, l2_book_sha256, "
+                          "price_series_sha256, parameters, venue");
     Scenario s;
-    s.program_version = j.value("program_version", "");
+    s.program_version = optional_text(src, j, "program_version");
     if (!j.contains("book") || !j.at("book").is_object())
-        fail(file, "book", "expected {\"file\": ..., \"sha256\": ...}");
-    s.book_file = j.at("book").value("file", "");
-    s.book_sha256 = j.at("book").value("sha256", "");
-    if (j.contains("l2_book_sha256") && j.at("l2_book_sha256").is_string())
-        s.l2_sha256 = j.at("l2_book_sha256").get<std::string>();
-    if (j.contains("price_series_sha256") && j.at("price_series_sha256").is_string())
-        s.series_sha256 = j.at("price_series_sha256").get<std::string>();
-    if (!j.contains("venue") || !j.at("venue").is_object())
-        fail(file, "venue", "expected the venue profile object");
+        src.fail("book", "expected {\"file\": ..., \"sha256\": ...}");
+    s.book_file = optional_text(src, j.at("book"), "book/file");
+    s.book_sha256 = optional_text(src, j.at("book"), "book/sha256");
+    s.l2_sha256 = optional_text(src, j, "l2_book_sha256");
+    s.series_sha256 = optional_text(src, j, "price_series_sha256");
+    // Validated here, where a bad rule can still be pointed at in this file.
+    parse_venue_profile(text, file, "venue");
     s.venue_json = j.at("venue").dump();
     if (!j.contains("parameters") || !j.at("parameters").is_object())
-        fail(file, "parameters", "expected an object");
+        src.fail("parameters", "expected an object");
     const ordered_json& pj = j.at("parameters");
+    for (const auto& [key, value] : pj.items())
+        if (std::find(kParameterKeys.begin(), kParameterKeys.end(), key) == kParameterKeys.end())
+            src.fail("parameters/" + key, "unknown parameter (see the scenario format in the README)");
     RunParameters& p = s.params;
-    try {
-        p.symbol = pj.value("symbol", p.symbol);
-        p.mark = read_number(pj, "mark", file, p.mark);
-        p.shock = read_number(pj, "shock", file, p.shock);
-        p.shock_steps = pj.value("shock_steps", p.shock_steps);
-        p.leverage_mult = read_number(pj, "leverage_mult", file, p.leverage_mult);
-        p.mmr_scale = read_number(pj, "mmr_scale", file, p.mmr_scale);
-        const std::string model = pj.value("depth_model", std::string(depth_model_name(p.depth_model)));
-        if (model == "flat")
-            p.depth_model = DepthModel::Flat;
-        else if (model == "v-shaped")
-            p.depth_model = DepthModel::VShaped;
-        else if (model == "metaorder")
-            p.depth_model = DepthModel::Metaorder;
-        else if (model == "l2-book")
-            p.depth_model = DepthModel::L2Book;
-        else
-            fail(file, "parameters/depth_model",
-                 "expected flat, v-shaped, metaorder or l2-book, found \"" + model + "\"");
-        p.depth_quote_per_pct = read_number(pj, "depth_quote_per_pct", file, p.depth_quote_per_pct);
-        p.depth_quote_within_1pct = read_number(pj, "depth_quote_within_1pct", file, p.depth_quote_within_1pct);
-        p.metaorder_y = read_number(pj, "metaorder_y", file, p.metaorder_y);
-        p.metaorder_sigma_daily = read_number(pj, "metaorder_sigma_daily", file, p.metaorder_sigma_daily);
-        p.metaorder_adv_quote = read_number(pj, "metaorder_adv_quote", file, p.metaorder_adv_quote);
-        p.book_file = pj.value("book_file", p.book_file);
-        p.depth_scale = read_number(pj, "depth_scale", file, p.depth_scale);
-        p.half_life_s = read_number(pj, "half_life_s", file, p.half_life_s);
-        p.permanent_fraction = read_number(pj, "permanent_fraction", file, p.permanent_fraction);
-        p.step_seconds = read_number(pj, "step_seconds", file, p.step_seconds);
-        p.steps = pj.value("steps", p.steps);
-        p.vol = read_number(pj, "vol", file, p.vol);
-        p.student_nu = read_number(pj, "student_nu", file, p.student_nu);
-        p.jump_rate = read_number(pj, "jump_rate", file, p.jump_rate);
-        p.jump_mean = read_number(pj, "jump_mean", file, p.jump_mean);
-        p.jump_stdev = read_number(pj, "jump_stdev", file, p.jump_stdev);
-        p.seed = pj.value("seed", p.seed);
-        p.price_series_file = pj.value("price_series_file", p.price_series_file);
-        p.fee = read_number(pj, "fee", file, p.fee);
-        p.fund = read_number(pj, "fund", file, p.fund);
-        p.mark_passthrough = read_number(pj, "mark_passthrough", file, p.mark_passthrough);
-        p.bins = pj.value("bins", p.bins);
-    } catch (const ordered_json::type_error& e) {
-        fail(file, "parameters", std::string("a value has the wrong type: ") + e.what());
+    p.symbol = optional_text(src, pj, "parameters/symbol", p.symbol);
+    p.mark = read_number(src, pj, "mark", p.mark);
+    p.shock = read_number(src, pj, "shock", p.shock);
+    p.shock_steps = read_whole(src, pj, "shock_steps", p.shock_steps);
+    p.leverage_mult = read_number(src, pj, "leverage_mult", p.leverage_mult);
+    p.mmr_scale = read_number(src, pj, "mmr_scale", p.mmr_scale);
+    const std::string model = optional_text(src, pj, "parameters/depth_model", depth_model_name(p.depth_model));
+    if (model == "flat")
+        p.depth_model = DepthModel::Flat;
+    else if (model == "v-shaped")
+        p.depth_model = DepthModel::VShaped;
+    else if (model == "metaorder")
+        p.depth_model = DepthModel::Metaorder;
+    else if (model == "l2-book")
+        p.depth_model = DepthModel::L2Book;
+    else
+        src.fail("parameters/depth_model", "expected flat, v-shaped, metaorder or l2-book, found \"" + model + "\"");
+    p.depth_quote_per_pct = read_number(src, pj, "depth_quote_per_pct", p.depth_quote_per_pct);
+    p.depth_quote_within_1pct = read_number(src, pj, "depth_quote_within_1pct", p.depth_quote_within_1pct);
+    p.metaorder_y = read_number(src, pj, "metaorder_y", p.metaorder_y);
+    p.metaorder_sigma_daily = read_number(src, pj, "metaorder_sigma_daily", p.metaorder_sigma_daily);
+    p.metaorder_adv_quote = read_number(src, pj, "metaorder_adv_quote", p.metaorder_adv_quote);
+    p.book_file = optional_text(src, pj, "parameters/book_file", p.book_file);
+    p.depth_scale = read_number(src, pj, "depth_scale", p.depth_scale);
+    p.half_life_s = read_number(src, pj, "half_life_s", p.half_life_s);
+    p.permanent_fraction = read_number(src, pj, "permanent_fraction", p.permanent_fraction);
+    p.step_seconds = read_number(src, pj, "step_seconds", p.step_seconds);
+    p.steps = read_whole(src, pj, "steps", p.steps);
+    p.vol = read_number(src, pj, "vol", p.vol);
+    p.student_nu = read_number(src, pj, "student_nu", p.student_nu);
+    p.jump_rate = read_number(src, pj, "jump_rate", p.jump_rate);
+    p.jump_mean = read_number(src, pj, "jump_mean", p.jump_mean);
+    p.jump_stdev = read_number(src, pj, "jump_stdev", p.jump_stdev);
+    p.seed = read_whole(src, pj, "seed", p.seed);
+    p.price_series_file = optional_text(src, pj, "parameters/price_series_file", p.price_series_file);
+    p.fee = read_number(src, pj, "fee", p.fee);
+    p.fund = read_number(src, pj, "fund", p.fund);
+    p.mark_passthrough = read_number(src, pj, "mark_passthrough", p.mark_passthrough);
+    p.bins = read_whole(src, pj, "bins", p.bins);
+    if (const auto bad = check_run_parameters(p)) {
+        // The jump and metaorder triples are three keys; point at the first.
+        const std::string key = bad->key == "jumps" ? "jump_rate" : bad->key == "metaorder" ? "metaorder_y" : bad->key;
+        src.fail("parameters/" + key, bad->expected);
     }
     return s;
 }

@@ -10,8 +10,10 @@
 namespace levex {
 
 std::size_t resolve_symbol(const PositionBook& book, const std::string& name) {
-    if (book.positions() == 0)
-        throw UsageError("the book holds no positions");
+    // A symbol whose rows all netted to zero still runs (only the index moves); no symbol at all
+    // means there is nothing to shock.
+    if (book.symbols() == 0)
+        throw DataError({Severity::Error, book.source, 0, 0, "", "expected at least one position, found none"});
     if (!name.empty()) {
         const std::size_t s = book.find_symbol(name);
         if (s == PositionBook::npos) {

@@ -89,7 +89,7 @@ void write_text_file(const std::string& path, const std::string& bytes) {
     }
 }
 
-std::pair<std::size_t, std::size_t> line_column_at(const std::string& text, std::size_t offset) {
+std::pair<std::size_t, std::size_t> line_column_at(std::string_view text, std::size_t offset) {
     std::size_t line = 1, column = 1;
     for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
         if (text[i] == '\n') {

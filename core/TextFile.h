@@ -41,6 +41,6 @@ private:
 void write_text_file(const std::string& path, const std::string& bytes);
 
 /// 1-based line and column of byte `offset` in `text`.
-std::pair<std::size_t, std::size_t> line_column_at(const std::string& text, std::size_t offset);
+std::pair<std::size_t, std::size_t> line_column_at(std::string_view text, std::size_t offset);
 
 } // namespace levex

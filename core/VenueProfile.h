@@ -61,8 +61,10 @@ struct VenueProfile {
     double max_leverage_for(double x) const { return tier_for(x).max_leverage; }
 };
 
-/// Parses and validates a profile from JSON text; throws DataError naming `file` and the key.
-VenueProfile parse_venue_profile(const std::string& json_text, const std::string& file);
+/// Parses and validates a profile from JSON text; throws DataError `FILE:LINE:COLUMN: KEY: …`.
+/// `json_path` says where the profile sits in the document ("venue" inside a scenario file).
+VenueProfile parse_venue_profile(const std::string& json_text, const std::string& file,
+                                 const std::string& json_path = "");
 
 /// Loads a profile: `name_or_path` is a file path (contains '/' or ends in .json) or a bundled name
 /// looked up in `venue_dir`. Throws UsageError for an unknown name, DataError for a bad file.

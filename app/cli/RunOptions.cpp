@@ -3,6 +3,7 @@
 
 #include "core/Issue.h"
 #include "core/NumberFormat.h"
+#include "core/RunParameterLimits.h"
 #include "core/Sha256.h"
 #include "core/TextFile.h"
 
@@ -49,6 +50,20 @@ std::vector<double> triple(const CommandLine& cl, const std::string& name, const
     return out;
 }
 
+// The command-line option that sets a scenario key ("half_life_s" -> "half-life").
+std::string option_name(const std::string& key) {
+    if (key == "half_life_s")
+        return "half-life";
+    if (key == "student_nu")
+        return "student-t";
+    if (key == "book_file")
+        return "book";
+    std::string name = key;
+    for (char& c : name)
+        c = c == '_' ? '-' : c;
+    return name;
+}
+
 void require(bool ok, const std::string& message) {
     if (!ok)
         throw UsageError(message);
@@ -91,12 +106,9 @@ void apply_run_options(const CommandLine& cl, RunParameters& p) {
     p.symbol = cl.text("symbol", p.symbol);
     p.mark = number_or_inf(cl, "mark", p.mark, false);
     p.shock = number_or_inf(cl, "shock", p.shock, false);
-    require(p.shock > -1 && p.shock < 10, "--shock: expected a fraction above -1 and below 10 (-0.10 = -10 %)");
     p.shock_steps = cl.whole("shock-steps", p.shock_steps);
     p.leverage_mult = number_or_inf(cl, "leverage-mult", p.leverage_mult, false);
-    require(p.leverage_mult > 0, "--leverage-mult: expected a number > 0");
     p.mmr_scale = number_or_inf(cl, "mmr-scale", p.mmr_scale, false);
-    require(p.mmr_scale > 0, "--mmr-scale: expected a number > 0");
     const int depth_options =
         cl.has("depth-quote-per-pct") + cl.has("depth-quote-within-1pct") + cl.has("book") + cl.has("metaorder");
     require(depth_options <= 1,
@@ -104,14 +116,11 @@ void apply_run_options(const CommandLine& cl, RunParameters& p) {
     if (cl.has("depth-quote-per-pct")) {
         p.depth_model = DepthModel::Flat;
         p.depth_quote_per_pct = number_or_inf(cl, "depth-quote-per-pct", 0, false);
-        require(p.depth_quote_per_pct > 0, "--depth-quote-per-pct: expected a quote amount > 0");
     } else if (cl.has("depth-quote-within-1pct")) {
         p.depth_model = DepthModel::VShaped;
         p.depth_quote_within_1pct = number_or_inf(cl, "depth-quote-within-1pct", 0, false);
-        require(p.depth_quote_within_1pct > 0, "--depth-quote-within-1pct: expected a quote amount > 0");
     } else if (cl.has("metaorder")) {
         const auto m = triple(cl, "metaorder", "Y:SIGMA_DAILY:ADV (three numbers > 0)");
-        require(m[0] > 0 && m[1] > 0 && m[2] > 0, "--metaorder: expected three numbers > 0");
         p.depth_model = DepthModel::Metaorder;
         p.metaorder_y = m[0];
         p.metaorder_sigma_daily = m[1];
@@ -121,23 +130,14 @@ void apply_run_options(const CommandLine& cl, RunParameters& p) {
         p.book_file = *cl.text("book");
     }
     p.depth_scale = number_or_inf(cl, "depth-scale", p.depth_scale, false);
-    require(p.depth_scale > 0, "--depth-scale: expected a number > 0");
     p.half_life_s = number_or_inf(cl, "half-life", p.half_life_s, true);
-    require(p.half_life_s > 0, "--half-life: expected seconds > 0 or inf");
     p.permanent_fraction = number_or_inf(cl, "permanent-fraction", p.permanent_fraction, false);
-    require(p.permanent_fraction >= 0 && p.permanent_fraction < 1,
-            "--permanent-fraction: expected a fraction in [0, 1)");
     p.step_seconds = number_or_inf(cl, "step-seconds", p.step_seconds, false);
-    require(p.step_seconds > 0, "--step-seconds: expected seconds > 0");
     p.steps = cl.whole("steps", p.steps, 1);
-    require(p.steps <= 10'000'000, "--steps: expected at most 10000000");
     p.vol = number_or_inf(cl, "vol", p.vol, false);
-    require(p.vol >= 0, "--vol: expected a volatility >= 0");
     p.student_nu = number_or_inf(cl, "student-t", p.student_nu, false);
-    require(p.student_nu == 0 || p.student_nu > 2, "--student-t: expected degrees of freedom > 2");
     if (cl.has("jumps")) {
         const auto j = triple(cl, "jumps", "RATE:MEAN:STDEV");
-        require(j[0] >= 0 && j[0] <= 10 && j[2] >= 0, "--jumps: expected a rate in [0, 10] and a stdev >= 0");
         p.jump_rate = j[0];
         p.jump_mean = j[1];
         p.jump_stdev = j[2];
@@ -145,14 +145,11 @@ void apply_run_options(const CommandLine& cl, RunParameters& p) {
     p.seed = cl.whole("seed", p.seed);
     p.price_series_file = cl.text("price-series", p.price_series_file);
     p.fee = number_or_inf(cl, "fee", p.fee, false);
-    require(std::isnan(p.fee) || (p.fee >= 0 && p.fee < 0.5), "--fee: expected a rate in [0, 0.5)");
     p.fund = number_or_inf(cl, "fund", p.fund, true);
-    require(std::isnan(p.fund) || p.fund >= 0, "--fund: expected a quote amount >= 0 or unlimited");
     p.mark_passthrough = number_or_inf(cl, "mark-passthrough", p.mark_passthrough, false);
-    require(std::isnan(p.mark_passthrough) || (p.mark_passthrough >= 0 && p.mark_passthrough <= 1),
-            "--mark-passthrough: expected a number in [0, 1]");
     p.bins = cl.whole("bins", p.bins, 2);
-    require(p.bins <= 100000, "--bins: expected at most 100000");
+    if (const auto bad = check_run_parameters(p))
+        throw UsageError("--" + option_name(bad->key) + ": " + bad->expected);
 }
 
 RunInputs load_run_inputs(const RunParameters& params) {

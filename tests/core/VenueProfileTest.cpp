@@ -94,7 +94,7 @@ TEST(VenueProfile, GenericIsOneTierWithUnlimitedFund) {
 TEST(VenueProfile, RejectsMaxLeverageThatIsAlreadyLiquidatable) {
     const std::string e = error_of(profile_json(
         R"([{"notional_floor": 0, "notional_cap": "inf", "max_leverage": 200, "maint_margin_rate": 0.005, "maint_amount": 0}])"));
-    EXPECT_NE(e.find("t.json: tiers/0: expected 1/max_leverage > maint_margin_rate, found 1/200 = 0.005 <= 0.005"),
+    EXPECT_NE(e.find("t.json:1:47: tiers/0: expected 1/max_leverage > maint_margin_rate, found 1/200 = 0.005 <= 0.005"),
               std::string::npos)
         << e;
 }

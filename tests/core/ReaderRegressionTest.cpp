@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Every input the fuzzers (tests/fuzz) ever crashed on, and the hand-made nasty ones beside them,
+// read by the normal build: each must end in a result or a located DataError, nothing else.
+#include "core/Issue.h"
+#include "core/OrderBook.h"
+#include "core/PositionCsvReader.h"
+#include "core/PriceSeries.h"
+#include "core/ScenarioFile.h"
+#include "core/TextFile.h"
+#include "core/VenueProfile.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <regex>
+
+using namespace levex;
+
+namespace {
+
+const std::regex kLocated(R"(^[^:]+:\d+:\d+: .+)");
+
+// Reads every fixture of `reader` with `read`; a DataError must say FILE:LINE:COLUMN.
+void read_every_fixture(const std::string& reader, const std::function<void(const std::string&)>& read) {
+    const std::filesystem::path dir = std::filesystem::path(LEVEX_FUZZ_REGRESSION_DIR) / reader;
+    std::size_t count = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+        const std::string name = entry.path().filename().string();
+        SCOPED_TRACE(name);
+        const std::string bytes = read_text_file(entry.path().string());
+        try {
+            read(bytes);
+        } catch (const DataError& e) {
+            EXPECT_TRUE(std::regex_search(e.what(), kLocated)) << e.what();
+        }
+        ++count;
+    }
+    EXPECT_GT(count, 0u) << "no fixtures in " << dir;
+}
+
+} // namespace
+
+TEST(ReaderRegressions, PositionsCsv) {
+    read_every_fixture("positions_csv", [](const std::string& bytes) {
+        for (BadRowPolicy policy : {BadRowPolicy::Strict, BadRowPolicy::SkipBadRows}) {
+            PositionCsvOptions options;
+            options.policy = policy;
+            const PositionCsvResult r = parse_positions_csv(bytes, "f.csv", options);
+            for (const Issue& issue : r.issues)
+                EXPECT_LT(issue.message.size(), 2000u) << "a message a user can read";
+        }
+    });
+}
+
+TEST(ReaderRegressions, OrderBookCsv) {
+    read_every_fixture("order_book_csv", [](const std::string& bytes) { parse_order_book_csv(bytes, "f.csv"); });
+}
+
+TEST(ReaderRegressions, PriceSeriesCsv) {
+    read_every_fixture("price_series_csv", [](const std::string& bytes) { parse_price_series_csv(bytes, "f.csv"); });
+}
+
+TEST(ReaderRegressions, VenueJson) {
+    read_every_fixture("venue_json", [](const std::string& bytes) { parse_venue_profile(bytes, "f.json"); });
+}
+
+TEST(ReaderRegressions, ScenarioJson) {
+    read_every_fixture("scenario_json", [](const std::string& bytes) {
+        const Scenario s = parse_scenario_json(bytes, "f.json");
+        parse_scenario_json(write_scenario_json(s), "again.json");
+    });
+}
