@@ -13,13 +13,22 @@
 
 #include <filesystem>
 #include <functional>
-#include <regex>
 
 using namespace levex;
 
 namespace {
 
-const std::regex kLocated(R"(^[^:]+:\d+:\d+: .+)");
+// "FILE:LINE:COLUMN: …" with LINE and COLUMN numbers.
+bool located(const std::string& message) {
+    std::size_t at = message.find(':');
+    for (int part = 0; part < 2; ++part) {
+        const std::size_t start = at + 1;
+        at = message.find(':', start);
+        if (at == std::string::npos || at == start || message.find_first_not_of("0123456789", start) != at)
+            return false;
+    }
+    return message.compare(at, 2, ": ") == 0;
+}
 
 // Reads every fixture of `reader` with `read`; a DataError must say FILE:LINE:COLUMN.
 void read_every_fixture(const std::string& reader, const std::function<void(const std::string&)>& read) {
@@ -32,7 +41,7 @@ void read_every_fixture(const std::string& reader, const std::function<void(cons
         try {
             read(bytes);
         } catch (const DataError& e) {
-            EXPECT_TRUE(std::regex_search(e.what(), kLocated)) << e.what();
+            EXPECT_TRUE(located(e.what())) << e.what();
         }
         ++count;
     }
