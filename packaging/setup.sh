@@ -3,7 +3,9 @@
 # (packaging/debian-packages.txt), builds with CMake, then runs the app or the tests.
 #
 #   bash packaging/setup.sh run [BOOK.csv]   build and open the app (the bundled sample by default)
-#   bash packaging/setup.sh test             build and run the whole test suite
+#   bash packaging/setup.sh test             build and run the whole test suite: the release build,
+#                                            again under ASan + UBSan, and each libFuzzer target
+#                                            for 30 s (clang)
 #   bash packaging/setup.sh build            build only
 #
 # Needs only bash and apt: no compiler, cmake or make beforehand. Uses sudo only when not root.
@@ -49,6 +51,14 @@ case "$mode" in
 build) ;;
 test)
     ctest --preset release -j "$jobs"
+    echo "setup: the suite again under AddressSanitizer + UndefinedBehaviorSanitizer"
+    cmake --preset asan >/dev/null
+    cmake --build --preset asan -j "$jobs"
+    ctest --preset asan -j "$jobs"
+    echo "setup: each reader under libFuzzer (clang, ASan + UBSan) for a bounded time"
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz -j "$jobs"
+    ctest --preset fuzz -j "$jobs"
     ;;
 run)
     app="$root/build/release/app/levex"
