@@ -403,6 +403,9 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
     rows += row(tr("Share of open interest"), locale.toString(s.liquidated_share_of_oi * 100, 'f', 1) + " %");
     rows += row(tr("Start / final price"), price(s.start_price) + " / " + price(s.final_price));
     rows += row(tr("Lowest / highest price"), price(s.min_price) + " / " + price(s.max_price));
+    if (s.price_floor_hit) // the book could not absorb the selling: prices stopped at the floor
+        rows += row(tr("Price floor reached"),
+                    tr("yes (%1 of the start)").arg(locale.toString(kPriceFloorFraction, 'g', 1)));
     rows += row(tr("Exhaustion price P*"), price(s.exhaustion_price));
     rows += row(tr("Max drawdown"), locale.toString(s.max_drawdown * 100, 'f', 2) + " %");
     rows += row(tr("Amplification"),

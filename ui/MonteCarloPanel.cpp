@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/MonteCarloPanel.h"
 
+#include "ui/BackgroundThread.h"
 #include "ui/LiquidationMapView.h"
 #include "ui/Theme.h"
 
@@ -53,7 +54,7 @@ MonteCarloPanel::MonteCarloPanel(QWidget* parent) : QWidget(parent), worker_(new
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     thread_.setObjectName("levex-montecarlo");
-    thread_.start();
+    start_background_thread(thread_);
     connect(worker_, &MonteCarloWorker::progress, this, [this](quint64 generation, int done, int total) {
         if (generation == generation_)
             status_->setText(tr("Running… %1 of %2 paths").arg(done).arg(total));

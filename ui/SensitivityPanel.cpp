@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/SensitivityPanel.h"
 
+#include "ui/BackgroundThread.h"
 #include "ui/Theme.h"
 
 #include <qcustomplot.h>
@@ -22,7 +23,7 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     thread_.setObjectName("levex-sweep");
-    thread_.start();
+    start_background_thread(thread_);
     connect(worker_, &SweepWorker::rowReady, this, &SensitivityPanel::onRow);
     connect(worker_, &SweepWorker::sweepFinished, this, [this](quint64 generation, double seconds) {
         if (generation != generation_)

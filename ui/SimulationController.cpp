@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/SimulationController.h"
 
+#include "ui/BackgroundThread.h"
+
 namespace levex::ui {
 
 SimulationController::SimulationController(QObject* parent) : QObject(parent), worker_(new SimulationWorker) {
@@ -16,7 +18,7 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent), w
     // A finished run is picked up by the next tick; ticking at once shows short runs without delay.
     connect(worker_, &SimulationWorker::runFinished, this, &SimulationController::tick);
     thread_.setObjectName("levex-simulation");
-    thread_.start();
+    start_background_thread(thread_);
     render_.setInterval(16); // about 60 frames a second at most
     connect(&render_, &QTimer::timeout, this, &SimulationController::tick);
     render_.start();

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Desktop-app speed (offscreen): rendering one 600 × 512 heatmap frame, and the latency from a
+// Desktop-app speed (offscreen): rendering one 600 × 512 heatmap frame, the latency from a
 // shock change to the new heatmap on screen for a 1M-position book (worker run + hand-over +
-// drawing every frame + replot).
+// drawing every frame + replot), and the longest the event loop stalls while the whole app
+// imports, simulates and sweeps a 1M-position book.
 #include "ui/CascadeHeatmapView.h"
+#include "ui/MainWindow.h"
+#include "ui/SensitivityPanel.h"
 #include "ui/SimulationController.h"
 
 #include "core/BookGenerator.h"
@@ -14,6 +17,8 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QEventLoop>
+#include <QSignalSpy>
+#include <QTimer>
 #include <qcustomplot.h>
 
 #include <benchmark/benchmark.h>
@@ -101,6 +106,78 @@ void BM_ShockChangeToHeatmap1M(benchmark::State& state) {
     state.counters["worker_ms"] = worker_ms;
 }
 BENCHMARK(BM_ShockChangeToHeatmap1M)->UseManualTime()->Unit(benchmark::kMillisecond)->MinTime(3.0);
+
+// The longest gap between two ticks of a 1 ms timer on the GUI thread: how long the app would
+// not answer the user (goal: 50 ms).
+class StallMeter {
+public:
+    StallMeter() {
+        timer_.setTimerType(Qt::PreciseTimer);
+        timer_.setInterval(1);
+        QObject::connect(&timer_, &QTimer::timeout, [this] {
+            const qint64 now = clock_.nsecsElapsed();
+            longest_ns_ = std::max(longest_ns_, now - last_ns_);
+            last_ns_ = now;
+        });
+    }
+    void start() {
+        longest_ns_ = 0;
+        clock_.start();
+        last_ns_ = 0;
+        timer_.start();
+    }
+    double stop_ms() {
+        timer_.stop();
+        return double(longest_ns_) * 1e-6;
+    }
+
+private:
+    QTimer timer_;
+    QElapsedTimer clock_;
+    qint64 last_ns_ = 0, longest_ns_ = 0;
+};
+
+bool wait_for(QSignalSpy& spy) {
+    return spy.count() > 0 || spy.wait(600000);
+}
+
+void BM_EventLoopStall1M(benchmark::State& state) {
+    const QString book = QString::fromStdString(million_book_path());
+    for (auto _ : state) {
+        levex::ui::MainWindow window;
+        window.resize(1600, 1000);
+        window.show();
+        StallMeter meter;
+
+        // Import (read, prepare) and the first simulation, drawn as it arrives.
+        QSignalSpy first(&window, &levex::ui::MainWindow::simulationFinished);
+        meter.start();
+        window.openBook(book);
+        if (!wait_for(first))
+            state.SkipWithError("the import did not finish");
+        state.counters["import_stall_ms"] = meter.stop_ms();
+
+        // A leverage change: the book is prepared again and simulated.
+        QSignalSpy second(&window, &levex::ui::MainWindow::simulationFinished);
+        meter.start();
+        emit window.sensitivity()->cellChosen(-0.08, 2.0);
+        if (!wait_for(second))
+            state.SkipWithError("the simulation did not finish");
+        state.counters["simulate_stall_ms"] = meter.stop_ms();
+
+        // The sensitivity sweep (31 × 11 runs on the 1M book), filled in row by row.
+        QSignalSpy swept(window.sensitivity(), &levex::ui::SensitivityPanel::finished);
+        meter.start();
+        window.sensitivity()->compute();
+        if (!wait_for(swept))
+            state.SkipWithError("the sweep did not finish");
+        state.counters["sweep_stall_ms"] = meter.stop_ms();
+        state.counters["max_stall_ms"] =
+            std::max({state.counters["import_stall_ms"].value, state.counters["simulate_stall_ms"].value,
+                      state.counters["sweep_stall_ms"].value});
+    }
+}
+BENCHMARK(BM_EventLoopStall1M)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 } // namespace
 
