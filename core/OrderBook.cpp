@@ -38,12 +38,15 @@ OrderBook parse_order_book_csv(std::string_view bytes, const std::string& file) 
         throw DataError(
             {Severity::Error, file, 1, 1, "",
              "expected the columns side, price and size in the header, found: " + summarize_header(header)});
-    std::map<double, double, std::greater<double>> bids;
-    std::map<double, double> asks;
+    // price -> (size, line of its first row), so that a crossed book can name its rows
+    std::map<double, std::pair<double, std::size_t>, std::greater<double>> bids;
+    std::map<double, std::pair<double, std::size_t>> asks;
+    std::size_t last_line = 1;
     std::vector<CsvField> fields;
     const std::size_t width = header.size();
     while (tokenizer.next(fields)) {
         const std::size_t line = tokenizer.record_line();
+        last_line = line;
         require_record_width(fields, width, file, line);
         const CsvField& sf = fields[std::size_t(col[0])];
         const CsvField& pf = fields[std::size_t(col[1])];
@@ -61,27 +64,35 @@ OrderBook parse_order_book_csv(std::string_view bytes, const std::string& file) 
         if (!size || !(*size >= 0))
             throw DataError({Severity::Error, file, line, qf.column, "size",
                              "expected a size >= 0, found '" + std::string(qf.text) + "'"});
-        if (*size > 0)
-            (bid ? bids[*price] : asks[*price]) += *size;
+        if (*size > 0) {
+            auto& level = bid ? bids[*price] : asks[*price];
+            if (level.first == 0)
+                level.second = line;
+            level.first += *size;
+        }
     }
     if (tokenizer.error())
         throw DataError(*tokenizer.error());
     if (bids.empty() || asks.empty())
-        throw DataError({Severity::Error, file, 0, 0, "",
-                         std::string("expected levels on both sides, found no ") + (bids.empty() ? "bids" : "asks")});
-    if (bids.begin()->first >= asks.begin()->first)
-        throw DataError({Severity::Error, file, 0, 0, "",
-                         "expected the best bid below the best ask, found bid " + format_plain(bids.begin()->first) +
-                             " >= ask " + format_plain(asks.begin()->first) + " (a crossed book)"});
+        throw DataError({Severity::Error, file, last_line + 1, 1, "",
+                         std::string("expected levels with a size > 0 on both sides, found no ") +
+                             (bids.empty() ? "bids" : "asks") + " by the end of the file"});
+    const auto& [bid_price, bid_level] = *bids.begin();
+    const auto& [ask_price, ask_level] = *asks.begin();
+    if (bid_price >= ask_price)
+        throw DataError({Severity::Error, file, std::max(bid_level.second, ask_level.second), 1, "",
+                         "expected the best bid below the best ask, found bid " + format_plain(bid_price) + " (line " +
+                             std::to_string(bid_level.second) + ") >= ask " + format_plain(ask_price) + " (line " +
+                             std::to_string(ask_level.second) + "): a crossed book"});
     OrderBook book;
     book.source = file;
     for (const auto& [p, q] : bids) {
         book.bid_price.push_back(p);
-        book.bid_size.push_back(q);
+        book.bid_size.push_back(q.first);
     }
     for (const auto& [p, q] : asks) {
         book.ask_price.push_back(p);
-        book.ask_size.push_back(q);
+        book.ask_size.push_back(q.first);
     }
     return book;
 }

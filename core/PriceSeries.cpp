@@ -47,8 +47,10 @@ PriceSeries parse_price_series_csv(std::string_view bytes, const std::string& fi
     series.source = file;
     std::vector<CsvField> fields;
     const std::size_t width = header.size();
+    std::size_t last_line = 1;
     while (tokenizer.next(fields)) {
         const std::size_t line = tokenizer.record_line();
+        last_line = line;
         require_record_width(fields, width, file, line);
         const CsvField& tf = fields[std::size_t(time_col)];
         const CsvField& pf = fields[std::size_t(price_col)];
@@ -71,8 +73,9 @@ PriceSeries parse_price_series_csv(std::string_view bytes, const std::string& fi
     if (tokenizer.error())
         throw DataError(*tokenizer.error());
     if (series.price.size() < 2)
-        throw DataError({Severity::Error, file, 0, 0, "",
-                         "expected at least two prices, found " + std::to_string(series.price.size())});
+        throw DataError(
+            {Severity::Error, file, last_line + 1, 1, "",
+             "expected at least two prices, found " + std::to_string(series.price.size()) + " by the end of the file"});
     return series;
 }
 

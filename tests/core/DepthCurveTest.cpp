@@ -94,7 +94,18 @@ TEST(OrderBook, RejectsBadFilesWithLocations) {
         read_order_book_csv(test::data_path("orderbooks/crossed.csv"));
         FAIL();
     } catch (const DataError& e) {
-        EXPECT_NE(std::string(e.what()).find("a crossed book"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find(
+                      "crossed.csv:3:1: expected the best bid below the best ask, found bid 100.5 (line 2) >= ask "
+                      "100.1 (line 3): a crossed book"),
+                  std::string::npos)
+            << e.what();
+    }
+    try {
+        parse_order_book_csv("side,price,size\nbid,100,1\nask,101,0\n", "one_sided.csv");
+        FAIL();
+    } catch (const DataError& e) {
+        EXPECT_STREQ(e.what(), "one_sided.csv:4:1: expected levels with a size > 0 on both sides, found no asks by "
+                               "the end of the file");
     }
 }
 
@@ -119,6 +130,15 @@ TEST(PriceSeries, RejectsTimesOutOfOrder) {
     } catch (const DataError& e) {
         EXPECT_EQ(e.issue().line, 3u);
         EXPECT_NE(std::string(e.what()).find("expected times in increasing order"), std::string::npos);
+    }
+}
+
+TEST(PriceSeries, NeedsTwoPricesAndSaysWhereItEnded) {
+    try {
+        parse_price_series_csv("time,price\n0,100\n", "one.csv");
+        FAIL();
+    } catch (const DataError& e) {
+        EXPECT_STREQ(e.what(), "one.csv:3:1: expected at least two prices, found 1 by the end of the file");
     }
 }
 
