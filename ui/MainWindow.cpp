@@ -157,17 +157,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     connect(simulation_, &SimulationController::runFinished, this, &MainWindow::onFinished);
     connect(simulation_, &SimulationController::runFailed, this, [this](quint64, const QString& message) {
         const bool no_book = positions_ == 0;
-        status_->setText((no_book ? tr("Could not open the book: %1") : tr("Could not simulate: %1")).arg(message));
+        const QString title = no_book ? tr("Could not open the book") : tr("Could not simulate");
+        status_->setText(tr("%1: %2").arg(title, message));
         emit bookFailed(message);
-        if (no_book) {
+        if (no_book)
             placeholder_->setText(
                 tr("Could not open the book.\n\n%1\n\nOpen another with File → Open (Ctrl+O).").arg(message));
-            if (QGuiApplication::platformName() != "offscreen") { // not modal: a script may be waiting on us
-                auto* box = new QMessageBox(QMessageBox::Warning, tr("Could not open the book"), message,
-                                            QMessageBox::Ok, this);
-                box->setAttribute(Qt::WA_DeleteOnClose);
-                box->open();
-            }
+        if (QGuiApplication::platformName() == "offscreen") // tests and scripts read the status instead
+            return;
+        // Not modal (a script may be waiting on us), and one box at a time: while the user edits
+        // a run that cannot work (a bad L2 file), the open box shows the newest reason.
+        if (!error_box_) {
+            error_box_ = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+            error_box_->setAttribute(Qt::WA_DeleteOnClose);
+            error_box_->open();
+        } else {
+            error_box_->setWindowTitle(title);
+            error_box_->setText(message);
         }
     });
     // Large books show their reading progress and can be cancelled.

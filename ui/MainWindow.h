@@ -7,10 +7,12 @@
 #include "core/RunParameters.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <memory>
 
 class QLabel;
+class QMessageBox;
 class QMenu;
 class QProgressDialog;
 class QStackedWidget;
@@ -105,6 +107,7 @@ private:
     QLabel* status_;
     QStackedWidget* charts_; // a placeholder note, then the heatmap and the map
     QLabel* placeholder_;
+    QPointer<QMessageBox> error_box_; // the open error box, if any
 };
 
 } // namespace levex::ui
