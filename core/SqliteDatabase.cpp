@@ -89,6 +89,10 @@ void SqliteStatement::bind(int index, std::string_view text) {
                "binding text");
 }
 
+void SqliteStatement::bind_static(int index, std::string_view text) {
+    db_->check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), SQLITE_STATIC, SQLITE_UTF8), "binding text");
+}
+
 void SqliteStatement::bind_blob(int index, std::span<const std::uint8_t> bytes) {
     db_->check(sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_TRANSIENT), "binding a blob");
 }

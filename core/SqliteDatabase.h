@@ -65,6 +65,8 @@ public:
     void bind(int index, std::int64_t value);
     void bind(int index, double value); ///< NaN is stored as NULL (an absent value)
     void bind(int index, std::string_view text);
+    /// Binds text without copying it: `text` must outlive the statement's next step (bulk inserts).
+    void bind_static(int index, std::string_view text);
     void bind_blob(int index, std::span<const std::uint8_t> bytes);
     void bind_null(int index);
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/Workspace.h"
 
+#include "core/FlatHashIndex.h"
 #include "core/Issue.h"
 #include "core/RunBlob.h"
 #include "core/RunReport.h"
@@ -14,7 +15,6 @@
 #include <ctime>
 #include <filesystem>
 #include <limits>
-#include <unordered_map>
 
 namespace levex {
 
@@ -100,6 +100,11 @@ std::vector<std::vector<double>*> double_series(RunFrames& f) {
             &f.fund_balance};
 }
 
+// The positions table's key: a snapshot's rows form one contiguous range (see the schema).
+std::int64_t position_key(std::int64_t snapshot_id, std::size_t row) {
+    return snapshot_id * (std::int64_t(1) << 32) + static_cast<std::int64_t>(row);
+}
+
 bool name_taken(SqliteDatabase& db, const std::string& name, std::int64_t except_id) {
     SqliteStatement s = db.prepare("SELECT 1 FROM snapshots WHERE name = ? AND id <> ?");
     s.bind(1, name);
@@ -172,7 +177,7 @@ Workspace::Workspace(const std::string& path) : db_(path) {
         if (!wal.step() || wal.column_text(0) != "wal")
             refuse(WorkspaceOpenError::Reason::CannotOpen, path + ": cannot switch the database to WAL journaling");
     }
-    db_.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;");
+    db_.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
     migrate_workspace(db_);
 }
 
@@ -219,7 +224,7 @@ ImportResult Workspace::import_snapshot(const PositionBook& book, const Snapshot
 
     // One prepared statement reused for every row, in one transaction (STYLE §7).
     SqliteStatement row = db_.prepare(
-        "INSERT INTO positions (snapshot_id, row, id, account, symbol, side, size, entry_price, margin, leverage, "
+        "INSERT INTO positions (key, snapshot_id, id, account, symbol, side, size, entry_price, margin, leverage, "
         "margin_mode, collateral, maint_margin_rate, maint_amount, liquidation_price, line) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const std::size_t n = book.positions();
@@ -230,17 +235,17 @@ ImportResult Workspace::import_snapshot(const PositionBook& book, const Snapshot
             return result; // the transaction rolls back
         }
         const bool cross = book.mode[i] == MarginMode::Cross;
-        row.bind(1, id);
-        row.bind(2, static_cast<std::int64_t>(i));
-        row.bind(3, book.id[i]);
-        row.bind(4, book.account_names[book.account[i]]);
-        row.bind(5, book.symbol_names[book.symbol[i]]);
+        row.bind(1, position_key(id, i));
+        row.bind(2, id);
+        row.bind_static(3, book.id[i]);
+        row.bind_static(4, book.account_names[book.account[i]]);
+        row.bind_static(5, book.symbol_names[book.symbol[i]]);
         row.bind(6, static_cast<std::int64_t>(book.side[i]));
         row.bind(7, book.size[i]);
         row.bind(8, book.entry_price[i]);
         row.bind(9, book.margin[i]);
         row.bind(10, book.leverage[i]);
-        row.bind(11, std::string_view(cross ? "cross" : "isolated"));
+        row.bind_static(11, cross ? "cross" : "isolated");
         row.bind(12, cross ? book.account_collateral[book.account[i]] : std::numeric_limits<double>::quiet_NaN());
         row.bind(13, book.maint_margin_rate[i]);
         row.bind(14, book.maint_amount[i]);
@@ -297,27 +302,26 @@ PositionBook Workspace::load_book(std::int64_t snapshot_id) {
         SqliteDatabase& db;
         ~EndRead() { sqlite3_exec(db.handle(), "COMMIT", nullptr, nullptr, nullptr); }
     } end_read{db_};
-    SqliteStatement s = db_.prepare(
-        "SELECT id, account, symbol, side, size, entry_price, margin, leverage, margin_mode, collateral, "
-        "maint_margin_rate, maint_amount, liquidation_price, line FROM positions WHERE snapshot_id = ? ORDER BY row");
-    s.bind(1, snapshot_id);
-    struct TransparentHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view v) const { return std::hash<std::string_view>{}(v); }
-    };
-    std::unordered_map<std::string, std::uint32_t, TransparentHash, std::equal_to<>> accounts;
-    accounts.reserve(info->positions);
+    SqliteStatement s =
+        db_.prepare("SELECT id, account, symbol, side, size, entry_price, margin, leverage, margin_mode, collateral, "
+                    "maint_margin_rate, maint_amount, liquidation_price, line FROM positions WHERE key BETWEEN ? AND ? "
+                    "ORDER BY key");
+    s.bind(1, position_key(snapshot_id, 0));
+    s.bind(2, position_key(snapshot_id, 0xFFFFFFFFu));
+    FlatHashIndex accounts(info->positions);
     std::uint32_t symbol = 0;
     while (s.step()) {
         book.id.emplace_back(s.column_text(0));
         const std::string_view account = s.column_text(1);
-        auto it = accounts.find(account);
-        if (it == accounts.end()) {
-            it = accounts.emplace(std::string(account), static_cast<std::uint32_t>(book.account_names.size())).first;
+        const std::uint64_t hash = std::hash<std::string_view>{}(account);
+        std::uint32_t a = accounts.find(hash, [&](std::uint32_t k) { return book.account_names[k] == account; });
+        if (a == FlatHashIndex::kNone) {
+            a = static_cast<std::uint32_t>(book.account_names.size());
+            accounts.insert(hash, a);
             book.account_names.emplace_back(account);
             book.account_collateral.push_back(std::numeric_limits<double>::quiet_NaN());
         }
-        book.account.push_back(it->second);
+        book.account.push_back(a);
         const std::string_view symbol_name = s.column_text(2);
         if (symbol >= book.symbol_names.size() || book.symbol_names[symbol] != symbol_name) {
             symbol = 0;
@@ -337,7 +341,7 @@ PositionBook Workspace::load_book(std::int64_t snapshot_id) {
         const bool cross = s.column_text(8) == "cross";
         book.mode.push_back(cross ? MarginMode::Cross : MarginMode::Isolated);
         if (cross)
-            book.account_collateral[it->second] = s.column_double(9);
+            book.account_collateral[a] = s.column_double(9);
         book.maint_margin_rate.push_back(s.column_double(10));
         book.maint_amount.push_back(s.column_double(11));
         book.exchange_liquidation_price.push_back(s.column_double(12));
@@ -367,7 +371,12 @@ void Workspace::rename_snapshot(std::int64_t id, const std::string& name) {
 
 void Workspace::delete_snapshot(std::int64_t id) {
     SqliteTransaction transaction(db_);
-    SqliteStatement s = db_.prepare("DELETE FROM snapshots WHERE id = ?"); // cascades to everything below it
+    // Positions by their key range first (the cascade alone would look for them row by row).
+    SqliteStatement positions = db_.prepare("DELETE FROM positions WHERE key BETWEEN ? AND ?");
+    positions.bind(1, position_key(id, 0));
+    positions.bind(2, position_key(id, 0xFFFFFFFFu));
+    positions.run();
+    SqliteStatement s = db_.prepare("DELETE FROM snapshots WHERE id = ?"); // cascades to scenarios and runs
     s.bind(1, id);
     s.run();
     transaction.commit();

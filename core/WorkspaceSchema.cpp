@@ -24,9 +24,11 @@ CREATE TABLE snapshots (
 );
 CREATE INDEX snapshots_by_hash ON snapshots (content_hash);
 CREATE INDEX snapshots_by_time ON snapshots (imported_at);
+-- key = snapshot_id * 2^32 + row: a snapshot's rows are one contiguous, append-only key range
+-- (bulk inserts take SQLite's append path; loads are one range scan).
 CREATE TABLE positions (
+    key               INTEGER PRIMARY KEY,
     snapshot_id       INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
-    row               INTEGER NOT NULL,     -- order in the book
     id                TEXT NOT NULL,
     account           TEXT NOT NULL,
     symbol            TEXT NOT NULL,
@@ -40,9 +42,8 @@ CREATE TABLE positions (
     maint_margin_rate REAL,
     maint_amount      REAL,
     liquidation_price REAL,                 -- the exchange's own figure
-    line              INTEGER NOT NULL,
-    PRIMARY KEY (snapshot_id, row)
-) WITHOUT ROWID;
+    line              INTEGER NOT NULL
+);
 )sql",
     // 1 -> 2: scenarios (run parameters as scenario JSON) and runs with their frames.
     R"sql(
