@@ -425,7 +425,8 @@ void make_old_database(const std::string& path, int version) {
         db.exec("INSERT INTO snapshots (id, name, source_path, content_hash, venue, imported_at, symbols, "
                 "mark_prices, position_count) VALUES (1, 'old', '/old.csv', 'h', 'generic', "
                 "'2026-01-01T00:00:00Z', '[\"BTC\"]', '[100.0]', 1)");
-        db.exec("INSERT INTO positions VALUES (1, 0, 'p1', 'acc', 'BTC', 1, 2.0, 90.0, 18.0, 10.0, 'isolated', NULL, "
+        db.exec("INSERT INTO positions VALUES (4294967296, 1, 'p1', 'acc', 'BTC', 1, 2.0, 90.0, 18.0, 10.0, "
+                "'isolated', NULL, "
                 "NULL, NULL, 80.5, 2)");
     }
 }
