@@ -12,6 +12,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <ctime>
 #include <filesystem>
 #include <limits>
@@ -120,6 +121,16 @@ bool name_taken(SqliteDatabase& db, const std::string& name, std::int64_t except
 
 std::string utc_now_iso8601() {
     return iso8601(std::time(nullptr), "%Y-%m-%dT%H:%M:%SZ");
+}
+
+std::string default_workspace_path() {
+    const char* xdg = std::getenv("XDG_DATA_HOME");
+    const char* home = std::getenv("HOME");
+    // As QStandardPaths does: a relative XDG_DATA_HOME is ignored.
+    std::filesystem::path base = xdg && xdg[0] == '/' ? std::filesystem::path(xdg)
+                                 : home               ? std::filesystem::path(home) / ".local" / "share"
+                                                      : std::filesystem::temp_directory_path();
+    return (base / "LevEx" / "LevEx" / "workspace.db").string();
 }
 
 std::string move_database_aside(const std::string& path) {

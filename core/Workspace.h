@@ -118,6 +118,11 @@ private:
     SqliteDatabase db_;
 };
 
+/// Where the workspace lives when no --db is given: `workspace.db` in the user's data folder,
+/// `$XDG_DATA_HOME/LevEx/LevEx` (else `~/.local/share/LevEx/LevEx`), the folder the desktop app's
+/// QStandardPaths::AppDataLocation names. The folder is not created here.
+std::string default_workspace_path();
+
 /// The current time as ISO 8601 UTC ("2026-11-24T04:25:57Z").
 std::string utc_now_iso8601();
 
