@@ -418,6 +418,34 @@ std::vector<ScenarioInfo> Workspace::scenarios(std::int64_t snapshot_id) {
     return out;
 }
 
+std::optional<ScenarioInfo> Workspace::scenario(std::int64_t id) {
+    SqliteStatement s = db_.prepare("SELECT id, snapshot_id, name, created_at, parameters FROM scenarios WHERE id = ?");
+    s.bind(1, id);
+    if (!s.step())
+        return std::nullopt;
+    return ScenarioInfo{s.column_int(0), s.column_int(1), std::string(s.column_text(2)), std::string(s.column_text(3)),
+                        std::string(s.column_text(4))};
+}
+
+void Workspace::rename_scenario(std::int64_t id, const std::string& name) {
+    if (name.empty())
+        throw UsageError("a scenario needs a name");
+    SqliteTransaction transaction(db_);
+    SqliteStatement s = db_.prepare("UPDATE scenarios SET name = ? WHERE id = ?");
+    s.bind(1, name);
+    s.bind(2, id);
+    s.run();
+    transaction.commit();
+}
+
+void Workspace::delete_scenario(std::int64_t id) {
+    SqliteTransaction transaction(db_);
+    SqliteStatement s = db_.prepare("DELETE FROM scenarios WHERE id = ?"); // cascades to its runs
+    s.bind(1, id);
+    s.run();
+    transaction.commit();
+}
+
 std::int64_t Workspace::save_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,
                                  const std::string& symbol, const RunResult& result) {
     RunFrames f = result.frames; // a copy: double_series() hands out pointers

@@ -102,6 +102,10 @@ public:
 
     std::int64_t save_scenario(std::int64_t snapshot_id, const std::string& name, const Scenario& scenario);
     std::vector<ScenarioInfo> scenarios(std::int64_t snapshot_id);
+    std::optional<ScenarioInfo> scenario(std::int64_t id);
+    void rename_scenario(std::int64_t id, const std::string& name);
+    /// Removes the scenario with its runs.
+    void delete_scenario(std::int64_t id);
 
     /// Stores a finished run with its frames and log. `started_at` is ISO 8601 UTC.
     std::int64_t save_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,

@@ -29,8 +29,8 @@ SimulationController::~SimulationController() {
 }
 
 quint64 SimulationController::request(const QString& book_path, const QString& venue, const RunParameters& params,
-                                      const BookReadOptions& read) {
-    SimulationRequest r{++generation_, book_path, read, venue, params};
+                                      const BookReadOptions& read, std::shared_ptr<const PositionBook> book) {
+    SimulationRequest r{++generation_, book_path, std::move(book), read, venue, params};
     worker_->post(std::move(r));
     QMetaObject::invokeMethod(worker_, &SimulationWorker::wake, Qt::QueuedConnection);
     return generation_;
