@@ -73,9 +73,9 @@ LibraryPanel::LibraryPanel(MainWindow* window, QWidget* parent)
     tree_->setSelectionMode(QAbstractItemView::ExtendedSelection);
     tree_->setEditTriggers(QAbstractItemView::EditKeyPressed);
     tree_->setUniformRowHeights(true);
-    tree_->header()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int c = 1; c < 4; ++c)
-        tree_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    tree_->header()->setStretchLastSection(false);
+    tree_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    setMinimumWidth(380);
     connect(tree_, &QTreeWidget::itemSelectionChanged, this, &LibraryPanel::updateButtons);
     connect(tree_, &QTreeWidget::itemDoubleClicked, this, [this] { openSelected(); });
     connect(tree_, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item, int column) {
@@ -218,9 +218,11 @@ void LibraryPanel::refresh() {
 void LibraryPanel::populate(const std::vector<Entry>& entries) {
     populating_ = true;
     // Keep what was expanded and selected across a refresh.
-    QSet<QPair<int, qint64>> expanded, selected;
+    // New items arrive unfolded; known ones keep the state the user left them in.
+    QSet<QPair<int, qint64>> known, expanded, selected;
     for (QTreeWidgetItemIterator it(tree_); *it; ++it) {
         const QPair<int, qint64> key((*it)->data(0, kKindRole).toInt(), (*it)->data(0, kIdRole).toLongLong());
+        known.insert(key);
         if ((*it)->isExpanded())
             expanded.insert(key);
         if ((*it)->isSelected())
@@ -237,7 +239,7 @@ void LibraryPanel::populate(const std::vector<Entry>& entries) {
         for (int c = 1; c < 3; ++c)
             item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
         const QPair<int, qint64> key(int(kind), id);
-        item->setExpanded(expanded.contains(key) || (kind == Kind::Snapshot && expanded.isEmpty()));
+        item->setExpanded(!known.contains(key) || expanded.contains(key));
         item->setSelected(selected.contains(key));
         return item;
     };

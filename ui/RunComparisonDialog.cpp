@@ -108,6 +108,7 @@ RunComparisonDialog::RunComparisonDialog(const StoredRun& a, const QString& name
                                          const QString& name_b, QWidget* parent)
     : QDialog(parent), table_(new QTableWidget(this)), plot_(new QCustomPlot(this)) {
     setWindowTitle(tr("Compare runs — %1 · %2").arg(name_a, name_b));
+    setObjectName("runComparison");
     resize(1100, 760);
     const QLocale locale;
 
@@ -150,8 +151,11 @@ RunComparisonDialog::RunComparisonDialog(const StoredRun& a, const QString& name
         QString delta, change;
         if (va && vb && std::isfinite(*va) && std::isfinite(*vb)) {
             const double d = *vb - *va;
-            delta = (d > 0 ? QStringLiteral("+") : QString()) + shown(d, m.decimals, m.unit, locale);
-            if (*va != 0.0)
+            // A difference of percentages is in percentage points; a relative change of one would mislead.
+            const bool percent = m.unit == QStringLiteral("%");
+            delta = (d > 0 ? QStringLiteral("+") : QString()) +
+                    shown(d, m.decimals, percent ? QStringLiteral("pp") : m.unit, locale);
+            if (*va != 0.0 && !percent)
                 change = (d > 0 ? QStringLiteral("+") : QString()) + locale.toString(d / std::abs(*va) * 100, 'f', 1) +
                          QStringLiteral(" %");
         }
@@ -159,6 +163,7 @@ RunComparisonDialog::RunComparisonDialog(const StoredRun& a, const QString& name
         table_->setItem(r, 4, cell(differ ? change : QString(), differ));
     }
     table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
     table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
     for (int c = 1; c < 5; ++c)
         table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);

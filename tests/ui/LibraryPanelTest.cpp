@@ -243,7 +243,7 @@ TEST(LibraryPanel, ComparesTwoRunsSideBySide) {
     ASSERT_GE(shock, 0);
     EXPECT_EQ(table->item(shock, 1)->text(), QLocale().toString(-5.0, 'f', 2) + " %");
     EXPECT_EQ(table->item(shock, 2)->text(), QLocale().toString(-12.0, 'f', 2) + " %");
-    EXPECT_EQ(table->item(shock, 3)->text(), QLocale().toString(-7.0, 'f', 2) + " %");
+    EXPECT_EQ(table->item(shock, 3)->text(), QLocale().toString(-7.0, 'f', 2) + " pp"); // percentage points
     EXPECT_TRUE(table->item(shock, 0)->font().bold());
     const int leverage = dialog->rowOf("Leverage multiplier");
     EXPECT_EQ(table->item(leverage, 3)->text(), "same");
