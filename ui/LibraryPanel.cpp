@@ -75,7 +75,7 @@ LibraryPanel::LibraryPanel(MainWindow* window, QWidget* parent)
     tree_->setUniformRowHeights(true);
     tree_->header()->setStretchLastSection(false);
     tree_->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    setMinimumWidth(380);
+    setMinimumWidth(320);
     connect(tree_, &QTreeWidget::itemSelectionChanged, this, &LibraryPanel::updateButtons);
     connect(tree_, &QTreeWidget::itemDoubleClicked, this, [this] { openSelected(); });
     connect(tree_, &QTreeWidget::itemChanged, this, [this](QTreeWidgetItem* item, int column) {

@@ -134,6 +134,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     library_dock->setObjectName("library");
     library_dock->setWidget(library_);
     addDockWidget(Qt::RightDockWidgetArea, library_dock);
+    library_dock->hide(); // the charts keep their width until the toolbar's Library asks for it
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open positions CSV…"), QKeySequence::Open, this, &MainWindow::chooseFile);

@@ -169,6 +169,8 @@ TEST(LibraryPanel, SavesTheShownRunAndReopensItExactlyWithoutSimulating) {
     EXPECT_EQ(reopened->summary.final_price, original->summary.final_price);
     EXPECT_EQ(reopened->liquidation_by_row.size(), f.book.positions());
     EXPECT_EQ(window.windowTitle(), QStringLiteral("desk — LevEx"));
+    window.library()->parentWidget()->show(); // the Library dock starts hidden
+    QTest::qWait(100);
     maybe_shoot(&window, "library-window");
 }
 
