@@ -183,6 +183,8 @@ Workspace::Workspace(const std::string& path) : db_(path) {
                                                         "). It was not changed. Move it aside to start a fresh "
                                                         "workspace.");
     }
+    if (version == 0 && db_.query_int("PRAGMA page_count") == 0)
+        db_.exec("PRAGMA page_size = 16384"); // a new file: bigger pages suit million-row snapshots
     {
         SqliteStatement wal = db_.prepare("PRAGMA journal_mode = WAL");
         if (!wal.step() || wal.column_text(0) != "wal")
