@@ -153,6 +153,10 @@ QMessageBox* LibraryPanel::recoveryDialog() const {
     return recovery_;
 }
 
+QProgressDialog* LibraryPanel::importProgress() const {
+    return progress_;
+}
+
 QString LibraryPanel::statusText() const {
     return status_->text();
 }
@@ -338,10 +342,11 @@ void LibraryPanel::openSnapshot(qint64 id) {
         if (!info)
             throw std::runtime_error("the snapshot was deleted");
         auto book = std::make_shared<const PositionBook>(ws.load_book(id));
-        return [this, book, id, name = QString::fromStdString(info->name)] {
-            showMessage(tr("Opened snapshot %1").arg(name));
-            window_->openStoredBook(book, name, id);
-        };
+        return
+            [this, book, id, name = QString::fromStdString(info->name), venue = QString::fromStdString(info->venue)] {
+                showMessage(tr("Opened snapshot %1").arg(name));
+                window_->openStoredBook(book, name, id, venue);
+            };
     });
 }
 
@@ -358,9 +363,9 @@ void LibraryPanel::openScenario(qint64 id) {
         const SnapshotInfo info = *ws.snapshot(snapshot_id);
         auto book = std::make_shared<const PositionBook>(ws.load_book(snapshot_id));
         return [this, book, snapshot_id, name, venue, params = scenario.params,
-                label = QString::fromStdString(info.name)] {
+                label = QString::fromStdString(info.name), book_venue = QString::fromStdString(info.venue)] {
             showMessage(tr("Opened scenario %1").arg(name));
-            window_->openStoredBook(book, label, snapshot_id, params, venue);
+            window_->openStoredBook(book, label, snapshot_id, book_venue, params, venue);
         };
     });
 }

@@ -63,6 +63,7 @@ public:
     void setConfirm(std::function<bool(const QString& question)> confirm) { confirm_ = std::move(confirm); }
     RunComparisonDialog* comparison() const;
     QMessageBox* recoveryDialog() const;
+    QProgressDialog* importProgress() const;
     QString statusText() const;
 
 signals:

@@ -352,8 +352,10 @@ void MainWindow::openBook(const QString& path, const BookReadOptions& read) {
 }
 
 void MainWindow::openStoredBook(std::shared_ptr<const PositionBook> book, const QString& name, qint64 snapshot_id,
-                                const std::optional<RunParameters>& params, const QString& venue) {
+                                const QString& book_venue, const std::optional<RunParameters>& params,
+                                const QString& venue) {
     stored_book_ = std::move(book);
+    stored_book_venue_ = book_venue;
     snapshot_id_ = snapshot_id;
     path_ = name;
     read_ = {};
@@ -369,6 +371,7 @@ void MainWindow::showStoredRun(std::shared_ptr<const LiveRun> run, const QString
     simulation_->cancel(); // whatever is in flight must not replace the stored run
     stale_before_ = simulation_->generation();
     stored_book_ = run->position_book;
+    stored_book_venue_ = QString::fromStdString(run->venue);
     snapshot_id_ = snapshot_id;
     path_ = name;
     read_ = {};
@@ -393,7 +396,7 @@ void MainWindow::useWorkspace(const QString& path) {
 
 void MainWindow::requestSimulation() {
     if (!path_.isEmpty())
-        simulation_->request(path_, controls_->venue(), runParameters(), read_, stored_book_);
+        simulation_->request(path_, controls_->venue(), runParameters(), read_, stored_book_, stored_book_venue_);
 }
 
 void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready) {

@@ -43,8 +43,10 @@ public:
     void openBook(const QString& path, const BookReadOptions& read = {});
     /// Simulates a book already in memory (a Library snapshot) with the current controls, or with
     /// `params` and `venue` when given (a Library scenario).
+    /// `book_venue` is the venue whose contract units the snapshot was imported in.
     void openStoredBook(std::shared_ptr<const PositionBook> book, const QString& name, qint64 snapshot_id,
-                        const std::optional<RunParameters>& params = std::nullopt, const QString& venue = {});
+                        const QString& book_venue, const std::optional<RunParameters>& params = std::nullopt,
+                        const QString& venue = {});
     /// Shows a stored run exactly as saved, without simulating; its controls are shown too.
     void showStoredRun(std::shared_ptr<const LiveRun> run, const QString& name, qint64 snapshot_id);
     /// Opens the workspace database in the Library panel.
@@ -106,6 +108,7 @@ private:
     qulonglong positions_ = 0;
     std::shared_ptr<const LiveRun> run_;
     std::shared_ptr<const PositionBook> stored_book_; // a Library snapshot, simulated instead of path_
+    QString stored_book_venue_;
     qint64 snapshot_id_ = 0;
     quint64 stale_before_ = 0; // runs of older requests are not shown over a stored run
     LibraryPanel* library_ = nullptr;

@@ -55,6 +55,18 @@ void SimulationWorker::wake() {
 const PositionBook& SimulationWorker::book_for(const SimulationRequest& request, const VenueProfile& venue) {
     const ContractSpec contract = contract_of(venue);
     if (request.book) { // a stored snapshot, already read in the units it was imported with
+        std::optional<ContractSpec> read_as;
+        try {
+            if (!request.book_venue.isEmpty())
+                read_as = contract_of(load_venue_profile(request.book_venue.toStdString(), venue_dir()));
+        } catch (const std::exception&) {
+            // a venue file that has since moved: its units cannot be checked
+        }
+        if (read_as && (read_as->inverse != contract.inverse || read_as->contract_size != contract.contract_size))
+            throw std::runtime_error(request.book_path.toStdString() +
+                                     " was imported in the contract units of venue '" +
+                                     request.book_venue.toStdString() + "', which differ from '" + venue.name +
+                                     "': choose a venue with the same units, or import the file again for it");
         if (book_ != request.book) {
             book_ = request.book;
             book_given_ = request.book;

@@ -34,6 +34,7 @@ struct SimulationRequest {
     std::uint64_t generation = 0;
     QString book_path;                        ///< the CSV to read, or only a label when `book` is given
     std::shared_ptr<const PositionBook> book; ///< a book already in memory (a workspace snapshot)
+    QString book_venue;                       ///< the venue whose contract units `book` was read in
     BookReadOptions read;
     QString venue = "generic";
     RunParameters params;

@@ -9,6 +9,7 @@
 #include "core/Sha256.h"
 #include "core/TextFile.h"
 
+#include <filesystem>
 #include <iostream>
 
 namespace levex::cli {
@@ -34,8 +35,11 @@ int run_import(const std::vector<std::string>& args) {
     if (cl.positionals().size() != 1)
         throw UsageError("import expects one BOOK.csv (see levex-cli import --help)");
     const std::string book_path = cl.positionals()[0];
-    const std::string venue_name = cl.text("venue", "generic");
+    // A venue file is remembered by its absolute path, so later runs find it from any folder.
+    std::string venue_name = cl.text("venue", "generic");
     const VenueProfile venue = load_venue_profile(venue_name, venue_dir());
+    if (std::filesystem::is_regular_file(venue_name))
+        venue_name = std::filesystem::absolute(venue_name).string();
     if (cl.has("name") && cl.text("name", "").empty())
         throw UsageError("--name: expected a name");
 
@@ -47,7 +51,7 @@ int run_import(const std::vector<std::string>& args) {
     const std::string db = workspace_path(cl);
     const auto workspace = open_workspace(db);
     const ImportResult result =
-        workspace->import_snapshot(book, {cl.text("name", ""), book_path, sha256_hex(file.bytes()), venue.name});
+        workspace->import_snapshot(book, {cl.text("name", ""), book_path, sha256_hex(file.bytes()), venue_name});
     const SnapshotInfo& s = result.snapshot;
     if (result.already_present)
         std::cout << book_path << ": already in " << db << " as '" << s.name << "' (identical content, sha256 "

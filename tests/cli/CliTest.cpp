@@ -393,3 +393,18 @@ TEST(CliWorkspace, ANewerOrDamagedDatabaseIsRefusedAndLeftAsItIs) {
     EXPECT_NE(damaged.err.find("Move it aside"), std::string::npos) << damaged.err;
     EXPECT_EQ(levex::read_text_file(garbage), std::string(4096, 'x'));
 }
+
+TEST(CliWorkspace, ASnapshotRunsOnlyWithAVenueOfItsContractUnits) {
+    const auto dir = temp_dir();
+    const std::string db = (dir / "inverse.db").string();
+    const std::string venue = data("venues/binance-coinm-btcusd.json");
+    const CliRun imported =
+        cli("import " + data("published/binance_coinm_inverse.csv") + " --db " + db + " --name coinm --venue " + venue);
+    ASSERT_EQ(imported.status, 0) << imported.err;
+    // Its own venue (remembered by absolute path) by default; a linear venue is refused.
+    const CliRun own = cli("simulate --db " + db + " --snapshot coinm --mark 20000 --shock -0.05");
+    EXPECT_EQ(own.status, 0) << own.err;
+    const CliRun linear = cli("simulate --db " + db + " --snapshot coinm --mark 20000 --venue generic");
+    EXPECT_EQ(linear.status, 2);
+    EXPECT_NE(linear.err.find("whose contract units differ from 'generic'"), std::string::npos) << linear.err;
+}

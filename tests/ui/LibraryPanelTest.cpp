@@ -17,6 +17,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -293,6 +294,24 @@ TEST(LibraryPanel, ImportsOffTheGuiThreadAllOrNothing) {
     levex::Workspace ws(f.db);
     ASSERT_EQ(ws.snapshots().size(), 1u);
     EXPECT_EQ(ws.snapshots()[0].positions, f.book.positions());
+}
+
+TEST(LibraryPanel, ACancelledImportStoresNothing) {
+    Fixture f;
+    levex::GeneratorSettings settings;
+    settings.positions = 200000;
+    const std::string big = (f.dir.path() + "/big.csv").toStdString();
+    levex::write_text_file(big, levex::write_positions_csv(levex::generate_book(settings, f.venue)));
+    MainWindow window;
+    LibraryPanel* panel = window.library();
+    ASSERT_TRUE(open_library(window, f.db));
+    panel->importFile(QString::fromStdString(big));
+    ASSERT_NE(panel->importProgress(), nullptr);
+    panel->importProgress()->cancel(); // as the dialog's Cancel button does
+    QTRY_VERIFY_WITH_TIMEOUT(panel->statusText().contains("Import cancelled: nothing was stored."), 30000);
+    levex::Workspace ws(f.db);
+    EXPECT_TRUE(ws.snapshots().empty());
+    EXPECT_EQ(ws.database().query_int("SELECT count(*) FROM positions"), 0);
 }
 
 TEST(LibraryPanel, AnUnreadableDatabaseIsReportedAndCanBeMovedAside) {
