@@ -69,9 +69,15 @@ constexpr const char* kSnapshotColumns =
     "SELECT id, name, source_path, content_hash, venue, imported_at, symbols, mark_prices, position_count "
     "FROM snapshots ";
 
+// A run as listed; kWholeRun adds its scenario's parameters and the blobs (columns 10 to 14).
+#define LEVEX_RUN_INFO_COLUMNS                                                                                         \
+    "r.id, r.scenario_id, s.snapshot_id, s.name, r.started_at, r.symbol, r.duration_ms, r.steps, r.bins, r.summary"
 constexpr const char* kRunColumns =
-    "SELECT r.id, r.scenario_id, s.snapshot_id, s.name, r.started_at, r.symbol, r.duration_ms, r.steps, r.bins, "
-    "r.summary FROM runs r JOIN scenarios s ON s.id = r.scenario_id ";
+    "SELECT " LEVEX_RUN_INFO_COLUMNS " FROM runs r JOIN scenarios s ON s.id = r.scenario_id ";
+constexpr const char* kWholeRun =
+    "SELECT " LEVEX_RUN_INFO_COLUMNS ", s.parameters, r.edges, r.series, r.heatmap, r.log "
+    "FROM runs r JOIN scenarios s ON s.id = r.scenario_id WHERE r.id = ?";
+#undef LEVEX_RUN_INFO_COLUMNS
 
 RunInfo run_from_row(const SqliteStatement& s) {
     RunInfo info;
@@ -507,10 +513,7 @@ std::vector<RunInfo> Workspace::runs(std::int64_t snapshot_id) {
 }
 
 StoredRun Workspace::load_run(std::int64_t run_id) {
-    SqliteStatement s = db_.prepare(
-        std::string(kRunColumns)
-            .replace(std::string(kRunColumns).find(" FROM"), 0, ", s.parameters, r.edges, r.series, r.heatmap, r.log") +
-        "WHERE r.id = ?");
+    SqliteStatement s = db_.prepare(kWholeRun);
     s.bind(1, run_id);
     if (!s.step())
         throw UsageError(path() + ": no run with id " + std::to_string(run_id));
