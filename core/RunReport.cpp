@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/RunReport.h"
 
+#include "core/Issue.h"
 #include "core/NumberFormat.h"
 #include "core/PositionCsvWriter.h"
 
@@ -44,6 +45,50 @@ std::string summary_json(const RunSummary& s) {
     j["leverage_capped"] = s.leverage_capped;
     j["price_floor_hit"] = s.price_floor_hit;
     return j.dump(2) + "\n";
+}
+
+RunSummary parse_summary_json(const std::string& text, const std::string& what) {
+    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object())
+        throw DataError({Severity::Error, what, 0, 0, "", "expected a summary JSON object, found unreadable text"});
+    auto number = [&](const char* key, double fallback) {
+        const auto it = j.find(key);
+        if (it == j.end() || it->is_null())
+            return fallback;
+        if (it->is_string()) {
+            const std::string s = it->get<std::string>();
+            if (s == "inf" || s == "-inf")
+                return s == "inf" ? HUGE_VAL : -HUGE_VAL;
+        }
+        if (!it->is_number())
+            throw DataError({Severity::Error, what, 0, 0, key, std::string("expected a number for ") + key});
+        return it->get<double>();
+    };
+    auto count = [&](const char* key) { return static_cast<std::size_t>(number(key, 0.0)); };
+    RunSummary s;
+    s.liquidated_count_long = count("liquidated_count_long");
+    s.liquidated_count_short = count("liquidated_count_short");
+    s.liquidated_count = count("liquidated_count");
+    s.liquidated_notional_long = number("liquidated_notional_long", 0.0);
+    s.liquidated_notional_short = number("liquidated_notional_short", 0.0);
+    s.liquidated_share_of_oi = number("liquidated_share_of_oi", 0.0);
+    s.start_price = number("start_price", 0.0);
+    s.final_price = number("final_price", 0.0);
+    s.min_price = number("min_price", 0.0);
+    s.max_price = number("max_price", 0.0);
+    s.max_drawdown = number("max_drawdown", 0.0);
+    if (const auto it = j.find("amplification"); it != j.end() && !it->is_null())
+        s.amplification = number("amplification", 0.0);
+    s.cascade_duration_s = number("cascade_duration_s", 0.0);
+    s.peak_liquidation_rate_quote_per_s = number("peak_liquidation_rate_quote_per_s", 0.0);
+    s.insurance_fund_min = number("insurance_fund_min", 0.0);
+    s.fund_loss = number("fund_loss", 0.0);
+    s.adl_notional = number("adl_notional", 0.0);
+    s.backstop_notional = number("backstop_notional", 0.0);
+    s.exhaustion_price = number("exhaustion_price", 0.0);
+    s.steps_run = count("steps_run");
+    s.leverage_capped = count("leverage_capped");
+    return s;
 }
 
 std::string frames_csv(const RunFrames& f) {

@@ -12,6 +12,10 @@ namespace levex {
 /// README); `amplification` is null at zero shock and an unlimited fund is written "inf".
 std::string summary_json(const RunSummary& summary);
 
+/// Reads a summary written by summary_json() back (the workspace stores runs that way); keys it
+/// does not know are ignored, missing ones keep their defaults. Throws DataError naming `what`.
+RunSummary parse_summary_json(const std::string& text, const std::string& what);
+
 /// Frames in long format, one row per step and series: `step,series,bin_low,bin_high,value`.
 /// Scalar series leave the bin columns empty; histogram series (open_long, open_short,
 /// executed_long, executed_short) write their non-zero bins only.

@@ -22,6 +22,7 @@ struct LiveRun {
     std::uint64_t generation = 0;
     RunParameters params;
     std::string symbol;
+    std::string venue;        ///< the venue profile's name
     std::size_t capacity = 0; ///< steps the run may take
     std::size_t bins = 0;
     std::vector<double> edges;
@@ -39,6 +40,8 @@ struct LiveRun {
     std::vector<double> liquidation_by_row;            ///< per book row, once finished; NaN = never
     std::vector<std::uint32_t> first_step_by_row;      ///< per book row, once finished; kNever = not liquidated
     static constexpr std::uint32_t kNever = 0xFFFFFFFFu;
+    std::shared_ptr<const RunFrames> frames; ///< the engine's complete frames, once finished (for saving)
+    std::string started_at;                  ///< ISO 8601 UTC
     double prepare_ms = 0.0, run_ms = 0.0;
     bool reused_prepared_book = false; ///< only the shock, depth or path changed since the last run
 

@@ -3,6 +3,7 @@
 
 #include "ui/CascadeHeatmapView.h"
 #include "ui/ImportDialog.h"
+#include "ui/LibraryPanel.h"
 #include "ui/LiquidationLogModel.h"
 #include "ui/LiquidationMapView.h"
 #include "ui/MonteCarloPanel.h"
@@ -128,6 +129,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     dock->setWidget(buildControls());
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
+    library_ = new LibraryPanel(this);
+    auto* library_dock = new QDockWidget(tr("Library"), this);
+    library_dock->setObjectName("library");
+    library_dock->setWidget(library_);
+    addDockWidget(Qt::RightDockWidgetArea, library_dock);
+    library_dock->hide(); // the charts keep their width until the toolbar's Library asks for it
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open positions CSV…"), QKeySequence::Open, this, &MainWindow::chooseFile);
@@ -146,6 +153,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     QToolBar* tools = addToolBar(tr("File"));
     tools->setObjectName("file");
     tools->addAction(open);
+    QAction* show_library = library_dock->toggleViewAction();
+    show_library->setShortcut(QKeySequence(tr("Ctrl+L")));
+    tools->addAction(show_library);
+    view->addAction(show_library);
     playback_ = new PlaybackBar(this);
     addToolBar(playback_);
     connect(playback_, &PlaybackBar::cursorChanged, this, &MainWindow::showCursor);
@@ -336,6 +347,8 @@ void MainWindow::updateRecentMenu() {
 
 void MainWindow::openBook(const QString& path, const BookReadOptions& read) {
     rememberFile(path);
+    stored_book_.reset();
+    snapshot_id_ = 0;
     path_ = path;
     read_ = read;
     controls_->setSymbols({}, {}); // the new book's symbols arrive once it is read
@@ -344,16 +357,57 @@ void MainWindow::openBook(const QString& path, const BookReadOptions& read) {
     requestSimulation();
 }
 
+void MainWindow::openStoredBook(std::shared_ptr<const PositionBook> book, const QString& name, qint64 snapshot_id,
+                                const QString& book_venue, const std::optional<RunParameters>& params,
+                                const QString& venue) {
+    stored_book_ = std::move(book);
+    stored_book_venue_ = book_venue;
+    snapshot_id_ = snapshot_id;
+    path_ = name;
+    read_ = {};
+    if (params)
+        controls_->setParameters(*params, venue);
+    controls_->setSymbols({}, {});
+    positions_ = 0;
+    status_->setText(tr("Simulating snapshot %1…").arg(name));
+    requestSimulation();
+}
+
+void MainWindow::showStoredRun(std::shared_ptr<const LiveRun> run, const QString& name, qint64 snapshot_id) {
+    simulation_->cancel(); // whatever is in flight must not replace the stored run
+    stale_before_ = simulation_->generation();
+    stored_book_ = run->position_book;
+    stored_book_venue_ = QString::fromStdString(run->venue);
+    snapshot_id_ = snapshot_id;
+    path_ = name;
+    read_ = {};
+    controls_->setParameters(run->params, QString::fromStdString(run->venue));
+    setWindowTitle(tr("%1 — LevEx").arg(name));
+    const std::size_t steps = run->ready.load(std::memory_order_acquire);
+    onFrames(run, steps);
+    onFinished(run);
+}
+
 RunParameters MainWindow::runParameters() const {
     return controls_->parameters();
 }
 
+QString MainWindow::venue() const {
+    return controls_->venue();
+}
+
+void MainWindow::useWorkspace(const QString& path) {
+    library_->openWorkspace(path);
+}
+
 void MainWindow::requestSimulation() {
     if (!path_.isEmpty())
-        simulation_->request(path_, controls_->venue(), runParameters(), read_);
+        simulation_->request(path_, controls_->venue(), runParameters(), read_, stored_book_, stored_book_venue_);
 }
 
 void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready) {
+    if (run->generation != 0 && run->generation <= stale_before_)
+        return; // a run cancelled for a stored run
     if (run != run_) {
         run_ = run;
         charts_->setCurrentIndex(1);

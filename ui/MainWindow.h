@@ -10,6 +10,7 @@
 #include <QPointer>
 
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QMessageBox;
@@ -22,6 +23,7 @@ class QTableView;
 namespace levex::ui {
 
 class CascadeHeatmapView;
+class LibraryPanel;
 class LiquidationMapView;
 class PlaybackBar;
 class LiquidationLogModel;
@@ -41,8 +43,25 @@ public:
 
     /// Opens a positions CSV and simulates it; `bookReady` or `bookFailed` follows.
     void openBook(const QString& path, const BookReadOptions& read = {});
+    /// Simulates a book already in memory (a Library snapshot) with the current controls, or with
+    /// `params` and `venue` when given (a Library scenario).
+    /// `book_venue` is the venue whose contract units the snapshot was imported in.
+    void openStoredBook(std::shared_ptr<const PositionBook> book, const QString& name, qint64 snapshot_id,
+                        const QString& book_venue, const std::optional<RunParameters>& params = std::nullopt,
+                        const QString& venue = {});
+    /// Shows a stored run exactly as saved, without simulating; its controls are shown too.
+    void showStoredRun(std::shared_ptr<const LiveRun> run, const QString& name, qint64 snapshot_id);
+    /// Opens the workspace database in the Library panel.
+    void useWorkspace(const QString& path);
     /// The run parameters the controls describe.
     RunParameters runParameters() const;
+    QString venue() const;
+    /// The shown book's file, or its snapshot's name when it came from the Library.
+    QString bookPath() const { return path_; }
+    /// The Library snapshot shown, or 0 for a book read from a file.
+    qint64 storedSnapshotId() const { return snapshot_id_; }
+    std::shared_ptr<const LiveRun> shownRun() const { return run_; }
+    LibraryPanel* library() const { return library_; }
     /// Restores the window layout, recent files and last settings from QSettings and saves them
     /// on close (the app does; tests do not, so they never depend on a user's settings).
     void useSettings();
@@ -90,6 +109,11 @@ private:
     QMenu* recent_ = nullptr;
     qulonglong positions_ = 0;
     std::shared_ptr<const LiveRun> run_;
+    std::shared_ptr<const PositionBook> stored_book_; // a Library snapshot, simulated instead of path_
+    QString stored_book_venue_;
+    qint64 snapshot_id_ = 0;
+    quint64 stale_before_ = 0; // runs of older requests are not shown over a stored run
+    LibraryPanel* library_ = nullptr;
 
     SimulationController* simulation_;
     CascadeHeatmapView* heatmap_;

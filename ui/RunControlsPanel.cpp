@@ -282,4 +282,35 @@ void RunControlsPanel::setShockAndLeverage(double shock, double leverage_mult) {
     emit changed();
 }
 
+void RunControlsPanel::setParameters(const RunParameters& p, const QString& venue) {
+    const QSignalBlocker block(this);
+    if (venue_->findText(venue) >= 0)
+        venue_->setCurrentText(venue);
+    if (!p.symbol.empty() && symbol_->findText(QString::fromStdString(p.symbol)) < 0)
+        symbol_->addItem(QString::fromStdString(p.symbol));
+    if (!p.symbol.empty())
+        symbol_->setCurrentText(QString::fromStdString(p.symbol));
+    mark_->setValue(std::isnan(p.mark) ? mark_->minimum() : p.mark);
+    leverage_->setValue(p.leverage_mult);
+    shock_->setValue(p.shock * 100.0);
+    shock_steps_->setValue(int(p.shock_steps));
+    const int model = depth_model_->findData(int(p.depth_model));
+    depth_model_->setCurrentIndex(model >= 0 ? model : 0);
+    depth_->setValue((p.depth_model == DepthModel::Flat ? p.depth_quote_per_pct : p.depth_quote_within_1pct) / 1e6);
+    book_file_->setText(QString::fromStdString(p.book_file));
+    permanent_->setChecked(std::isinf(p.half_life_s));
+    if (!std::isinf(p.half_life_s))
+        half_life_->setValue(p.half_life_s);
+    steps_->setValue(int(p.steps));
+    step_seconds_->setValue(p.step_seconds);
+    permanent_fraction_->setValue(p.permanent_fraction);
+    mark_passthrough_->setValue(std::isnan(p.mark_passthrough) ? kVenue : p.mark_passthrough);
+    fee_->setValue(std::isnan(p.fee) ? kVenue : p.fee);
+    fund_->setValue(std::isnan(p.fund) || std::isinf(p.fund) ? kVenue : p.fund);
+    vol_->setValue(p.vol);
+    student_nu_->setValue(p.student_nu);
+    seed_->setValue(int(p.seed));
+    series_file_->setText(QString::fromStdString(p.price_series_file));
+}
+
 } // namespace levex::ui

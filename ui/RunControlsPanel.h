@@ -36,6 +36,9 @@ public:
     void setSymbols(const QStringList& symbols, const QString& proposed);
     /// Loads a scenario's shock and leverage (one `changed()` for both).
     void setShockAndLeverage(double shock, double leverage_mult);
+    /// Shows a stored scenario's parameters and venue (a Library scenario or run). No `changed()`:
+    /// the caller decides whether to run them or to show a stored run.
+    void setParameters(const RunParameters& params, const QString& venue);
 
 signals:
     void changed();

@@ -31,8 +31,9 @@ SimulationController::~SimulationController() {
 }
 
 quint64 SimulationController::request(const QString& book_path, const QString& venue, const RunParameters& params,
-                                      const BookReadOptions& read) {
-    SimulationRequest r{++generation_, book_path, read, venue, params};
+                                      const BookReadOptions& read, std::shared_ptr<const PositionBook> book,
+                                      const QString& book_venue) {
+    SimulationRequest r{++generation_, book_path, std::move(book), book_venue, read, venue, params};
     worker_->post(std::move(r));
     QMetaObject::invokeMethod(worker_, &SimulationWorker::wake, Qt::QueuedConnection);
     return generation_;

@@ -22,11 +22,16 @@ public:
     ~SimulationController() override;
 
     /// Asks for a run; a newer call replaces this one and cancels it if it has started.
+    /// `book`, when given, is simulated instead of reading `book_path` (then only a label); it was
+    /// read in the contract units of `book_venue`.
     quint64 request(const QString& book_path, const QString& venue, const RunParameters& params,
-                    const BookReadOptions& read = {});
+                    const BookReadOptions& read = {}, std::shared_ptr<const PositionBook> book = {},
+                    const QString& book_venue = {});
     /// Stops whatever is being read or run (a large import the user cancelled).
     void cancel();
     std::shared_ptr<const LiveRun> currentRun() const { return shown_; }
+    /// The newest request's generation: runs of older ones are stale.
+    quint64 generation() const { return generation_; }
 
 signals:
     /// New steps of `run` are ready: rows [0, ready) may be drawn.

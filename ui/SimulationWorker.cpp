@@ -7,6 +7,7 @@
 #include "core/ResourcePaths.h"
 #include "core/Simulation.h"
 #include "core/TextFile.h"
+#include "core/Workspace.h"
 
 #include <chrono>
 #include <cmath>
@@ -53,7 +54,29 @@ void SimulationWorker::wake() {
 
 const PositionBook& SimulationWorker::book_for(const SimulationRequest& request, const VenueProfile& venue) {
     const ContractSpec contract = contract_of(venue);
-    if (book_ && book_path_ == request.book_path && book_read_ == request.read &&
+    if (request.book) { // a stored snapshot, already read in the units it was imported with
+        std::optional<ContractSpec> read_as;
+        try {
+            if (!request.book_venue.isEmpty())
+                read_as = contract_of(load_venue_profile(request.book_venue.toStdString(), venue_dir()));
+        } catch (const std::exception&) {
+            // a venue file that has since moved: its units cannot be checked
+        }
+        if (read_as && (read_as->inverse != contract.inverse || read_as->contract_size != contract.contract_size))
+            throw std::runtime_error(request.book_path.toStdString() +
+                                     " was imported in the contract units of venue '" +
+                                     request.book_venue.toStdString() + "', which differ from '" + venue.name +
+                                     "': choose a venue with the same units, or import the file again for it");
+        if (book_ != request.book) {
+            book_ = request.book;
+            book_given_ = request.book;
+            book_path_ = request.book_path;
+            prepared_.reset();
+            emit bookLoaded(request.book_path, book_->positions(), 0);
+        }
+        return *book_;
+    }
+    if (book_ && !book_given_ && book_path_ == request.book_path && book_read_ == request.read &&
         book_contract_.inverse == contract.inverse && book_contract_.contract_size == contract.contract_size)
         return *book_;
     book_.reset();
@@ -78,6 +101,7 @@ const PositionBook& SimulationWorker::book_for(const SimulationRequest& request,
                                       "expected a positions CSV, found nothing to read"});
     }
     book_ = std::make_shared<const PositionBook>(std::move(result.book));
+    book_given_.reset();
     book_path_ = request.book_path;
     book_read_ = request.read;
     book_contract_ = contract;
@@ -101,7 +125,9 @@ void SimulationWorker::run(const SimulationRequest& request) {
     live->generation = request.generation;
     live->params = params;
     live->symbol = book.symbol_names[symbol];
+    live->venue = request.venue.toStdString();
     live->position_book = book_;
+    live->started_at = utc_now_iso8601();
     const auto t0 = std::chrono::steady_clock::now();
     const MarginSettings settings{params.leverage_mult, params.mmr_scale};
     live->reused_prepared_book = prepared_ && prepared_venue_ == request.venue && prepared_symbol_ == symbol &&
@@ -167,6 +193,7 @@ void SimulationWorker::run(const SimulationRequest& request) {
     for (const LiquidationEvent& e : result.log)
         out.first_step_by_row[e.position] = std::min(out.first_step_by_row[e.position], e.step);
     out.log = std::move(result.log);
+    out.frames = std::make_shared<const RunFrames>(std::move(result.frames));
     out.finished.store(true, std::memory_order_release);
     emit runFinished(request.generation);
 }

@@ -32,7 +32,9 @@ struct BookReadOptions {
 
 struct SimulationRequest {
     std::uint64_t generation = 0;
-    QString book_path;
+    QString book_path;                        ///< the CSV to read, or only a label when `book` is given
+    std::shared_ptr<const PositionBook> book; ///< a book already in memory (a workspace snapshot)
+    QString book_venue;                       ///< the venue whose contract units `book` was read in
     BookReadOptions read;
     QString venue = "generic";
     RunParameters params;
@@ -78,6 +80,7 @@ private:
 
     // Worker-thread state.
     QString book_path_;
+    std::shared_ptr<const PositionBook> book_given_;
     BookReadOptions book_read_;
     ContractSpec book_contract_;
     std::shared_ptr<const PositionBook> book_; // shared with the runs the GUI shows

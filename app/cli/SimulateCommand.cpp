@@ -3,8 +3,10 @@
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "app/cli/RunOptions.h"
+#include "app/cli/WorkspaceInput.h"
 
 #include "core/Issue.h"
+#include "core/NumberFormat.h"
 #include "core/ResourcePaths.h"
 #include "core/RunReport.h"
 #include "core/ScenarioFile.h"
@@ -12,7 +14,9 @@
 #include "core/Simulation.h"
 #include "core/TextFile.h"
 
+#include <chrono>
 #include <iostream>
+#include <memory>
 
 namespace levex::cli {
 
@@ -25,20 +29,29 @@ int run_simulate(const std::vector<std::string>& args) {
                      {"json", "OUT.json", "write the summary to OUT.json (default: standard output)"},
                      {"frames", "OUT.csv", "write the frames, long format: step,series,bin_low,bin_high,value"},
                      {"log", "OUT.csv", "write the liquidation log"},
+                     db_option_spec(),
+                     {"snapshot", "NAME", "simulate the workspace snapshot NAME instead of a BOOK.csv"},
+                     {"save-run", "", "store the scenario and the run (summary, series, frames, log) in the workspace"},
+                     {"run-name", "N", "name of the saved scenario (default: venue and shock)"},
                      {"help", "", "show this help"},
                  });
     const CommandLine cl(args, specs);
     if (cl.has("help")) {
         std::cout << format_help(
-            "levex-cli simulate BOOK.csv [options]",
+            "levex-cli simulate BOOK.csv [options]\n       levex-cli simulate --snapshot NAME [--db FILE] "
+            "[--save-run] [options]",
             "Runs the liquidation cascade (DESIGN 4.4) after a price shock and prints the summary as\n"
             "JSON. Infinite values are written inf on the command line and \"inf\" in JSON.",
             specs);
         return 0;
     }
-    if (cl.positionals().size() != 1)
-        throw UsageError("simulate expects one BOOK.csv (see levex-cli simulate --help)");
-    const std::string book_path = cl.positionals()[0];
+    const bool from_workspace = cl.has("snapshot");
+    if (from_workspace ? !cl.positionals().empty() : cl.positionals().size() != 1)
+        throw UsageError(
+            "simulate expects one BOOK.csv, or --snapshot NAME without one (see levex-cli simulate --help)");
+    if (cl.has("save-run") && !from_workspace)
+        throw UsageError("--save-run stores the run with its snapshot: import the book (levex-cli import) and use "
+                         "--snapshot NAME");
 
     // A scenario pins the parameters and the venue; explicit options override them.
     std::optional<Scenario> scenario;
@@ -46,32 +59,71 @@ int run_simulate(const std::vector<std::string>& args) {
         scenario = parse_scenario_json(read_text_file(*file), *file);
     RunParameters params = scenario ? scenario->params : RunParameters{};
     apply_run_options(cl, params);
+
+    std::unique_ptr<Workspace> workspace;
+    std::optional<SnapshotInfo> snapshot;
+    if (from_workspace) {
+        workspace = open_workspace(workspace_path(cl));
+        snapshot = find_snapshot_or_throw(*workspace, cl.text("snapshot", ""));
+    }
+    // The venue: --venue, else the scenario's, else the one the snapshot was read with.
+    const std::string default_venue = snapshot ? snapshot->venue : "generic";
     const VenueProfile venue = cl.has("venue") || !scenario
-                                   ? load_venue_profile(cl.text("venue", "generic"), venue_dir())
+                                   ? load_venue_profile(cl.text("venue", default_venue), venue_dir())
                                    : parse_venue_profile(scenario->venue_json, *cl.text("scenario") + ": venue");
 
-    const MappedFile file(book_path);
-    const std::string_view bytes = file.bytes();
-    // The book's identity, only when a scenario pins it or is being written (hashing costs a pass).
-    const std::string book_sha = scenario || cl.has("save-scenario") ? sha256_hex(bytes) : std::string();
+    std::unique_ptr<MappedFile> file;
+    std::string book_path, book_sha;
+    PositionBook book;
+    if (snapshot) {
+        const ContractSpec read_as = contract_of(load_venue_profile(snapshot->venue, venue_dir()));
+        const ContractSpec run_as = contract_of(venue);
+        if (read_as.inverse != run_as.inverse || read_as.contract_size != run_as.contract_size)
+            throw UsageError("snapshot '" + snapshot->name + "' was read with venue '" + snapshot->venue +
+                             "', whose contract units differ from '" + venue.name +
+                             "': import the file again with --venue " + venue.name);
+        book_path = snapshot->source_path;
+        book_sha = snapshot->content_hash;
+        book = workspace->load_book(snapshot->id);
+    } else {
+        book_path = cl.positionals()[0];
+        file = std::make_unique<MappedFile>(book_path);
+        // The book's identity, only when a scenario pins it or is being written (hashing costs a pass).
+        if (scenario || cl.has("save-scenario"))
+            book_sha = sha256_hex(file->bytes());
+    }
+    const std::string book_name = snapshot ? "snapshot '" + snapshot->name + "'" : book_path;
     if (scenario && !scenario->book_sha256.empty() && scenario->book_sha256 != book_sha)
         throw DataError({Severity::Error, book_path, 0, 0, "",
                          "expected the book of scenario " + *cl.text("scenario") + " (sha256 " +
-                             scenario->book_sha256.substr(0, 12) + "…), found a different file (sha256 " +
-                             book_sha.substr(0, 12) + "…)"});
-    const PositionBook book = read_book_or_throw(book_path, venue, cl.has("skip-bad-rows"), '\0', bytes);
+                             scenario->book_sha256.substr(0, 12) + "…), found a different one in " + book_name +
+                             " (sha256 " + book_sha.substr(0, 12) + "…)"});
+    if (!snapshot)
+        book = read_book_or_throw(book_path, venue, cl.has("skip-bad-rows"), '\0', file->bytes());
     RunInputs inputs = load_run_inputs(params);
     if (scenario) {
         check_pinned_hash("L2 book", params.book_file, scenario->l2_sha256, inputs.l2_sha256);
         check_pinned_hash("price series", params.price_series_file, scenario->series_sha256, inputs.series_sha256);
     }
 
-    // Histograms and the log only when they are written: the summary needs neither.
-    const RunOutputs outputs{cl.has("frames"), cl.has("log")};
+    // Histograms and the log only when they are written or stored: the summary needs neither.
+    const bool save_run = cl.has("save-run");
+    const RunOutputs outputs{save_run || cl.has("frames"), save_run || cl.has("log")};
+    const std::string started_at = utc_now_iso8601();
+    const auto t0 = std::chrono::steady_clock::now();
     const RunResult result = simulate(book, venue, params, inputs.series, {}, outputs);
-    if (const auto out = cl.text("save-scenario")) {
-        Scenario saved{params, venue.json, book_path, book_sha, inputs.l2_sha256, inputs.series_sha256, version()};
+    const double duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const Scenario saved{params, venue.json, book_path, book_sha, inputs.l2_sha256, inputs.series_sha256, version()};
+    if (const auto out = cl.text("save-scenario"))
         write_text_file(*out, write_scenario_json(saved));
+    if (save_run) {
+        const std::size_t symbol = resolve_symbol(book, params.symbol);
+        const std::string name = cl.text("run-name", venue.name + ", shock " + format_plain(params.shock * 100) + " %");
+        const std::int64_t scenario_id = workspace->save_scenario(snapshot->id, name, saved);
+        const std::int64_t run_id =
+            workspace->save_run(scenario_id, started_at, duration_ms, book.symbol_names[symbol], result);
+        std::cerr << "saved run " << run_id << " (scenario '" << name << "') with snapshot '" << snapshot->name
+                  << "' in " << workspace->path() << '\n';
     }
     if (const auto out = cl.text("frames"))
         write_text_file(*out, frames_csv(result.frames));

@@ -21,6 +21,8 @@ commands:
   sweep BOOK.csv      map a summary metric over two parameters (and the critical shock)
   montecarlo BOOK.csv percentiles of the summary and a price fan over random paths
   generate            write a synthetic position book
+  import BOOK.csv     store a book in the workspace database as a snapshot (--db FILE)
+  list                list the workspace's snapshots (--db FILE)
 
   levex-cli COMMAND --help   shows a command's options.
   levex-cli --version        prints the version.
@@ -73,8 +75,13 @@ int main(int argc, char** argv) {
             return levex::cli::run_montecarlo(rest);
         if (command == "generate")
             return levex::cli::run_generate(rest);
-        throw levex::UsageError("unknown command '" + command +
-                                "' (expected inspect, simulate, sweep, montecarlo or generate; see levex-cli --help)");
+        if (command == "import")
+            return levex::cli::run_import(rest);
+        if (command == "list")
+            return levex::cli::run_list(rest);
+        throw levex::UsageError(
+            "unknown command '" + command +
+            "' (expected inspect, simulate, sweep, montecarlo, generate, import or list; see levex-cli --help)");
     } catch (const levex::UsageError& e) {
         std::cerr << "levex-cli: " << e.what() << '\n';
         return 2;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // levex: the desktop app. `levex [BOOK.csv]` opens a book (the bundled sample by default);
 // `levex --screenshot OUT.png [BOOK.csv]` saves the window once the book is shown, then exits.
+// `--db FILE` opens another workspace database than the user's default (AppDataLocation).
 #include "ui/MainWindow.h"
 
 #include "core/MemoryReuse.h"
@@ -8,6 +9,8 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
@@ -17,6 +20,8 @@ namespace {
 
 const QCommandLineOption
     screenshot("screenshot", "save a screenshot of the main window to FILE once the book is shown, then exit", "FILE");
+const QCommandLineOption
+    database("db", "the Library's workspace database (default: workspace.db in the user's data folder)", "FILE");
 
 void describe(QCoreApplication& app, QCommandLineParser& parser) {
     QCoreApplication::setApplicationName("LevEx");
@@ -27,6 +32,7 @@ void describe(QCoreApplication& app, QCommandLineParser& parser) {
     parser.addVersionOption();
     parser.addPositionalArgument("book", "positions CSV to open (default: the bundled sample)", "[BOOK.csv]");
     parser.addOption(screenshot);
+    parser.addOption(database);
     parser.process(app); // prints help, version or a usage error and exits
 }
 
@@ -50,6 +56,14 @@ int main(int argc, char** argv) {
     levex::ui::MainWindow window;
     if (!parser.isSet(screenshot)) // a screenshot shows the defaults, whatever the user last chose
         window.useSettings();
+    // The Library: --db, else the user's data folder; a screenshot leaves the user's library alone.
+    if (parser.isSet(database)) {
+        window.useWorkspace(parser.value(database));
+    } else if (!parser.isSet(screenshot)) {
+        const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+        QDir().mkpath(folder);
+        window.useWorkspace(folder + "/workspace.db");
+    }
     const QStringList books = parser.positionalArguments();
     const QString book = books.isEmpty() ? QString::fromStdString(levex::sample_book_path()) : books.front();
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: runs levex-cli as a user would and checks what it prints and its exit status.
+#include "core/SqliteDatabase.h"
 #include "core/TextFile.h"
 
 #include <gtest/gtest.h>
@@ -293,4 +294,117 @@ TEST(Cli, MonteCarloWritesSummaryAndFan) {
     ASSERT_EQ(cli(args + " --threads 1").status, 0);
     EXPECT_EQ(levex::read_text_file((dir / "f.csv").string()), fan);
     EXPECT_EQ(cli("montecarlo " + book + " --paths 8").status, 2); // no randomness
+}
+
+// The workspace commands (import, list, simulate --snapshot) on a fresh database.
+TEST(CliWorkspace, ImportListsAndRecognisesIdenticalContent) {
+    const auto dir = temp_dir();
+    const std::string db = (dir / "import.db").string();
+    const std::string book = (dir / "desk-book.csv").string();
+    ASSERT_EQ(cli("generate --positions 500 --seed 3 --out " + book).status, 0);
+    const CliRun first = cli("import " + book + " --db " + db);
+    ASSERT_EQ(first.status, 0) << first.err;
+    EXPECT_EQ(first.out, "imported 'desk-book': 500 positions into " + db + "\n");
+    const CliRun again = cli("import " + book + " --db " + db);
+    ASSERT_EQ(again.status, 0) << again.err;
+    EXPECT_NE(again.out.find("already in " + db + " as 'desk-book' (identical content"), std::string::npos)
+        << again.out;
+    ASSERT_EQ(cli("import " + data("published/binance_cross_faq.csv") + " --db " + db + " --name mixed").status, 0);
+
+    const CliRun list = cli("list --db " + db);
+    ASSERT_EQ(list.status, 0) << list.err;
+    std::istringstream lines(list.out);
+    std::vector<std::string> rows;
+    for (std::string line; std::getline(lines, line);)
+        rows.push_back(line);
+    ASSERT_EQ(rows.size(), 2u) << list.out;
+    EXPECT_EQ(rows[0].rfind("mixed\t2\tBTCUSDT,ETHUSDT\t20", 0), 0u) << rows[0];
+    EXPECT_EQ(rows[1].rfind("desk-book\t500\tBTCUSDT\t20", 0), 0u) << rows[1];
+    EXPECT_EQ(rows[1].back(), 'Z') << rows[1]; // imported at, UTC
+
+    const CliRun clash = cli("import " + data("positions/crlf.csv") + " --db " + db + " --name mixed");
+    EXPECT_EQ(clash.status, 2);
+    EXPECT_NE(clash.err.find("a snapshot named 'mixed' already exists"), std::string::npos) << clash.err;
+}
+
+TEST(CliWorkspace, ImportOfBadDataExitsWith3AndWritesNothing) {
+    const auto dir = temp_dir();
+    const std::string db = (dir / "bad.db").string();
+    ASSERT_EQ(cli("import " + data("published/binance_cross_faq.csv") + " --db " + db).status, 0);
+    const CliRun bad = cli("import " + data("positions/non_numeric.csv") + " --db " + db);
+    EXPECT_EQ(bad.status, 3);
+    EXPECT_NE(bad.err.find("non_numeric.csv:"), std::string::npos) << bad.err;
+    const CliRun list = cli("list --db " + db);
+    EXPECT_EQ(list.out.rfind("binance_cross_faq\t", 0), 0u) << list.out;
+    EXPECT_EQ(list.out.find('\n'), list.out.size() - 1) << list.out;
+    // Bad data with no database yet: none is created.
+    const std::string never = (dir / "never.db").string();
+    EXPECT_EQ(cli("import " + data("positions/non_numeric.csv") + " --db " + never).status, 3);
+    EXPECT_FALSE(std::filesystem::exists(never));
+}
+
+TEST(CliWorkspace, SimulateASnapshotAsTheCsvAndSaveTheRun) {
+    const auto dir = temp_dir();
+    const std::string db = (dir / "sim.db").string();
+    const std::string book = (dir / "sim-book.csv").string();
+    ASSERT_EQ(cli("generate --positions 2000 --seed 4 --out " + book).status, 0);
+    ASSERT_EQ(cli("import " + book + " --db " + db + " --name desk").status, 0);
+    const std::string options = " --shock -0.06 --steps 200";
+    const CliRun from_csv = cli("simulate " + book + options);
+    ASSERT_EQ(from_csv.status, 0) << from_csv.err;
+    const CliRun from_db = cli("simulate --db " + db + " --snapshot desk" + options + " --save-run");
+    ASSERT_EQ(from_db.status, 0) << from_db.err;
+    EXPECT_EQ(from_db.out, from_csv.out);
+    EXPECT_NE(from_db.err.find("saved run 1 (scenario 'generic, shock -6 %') with snapshot 'desk'"), std::string::npos)
+        << from_db.err;
+    // The saved scenario pins the snapshot's content: it reproduces the run from the CSV.
+    const CliRun named = cli("simulate --db " + db + " --snapshot desk --save-run --run-name calm --save-scenario " +
+                             (dir / "s.json").string());
+    ASSERT_EQ(named.status, 0) << named.err;
+    EXPECT_NE(levex::read_text_file((dir / "s.json").string()).find("\"sha256\""), std::string::npos);
+
+    const CliRun unknown = cli("simulate --db " + db + " --snapshot nosuch");
+    EXPECT_EQ(unknown.status, 2);
+    EXPECT_NE(unknown.err.find("no snapshot named 'nosuch' in " + db + " (it holds 'desk')"), std::string::npos)
+        << unknown.err;
+    EXPECT_EQ(cli("simulate " + book + " --save-run --db " + db).status, 2);
+    EXPECT_EQ(cli("simulate " + book + " --db " + db + " --snapshot desk").status, 2);
+}
+
+TEST(CliWorkspace, ANewerOrDamagedDatabaseIsRefusedAndLeftAsItIs) {
+    const auto dir = temp_dir();
+    const std::string db = (dir / "refused.db").string();
+    ASSERT_EQ(cli("import " + data("published/binance_cross_faq.csv") + " --db " + db).status, 0);
+    {
+        levex::SqliteDatabase raw(db);
+        raw.exec("PRAGMA user_version = 7");
+    }
+    const std::string before = levex::read_text_file(db);
+    const CliRun newer = cli("list --db " + db);
+    EXPECT_EQ(newer.status, 1);
+    EXPECT_NE(newer.err.find("written by a newer version of LevEx (workspace schema 7"), std::string::npos)
+        << newer.err;
+    EXPECT_EQ(levex::read_text_file(db), before);
+
+    const std::string garbage = (dir / "garbage.db").string();
+    levex::write_text_file(garbage, std::string(4096, 'x'));
+    const CliRun damaged = cli("list --db " + garbage);
+    EXPECT_EQ(damaged.status, 1);
+    EXPECT_NE(damaged.err.find("Move it aside"), std::string::npos) << damaged.err;
+    EXPECT_EQ(levex::read_text_file(garbage), std::string(4096, 'x'));
+}
+
+TEST(CliWorkspace, ASnapshotRunsOnlyWithAVenueOfItsContractUnits) {
+    const auto dir = temp_dir();
+    const std::string db = (dir / "inverse.db").string();
+    const std::string venue = data("venues/binance-coinm-btcusd.json");
+    const CliRun imported =
+        cli("import " + data("published/binance_coinm_inverse.csv") + " --db " + db + " --name coinm --venue " + venue);
+    ASSERT_EQ(imported.status, 0) << imported.err;
+    // Its own venue (remembered by absolute path) by default; a linear venue is refused.
+    const CliRun own = cli("simulate --db " + db + " --snapshot coinm --mark 20000 --shock -0.05");
+    EXPECT_EQ(own.status, 0) << own.err;
+    const CliRun linear = cli("simulate --db " + db + " --snapshot coinm --mark 20000 --venue generic");
+    EXPECT_EQ(linear.status, 2);
+    EXPECT_NE(linear.err.find("whose contract units differ from 'generic'"), std::string::npos) << linear.err;
 }

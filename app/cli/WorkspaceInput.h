@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "app/cli/CommandLine.h"
+
+#include "core/Workspace.h"
+
+#include <memory>
+#include <string>
+
+namespace levex::cli {
+
+/// The --db option every workspace command takes.
+OptionSpec db_option_spec();
+
+/// The database named by --db, else the user's default workspace (its folder is created).
+std::string workspace_path(const CommandLine& cl);
+
+/// Opens the workspace; a newer or damaged file is refused with its reason (exit 1) and left as it is.
+std::unique_ptr<Workspace> open_workspace(const std::string& path);
+
+/// The snapshot called `name`; UsageError (exit 2) listing the names there are when none is.
+SnapshotInfo find_snapshot_or_throw(Workspace& workspace, const std::string& name);
+
+} // namespace levex::cli
