@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/LiquidationMapView.h"
 
+#include "ui/ChartTheme.h"
 #include "ui/PriceAxis.h"
 #include "ui/Theme.h"
 
@@ -82,7 +83,7 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
     plot_->setLocale(locale);
     plot_->legend->setVisible(true);
-    plot_->legend->setBrush(QColor(255, 255, 255, 220));
+    plot_->legend->setBrush(ChartTheme::light().legend_background);
     // Above the mark on the long side nothing open is left: kept narrow, the legend hides no data.
     plot_->legend->setFont(QFont(font().family(), 8));
     plot_->legend->setIconSize(14, 8);

@@ -35,6 +35,7 @@ struct LiveRun {
     bool cancelled = false; ///< set before `finished`
     RunSummary summary;     ///< valid once finished and not cancelled
     std::vector<LiquidationEvent> log;
+    RunFrames frames; ///< every series of the run (open interest, fund, counts…), once finished
     std::shared_ptr<const PositionBook> position_book; ///< the book the run read (immutable)
     std::vector<double> liquidation_by_row;            ///< per book row, once finished; NaN = never
     std::vector<std::uint32_t> first_step_by_row;      ///< per book row, once finished; kNever = not liquidated

@@ -31,6 +31,9 @@ public:
     void setContext(std::shared_ptr<const LiveRun> run, const QString& venue);
     /// Starts a sweep (cancelling one in progress).
     void compute();
+    /// Shows a finished sweep of any two axes (the command line's chart).
+    void showSweep(const SweepSpec& spec, const SweepResult& result);
+    QCustomPlot* plot() const { return plot_; }
     QCPColorMap* colorMap() const { return map_; }
     QCPCurve* criticalCurve() const { return critical_; }
     std::size_t rowsFilled() const { return rows_filled_; }

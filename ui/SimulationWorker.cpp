@@ -167,6 +167,7 @@ void SimulationWorker::run(const SimulationRequest& request) {
     for (const LiquidationEvent& e : result.log)
         out.first_step_by_row[e.position] = std::min(out.first_step_by_row[e.position], e.step);
     out.log = std::move(result.log);
+    out.frames = std::move(result.frames);
     out.finished.store(true, std::memory_order_release);
     emit runFinished(request.generation);
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/BookInput.h"
+#include "app/cli/ChartOutput.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "app/cli/RunOptions.h"
@@ -25,8 +26,10 @@ int run_simulate(const std::vector<std::string>& args) {
                      {"json", "OUT.json", "write the summary to OUT.json (default: standard output)"},
                      {"frames", "OUT.csv", "write the frames, long format: step,series,bin_low,bin_high,value"},
                      {"log", "OUT.csv", "write the liquidation log"},
-                     {"help", "", "show this help"},
                  });
+    const std::vector<OptionSpec> charts = chart_option_specs(true);
+    specs.insert(specs.end(), charts.begin(), charts.end());
+    specs.push_back({"help", "", "show this help"});
     const CommandLine cl(args, specs);
     if (cl.has("help")) {
         std::cout << format_help(
@@ -39,6 +42,7 @@ int run_simulate(const std::vector<std::string>& args) {
     if (cl.positionals().size() != 1)
         throw UsageError("simulate expects one BOOK.csv (see levex-cli simulate --help)");
     const std::string book_path = cl.positionals()[0];
+    check_chart_options(cl);
 
     // A scenario pins the parameters and the venue; explicit options override them.
     std::optional<Scenario> scenario;
@@ -67,8 +71,8 @@ int run_simulate(const std::vector<std::string>& args) {
     }
 
     // Histograms and the log only when they are written: the summary needs neither.
-    const RunOutputs outputs{cl.has("frames"), cl.has("log")};
-    const RunResult result = simulate(book, venue, params, inputs.series, {}, outputs);
+    const RunOutputs outputs{cl.has("frames") || charts_need_histograms(cl), cl.has("log")};
+    RunResult result = simulate(book, venue, params, inputs.series, {}, outputs);
     if (const auto out = cl.text("save-scenario")) {
         Scenario saved{params, venue.json, book_path, book_sha, inputs.l2_sha256, inputs.series_sha256, version()};
         write_text_file(*out, write_scenario_json(saved));
@@ -78,6 +82,8 @@ int run_simulate(const std::vector<std::string>& args) {
     if (const auto out = cl.text("log"))
         write_text_file(*out, liquidation_log_csv(result.log, book));
     write_output(cl.text("json", ""), summary_json(result.summary));
+    const std::string symbol = book.symbol_names[resolve_symbol(book, params.symbol)];
+    write_run_charts(cl, std::move(result), ChartContext{params, book_path, symbol, venue.name});
     return 0;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/BookInput.h"
+#include "app/cli/ChartOutput.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "app/cli/RunOptions.h"
@@ -7,6 +8,7 @@
 #include "core/Issue.h"
 #include "core/NumberFormat.h"
 #include "core/ResourcePaths.h"
+#include "core/Simulation.h"
 #include "core/Sweep.h"
 
 #include <iostream>
@@ -24,8 +26,10 @@ int run_sweep(const std::vector<std::string>& args) {
                      {"threads", "N", "worker threads (default: every core)"},
                      {"out", "FILE.csv", "the grid, one row per cell (default: standard output)"},
                      {"out-critical", "FILE.csv", "the critical shock per row (when x is the shock)"},
-                     {"help", "", "show this help"},
                  });
+    const std::vector<OptionSpec> charts = chart_option_specs(false);
+    specs.insert(specs.end(), charts.begin(), charts.end());
+    specs.push_back({"help", "", "show this help"});
     const CommandLine cl(args, specs);
     if (cl.has("help")) {
         std::string metrics;
@@ -43,6 +47,7 @@ int run_sweep(const std::vector<std::string>& args) {
     }
     if (cl.positionals().size() != 1)
         throw UsageError("sweep expects one BOOK.csv (see levex-cli sweep --help)");
+    check_chart_options(cl);
     RunParameters params;
     apply_run_options(cl, params);
     SweepSpec spec;
@@ -84,6 +89,8 @@ int run_sweep(const std::vector<std::string>& args) {
         }
         write_output(*out, critical);
     }
+    const std::string symbol = book.symbol_names[resolve_symbol(book, params.symbol)];
+    write_sweep_chart(cl, spec, r, ChartContext{params, cl.positionals()[0], symbol, venue.name});
     return 0;
 }
 

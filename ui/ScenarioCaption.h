@@ -1,0 +1,14 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/RunParameters.h"
+
+#include <QString>
+
+namespace levex::ui {
+
+/// One or two lines naming the scenario behind a chart, so an exported image stands on its own:
+/// book, symbol, venue, shock, leverage, depth, half-life, seed (and the random path when set).
+QString scenario_caption(const RunParameters& params, const QString& book, const QString& symbol, const QString& venue);
+
+} // namespace levex::ui
