@@ -109,7 +109,8 @@ void apply_chart_theme(QCustomPlot& plot, const ChartTheme& from, const ChartThe
             style_legend(*legend, to);
         }
     }
-    style_legend(*plot.legend, to);
+    if (plot.legend && !plot.legend->layout()) // the default legend, when not in a layout walked above
+        style_legend(*plot.legend, to);
     for (int i = 0; i < plot.plottableCount(); ++i) {
         QCPAbstractPlottable* p = plot.plottable(i);
         p->setPen(swapped(p->pen(), from, to));

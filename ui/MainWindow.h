@@ -20,6 +20,8 @@ class QTableView;
 namespace levex::ui {
 
 class CascadeHeatmapView;
+class ExportController;
+class SeriesChartView;
 class LiquidationMapView;
 class PlaybackBar;
 class LiquidationLogModel;
@@ -39,6 +41,11 @@ public:
 
     /// Opens a positions CSV and simulates it; `bookReady` or `bookFailed` follows.
     void openBook(const QString& path, const BookReadOptions& read = {});
+    /// Opens a scenario file (DESIGN §5): its parameters, venue and book; returns the reason when
+    /// it cannot (also shown in a dialog), else an empty string.
+    QString openScenario(const QString& path);
+    /// Saves the shown run's scenario; throws with the reason.
+    void saveScenario(const QString& path);
     /// The run parameters the controls describe.
     RunParameters runParameters() const;
     /// Restores the window layout, recent files and last settings from QSettings and saves them
@@ -53,6 +60,8 @@ public:
     LiquidationLogModel* liquidationLog() const { return log_model_; }
     SensitivityPanel* sensitivity() const { return sensitivity_; }
     MonteCarloPanel* monteCarlo() const { return monte_carlo_; }
+    SeriesChartView* seriesChart() const { return series_; }
+    ExportController* exporter() const { return export_; }
 
 signals:
     void bookReady();
@@ -80,6 +89,8 @@ private:
     void rememberFile(const QString& path);
     void updateRecentMenu();
     void showAbout();
+    void chooseScenario();
+    void chooseScenarioToSave();
 
     QString path_;
     BookReadOptions read_;
@@ -97,6 +108,8 @@ private:
     LiquidationLogModel* log_model_;
     SensitivityPanel* sensitivity_;
     MonteCarloPanel* monte_carlo_;
+    SeriesChartView* series_;
+    ExportController* export_;
     QTableView* positions_table_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     RunControlsPanel* controls_;

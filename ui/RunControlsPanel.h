@@ -34,6 +34,9 @@ public:
     /// The book's symbols; `proposed` (the largest by open interest) is chosen unless the current
     /// choice is among them. No `changed()`: the run in flight already uses it.
     void setSymbols(const QStringList& symbols, const QString& proposed);
+    /// Shows every parameter of a scenario (one `changed()`); returns the parameters the controls
+    /// cannot hold (they are not applied), for the caller to tell the user.
+    QStringList setParameters(const RunParameters& params, const QString& venue);
     /// Loads a scenario's shock and leverage (one `changed()` for both).
     void setShockAndLeverage(double shock, double leverage_mult);
 

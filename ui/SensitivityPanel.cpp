@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -120,6 +121,12 @@ void SensitivityPanel::compute() {
     worker_->supersede(request.generation);
 
     rows_filled_ = 0;
+    result_ = SweepResult{};
+    result_.xs = spec_.x.values();
+    result_.ys = spec_.y.values();
+    result_.values.assign(result_.xs.size() * result_.ys.size(), 0.0);
+    result_.defined.assign(result_.values.size(), 0);
+    result_.critical_shock.assign(result_.ys.size(), std::nullopt);
     QCPColorMapData* cells = map_->data();
     cells->setSize(int(spec_.x.count), int(spec_.y.count));
     cells->setRange(QCPRange(spec_.x.from * 100, spec_.x.to * 100), QCPRange(spec_.y.from, spec_.y.to));
@@ -155,6 +162,7 @@ double axis_factor(SweepAxis axis) {
 
 void SensitivityPanel::showSweep(const SweepSpec& spec, const SweepResult& result) {
     spec_ = spec;
+    result_ = result;
     ++generation_; // rows of a sweep still running elsewhere no longer land here
     const double fx = axis_factor(spec.x.axis), fy = axis_factor(spec.y.axis);
     QCPColorMapData* cells = map_->data();
@@ -204,6 +212,13 @@ void SensitivityPanel::onRow(const std::shared_ptr<const SweepRow>& row) {
                        row->defined[ix] ? row->values[ix] : std::numeric_limits<double>::quiet_NaN());
     if (row->critical_shock)
         critical_->addData(double(row->row), *row->critical_shock * 100, spec_.y.values()[row->row]);
+    if (row->row < result_.ys.size()) {
+        std::copy(row->values.begin(), row->values.end(),
+                  result_.values.begin() + std::ptrdiff_t(row->row * result_.xs.size()));
+        std::copy(row->defined.begin(), row->defined.end(),
+                  result_.defined.begin() + std::ptrdiff_t(row->row * result_.xs.size()));
+        result_.critical_shock[row->row] = row->critical_shock;
+    }
     ++rows_filled_;
     map_->rescaleDataRange(true);
     status_->setText(tr("Sweeping… %1 of %2 rows").arg(rows_filled_).arg(spec_.y.count));

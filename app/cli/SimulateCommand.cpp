@@ -25,7 +25,9 @@ int run_simulate(const std::vector<std::string>& args) {
                      {"save-scenario", "FILE.json", "write the run's scenario (parameters, venue, hashes)"},
                      {"json", "OUT.json", "write the summary to OUT.json (default: standard output)"},
                      {"frames", "OUT.csv", "write the frames, long format: step,series,bin_low,bin_high,value"},
+                     {"series", "OUT.csv", "write the per-step series, one row per step (wide format)"},
                      {"log", "OUT.csv", "write the liquidation log"},
+                     {"liquidated", "OUT.csv", "write the liquidated positions, one row each"},
                  });
     const std::vector<OptionSpec> charts = chart_option_specs(true);
     specs.insert(specs.end(), charts.begin(), charts.end());
@@ -71,7 +73,7 @@ int run_simulate(const std::vector<std::string>& args) {
     }
 
     // Histograms and the log only when they are written: the summary needs neither.
-    const RunOutputs outputs{cl.has("frames") || charts_need_histograms(cl), cl.has("log")};
+    const RunOutputs outputs{cl.has("frames") || charts_need_histograms(cl), cl.has("log") || cl.has("liquidated")};
     RunResult result = simulate(book, venue, params, inputs.series, {}, outputs);
     if (const auto out = cl.text("save-scenario")) {
         Scenario saved{params, venue.json, book_path, book_sha, inputs.l2_sha256, inputs.series_sha256, version()};
@@ -81,6 +83,10 @@ int run_simulate(const std::vector<std::string>& args) {
         write_text_file(*out, frames_csv(result.frames));
     if (const auto out = cl.text("log"))
         write_text_file(*out, liquidation_log_csv(result.log, book));
+    if (const auto out = cl.text("series"))
+        write_text_file(*out, series_csv(result.frames, params.step_seconds));
+    if (const auto out = cl.text("liquidated"))
+        write_text_file(*out, liquidated_positions_csv(result.log, book));
     write_output(cl.text("json", ""), summary_json(result.summary));
     const std::string symbol = book.symbol_names[resolve_symbol(book, params.symbol)];
     write_run_charts(cl, std::move(result), ChartContext{params, book_path, symbol, venue.name});

@@ -10,6 +10,7 @@
 #include "core/ResourcePaths.h"
 #include "core/Simulation.h"
 #include "core/Sweep.h"
+#include "core/SweepReport.h"
 
 #include <iostream>
 
@@ -63,31 +64,11 @@ int run_sweep(const std::vector<std::string>& args) {
     const RunInputs inputs = load_run_inputs(params);
     const SweepResult r = levex::run_sweep(book, venue, params, spec, inputs.series);
 
-    std::string grid = std::string(axis_name(spec.x.axis)) + "," + axis_name(spec.y.axis) + "," + spec.metric + "\n";
-    for (std::size_t iy = 0; iy < r.ys.size(); ++iy)
-        for (std::size_t ix = 0; ix < r.xs.size(); ++ix) {
-            append_plain(grid, r.xs[ix]);
-            grid += ',';
-            append_plain(grid, r.ys[iy]);
-            grid += ',';
-            const std::size_t cell = iy * r.xs.size() + ix;
-            if (r.defined[cell])
-                append_plain(grid, r.values[cell]);
-            grid += '\n';
-        }
-    write_output(cl.text("out", ""), grid);
+    write_output(cl.text("out", ""), sweep_grid_csv(spec, r));
     if (const auto out = cl.text("out-critical")) {
         if (spec.x.axis != SweepAxis::Shock)
             throw UsageError("--out-critical needs the shock on the x axis");
-        std::string critical = std::string(axis_name(spec.y.axis)) + ",critical_shock\n";
-        for (std::size_t iy = 0; iy < r.ys.size(); ++iy) {
-            append_plain(critical, r.ys[iy]);
-            critical += ',';
-            if (r.critical_shock[iy])
-                append_plain(critical, *r.critical_shock[iy]);
-            critical += '\n';
-        }
-        write_output(*out, critical);
+        write_output(*out, critical_shock_csv(spec, r));
     }
     const std::string symbol = book.symbol_names[resolve_symbol(book, params.symbol)];
     write_sweep_chart(cl, spec, r, ChartContext{params, cl.positionals()[0], symbol, venue.name});
