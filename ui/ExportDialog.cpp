@@ -98,6 +98,9 @@ ExportDialog::ExportDialog(Kind kind, const QString& name, const QString& folder
     form->addRow(buttons);
     setLayout(form);
     connect(format_, &QComboBox::currentIndexChanged, this, &ExportDialog::formatChanged);
+    for (QSpinBox* side : {width_, height_})
+        connect(side, &QSpinBox::valueChanged, this, &ExportDialog::formatChanged);
+    connect(scale_, &QDoubleSpinBox::valueChanged, this, &ExportDialog::formatChanged);
     formatChanged();
 }
 

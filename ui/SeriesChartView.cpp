@@ -7,6 +7,7 @@
 
 #include <qcustomplot.h>
 
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -25,7 +26,13 @@ protected:
 SeriesChartView::SeriesChartView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(plot_);
+    // Four panels need height: in a low tab they scroll rather than squash.
+    auto* scroll = new QScrollArea;
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    plot_->setMinimumHeight(560);
+    scroll->setWidget(plot_);
+    layout->addWidget(scroll);
     plot_->setAutoAddPlottableToLegend(false);
     plot_->plotLayout()->clear();
     plot_->plotLayout()->addElement(0, 0,
