@@ -174,7 +174,8 @@ AnimationExport::AnimationExport(std::shared_ptr<const LiveRun> run, const QStri
         // One palette for the whole animation, from the first, middle and last pictures.
         const std::vector<QImage> samples{animation_.frame(steps_.front()), animation_.frame(steps_[steps_.size() / 2]),
                                           animation_.frame(steps_.back())};
-        sink_ = std::make_unique<GifSink>(path, size, options.fps, median_cut_palette(samples));
+        sink_ = std::make_unique<GifSink>(
+            path, size, options.fps, median_cut_palette(samples, 255)); // 255: one entry stays free for transparency
         break;
     }
     case AnimationFormat::PngSequence: sink_ = std::make_unique<PngSequenceSink>(path); break;

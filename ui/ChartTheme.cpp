@@ -17,7 +17,9 @@ const ChartTheme& ChartTheme::light() {
                                   QColor(60, 60, 60),
                                   theme::kMarkColor,
                                   QColor(90, 90, 90),
-                                  QColor(250, 250, 250)};
+                                  QColor(250, 250, 250),
+                                  theme::kLongColor.darker(140),
+                                  theme::kShortColor.darker(140)};
     return theme;
 }
 
@@ -31,7 +33,9 @@ const ChartTheme& ChartTheme::dark_theme() {
                                   QColor(150, 150, 150),
                                   QColor(240, 240, 240),
                                   QColor(175, 175, 175),
-                                  QColor(52, 54, 60)};
+                                  QColor(52, 54, 60),
+                                  theme::kLongColor.lighter(125),
+                                  theme::kShortColor.lighter(150)};
     return theme;
 }
 
@@ -69,6 +73,10 @@ QPen swapped(const QPen& pen, const ChartTheme& from, const ChartTheme& to) {
         return recoloured(pen, to.index);
     if (pen.color() == from.text)
         return recoloured(pen, to.text);
+    if (pen.color() == from.long_line)
+        return recoloured(pen, to.long_line);
+    if (pen.color() == from.short_line)
+        return recoloured(pen, to.short_line);
     return pen;
 }
 

@@ -15,6 +15,7 @@ namespace levex::ui {
 struct ChartTheme {
     bool dark = false;
     QColor background, text, axis, grid, legend_background, legend_border, mark, index, neutral;
+    QColor long_line, short_line; ///< lines over the long and short bars (the map's cumulative sums)
 
     static const ChartTheme& light();
     static const ChartTheme& dark_theme();

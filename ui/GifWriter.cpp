@@ -118,11 +118,15 @@ void GifWriter::addFrame(const QImage& frame) {
         if (right < 0) // nothing changed: a one-pixel frame keeps the frame count and the timing
             left = right = top = bottom = 0;
     }
+    // Inside the rectangle, pixels the previous frame already shows are written transparent: long
+    // runs of one index that LZW packs into little (a spare palette entry is the transparent one).
+    const bool see_through = frames_ > 0 && mapper_.palette().size() < 256;
+    const auto transparent = static_cast<std::uint8_t>(mapper_.palette().size());
     GraphicsControlBlock control{};
     control.DisposalMode = DISPOSE_DO_NOT;
     control.UserInputFlag = false;
     control.DelayTime = delay_;
-    control.TransparentColor = NO_TRANSPARENT_COLOR;
+    control.TransparentColor = see_through ? transparent : NO_TRANSPARENT_COLOR;
     GifByteType extension[4];
     const std::size_t length = EGifGCBToExtension(&control, extension);
     if (EGifPutExtension(gif_, GRAPHICS_EXT_FUNC_CODE, int(length), extension) != GIF_OK)
@@ -130,9 +134,14 @@ void GifWriter::addFrame(const QImage& frame) {
     const int width = right - left + 1;
     if (EGifPutImageDesc(gif_, left, top, width, bottom - top + 1, false, nullptr) != GIF_OK)
         fail("frame header", gif_->Error);
-    for (int y = top; y <= bottom; ++y)
-        if (EGifPutLine(gif_, current_.data() + std::size_t(y) * std::size_t(w) + std::size_t(left), width) != GIF_OK)
+    std::vector<GifPixelType> pixels(static_cast<std::size_t>(width));
+    for (int y = top; y <= bottom; ++y) {
+        const std::size_t row = std::size_t(y) * std::size_t(w) + std::size_t(left);
+        for (std::size_t x = 0; x < pixels.size(); ++x)
+            pixels[x] = see_through && current_[row + x] == previous_[row + x] ? transparent : current_[row + x];
+        if (EGifPutLine(gif_, pixels.data(), width) != GIF_OK)
             fail("frame pixels", gif_->Error);
+    }
     std::swap(previous_, current_);
     ++frames_;
 }

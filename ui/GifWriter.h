@@ -23,7 +23,8 @@ public:
 
 /// An animated GIF written with Debian's giflib (Qt's GIF plugin only reads): one global palette
 /// chosen for the whole animation, frames that loop forever with a fixed delay. Each frame after
-/// the first stores only the rectangle that changed, drawn over the previous one.
+/// the first stores only the rectangle that changed, drawn over the previous one, its unchanged
+/// pixels transparent when the palette leaves an entry free (at most 255 colours).
 class GifWriter {
 public:
     /// Opens `path`; `palette` (at most 256 colours) maps every frame. Throws AnimationError.

@@ -69,8 +69,8 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     cumulative_shorts_ = new QCPGraph(plot_->yAxis, plot_->xAxis2);
     cumulative_longs_->setName(tr("Longs, cumulative"));
     cumulative_shorts_->setName(tr("Shorts, cumulative"));
-    cumulative_longs_->setPen(QPen(theme::kLongColor.darker(140), 2));
-    cumulative_shorts_->setPen(QPen(theme::kShortColor.darker(140), 2));
+    cumulative_longs_->setPen(QPen(ChartTheme::light().long_line, 2));
+    cumulative_shorts_->setPen(QPen(ChartTheme::light().short_line, 2));
     plot_->xAxis2->setVisible(true);
     plot_->xAxis2->setLabel(tr("Cumulative open notional from the mark (USD)"));
     plot_->xAxis2->setTicker(QSharedPointer<QCPAxisTicker>(new MagnitudeTicker));
