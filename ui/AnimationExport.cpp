@@ -9,6 +9,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 
 namespace levex::ui {
 
@@ -22,16 +27,76 @@ public:
 
 namespace {
 
+// Frames are drawn on the GUI thread; quantising and LZW coding (about as long as the drawing)
+// run on a thread of their own, a few frames behind, so both cores work and the window stays live.
 class GifSink : public AnimationExport::Sink {
 public:
     GifSink(const QString& path, QSize size, double fps, std::vector<QRgb> palette)
-        : writer_(path, size, int(std::lround(100.0 / fps)), std::move(palette)) {}
-    void add(const QImage& frame) override { writer_.addFrame(frame); }
-    void finish() override { writer_.finish(); }
-    void abort() override {} // the writer removes an unfinished file itself
+        : writer_(path, size, int(std::lround(100.0 / fps)), std::move(palette)), coder_([this] { code(); }) {}
+    ~GifSink() override { stop(); } // an unfinished writer removes its file
+    void add(const QImage& frame) override {
+        std::unique_lock lock(mutex_);
+        space_.wait(lock, [this] { return queue_.size() < kQueued || error_; });
+        if (error_)
+            std::rethrow_exception(error_);
+        queue_.push_back(frame); // implicitly shared: no copy of the pixels
+        ready_.notify_one();
+    }
+    void finish() override {
+        {
+            const std::lock_guard lock(mutex_);
+            closing_ = true;
+        }
+        ready_.notify_one();
+        coder_.join();
+        if (error_)
+            std::rethrow_exception(error_);
+        writer_.finish();
+    }
+    void abort() override { stop(); }
 
 private:
+    static constexpr std::size_t kQueued = 4;
+
+    void code() {
+        for (;;) {
+            QImage frame;
+            {
+                std::unique_lock lock(mutex_);
+                ready_.wait(lock, [this] { return !queue_.empty() || closing_ || stopping_; });
+                if (stopping_ || queue_.empty())
+                    return;
+                frame = std::move(queue_.front());
+                queue_.pop_front();
+            }
+            space_.notify_one();
+            try {
+                writer_.addFrame(frame);
+            } catch (...) {
+                const std::lock_guard lock(mutex_);
+                error_ = std::current_exception();
+                space_.notify_all();
+                return;
+            }
+        }
+    }
+    void stop() {
+        {
+            const std::lock_guard lock(mutex_);
+            stopping_ = true;
+        }
+        ready_.notify_all();
+        if (coder_.joinable())
+            coder_.join();
+    }
+
     GifWriter writer_;
+    std::mutex mutex_;
+    std::condition_variable ready_, space_;
+    std::deque<QImage> queue_;
+    bool closing_ = false, stopping_ = false;
+    std::exception_ptr error_;
+    std::thread coder_; ///< last: starts once everything it uses exists
 };
 
 class PngSequenceSink : public AnimationExport::Sink {
