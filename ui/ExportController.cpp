@@ -125,6 +125,8 @@ void ExportController::showError(const QString& title, const QString& message) {
 
 void ExportController::exportChart(Chart chart, const QString& path, ChartStyle style, bool with_caption) {
     style.caption = with_caption ? caption() : QString();
+    if (chart == Chart::Sensitivity && !style.caption.isEmpty())
+        style.caption = sweep_caption(charts_.sensitivity->spec(), style.caption);
     export_chart(*plotOf(chart), path, style);
 }
 

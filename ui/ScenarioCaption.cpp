@@ -57,4 +57,13 @@ QString scenario_caption(const RunParameters& p, const QString& book, const QStr
     return first + QLatin1Char('\n') + second;
 }
 
+QString sweep_caption(const SweepSpec& spec, const QString& scenario) {
+    return QStringLiteral("%1 × %2 grid (%3 × %4 cells) of %5; the other settings: ")
+               .arg(QString::fromLatin1(axis_name(spec.x.axis)), QString::fromLatin1(axis_name(spec.y.axis)))
+               .arg(spec.x.count)
+               .arg(spec.y.count)
+               .arg(QString::fromStdString(spec.metric)) +
+           scenario;
+}
+
 } // namespace levex::ui

@@ -192,7 +192,10 @@ void write_sweep_chart(const CommandLine& cl, const SweepSpec& spec, const Sweep
     ui::SensitivityPanel panel;
     panel.showSweep(spec, result);
     const QString path = QString::fromStdString(*out);
-    ui::export_chart(*panel.plot(), path, chart_style(cl, context, 800));
+    ui::ChartStyle style = chart_style(cl, context, 800);
+    if (!style.caption.isEmpty())
+        style.caption = ui::sweep_caption(spec, style.caption);
+    ui::export_chart(*panel.plot(), path, style);
     report(QStringLiteral("sweep chart"), path);
 }
 

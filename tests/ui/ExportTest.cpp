@@ -11,6 +11,7 @@
 #include "ui/LiveRunFromResult.h"
 #include "ui/MainWindow.h"
 #include "ui/MedianCutPalette.h"
+#include "ui/MonteCarloPanel.h"
 #include "ui/RunControlsPanel.h"
 #include "ui/ScenarioCaption.h"
 #include "ui/ScenarioFiles.h"
@@ -426,6 +427,40 @@ TEST(AppExport, ChartsClipboardAndDataRoundTrip) {
     const std::size_t steps = run->summary.steps_run;
     EXPECT_EQ(QImageReader(dir.filePath("cascade.gif")).imageCount(),
               int((steps - 1) / 20 + 1 + ((steps - 1) % 20 != 0)));
+}
+
+// The tabs' charts: the sensitivity map (and its grid as CSV) and the Monte Carlo fan.
+TEST(AppExport, SensitivityAndMonteCarloChartsAndGrid) {
+    MainWindow window;
+    window.show();
+    open_sample(window);
+    ExportController& exporter = *window.exporter();
+    QSignalSpy swept(window.sensitivity(), &SensitivityPanel::finished);
+    window.sensitivity()->compute();
+    ASSERT_TRUE(waitFor(swept, 120000));
+    QSignalSpy paths(window.monteCarlo(), &MonteCarloPanel::finished);
+    window.monteCarlo()->compute();
+    ASSERT_TRUE(waitFor(paths, 120000));
+
+    QTemporaryDir dir;
+    exporter.exportChart(ExportController::Chart::Sensitivity, dir.filePath("sensitivity.svg"), style_of(900, 600));
+    expect_svg(dir.filePath("sensitivity.svg"), 900, 600);
+    EXPECT_TRUE(bytes_of(dir.filePath("sensitivity.svg")).contains("shock × leverage-mult grid"));
+    exporter.exportChart(ExportController::Chart::MonteCarloFan, dir.filePath("fan.pdf"), style_of(900, 600));
+    expect_pdf(dir.filePath("fan.pdf"), 900, 600);
+
+    exporter.exportData(ExportController::Data::SweepGrid, dir.filePath("grid.csv"));
+    const auto grid = csv_rows(read_text_file(dir.filePath("grid.csv").toStdString()));
+    const SweepSpec& spec = window.sensitivity()->spec();
+    const SweepResult& result = window.sensitivity()->result();
+    ASSERT_EQ(grid.size(), 1 + spec.x.count * spec.y.count);
+    EXPECT_EQ(grid[0][0], "shock");
+    EXPECT_EQ(grid[0][1], "leverage-mult");
+    for (std::size_t cell = 0; cell < result.values.size(); ++cell) {
+        if (result.defined[cell]) {
+            EXPECT_EQ(std::stod(grid[cell + 1][2]), result.values[cell]);
+        }
+    }
 }
 
 TEST(AppExport, CancellingAnAnimationLeavesNoFile) {
