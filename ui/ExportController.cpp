@@ -127,6 +127,9 @@ void ExportController::exportChart(Chart chart, const QString& path, ChartStyle 
     style.caption = with_caption ? caption() : QString();
     if (chart == Chart::Sensitivity && !style.caption.isEmpty())
         style.caption = sweep_caption(charts_.sensitivity->spec(), style.caption);
+    if (chart == Chart::MonteCarloFan && !style.caption.isEmpty() && !charts_.monte_carlo->description().isEmpty())
+        style.caption =
+            tr("Monte Carlo: %1; the other settings: %2").arg(charts_.monte_carlo->description(), style.caption);
     export_chart(*plotOf(chart), path, style);
 }
 
