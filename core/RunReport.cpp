@@ -7,7 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 namespace levex {
 
@@ -139,6 +141,25 @@ std::string frames_csv(const RunFrames& f) {
     return out;
 }
 
+std::string series_csv(const RunFrames& f, double step_seconds) {
+    std::string out = "step,time_s,index,book,mark,liquidated_notional_long,liquidated_notional_short,"
+                      "liquidated_count_long,liquidated_count_short,backstop_notional,adl_notional,open_interest,"
+                      "fund_balance\n";
+    const std::size_t steps = std::min(f.steps, f.index.size());
+    for (std::size_t t = 0; t < steps; ++t) {
+        out += std::to_string(t);
+        for (double v :
+             {step_seconds * double(t), f.index[t], f.book[t], f.mark[t], f.liquidated_notional_long[t],
+              f.liquidated_notional_short[t], double(f.liquidated_count_long[t]), double(f.liquidated_count_short[t]),
+              f.backstop_notional[t], f.adl_notional[t], f.open_interest[t], f.fund_balance[t]}) {
+            out += ',';
+            append_plain(out, v);
+        }
+        out += '\n';
+    }
+    return out;
+}
+
 std::string liquidation_log_csv(const std::vector<LiquidationEvent>& log, const PositionBook& book) {
     std::string out = "step,position,account,side,size,trigger,fill_price,fee,fund_pnl,path\n";
     out.reserve(log.size() * 96);
@@ -161,6 +182,64 @@ std::string liquidation_log_csv(const std::vector<LiquidationEvent>& log, const 
         out += ',';
         out += liquidation_path_name(e.path);
         out += '\n';
+    }
+    return out;
+}
+
+std::string liquidated_positions_csv(const std::vector<LiquidationEvent>& log, const PositionBook& book) {
+    struct Row {
+        std::uint32_t position = 0, first_step = 0, last_step = 0;
+        double trigger = 0, size = 0, fill_value = 0, fee = 0, fund_pnl = 0;
+        unsigned paths = 0; ///< bit per LiquidationPath
+    };
+    std::vector<Row> rows;
+    std::unordered_map<std::uint32_t, std::size_t> row_of;
+    for (const LiquidationEvent& e : log) {
+        auto [it, added] = row_of.try_emplace(e.position, rows.size());
+        if (added)
+            rows.push_back(Row{e.position, e.step, e.step, e.trigger});
+        Row& r = rows[it->second];
+        r.last_step = e.step;
+        r.size += e.size;
+        r.fill_value += e.size * e.fill_price;
+        r.fee += e.fee;
+        r.fund_pnl += e.fund_pnl;
+        r.paths |= 1u << unsigned(e.path);
+    }
+    std::string out = "id,account,symbol,side,size,entry_price,trigger,first_step,last_step,liquidated_size,"
+                      "average_fill_price,fee,fund_pnl,paths,fully_liquidated\n";
+    for (const Row& r : rows) {
+        const std::uint32_t k = r.position;
+        append_csv_field(out, book.id[k]);
+        out += ',';
+        append_csv_field(out, book.account_names[book.account[k]]);
+        out += ',';
+        append_csv_field(out, book.symbol_names[book.symbol[k]]);
+        out += book.side[k] > 0 ? ",long," : ",short,";
+        append_plain(out, book.size[k]);
+        out += ',';
+        append_plain(out, book.entry_price[k]);
+        out += ',';
+        append_plain(out, r.trigger);
+        out += ',' + std::to_string(r.first_step) + ',' + std::to_string(r.last_step) + ',';
+        append_plain(out, r.size);
+        out += ',';
+        append_plain(out, r.size > 0 ? r.fill_value / r.size : 0.0);
+        out += ',';
+        append_plain(out, r.fee);
+        out += ',';
+        append_plain(out, r.fund_pnl);
+        out += ',';
+        bool first = true;
+        for (LiquidationPath p :
+             {LiquidationPath::Book, LiquidationPath::Adl, LiquidationPath::Backstop, LiquidationPath::Takeover})
+            if (r.paths & (1u << unsigned(p))) {
+                out += first ? "" : "+";
+                out += liquidation_path_name(p);
+                first = false;
+            }
+        // Partial liquidations leave a remainder; rounding in the slices is not a remainder.
+        out += r.size >= book.size[k] * (1.0 - 1e-9) ? ",true\n" : ",false\n";
     }
     return out;
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/CascadeHeatmapView.h"
 
+#include "ui/ChartTheme.h"
 #include "ui/LiquidationMapView.h"
 #include "ui/PriceAxis.h"
 #include "ui/Theme.h"
@@ -81,15 +82,7 @@ CascadeHeatmapView::CascadeHeatmapView(QWidget* parent) : QWidget(parent), plot_
     scale_->axis()->setLabel(tr("Open liquidation notional per band (USD; L longs, S shorts)"));
     scale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>(new NotionalTicker));
     map_->setColorScale(scale_);
-    QCPColorGradient gradient;
-    gradient.clearColorStops();
-    gradient.setColorStopAt(0.0, theme::kShortColor.darker(150));
-    gradient.setColorStopAt(0.35, theme::kShortColor.lighter(140));
-    gradient.setColorStopAt(0.5, QColor(250, 250, 250));
-    gradient.setColorStopAt(0.65, theme::kLongColor.lighter(140));
-    gradient.setColorStopAt(1.0, theme::kLongColor.darker(150));
-    gradient.setNanHandling(QCPColorGradient::nhTransparent);
-    map_->setGradient(gradient);
+    map_->setGradient(notional_gradient(ChartTheme::light()));
     map_->setInterpolate(false);
     auto* margins = new QCPMarginGroup(plot_);
     plot_->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margins);
@@ -120,14 +113,14 @@ CascadeHeatmapView::CascadeHeatmapView(QWidget* parent) : QWidget(parent), plot_
 
     index_ = plot_->addGraph();
     index_->setName(tr("Index"));
-    index_->setPen(QPen(QColor(90, 90, 90), 1.2, Qt::DashLine));
+    index_->setPen(QPen(ChartTheme::light().index, 1.2, Qt::DashLine));
     mark_ = plot_->addGraph();
     mark_->setName(tr("Mark"));
     mark_->setPen(QPen(theme::kMarkColor, 2.0));
     index_->addToLegend();
     mark_->addToLegend();
     plot_->legend->setVisible(true);
-    plot_->legend->setBrush(QColor(255, 255, 255, 220));
+    plot_->legend->setBrush(ChartTheme::light().legend_background);
 
     plot_->xAxis->setLabel(QString()); // the time axis is labelled beneath the bars
     plot_->yAxis->setLabel(tr("Price (USD, log scale)"));

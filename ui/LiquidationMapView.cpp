@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/LiquidationMapView.h"
 
+#include "ui/ChartTheme.h"
 #include "ui/PriceAxis.h"
 #include "ui/Theme.h"
 
@@ -68,8 +69,8 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     cumulative_shorts_ = new QCPGraph(plot_->yAxis, plot_->xAxis2);
     cumulative_longs_->setName(tr("Longs, cumulative"));
     cumulative_shorts_->setName(tr("Shorts, cumulative"));
-    cumulative_longs_->setPen(QPen(theme::kLongColor.darker(140), 2));
-    cumulative_shorts_->setPen(QPen(theme::kShortColor.darker(140), 2));
+    cumulative_longs_->setPen(QPen(ChartTheme::light().long_line, 2));
+    cumulative_shorts_->setPen(QPen(ChartTheme::light().short_line, 2));
     plot_->xAxis2->setVisible(true);
     plot_->xAxis2->setLabel(tr("Cumulative open notional from the mark (USD)"));
     plot_->xAxis2->setTicker(QSharedPointer<QCPAxisTicker>(new MagnitudeTicker));
@@ -82,7 +83,7 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
     plot_->setLocale(locale);
     plot_->legend->setVisible(true);
-    plot_->legend->setBrush(QColor(255, 255, 255, 220));
+    plot_->legend->setBrush(ChartTheme::light().legend_background);
     // Above the mark on the long side nothing open is left: kept narrow, the legend hides no data.
     plot_->legend->setFont(QFont(font().family(), 8));
     plot_->legend->setIconSize(14, 8);

@@ -2,6 +2,7 @@
 #include "ui/MainWindow.h"
 
 #include "ui/CascadeHeatmapView.h"
+#include "ui/ExportController.h"
 #include "ui/ImportDialog.h"
 #include "ui/LibraryPanel.h"
 #include "ui/LiquidationLogModel.h"
@@ -10,10 +11,13 @@
 #include "ui/PlaybackBar.h"
 #include "ui/PositionTableModel.h"
 #include "ui/RunControlsPanel.h"
+#include "ui/ScenarioFiles.h"
 #include "ui/SensitivityPanel.h"
+#include "ui/SeriesChartView.h"
 #include "ui/SimulationController.h"
 
 #include "core/ResourcePaths.h"
+#include "core/TextFile.h"
 #include "core/VenueProfile.h"
 
 #include <qcustomplot.h>
@@ -40,6 +44,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
@@ -91,6 +96,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     tabs_->addTab(sensitivity_, tr("Sensitivity"));
     monte_carlo_ = new MonteCarloPanel;
     tabs_->addTab(monte_carlo_, tr("Monte Carlo"));
+    series_ = new SeriesChartView;
+    tabs_->addTab(series_, tr("Series"));
     connect(sensitivity_, &SensitivityPanel::cellChosen, this,
             [this](double shock, double leverage) { controls_->setShockAndLeverage(shock, leverage); });
     connect(sensitivity_, &SensitivityPanel::progress, this, [this](int done, int total) {
@@ -143,7 +150,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     file->addAction(tr("&Import positions CSV…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importFile);
     recent_ = file->addMenu(tr("Open &recent"));
     file->addSeparator();
+    file->addAction(tr("Open s&cenario…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::chooseScenario);
+    file->addAction(tr("&Save scenario…"), QKeySequence::Save, this, &MainWindow::chooseScenarioToSave);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    export_ = new ExportController(this, {heatmap_, map_view_, series_, sensitivity_, monte_carlo_}, [this] {
+        return ExportController::Shown{run_, path_, controls_->venue()};
+    });
+    menuBar()->addMenu(export_->menu());
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Reset view"), QKeySequence(tr("Ctrl+0")), this, [this] { heatmap_->resetView(); })
         ->setToolTip(tr("The run's whole time and price range, after zooming (wheel) or panning (drag)"));
@@ -488,6 +502,7 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
                          .arg(controls_->venue())
                          .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)));
     heatmap_->setFinished(s.steps_run);
+    series_->showRun(run);
     positions_model_->setRun(run);
     log_model_->setRun(run);
     sensitivity_->setContext(run, controls_->venue());
@@ -517,6 +532,66 @@ void MainWindow::chooseFile() {
         openBook(path);
 }
 
+QString MainWindow::openScenario(const QString& path) {
+    try {
+        const QString profiles = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/venues";
+        const OpenedScenario opened = open_scenario(path, profiles);
+        QStringList not_shown;
+        {
+            const QSignalBlocker block(controls_); // one run, once the book is chosen too
+            not_shown = controls_->setParameters(opened.scenario.params, opened.venue);
+        }
+        openBook(opened.book_path);
+        if (const QString symbol = QString::fromStdString(opened.scenario.params.symbol); !symbol.isEmpty()) {
+            controls_->setSymbols({symbol}, symbol); // openBook cleared them; the book's arrive with its run
+            requestSimulation();
+        }
+        if (!not_shown.isEmpty())
+            statusBar()->showMessage(tr("Scenario settings the controls do not hold (not applied): %1")
+                                         .arg(not_shown.join(QStringLiteral(", "))),
+                                     15000);
+        return {};
+    } catch (const std::exception& e) {
+        const QString message = QString::fromStdString(e.what());
+        status_->setText(tr("Could not open the scenario: %1").arg(message));
+        if (QGuiApplication::platformName() != "offscreen")
+            QMessageBox::warning(this, tr("Could not open the scenario"), message);
+        return message;
+    }
+}
+
+void MainWindow::saveScenario(const QString& path) {
+    if (path_.isEmpty())
+        throw std::runtime_error("no book is open");
+    RunParameters params = runParameters();
+    if (run_)
+        params.symbol = run_->symbol;
+    write_text_file(path.toStdString(), write_scenario_json(scenario_for_run(params, controls_->venue(), path_)));
+}
+
+void MainWindow::chooseScenario() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(path_).absolutePath(),
+                                                      tr("LevEx scenarios (*.levex.json *.json);;All files (*)"));
+    if (!path.isEmpty())
+        openScenario(path);
+}
+
+void MainWindow::chooseScenarioToSave() {
+    const QString start = QFileInfo(path_).absoluteDir().filePath(QFileInfo(path_).completeBaseName() +
+                                                                  QString::fromLatin1(kScenarioSuffix));
+    QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), start, tr("LevEx scenarios (*.levex.json)"));
+    if (path.isEmpty())
+        return;
+    if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        path += QString::fromLatin1(kScenarioSuffix);
+    try {
+        saveScenario(path);
+        statusBar()->showMessage(tr("Scenario saved to %1").arg(path), 5000);
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Could not save the scenario"), QString::fromStdString(e.what()));
+    }
+}
+
 void MainWindow::showAbout() {
     QMessageBox::about(this, tr("About LevEx"),
                        tr("<h3>LevEx %1</h3><p>Leverage exhaustion: liquidation cascades after a price shock, "
@@ -533,8 +608,13 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
 
 void MainWindow::dropEvent(QDropEvent* event) {
     const auto urls = event->mimeData()->urls();
-    if (!urls.isEmpty() && urls.front().isLocalFile())
-        openBook(urls.front().toLocalFile());
+    if (urls.isEmpty() || !urls.front().isLocalFile())
+        return;
+    const QString path = urls.front().toLocalFile();
+    if (looks_like_scenario(path))
+        openScenario(path);
+    else
+        openBook(path);
 }
 
 } // namespace levex::ui

@@ -24,6 +24,8 @@ namespace levex::ui {
 
 class CascadeHeatmapView;
 class LibraryPanel;
+class ExportController;
+class SeriesChartView;
 class LiquidationMapView;
 class PlaybackBar;
 class LiquidationLogModel;
@@ -53,6 +55,11 @@ public:
     void showStoredRun(std::shared_ptr<const LiveRun> run, const QString& name, qint64 snapshot_id);
     /// Opens the workspace database in the Library panel.
     void useWorkspace(const QString& path);
+    /// Opens a scenario file (DESIGN §5): its parameters, venue and book; returns the reason when
+    /// it cannot (also shown in a dialog), else an empty string.
+    QString openScenario(const QString& path);
+    /// Saves the shown run's scenario; throws with the reason.
+    void saveScenario(const QString& path);
     /// The run parameters the controls describe.
     RunParameters runParameters() const;
     QString venue() const;
@@ -74,6 +81,8 @@ public:
     LiquidationLogModel* liquidationLog() const { return log_model_; }
     SensitivityPanel* sensitivity() const { return sensitivity_; }
     MonteCarloPanel* monteCarlo() const { return monte_carlo_; }
+    SeriesChartView* seriesChart() const { return series_; }
+    ExportController* exporter() const { return export_; }
 
 signals:
     void bookReady();
@@ -101,6 +110,8 @@ private:
     void rememberFile(const QString& path);
     void updateRecentMenu();
     void showAbout();
+    void chooseScenario();
+    void chooseScenarioToSave();
 
     QString path_;
     BookReadOptions read_;
@@ -123,6 +134,8 @@ private:
     LiquidationLogModel* log_model_;
     SensitivityPanel* sensitivity_;
     MonteCarloPanel* monte_carlo_;
+    SeriesChartView* series_;
+    ExportController* export_;
     QTableView* positions_table_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     RunControlsPanel* controls_;

@@ -64,6 +64,7 @@ MonteCarloPanel::MonteCarloPanel(QWidget* parent) : QWidget(parent), worker_(new
                 if (generation != generation_)
                     return;
                 show(*result);
+                description_ = pending_description_;
                 compute_->setEnabled(true);
                 emit finished();
             });
@@ -99,6 +100,11 @@ MonteCarloPanel::MonteCarloPanel(QWidget* parent) : QWidget(parent), worker_(new
     fan_->setAutoAddPlottableToLegend(false);
     fan_->xAxis->setLabel(tr("Time (s)"));
     fan_->yAxis->setLabel(tr("Book price (USD)"));
+    fan_->yAxis->setNumberFormat(QStringLiteral("f")); // whole prices with separators: 95,000
+    fan_->yAxis->setNumberPrecision(0);
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    fan_->setLocale(locale);
     fan_->plotLayout()->insertRow(0);
     fan_->plotLayout()->addElement(0, 0,
                                    new QCPTextElement(fan_, tr("Price fan: 5–95 % and 25–75 % of paths, median")));
@@ -138,6 +144,9 @@ void MonteCarloPanel::compute() {
     request.params.vol = vol_->value();
     request.paths = std::size_t(paths_->value());
     worker_->supersede(request.generation);
+    pending_description_ = tr("%1 paths, random returns σ %2 per step")
+                               .arg(request.paths)
+                               .arg(QLocale::c().toString(request.params.vol, 'g', 4));
     compute_->setEnabled(false);
     status_->setText(tr("Running…"));
     QMetaObject::invokeMethod(worker_, "run", Qt::QueuedConnection,

@@ -56,6 +56,9 @@ public:
     void compute();
     QCustomPlot* fan() const { return fan_; }
     QCustomPlot* histogram() const { return histogram_; }
+    /// What the shown fan draws ("100 paths, random returns σ 0.002 per step"), for captions;
+    /// empty before the first run.
+    QString description() const { return description_; }
 
 signals:
     void finished();
@@ -74,6 +77,8 @@ private:
     std::shared_ptr<const LiveRun> run_;
     QString venue_;
     quint64 generation_ = 0;
+    QString description_;
+    QString pending_description_;
 };
 
 } // namespace levex::ui

@@ -18,6 +18,7 @@
 #include <QSpinBox>
 #include <QStringList>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -273,6 +274,58 @@ void RunControlsPanel::setSymbols(const QStringList& symbols, const QString& pro
     symbol_->setEnabled(symbols.size() > 1);
 }
 
+QStringList RunControlsPanel::setParameters(const RunParameters& p, const QString& venue) {
+    QStringList not_shown;
+    {
+        const QSignalBlocker block(this); // one run once everything is in place
+        if (venue_->findText(venue) < 0)
+            venue_->addItem(venue);
+        venue_->setCurrentText(venue);
+        if (!p.symbol.empty()) {
+            const QString symbol = QString::fromStdString(p.symbol);
+            if (symbol_->findText(symbol) < 0)
+                symbol_->addItem(symbol);
+            symbol_->setCurrentText(symbol);
+        }
+        mark_->setValue(std::isnan(p.mark) ? 0.0 : p.mark);
+        leverage_->setValue(p.leverage_mult);
+        shock_->setValue(p.shock * 100.0);
+        shock_steps_->setValue(int(p.shock_steps));
+        DepthModel model = p.depth_model;
+        if (model == DepthModel::Metaorder) {
+            not_shown << tr("the metaorder depth law (the V-shaped book is used)");
+            model = DepthModel::VShaped;
+        }
+        depth_model_->setCurrentIndex(std::max(0, depth_model_->findData(int(model))));
+        depth_->setValue((model == DepthModel::Flat ? p.depth_quote_per_pct : p.depth_quote_within_1pct) / 1e6);
+        book_file_->setText(QString::fromStdString(p.book_file));
+        permanent_->setChecked(std::isinf(p.half_life_s));
+        if (!std::isinf(p.half_life_s))
+            half_life_->setValue(p.half_life_s);
+        steps_->setValue(int(p.steps));
+        step_seconds_->setValue(p.step_seconds);
+        permanent_fraction_->setValue(p.permanent_fraction);
+        mark_passthrough_->setValue(std::isnan(p.mark_passthrough) ? kVenue : p.mark_passthrough);
+        fee_->setValue(std::isnan(p.fee) ? kVenue : p.fee);
+        if (std::isinf(p.fund))
+            not_shown << tr("an unlimited fund set by the scenario (the venue's fund is used)");
+        fund_->setValue(std::isnan(p.fund) || std::isinf(p.fund) ? kVenue : p.fund);
+        vol_->setValue(p.vol);
+        student_nu_->setValue(p.student_nu);
+        seed_->setValue(int(std::min<std::uint64_t>(p.seed, std::uint64_t(seed_->maximum()))));
+        if (p.seed > std::uint64_t(seed_->maximum()))
+            not_shown << tr("seed %1 (above the largest the box holds)").arg(qulonglong(p.seed));
+        series_file_->setText(QString::fromStdString(p.price_series_file));
+        if (p.mmr_scale != 1.0)
+            not_shown << tr("maintenance scale ×%1").arg(p.mmr_scale);
+        if (p.depth_scale != 1.0)
+            not_shown << tr("depth scale ×%1").arg(p.depth_scale);
+        if (p.jump_rate > 0)
+            not_shown << tr("jumps");
+    }
+    return not_shown;
+}
+
 void RunControlsPanel::setShockAndLeverage(double shock, double leverage_mult) {
     {
         const QSignalBlocker block(this);
@@ -280,37 +333,6 @@ void RunControlsPanel::setShockAndLeverage(double shock, double leverage_mult) {
     }
     shock_->setValue(std::round(shock * 1000.0) / 10.0); // tenths of a percent, as the box shows
     emit changed();
-}
-
-void RunControlsPanel::setParameters(const RunParameters& p, const QString& venue) {
-    const QSignalBlocker block(this);
-    if (venue_->findText(venue) >= 0)
-        venue_->setCurrentText(venue);
-    if (!p.symbol.empty() && symbol_->findText(QString::fromStdString(p.symbol)) < 0)
-        symbol_->addItem(QString::fromStdString(p.symbol));
-    if (!p.symbol.empty())
-        symbol_->setCurrentText(QString::fromStdString(p.symbol));
-    mark_->setValue(std::isnan(p.mark) ? mark_->minimum() : p.mark);
-    leverage_->setValue(p.leverage_mult);
-    shock_->setValue(p.shock * 100.0);
-    shock_steps_->setValue(int(p.shock_steps));
-    const int model = depth_model_->findData(int(p.depth_model));
-    depth_model_->setCurrentIndex(model >= 0 ? model : 0);
-    depth_->setValue((p.depth_model == DepthModel::Flat ? p.depth_quote_per_pct : p.depth_quote_within_1pct) / 1e6);
-    book_file_->setText(QString::fromStdString(p.book_file));
-    permanent_->setChecked(std::isinf(p.half_life_s));
-    if (!std::isinf(p.half_life_s))
-        half_life_->setValue(p.half_life_s);
-    steps_->setValue(int(p.steps));
-    step_seconds_->setValue(p.step_seconds);
-    permanent_fraction_->setValue(p.permanent_fraction);
-    mark_passthrough_->setValue(std::isnan(p.mark_passthrough) ? kVenue : p.mark_passthrough);
-    fee_->setValue(std::isnan(p.fee) ? kVenue : p.fee);
-    fund_->setValue(std::isnan(p.fund) || std::isinf(p.fund) ? kVenue : p.fund);
-    vol_->setValue(p.vol);
-    student_nu_->setValue(p.student_nu);
-    seed_->setValue(int(p.seed));
-    series_file_->setText(QString::fromStdString(p.price_series_file));
 }
 
 } // namespace levex::ui

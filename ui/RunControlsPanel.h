@@ -34,11 +34,12 @@ public:
     /// The book's symbols; `proposed` (the largest by open interest) is chosen unless the current
     /// choice is among them. No `changed()`: the run in flight already uses it.
     void setSymbols(const QStringList& symbols, const QString& proposed);
+    /// Shows every parameter of a scenario (a file, a Library scenario or a stored run); returns the
+    /// parameters the controls cannot hold (they are not applied), for the caller to tell the user.
+    /// No `changed()`: the caller decides whether to run them or to show a stored run.
+    QStringList setParameters(const RunParameters& params, const QString& venue);
     /// Loads a scenario's shock and leverage (one `changed()` for both).
     void setShockAndLeverage(double shock, double leverage_mult);
-    /// Shows a stored scenario's parameters and venue (a Library scenario or run). No `changed()`:
-    /// the caller decides whether to run them or to show a stored run.
-    void setParameters(const RunParameters& params, const QString& venue);
 
 signals:
     void changed();

@@ -12,6 +12,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -72,6 +73,9 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
     plot_->legend->removeItem(0); // the colour map
     plot_->xAxis->setLabel(tr("Shock (%)"));
     plot_->yAxis->setLabel(tr("Leverage ×")); // short: the panel may be low
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(
+        0, 0, new QCPTextElement(plot_, tr("Sensitivity: shock × leverage"), QFont(font().family(), 11, QFont::Bold)));
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         if (!run_ || rows_filled_ == 0)
             return;
@@ -118,6 +122,12 @@ void SensitivityPanel::compute() {
     worker_->supersede(request.generation);
 
     rows_filled_ = 0;
+    result_ = SweepResult{};
+    result_.xs = spec_.x.values();
+    result_.ys = spec_.y.values();
+    result_.values.assign(result_.xs.size() * result_.ys.size(), 0.0);
+    result_.defined.assign(result_.values.size(), 0);
+    result_.critical_shock.assign(result_.ys.size(), std::nullopt);
     QCPColorMapData* cells = map_->data();
     cells->setSize(int(spec_.x.count), int(spec_.y.count));
     cells->setRange(QCPRange(spec_.x.from * 100, spec_.x.to * 100), QCPRange(spec_.y.from, spec_.y.to));
@@ -126,10 +136,72 @@ void SensitivityPanel::compute() {
     plot_->xAxis->setRange(spec_.x.from * 100 - 0.5, spec_.x.to * 100 + 0.5);
     plot_->yAxis->setRange(spec_.y.from - 0.125, spec_.y.to + 0.125);
     map_->colorScale()->axis()->setLabel(metric_->currentText());
+    static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
+        ->setText(tr("Sensitivity: %1 over shock × leverage").arg(metric_->currentText()));
     status_->setText(tr("Sweeping…"));
     compute_->setEnabled(false);
     plot_->replot(QCustomPlot::rpQueuedReplot);
     QMetaObject::invokeMethod(worker_, "run", Qt::QueuedConnection, Q_ARG(levex::ui::SweepWorker::Request, request));
+}
+
+namespace {
+// Axis titles with units; the shock is shown in per cent.
+QString axis_title(SweepAxis axis) {
+    switch (axis) {
+    case SweepAxis::Shock: return SensitivityPanel::tr("Shock (%)");
+    case SweepAxis::LeverageMult: return SensitivityPanel::tr("Leverage ×");
+    case SweepAxis::DepthScale: return SensitivityPanel::tr("Depth ×");
+    case SweepAxis::MmrScale: return SensitivityPanel::tr("Maintenance margin ×");
+    case SweepAxis::HalfLife: return SensitivityPanel::tr("Half-life (s)");
+    }
+    return {};
+}
+double axis_factor(SweepAxis axis) {
+    return axis == SweepAxis::Shock ? 100.0 : 1.0;
+}
+} // namespace
+
+void SensitivityPanel::showSweep(const SweepSpec& spec, const SweepResult& result) {
+    spec_ = spec;
+    result_ = result;
+    ++generation_; // rows of a sweep still running elsewhere no longer land here
+    const double fx = axis_factor(spec.x.axis), fy = axis_factor(spec.y.axis);
+    QCPColorMapData* cells = map_->data();
+    const auto nx = int(result.xs.size()), ny = int(result.ys.size());
+    cells->setSize(nx, ny);
+    cells->setRange(QCPRange(spec.x.from * fx, spec.x.to * fx), QCPRange(spec.y.from * fy, spec.y.to * fy));
+    critical_->data()->clear();
+    for (int iy = 0; iy < ny; ++iy) {
+        for (int ix = 0; ix < nx; ++ix) {
+            const std::size_t cell = std::size_t(iy) * result.xs.size() + std::size_t(ix);
+            cells->setCell(ix, iy,
+                           result.defined[cell] ? result.values[cell] : std::numeric_limits<double>::quiet_NaN());
+        }
+        if (std::size_t(iy) < result.critical_shock.size() && result.critical_shock[std::size_t(iy)])
+            critical_->addData(double(iy), *result.critical_shock[std::size_t(iy)] * fx,
+                               result.ys[std::size_t(iy)] * fy);
+    }
+    rows_filled_ = std::size_t(ny);
+    const double half_x = nx > 1 ? 0.5 * std::abs(spec.x.to - spec.x.from) * fx / (nx - 1) : 0.5;
+    const double half_y = ny > 1 ? 0.5 * std::abs(spec.y.to - spec.y.from) * fy / (ny - 1) : 0.5;
+    plot_->xAxis->setRange(std::min(spec.x.from, spec.x.to) * fx - half_x,
+                           std::max(spec.x.from, spec.x.to) * fx + half_x);
+    plot_->yAxis->setRange(std::min(spec.y.from, spec.y.to) * fy - half_y,
+                           std::max(spec.y.from, spec.y.to) * fy + half_y);
+    plot_->xAxis->setLabel(axis_title(spec.x.axis));
+    plot_->yAxis->setLabel(axis_title(spec.y.axis));
+    const QString metric = QString::fromStdString(spec.metric);
+    map_->colorScale()->axis()->setLabel(metric);
+    static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
+        ->setText(
+            tr("Sensitivity: %1 over %2 × %3")
+                .arg(metric, QString::fromLatin1(axis_name(spec.x.axis)), QString::fromLatin1(axis_name(spec.y.axis))));
+    const bool up = spec.x.axis == SweepAxis::Shock && std::max(spec.x.from, spec.x.to) > 0;
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (up ? Qt::AlignRight : Qt::AlignLeft));
+    plot_->legend->setVisible(critical_->dataCount() > 0);
+    map_->rescaleDataRange(true);
+    status_->setText(tr("%1 × %2 grid").arg(nx).arg(ny));
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void SensitivityPanel::onRow(const std::shared_ptr<const SweepRow>& row) {
@@ -141,6 +213,13 @@ void SensitivityPanel::onRow(const std::shared_ptr<const SweepRow>& row) {
                        row->defined[ix] ? row->values[ix] : std::numeric_limits<double>::quiet_NaN());
     if (row->critical_shock)
         critical_->addData(double(row->row), *row->critical_shock * 100, spec_.y.values()[row->row]);
+    if (row->row < result_.ys.size()) {
+        std::copy(row->values.begin(), row->values.end(),
+                  result_.values.begin() + std::ptrdiff_t(row->row * result_.xs.size()));
+        std::copy(row->defined.begin(), row->defined.end(),
+                  result_.defined.begin() + std::ptrdiff_t(row->row * result_.xs.size()));
+        result_.critical_shock[row->row] = row->critical_shock;
+    }
     ++rows_filled_;
     map_->rescaleDataRange(true);
     status_->setText(tr("Sweeping… %1 of %2 rows").arg(rows_filled_).arg(spec_.y.count));

@@ -31,9 +31,15 @@ public:
     void setContext(std::shared_ptr<const LiveRun> run, const QString& venue);
     /// Starts a sweep (cancelling one in progress).
     void compute();
+    /// Shows a finished sweep of any two axes (the command line's chart).
+    void showSweep(const SweepSpec& spec, const SweepResult& result);
+    QCustomPlot* plot() const { return plot_; }
     QCPColorMap* colorMap() const { return map_; }
     QCPCurve* criticalCurve() const { return critical_; }
     std::size_t rowsFilled() const { return rows_filled_; }
+    /// The grid shown (rows not yet computed are undefined) and its axes, for data export.
+    const SweepSpec& spec() const { return spec_; }
+    const SweepResult& result() const { return result_; }
 
 signals:
     void cellChosen(double shock, double leverage_mult);
@@ -54,6 +60,7 @@ private:
     std::shared_ptr<const LiveRun> run_;
     QString venue_;
     SweepSpec spec_;
+    SweepResult result_;
     quint64 generation_ = 0;
     std::size_t rows_filled_ = 0;
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/BookInput.h"
+#include "app/cli/ChartOutput.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "app/cli/RunOptions.h"
@@ -28,13 +29,17 @@ int run_simulate(const std::vector<std::string>& args) {
                      {"save-scenario", "FILE.json", "write the run's scenario (parameters, venue, hashes)"},
                      {"json", "OUT.json", "write the summary to OUT.json (default: standard output)"},
                      {"frames", "OUT.csv", "write the frames, long format: step,series,bin_low,bin_high,value"},
+                     {"series", "OUT.csv", "write the per-step series, one row per step (wide format)"},
                      {"log", "OUT.csv", "write the liquidation log"},
+                     {"liquidated", "OUT.csv", "write the liquidated positions, one row each"},
                      db_option_spec(),
                      {"snapshot", "NAME", "simulate the workspace snapshot NAME instead of a BOOK.csv"},
                      {"save-run", "", "store the scenario and the run (summary, series, frames, log) in the workspace"},
                      {"run-name", "N", "name of the saved scenario (default: venue and shock)"},
-                     {"help", "", "show this help"},
                  });
+    const std::vector<OptionSpec> charts = chart_option_specs(true);
+    specs.insert(specs.end(), charts.begin(), charts.end());
+    specs.push_back({"help", "", "show this help"});
     const CommandLine cl(args, specs);
     if (cl.has("help")) {
         std::cout << format_help(
@@ -52,6 +57,7 @@ int run_simulate(const std::vector<std::string>& args) {
     if (cl.has("save-run") && !from_workspace)
         throw UsageError("--save-run stores the run with its snapshot: import the book (levex-cli import) and use "
                          "--snapshot NAME");
+    check_chart_options(cl);
 
     // A scenario pins the parameters and the venue; explicit options override them.
     std::optional<Scenario> scenario;
@@ -108,28 +114,33 @@ int run_simulate(const std::vector<std::string>& args) {
 
     // Histograms and the log only when they are written or stored: the summary needs neither.
     const bool save_run = cl.has("save-run");
-    const RunOutputs outputs{save_run || cl.has("frames"), save_run || cl.has("log")};
+    const RunOutputs outputs{save_run || cl.has("frames") || charts_need_histograms(cl),
+                             save_run || cl.has("log") || cl.has("liquidated")};
     const std::string started_at = utc_now_iso8601();
     const auto t0 = std::chrono::steady_clock::now();
-    const RunResult result = simulate(book, venue, params, inputs.series, {}, outputs);
+    RunResult result = simulate(book, venue, params, inputs.series, {}, outputs);
     const double duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     const Scenario saved{params, venue.json, book_path, book_sha, inputs.l2_sha256, inputs.series_sha256, version()};
     if (const auto out = cl.text("save-scenario"))
         write_text_file(*out, write_scenario_json(saved));
+    const std::string symbol = book.symbol_names[resolve_symbol(book, params.symbol)];
     if (save_run) {
-        const std::size_t symbol = resolve_symbol(book, params.symbol);
         const std::string name = cl.text("run-name", venue.name + ", shock " + format_plain(params.shock * 100) + " %");
         const std::int64_t scenario_id = workspace->save_scenario(snapshot->id, name, saved);
-        const std::int64_t run_id =
-            workspace->save_run(scenario_id, started_at, duration_ms, book.symbol_names[symbol], result);
+        const std::int64_t run_id = workspace->save_run(scenario_id, started_at, duration_ms, symbol, result);
         std::cerr << "saved run " << run_id << " (scenario '" << name << "') with snapshot '" << snapshot->name
                   << "' in " << workspace->path() << '\n';
     }
     if (const auto out = cl.text("frames"))
         write_text_file(*out, frames_csv(result.frames));
+    if (const auto out = cl.text("series"))
+        write_text_file(*out, series_csv(result.frames, params.step_seconds));
     if (const auto out = cl.text("log"))
         write_text_file(*out, liquidation_log_csv(result.log, book));
+    if (const auto out = cl.text("liquidated"))
+        write_text_file(*out, liquidated_positions_csv(result.log, book));
     write_output(cl.text("json", ""), summary_json(result.summary));
+    write_run_charts(cl, std::move(result), ChartContext{params, book_path, symbol, venue.name});
     return 0;
 }
 

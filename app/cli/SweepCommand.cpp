@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/BookInput.h"
+#include "app/cli/ChartOutput.h"
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 #include "app/cli/RunOptions.h"
@@ -7,7 +8,9 @@
 #include "core/Issue.h"
 #include "core/NumberFormat.h"
 #include "core/ResourcePaths.h"
+#include "core/Simulation.h"
 #include "core/Sweep.h"
+#include "core/SweepReport.h"
 
 #include <iostream>
 
@@ -24,8 +27,10 @@ int run_sweep(const std::vector<std::string>& args) {
                      {"threads", "N", "worker threads (default: every core)"},
                      {"out", "FILE.csv", "the grid, one row per cell (default: standard output)"},
                      {"out-critical", "FILE.csv", "the critical shock per row (when x is the shock)"},
-                     {"help", "", "show this help"},
                  });
+    const std::vector<OptionSpec> charts = chart_option_specs(false);
+    specs.insert(specs.end(), charts.begin(), charts.end());
+    specs.push_back({"help", "", "show this help"});
     const CommandLine cl(args, specs);
     if (cl.has("help")) {
         std::string metrics;
@@ -43,6 +48,7 @@ int run_sweep(const std::vector<std::string>& args) {
     }
     if (cl.positionals().size() != 1)
         throw UsageError("sweep expects one BOOK.csv (see levex-cli sweep --help)");
+    check_chart_options(cl);
     RunParameters params;
     apply_run_options(cl, params);
     SweepSpec spec;
@@ -58,32 +64,14 @@ int run_sweep(const std::vector<std::string>& args) {
     const RunInputs inputs = load_run_inputs(params);
     const SweepResult r = levex::run_sweep(book, venue, params, spec, inputs.series);
 
-    std::string grid = std::string(axis_name(spec.x.axis)) + "," + axis_name(spec.y.axis) + "," + spec.metric + "\n";
-    for (std::size_t iy = 0; iy < r.ys.size(); ++iy)
-        for (std::size_t ix = 0; ix < r.xs.size(); ++ix) {
-            append_plain(grid, r.xs[ix]);
-            grid += ',';
-            append_plain(grid, r.ys[iy]);
-            grid += ',';
-            const std::size_t cell = iy * r.xs.size() + ix;
-            if (r.defined[cell])
-                append_plain(grid, r.values[cell]);
-            grid += '\n';
-        }
-    write_output(cl.text("out", ""), grid);
+    write_output(cl.text("out", ""), sweep_grid_csv(spec, r));
     if (const auto out = cl.text("out-critical")) {
         if (spec.x.axis != SweepAxis::Shock)
             throw UsageError("--out-critical needs the shock on the x axis");
-        std::string critical = std::string(axis_name(spec.y.axis)) + ",critical_shock\n";
-        for (std::size_t iy = 0; iy < r.ys.size(); ++iy) {
-            append_plain(critical, r.ys[iy]);
-            critical += ',';
-            if (r.critical_shock[iy])
-                append_plain(critical, *r.critical_shock[iy]);
-            critical += '\n';
-        }
-        write_output(*out, critical);
+        write_output(*out, critical_shock_csv(spec, r));
     }
+    const std::string symbol = book.symbol_names[resolve_symbol(book, params.symbol)];
+    write_sweep_chart(cl, spec, r, ChartContext{params, cl.positionals()[0], symbol, venue.name});
     return 0;
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// levex: the desktop app. `levex [BOOK.csv]` opens a book (the bundled sample by default);
+// levex: the desktop app. `levex [BOOK.csv | SCENARIO.levex.json]` opens a book (the bundled sample
+// by default) or a scenario file (its book, venue and parameters);
 // `levex --screenshot OUT.png [BOOK.csv]` saves the window once the book is shown, then exits.
 // `--db FILE` opens another workspace database than the user's default (AppDataLocation).
 #include "ui/MainWindow.h"
+#include "ui/ScenarioFiles.h"
 
 #include "core/MemoryReuse.h"
 #include "core/ResourcePaths.h"
@@ -30,7 +32,9 @@ void describe(QCoreApplication& app, QCommandLineParser& parser) {
     parser.setApplicationDescription("LevEx: liquidation cascades of leveraged positions");
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument("book", "positions CSV to open (default: the bundled sample)", "[BOOK.csv]");
+    parser.addPositionalArgument("file",
+                                 "positions CSV or scenario (.levex.json) to open (default: the bundled sample)",
+                                 "[BOOK.csv | SCENARIO.levex.json]");
     parser.addOption(screenshot);
     parser.addOption(database);
     parser.process(app); // prints help, version or a usage error and exits
@@ -90,6 +94,11 @@ int main(int argc, char** argv) {
         QObject::connect(&window, &levex::ui::MainWindow::bookFailed, &app, fail);
     }
     window.show();
-    window.openBook(book);
+    if (levex::ui::looks_like_scenario(book)) { // dispatch on the suffix, else on the content
+        if (!window.openScenario(book).isEmpty() && parser.isSet(screenshot))
+            return 3;
+    } else {
+        window.openBook(book);
+    }
     return app.exec();
 }

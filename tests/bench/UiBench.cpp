@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Desktop-app speed (offscreen): rendering one 600 × 512 heatmap frame, the latency from a
 // shock change to the new heatmap on screen for a 1M-position book (worker run + hand-over +
-// drawing every frame + replot), and the longest the event loop stalls while the whole app
-// imports, simulates and sweeps a 1M-position book.
+// drawing every frame + replot), the longest the event loop stalls while the whole app imports,
+// simulates and sweeps a 1M-position book, and the cost of exports (animation frames, GIF coding,
+// charts).
+#include "ui/CascadeAnimation.h"
 #include "ui/CascadeHeatmapView.h"
+#include "ui/ChartExporter.h"
+#include "ui/GifWriter.h"
 #include "ui/MainWindow.h"
 #include "ui/SensitivityPanel.h"
 #include "ui/SimulationController.h"
@@ -178,6 +182,62 @@ void BM_EventLoopStall1M(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_EventLoopStall1M)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// Export: one animation frame (heatmap beside the map, 1200 × 700) drawn, then quantised and
+// LZW-coded into a GIF; and a whole chart written as PNG, PDF and SVG.
+void BM_AnimationFrameRender(benchmark::State& state) {
+    levex::ui::SimulationController controller;
+    controller.request(QString::fromStdString(levex::sample_book_path()), "generic", run_params(-0.05));
+    const auto run = finished_run(controller);
+    levex::ui::ChartStyle style;
+    style.width = 1200;
+    style.height = 700;
+    style.caption = QStringLiteral("caption");
+    levex::ui::CascadeAnimation animation(run, style);
+    std::size_t step = 0;
+    for (auto _ : state)
+        benchmark::DoNotOptimize(animation.frame(step++ % animation.steps()));
+}
+BENCHMARK(BM_AnimationFrameRender)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_GifFrameEncode(benchmark::State& state) {
+    levex::ui::SimulationController controller;
+    controller.request(QString::fromStdString(levex::sample_book_path()), "generic", run_params(-0.05));
+    const auto run = finished_run(controller);
+    levex::ui::ChartStyle style;
+    style.width = 1200;
+    style.height = 700;
+    levex::ui::CascadeAnimation animation(run, style);
+    std::vector<QImage> frames;
+    for (std::size_t step = 0; step < 40; ++step)
+        frames.push_back(animation.frame(step));
+    const QString path = QString::fromStdString((std::filesystem::temp_directory_path() / "levex-bench.gif").string());
+    levex::ui::GifWriter gif(path, frames.front().size(), 10, levex::ui::median_cut_palette(frames, 255));
+    std::size_t i = 0;
+    for (auto _ : state)
+        gif.addFrame(frames[i++ % frames.size()]);
+    gif.finish();
+    std::filesystem::remove(path.toStdString());
+}
+BENCHMARK(BM_GifFrameEncode)->Unit(benchmark::kMillisecond)->MinTime(2.0);
+
+void BM_ExportHeatmap(benchmark::State& state, const char* suffix) {
+    levex::ui::SimulationController controller;
+    controller.request(QString::fromStdString(levex::sample_book_path()), "generic", run_params(-0.05));
+    const auto run = finished_run(controller);
+    levex::ui::CascadeHeatmapView view;
+    view.showRun(run, run->ready.load());
+    const QString path =
+        QString::fromStdString((std::filesystem::temp_directory_path() / "levex-bench-chart.").string()) + suffix;
+    levex::ui::ChartStyle style; // 1200 × 800
+    style.caption = QStringLiteral("caption");
+    for (auto _ : state)
+        levex::ui::export_chart(*view.plot(), path, style);
+    std::filesystem::remove(path.toStdString());
+}
+BENCHMARK_CAPTURE(BM_ExportHeatmap, png, "png")->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK_CAPTURE(BM_ExportHeatmap, pdf, "pdf")->Unit(benchmark::kMillisecond)->MinTime(1.0);
+BENCHMARK_CAPTURE(BM_ExportHeatmap, svg, "svg")->Unit(benchmark::kMillisecond)->MinTime(1.0);
 
 } // namespace
 

@@ -8,10 +8,12 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -32,9 +34,9 @@ std::filesystem::path temp_dir() {
     return dir;
 }
 
-CliRun cli(const std::string& args) {
+CliRun cli(const std::string& args, const std::string& environment = "") {
     const auto err_path = temp_dir() / "stderr.txt";
-    const std::string command = std::string("'") + LEVEX_CLI + "' " + args + " 2>'" + err_path.string() + "'";
+    const std::string command = environment + " '" + LEVEX_CLI + "' " + args + " 2>'" + err_path.string() + "'";
     CliRun run;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe)
@@ -407,4 +409,124 @@ TEST(CliWorkspace, ASnapshotRunsOnlyWithAVenueOfItsContractUnits) {
     const CliRun linear = cli("simulate --db " + db + " --snapshot coinm --mark 20000 --venue generic");
     EXPECT_EQ(linear.status, 2);
     EXPECT_NE(linear.err.find("whose contract units differ from 'generic'"), std::string::npos) << linear.err;
+}
+
+namespace {
+
+std::string sample_book() {
+    return std::string(LEVEX_RESOURCE_DIR) + "/samples/btcusdt-sample.csv";
+}
+
+// Width and height from a PNG's IHDR chunk (big-endian, bytes 16-23).
+std::pair<unsigned, unsigned> png_size(const std::string& bytes) {
+    auto be32 = [&](std::size_t at) {
+        return (unsigned(std::uint8_t(bytes[at])) << 24) | (unsigned(std::uint8_t(bytes[at + 1])) << 16) |
+               (unsigned(std::uint8_t(bytes[at + 2])) << 8) | unsigned(std::uint8_t(bytes[at + 3]));
+    };
+    if (bytes.size() < 24 || bytes.compare(1, 3, "PNG") != 0)
+        return {0, 0};
+    return {be32(16), be32(20)};
+}
+
+} // namespace
+
+// levex-cli draws with the app's own charts, headless (no display: the offscreen platform).
+TEST(CliCharts, SimulateWritesEachChartInEachFormatAtTheAskedSize) {
+    const auto dir = temp_dir();
+    const std::string base =
+        "simulate " + sample_book() + " --shock -0.05 --steps 60 --json " + (dir / "s.json").string();
+    CliRun run = cli(base + " --chart heatmap --chart-out " + (dir / "heat.png").string() +
+                         " --width 900 --height 500 --scale 2",
+                     "DISPLAY= WAYLAND_DISPLAY=");
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_NE(run.err.find("wrote heatmap chart"), std::string::npos) << run.err;
+    EXPECT_EQ(png_size(levex::read_text_file((dir / "heat.png").string())), std::make_pair(1800u, 1000u));
+
+    run = cli(base + " --chart map --chart-out " + (dir / "map.svg").string() + " --theme dark");
+    ASSERT_EQ(run.status, 0) << run.err;
+    const std::string svg = levex::read_text_file((dir / "map.svg").string());
+    EXPECT_NE(svg.find("<svg"), std::string::npos);
+    EXPECT_NE(svg.find("viewBox=\"0 0 1200 800\""), std::string::npos);
+    EXPECT_NE(svg.find("</svg>"), std::string::npos);
+    EXPECT_NE(svg.find("shock -5.0 %"), std::string::npos) << "the caption names the scenario";
+
+    run = cli(base + " --chart series --chart-out " + (dir / "series.pdf").string() + " --width 1000 --height 700");
+    ASSERT_EQ(run.status, 0) << run.err;
+    const std::string pdf = levex::read_text_file((dir / "series.pdf").string());
+    EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
+    EXPECT_NE(pdf.find("/MediaBox [0 0 1000.000000 700.000000]"), std::string::npos);
+
+    run = cli(base + " --chart-out " + (dir / "heat.jpg").string() + " --no-caption --title 'A crash'");
+    ASSERT_EQ(run.status, 0) << run.err;
+    const std::string jpg = levex::read_text_file((dir / "heat.jpg").string());
+    ASSERT_GE(jpg.size(), 3u);
+    EXPECT_EQ(std::uint8_t(jpg[0]), 0xFF);
+    EXPECT_EQ(std::uint8_t(jpg[1]), 0xD8);
+}
+
+TEST(CliCharts, SimulateWritesTheAnimationAsAGif) {
+    const auto dir = temp_dir();
+    const CliRun run =
+        cli("simulate " + sample_book() + " --shock -0.05 --steps 30 --json " + (dir / "s.json").string() +
+            " --animation " + (dir / "cascade.gif").string() + " --width 640 --height 400");
+    ASSERT_EQ(run.status, 0) << run.err;
+    const std::string json = levex::read_text_file((dir / "s.json").string());
+    const auto at = json.find("\"steps_run\":");
+    ASSERT_NE(at, std::string::npos);
+    const unsigned long steps = std::stoul(json.substr(at + 12));
+    EXPECT_NE(run.err.find("animation (" + std::to_string(steps) + " frames)"), std::string::npos) << run.err;
+    const std::string gif = levex::read_text_file((dir / "cascade.gif").string());
+    ASSERT_GE(gif.size(), 13u);
+    EXPECT_EQ(gif.substr(0, 6), "GIF89a");
+    EXPECT_EQ(std::uint8_t(gif[6]) | (std::uint8_t(gif[7]) << 8), 640);
+    EXPECT_EQ(std::uint8_t(gif[8]) | (std::uint8_t(gif[9]) << 8), 400);
+    EXPECT_NE(gif.find("NETSCAPE2.0"), std::string::npos); // loops
+    EXPECT_EQ(gif.back(), ';');                            // the trailer: a complete file
+}
+
+TEST(CliCharts, Mp4WithoutFfmpegExitsWithAClearMessage) {
+    const auto dir = temp_dir();
+    const CliRun run = cli("simulate " + sample_book() + " --shock -0.05 --animation " + (dir / "c.mp4").string(),
+                           "PATH=/nonexistent");
+    EXPECT_EQ(run.status, 1);
+    EXPECT_NE(run.err.find("MP4 needs ffmpeg, which is not installed"), std::string::npos) << run.err;
+    EXPECT_TRUE(run.out.empty()) << "refused before simulating";
+    EXPECT_FALSE(std::filesystem::exists(dir / "c.mp4"));
+}
+
+TEST(CliCharts, BadChartOptionsAreUsageErrors) {
+    const auto dir = temp_dir();
+    const std::string base = "simulate " + sample_book() + " --shock -0.05 ";
+    for (const std::string& bad : {std::string("--chart bars --chart-out x.png"), std::string("--chart-out x.bmp"),
+                                   std::string("--animation x.avi"), std::string("--chart-out x.png --width 10"),
+                                   std::string("--chart-out x.png --theme sepia"), std::string("--chart map")}) {
+        const CliRun run = cli(base + bad);
+        EXPECT_EQ(run.status, 2) << bad << ": " << run.err;
+        EXPECT_NE(run.err.find("levex-cli: "), std::string::npos) << run.err;
+    }
+}
+
+TEST(CliCharts, SweepWritesItsGridChart) {
+    const auto dir = temp_dir();
+    const CliRun run =
+        cli("sweep " + sample_book() + " --x shock:-0.1:0:5 --y depth-scale:0.5:2:3 --metric " +
+            "endogenous_move --out " + (dir / "grid.csv").string() + " --chart-out " + (dir / "grid.png").string());
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_EQ(png_size(levex::read_text_file((dir / "grid.png").string())), std::make_pair(1200u, 800u));
+    EXPECT_EQ(levex::read_text_file((dir / "grid.csv").string()).rfind("shock,depth-scale,endogenous_move\n", 0), 0u);
+}
+
+TEST(Cli, SimulateWritesSeriesAndLiquidatedPositions) {
+    const auto dir = temp_dir();
+    const CliRun run = cli("simulate " + data("published/bybit_isolated_entry.csv") +
+                           " --mark 20000 --shock -0.05 --steps 20 --series " + (dir / "series.csv").string() +
+                           " --liquidated " + (dir / "liq.csv").string());
+    ASSERT_EQ(run.status, 0) << run.err;
+    const std::string series = levex::read_text_file((dir / "series.csv").string());
+    EXPECT_EQ(series.rfind("step,time_s,index,book,mark,", 0), 0u) << series.substr(0, 200);
+    EXPECT_NE(series.find("\n0,0,19000,"), std::string::npos) << series.substr(0, 300);
+    const std::string liquidated = levex::read_text_file((dir / "liq.csv").string());
+    EXPECT_EQ(liquidated.rfind("id,account,symbol,side,size,entry_price,trigger,first_step,", 0), 0u);
+    EXPECT_EQ(cell(liquidated, "a", "side"), "long");
+    EXPECT_EQ(cell(liquidated, "a", "fully_liquidated"), "true");
 }
