@@ -59,6 +59,15 @@ QString kind_name(LibraryPanel::Kind kind) {
     return {};
 }
 
+// Deletes one library item; a snapshot takes its scenarios and runs, a scenario its runs.
+void delete_item(Workspace& ws, LibraryPanel::Kind kind, qint64 id) {
+    switch (kind) {
+    case LibraryPanel::Kind::Snapshot: ws.delete_snapshot(id); break;
+    case LibraryPanel::Kind::Scenario: ws.delete_scenario(id); break;
+    case LibraryPanel::Kind::Run: ws.delete_run(id); break;
+    }
+}
+
 } // namespace
 
 LibraryPanel::LibraryPanel(MainWindow* window, QWidget* parent)
@@ -533,12 +542,7 @@ bool LibraryPanel::remove(Kind kind, qint64 id) {
     if (!confirm_(question))
         return false;
     service_->submit([this, kind, id](Workspace& ws) -> std::function<void()> {
-        if (kind == Kind::Snapshot)
-            ws.delete_snapshot(id);
-        else if (kind == Kind::Scenario)
-            ws.delete_scenario(id);
-        else
-            ws.delete_run(id);
+        delete_item(ws, kind, id);
         return [this] { refresh(); };
     });
     return true;
@@ -558,14 +562,8 @@ void LibraryPanel::removeSelected() {
     for (QTreeWidgetItem* i : selection)
         items.emplace_back(Kind(i->data(0, kKindRole).toInt()), i->data(0, kIdRole).toLongLong());
     service_->submit([this, items](Workspace& ws) -> std::function<void()> {
-        for (const auto& [kind, id] : items) {
-            if (kind == Kind::Snapshot)
-                ws.delete_snapshot(id);
-            else if (kind == Kind::Scenario)
-                ws.delete_scenario(id);
-            else
-                ws.delete_run(id);
-        }
+        for (const auto& [kind, id] : items)
+            delete_item(ws, kind, id);
         return [this] { refresh(); };
     });
 }

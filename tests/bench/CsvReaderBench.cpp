@@ -8,6 +8,8 @@
 #include "core/TextFile.h"
 #include "core/VenueProfile.h"
 
+#include "GeneratedBooks.h"
+
 #include <benchmark/benchmark.h>
 
 #include <cstdio>
@@ -19,13 +21,8 @@ namespace {
 const std::string& book_csv(std::size_t positions) {
     static std::map<std::size_t, std::string> cache;
     auto it = cache.find(positions);
-    if (it == cache.end()) {
-        levex::GeneratorSettings settings;
-        settings.positions = positions;
-        settings.seed = 7;
-        const auto venue = levex::load_venue_profile("generic", std::string(LEVEX_RESOURCE_DIR) + "/venues");
-        it = cache.emplace(positions, levex::write_positions_csv(levex::generate_book(settings, venue))).first;
-    }
+    if (it == cache.end())
+        it = cache.emplace(positions, levex::write_positions_csv(levex::bench::generated_book(positions))).first;
     return it->second;
 }
 

@@ -6,6 +6,8 @@
 #include "core/VenueProfile.h"
 #include "core/Workspace.h"
 
+#include "GeneratedBooks.h"
+
 #include <benchmark/benchmark.h>
 
 #include <filesystem>
@@ -16,19 +18,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const levex::PositionBook& generated(std::size_t positions) {
-    static std::map<std::size_t, levex::PositionBook> cache;
-    auto it = cache.find(positions);
-    if (it == cache.end()) {
-        levex::GeneratorSettings settings;
-        settings.positions = positions;
-        settings.seed = 7;
-        const auto venue = levex::load_venue_profile("generic", std::string(LEVEX_RESOURCE_DIR) + "/venues");
-        it = cache.emplace(positions, levex::generate_book(settings, venue)).first;
-    }
-    return it->second;
-}
-
 std::string fresh_path() {
     const std::string path = (fs::temp_directory_path() / "levex-bench-workspace.db").string();
     for (const char* suffix : {"", "-wal", "-shm"})
@@ -37,7 +26,7 @@ std::string fresh_path() {
 }
 
 void BM_WorkspaceSaveBook(benchmark::State& state) {
-    const levex::PositionBook& book = generated(std::size_t(state.range(0)));
+    const levex::PositionBook& book = levex::bench::generated_book(std::size_t(state.range(0)));
     for (auto _ : state) {
         state.PauseTiming();
         auto ws = std::make_unique<levex::Workspace>(fresh_path());
@@ -54,7 +43,7 @@ BENCHMARK(BM_WorkspaceSaveBook)->Arg(1000000)->Unit(benchmark::kMillisecond)->It
 
 // The same with the connection closed, which checkpoints the WAL into the database file.
 void BM_WorkspaceSaveBookAndClose(benchmark::State& state) {
-    const levex::PositionBook& book = generated(std::size_t(state.range(0)));
+    const levex::PositionBook& book = levex::bench::generated_book(std::size_t(state.range(0)));
     for (auto _ : state) {
         state.PauseTiming();
         auto ws = std::make_unique<levex::Workspace>(fresh_path());
@@ -68,7 +57,7 @@ void BM_WorkspaceSaveBookAndClose(benchmark::State& state) {
 BENCHMARK(BM_WorkspaceSaveBookAndClose)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(3);
 
 void BM_WorkspaceLoadBook(benchmark::State& state) {
-    const levex::PositionBook& book = generated(std::size_t(state.range(0)));
+    const levex::PositionBook& book = levex::bench::generated_book(std::size_t(state.range(0)));
     const std::string path = fresh_path();
     levex::Workspace ws(path);
     const auto id = ws.import_snapshot(book, {"bench", "bench.csv", "hash", "generic"}).snapshot.id;
