@@ -173,8 +173,13 @@ RunComparisonDialog::RunComparisonDialog(const StoredRun& a, const QString& name
     plot_->setMinimumHeight(260);
     add_paths(plot_, a, tr("A"), QColor(31, 119, 180));
     add_paths(plot_, b, tr("B"), QColor(255, 127, 14));
-    plot_->xAxis->setLabel(tr("time (s)"));
-    plot_->yAxis->setLabel(tr("price"));
+    plot_->xAxis->setLabel(tr("Time (s)"));
+    plot_->yAxis->setLabel(tr("Price (USD)"));
+    plot_->yAxis->setNumberFormat(QStringLiteral("f")); // whole prices with separators: 95,000
+    plot_->yAxis->setNumberPrecision(0);
+    QLocale grouped = locale;
+    grouped.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    plot_->setLocale(grouped);
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot_->rescaleAxes();
