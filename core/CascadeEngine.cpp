@@ -117,7 +117,7 @@ private:
     // Prices never fall below the floor: a book emptied by forced selling would otherwise reach 0
     // (exp underflow), where inverse PnL and the log-price axis have no value.
     double at_least_floor(double price) {
-        if (price >= price_floor_)
+        if (!(price < price_floor_)) // NaN passes through: the tests look for it, the floor must not hide it
             return price;
         floored_ = true;
         return price_floor_;

@@ -54,11 +54,11 @@ struct RunFrames {
     }
 };
 
-/// Summary metrics (DESIGN §4.6); keys with units as written by summary_json().
 /// The lowest price a run reaches, as a fraction of the start mark: forced selling that would drive
 /// the price to zero stops here and the summary says so (price_floor_hit).
 inline constexpr double kPriceFloorFraction = 1e-9;
 
+/// Summary metrics (DESIGN §4.6); keys with units as written by summary_json().
 struct RunSummary {
     std::size_t liquidated_count_long = 0, liquidated_count_short = 0, liquidated_count = 0;
     double liquidated_notional_long = 0.0, liquidated_notional_short = 0.0; ///< quote

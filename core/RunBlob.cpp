@@ -2,9 +2,12 @@
 #include "core/RunBlob.h"
 
 #include "core/Issue.h"
+#include "core/RunParameterLimits.h"
 
 #include <bit>
+#include <cstdint>
 #include <cstring>
+#include <stdexcept>
 
 namespace levex {
 
@@ -39,6 +42,9 @@ T get(std::span<const std::uint8_t> in, std::size_t at) {
 
 std::vector<std::uint8_t> encode_matrix(std::span<const double> values, std::size_t rows, std::size_t cols,
                                         BlobEncoding encoding) {
+    if (values.size() != rows * cols || rows > UINT32_MAX || cols > UINT32_MAX)
+        throw std::invalid_argument("encode_matrix: " + std::to_string(values.size()) + " values for a " +
+                                    std::to_string(rows) + " × " + std::to_string(cols) + " matrix");
     std::vector<std::uint8_t> out;
     out.reserve(kHeaderBytes + (encoding == BlobEncoding::Dense ? values.size() * sizeof(double) : rows * 4));
     out.resize(4);
@@ -83,6 +89,11 @@ DecodedMatrix decode_matrix(std::span<const std::uint8_t> blob, const std::strin
     DecodedMatrix m;
     m.rows = get<std::uint32_t>(blob, 8);
     m.cols = get<std::uint32_t>(blob, 12);
+    // The shape comes from the file: bound it before allocating (a run's four heatmaps at most).
+    constexpr std::size_t kMaxCells = 4 * kMaxHeatmapCells;
+    if (m.cols > 0 && m.rows > kMaxCells / m.cols)
+        damaged(what, "at most " + std::to_string(kMaxCells) + " cells",
+                std::to_string(m.rows) + " × " + std::to_string(m.cols));
     const auto encoding = static_cast<BlobEncoding>(blob[5]);
     if (encoding == BlobEncoding::Dense) {
         const std::size_t bytes = m.rows * m.cols * sizeof(double);
@@ -95,6 +106,8 @@ DecodedMatrix decode_matrix(std::span<const std::uint8_t> blob, const std::strin
     }
     if (encoding != BlobEncoding::RowDelta)
         damaged(what, "encoding 0 or 1", std::to_string(blob[5]));
+    if (m.rows > (blob.size() - kHeaderBytes) / 4) // every row holds at least its count
+        damaged(what, std::to_string(m.rows) + " rows of at least 4 bytes", std::to_string(blob.size()) + " bytes");
     m.values.assign(m.rows * m.cols, 0.0);
     std::size_t at = kHeaderBytes;
     for (std::size_t r = 0; r < m.rows; ++r) {

@@ -2,6 +2,7 @@
 #include "core/RunReport.h"
 
 #include "core/Issue.h"
+#include "core/JsonSource.h"
 #include "core/NumberFormat.h"
 #include "core/PositionCsvWriter.h"
 
@@ -50,46 +51,56 @@ std::string summary_json(const RunSummary& s) {
 }
 
 RunSummary parse_summary_json(const std::string& text, const std::string& what) {
-    const nlohmann::json j = nlohmann::json::parse(text, nullptr, false);
+    const JsonSource src{text, what};
+    const nlohmann::json j = src.parse<nlohmann::json>();
     if (!j.is_object())
-        throw DataError({Severity::Error, what, 0, 0, "", "expected a summary JSON object, found unreadable text"});
-    auto number = [&](const char* key, double fallback) {
+        src.fail("", "expected a summary JSON object, found " + j.dump().substr(0, 40));
+    // Every key summary_json writes must be there: a missing one is a damaged record, not a zero.
+    auto number = [&](const char* key) {
         const auto it = j.find(key);
-        if (it == j.end() || it->is_null())
-            return fallback;
-        if (it->is_string()) {
-            const std::string s = it->get<std::string>();
-            if (s == "inf" || s == "-inf")
-                return s == "inf" ? HUGE_VAL : -HUGE_VAL;
-        }
+        if (it == j.end())
+            src.fail(key, "missing (expected a number)");
+        if (it->is_string() && (*it == "inf" || *it == "-inf"))
+            return *it == "inf" ? HUGE_VAL : -HUGE_VAL;
         if (!it->is_number())
-            throw DataError({Severity::Error, what, 0, 0, key, std::string("expected a number for ") + key});
+            src.fail(key, "expected a number, found " + it->dump());
         return it->get<double>();
     };
-    auto count = [&](const char* key) { return static_cast<std::size_t>(number(key, 0.0)); };
+    auto count = [&](const char* key) {
+        const auto it = j.find(key);
+        if (it == j.end() || !it->is_number_unsigned())
+            src.fail(key,
+                     "expected a whole number >= 0, found " + (it == j.end() ? std::string("nothing") : it->dump()));
+        return static_cast<std::size_t>(it->get<std::uint64_t>());
+    };
     RunSummary s;
     s.liquidated_count_long = count("liquidated_count_long");
     s.liquidated_count_short = count("liquidated_count_short");
     s.liquidated_count = count("liquidated_count");
-    s.liquidated_notional_long = number("liquidated_notional_long", 0.0);
-    s.liquidated_notional_short = number("liquidated_notional_short", 0.0);
-    s.liquidated_share_of_oi = number("liquidated_share_of_oi", 0.0);
-    s.start_price = number("start_price", 0.0);
-    s.final_price = number("final_price", 0.0);
-    s.min_price = number("min_price", 0.0);
-    s.max_price = number("max_price", 0.0);
-    s.max_drawdown = number("max_drawdown", 0.0);
+    s.liquidated_notional_long = number("liquidated_notional_long");
+    s.liquidated_notional_short = number("liquidated_notional_short");
+    s.liquidated_share_of_oi = number("liquidated_share_of_oi");
+    s.start_price = number("start_price");
+    s.final_price = number("final_price");
+    s.min_price = number("min_price");
+    s.max_price = number("max_price");
+    s.max_drawdown = number("max_drawdown");
     if (const auto it = j.find("amplification"); it != j.end() && !it->is_null())
-        s.amplification = number("amplification", 0.0);
-    s.cascade_duration_s = number("cascade_duration_s", 0.0);
-    s.peak_liquidation_rate_quote_per_s = number("peak_liquidation_rate_quote_per_s", 0.0);
-    s.insurance_fund_min = number("insurance_fund_min", 0.0);
-    s.fund_loss = number("fund_loss", 0.0);
-    s.adl_notional = number("adl_notional", 0.0);
-    s.backstop_notional = number("backstop_notional", 0.0);
-    s.exhaustion_price = number("exhaustion_price", 0.0);
+        s.amplification = number("amplification");
+    s.cascade_duration_s = number("cascade_duration_s");
+    s.peak_liquidation_rate_quote_per_s = number("peak_liquidation_rate_quote_per_s");
+    s.insurance_fund_min = number("insurance_fund_min");
+    s.fund_loss = number("fund_loss");
+    s.adl_notional = number("adl_notional");
+    s.backstop_notional = number("backstop_notional");
+    s.exhaustion_price = number("exhaustion_price");
     s.steps_run = count("steps_run");
     s.leverage_capped = count("leverage_capped");
+    if (const auto it = j.find("price_floor_hit"); it != j.end()) {
+        if (!it->is_boolean())
+            src.fail("price_floor_hit", "expected true or false, found " + it->dump());
+        s.price_floor_hit = it->get<bool>();
+    }
     return s;
 }
 

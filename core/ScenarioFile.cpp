@@ -4,7 +4,6 @@
 #include "core/Issue.h"
 #include "core/JsonSource.h"
 #include "core/RunParameterLimits.h"
-#include "core/TextFile.h"
 #include "core/VenueProfile.h"
 
 #include <nlohmann/json.hpp>

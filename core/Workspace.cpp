@@ -3,7 +3,9 @@
 
 #include "core/FlatHashIndex.h"
 #include "core/Issue.h"
+#include "core/NumberFormat.h"
 #include "core/RunBlob.h"
+#include "core/RunParameterLimits.h"
 #include "core/RunReport.h"
 #include "core/WorkspaceSchema.h"
 
@@ -22,7 +24,8 @@ namespace levex {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
-constexpr std::size_t kSeriesCount = 11; // rows of a run's `series` blob, in the order of series_rows()
+constexpr std::size_t kSeriesCount =
+    11; // rows of a run's `series` blob, in the order of double_series(), then the two count series
 constexpr std::size_t kLogColumns = 9;
 
 std::string iso8601(std::time_t t, const char* format) {
@@ -144,13 +147,17 @@ std::string move_database_aside(const std::string& path) {
     std::string target = path + ".unreadable-" + iso8601(std::time(nullptr), "%Y%m%d-%H%M%S");
     for (int k = 2; fs::exists(target); ++k)
         target = path + ".unreadable-" + iso8601(std::time(nullptr), "%Y%m%d-%H%M%S") + "-" + std::to_string(k);
+    // The journal first: it holds committed pages, and a fresh database at `path` would delete a
+    // journal left behind.
     std::error_code error;
-    fs::rename(path, target, error);
-    if (error)
-        throw std::runtime_error(path + ": cannot move the database aside to " + target + ": " + error.message());
-    for (const char* suffix : {"-wal", "-shm"})
-        if (fs::exists(path + suffix))
-            fs::rename(path + suffix, target + suffix, error); // the journal belongs with its database
+    for (const char* suffix : {"-wal", "-shm", ""}) {
+        if (*suffix && !fs::exists(path + suffix))
+            continue;
+        fs::rename(path + suffix, target + suffix, error);
+        if (error)
+            throw std::runtime_error(path + suffix + ": cannot move it aside to " + target + suffix + ": " +
+                                     error.message());
+    }
     return target;
 }
 
@@ -167,6 +174,10 @@ Workspace::Workspace(const std::string& path) : db_(path) {
                        "). Move it aside to start a fresh workspace.");
         refuse(WorkspaceOpenError::Reason::CannotOpen, e.what());
     }
+    if (version < 0)
+        refuse(WorkspaceOpenError::Reason::Corrupt,
+               path + ": expected a LevEx workspace database, found schema version " + std::to_string(version) +
+                   ". It was not changed: choose another file with --db.");
     if (version > kWorkspaceSchemaVersion)
         refuse(WorkspaceOpenError::Reason::TooNew,
                path + ": written by a newer version of LevEx (workspace schema " + std::to_string(version) +
@@ -189,6 +200,11 @@ Workspace::Workspace(const std::string& path) : db_(path) {
                                                         "). It was not changed. Move it aside to start a fresh "
                                                         "workspace.");
     }
+    // Version 0 with tables is another program's database: LevEx would add its tables to it.
+    if (version == 0 && db_.query_int("SELECT count(*) FROM sqlite_schema") > 0)
+        refuse(WorkspaceOpenError::Reason::Corrupt,
+               path + ": expected a LevEx workspace database, found another program's SQLite database. It was "
+                      "not changed: choose another file with --db.");
     if (version == 0 && db_.query_int("PRAGMA page_count") == 0)
         db_.exec("PRAGMA page_size = 16384"); // a new file: bigger pages suit million-row snapshots
     {
@@ -197,7 +213,8 @@ Workspace::Workspace(const std::string& path) : db_(path) {
             refuse(WorkspaceOpenError::Reason::CannotOpen, path + ": cannot switch the database to WAL journaling");
     }
     db_.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
-    migrate_workspace(db_);
+    if (version < kWorkspaceSchemaVersion) // only then the write lock: readers open beside a writer
+        migrate_workspace(db_);
 }
 
 ImportResult Workspace::import_snapshot(const PositionBook& book, const SnapshotSource& source,
@@ -401,8 +418,7 @@ void Workspace::delete_snapshot(std::int64_t id) {
     transaction.commit();
 }
 
-std::int64_t Workspace::save_scenario(std::int64_t snapshot_id, const std::string& name, const Scenario& scenario) {
-    SqliteTransaction transaction(db_);
+std::int64_t Workspace::insert_scenario(std::int64_t snapshot_id, const std::string& name, const Scenario& scenario) {
     SqliteStatement s =
         db_.prepare("INSERT INTO scenarios (snapshot_id, name, created_at, parameters) VALUES (?, ?, ?, ?)");
     s.bind(1, snapshot_id);
@@ -410,9 +426,25 @@ std::int64_t Workspace::save_scenario(std::int64_t snapshot_id, const std::strin
     s.bind(3, utc_now_iso8601());
     s.bind(4, write_scenario_json(scenario));
     s.run();
-    const std::int64_t id = db_.last_insert_rowid();
+    return db_.last_insert_rowid();
+}
+
+std::int64_t Workspace::save_scenario(std::int64_t snapshot_id, const std::string& name, const Scenario& scenario) {
+    SqliteTransaction transaction(db_);
+    const std::int64_t id = insert_scenario(snapshot_id, name, scenario);
     transaction.commit();
     return id;
+}
+
+std::pair<std::int64_t, std::int64_t>
+Workspace::save_scenario_with_run(std::int64_t snapshot_id, const std::string& name, const Scenario& scenario,
+                                  const std::string& started_at, double duration_ms, const std::string& symbol,
+                                  const RunResult& result) {
+    SqliteTransaction transaction(db_); // both or neither: no scenario is left without its run
+    const std::int64_t scenario_id = insert_scenario(snapshot_id, name, scenario);
+    const std::int64_t run_id = insert_run(scenario_id, started_at, duration_ms, symbol, result);
+    transaction.commit();
+    return {scenario_id, run_id};
 }
 
 std::vector<ScenarioInfo> Workspace::scenarios(std::int64_t snapshot_id) {
@@ -456,6 +488,14 @@ void Workspace::delete_scenario(std::int64_t id) {
 
 std::int64_t Workspace::save_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,
                                  const std::string& symbol, const RunResult& result) {
+    SqliteTransaction transaction(db_);
+    const std::int64_t id = insert_run(scenario_id, started_at, duration_ms, symbol, result);
+    transaction.commit();
+    return id;
+}
+
+std::int64_t Workspace::insert_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,
+                                   const std::string& symbol, const RunResult& result) {
     RunFrames f = result.frames; // a copy: double_series() hands out pointers
     const std::size_t steps = f.steps;
     std::vector<double> series;
@@ -482,7 +522,6 @@ std::int64_t Workspace::save_run(std::int64_t scenario_id, const std::string& st
         log.insert(log.end(), {double(e.step), double(e.position), double(e.side), double(e.path), e.size, e.trigger,
                                e.fill_price, e.fee, e.fund_pnl});
 
-    SqliteTransaction transaction(db_);
     SqliteStatement s = db_.prepare("INSERT INTO runs (scenario_id, started_at, duration_ms, symbol, steps, bins, "
                                     "summary, edges, series, heatmap, log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind(1, scenario_id);
@@ -497,9 +536,7 @@ std::int64_t Workspace::save_run(std::int64_t scenario_id, const std::string& st
     s.bind_blob(10, encode_matrix(heatmap, histograms ? 4 * steps : 0, f.bins, BlobEncoding::RowDelta));
     s.bind_blob(11, encode_matrix(log, result.log.size(), kLogColumns, BlobEncoding::Dense));
     s.run();
-    const std::int64_t id = db_.last_insert_rowid();
-    transaction.commit();
-    return id;
+    return db_.last_insert_rowid();
 }
 
 std::vector<RunInfo> Workspace::runs(std::int64_t snapshot_id) {
@@ -525,26 +562,41 @@ StoredRun Workspace::load_run(std::int64_t run_id) {
     RunFrames& f = run.frames;
     f.steps = run.info.steps;
     f.bins = run.info.bins;
+    // Everything below comes from the file: shapes and values are checked before they are used.
+    auto damaged = [&](const std::string& part, const std::string& expected, const std::string& found) {
+        throw DataError(
+            {Severity::Error, path(), 0, 0, part, what + " " + part + ": expected " + expected + ", found " + found});
+    };
+    auto shape = [](std::size_t rows, std::size_t cols) { return std::to_string(rows) + " x " + std::to_string(cols); };
+    if (f.bins < 2 || f.steps * f.bins > kMaxHeatmapCells)
+        damaged("shape", "steps x bins within the run limits", shape(f.steps, f.bins));
     f.edges = decode_matrix(s.column_blob(11), what + " edges").values;
+    if (f.edges.size() != f.bins + 1)
+        damaged("edges", std::to_string(f.bins + 1) + " bin edges", std::to_string(f.edges.size()));
     const DecodedMatrix series = decode_matrix(s.column_blob(12), what + " series");
     if (series.rows != kSeriesCount || series.cols != f.steps)
-        throw DataError({Severity::Error, path(), 0, 0, "series",
-                         what + " series: expected " + std::to_string(kSeriesCount) + " x " + std::to_string(f.steps) +
-                             ", found " + std::to_string(series.rows) + " x " + std::to_string(series.cols)});
+        damaged("series", shape(kSeriesCount, f.steps), shape(series.rows, series.cols));
     std::size_t row = 0;
     for (std::vector<double>* v : double_series(f)) {
         v->assign(series.values.begin() + static_cast<std::ptrdiff_t>(row * f.steps),
                   series.values.begin() + static_cast<std::ptrdiff_t>((row + 1) * f.steps));
         ++row;
     }
+    auto whole = [&](double x, double limit, const std::string& part) {
+        if (!(x >= 0 && x <= limit && x == std::floor(x)))
+            damaged(part, "a whole number in [0, " + format_plain(limit) + "]", format_plain(x));
+        return x;
+    };
     for (auto* counts : {&f.liquidated_count_long, &f.liquidated_count_short}) {
         counts->resize(f.steps);
         for (std::size_t t = 0; t < f.steps; ++t)
-            (*counts)[t] = static_cast<std::uint32_t>(series.values[row * f.steps + t]);
+            (*counts)[t] = static_cast<std::uint32_t>(whole(series.values[row * f.steps + t], UINT32_MAX, "series"));
         ++row;
     }
     const DecodedMatrix heatmap = decode_matrix(s.column_blob(13), what + " heatmap");
-    if (heatmap.rows == 4 * f.steps && heatmap.cols == f.bins) {
+    if (heatmap.rows != 0 && (heatmap.rows != 4 * f.steps || heatmap.cols != f.bins))
+        damaged("heatmap", shape(4 * f.steps, f.bins) + " (or none)", shape(heatmap.rows, heatmap.cols));
+    if (heatmap.rows != 0) {
         std::size_t k = 0;
         for (auto* h : {&f.open_long, &f.open_short, &f.executed_long, &f.executed_short}) {
             h->assign(heatmap.values.begin() + static_cast<std::ptrdiff_t>(k * f.steps * f.bins),
@@ -553,12 +605,17 @@ StoredRun Workspace::load_run(std::int64_t run_id) {
         }
     }
     const DecodedMatrix log = decode_matrix(s.column_blob(14), what + " log");
+    if (log.rows != 0 && log.cols != kLogColumns)
+        damaged("log", std::to_string(kLogColumns) + " columns", std::to_string(log.cols));
     run.log.reserve(log.rows);
-    for (std::size_t r = 0; r < log.rows && log.cols == kLogColumns; ++r) {
+    for (std::size_t r = 0; r < log.rows; ++r) {
         const double* v = log.values.data() + r * kLogColumns;
-        run.log.push_back({static_cast<std::uint32_t>(v[0]), static_cast<std::uint32_t>(v[1]),
-                           static_cast<std::int8_t>(v[2]), static_cast<LiquidationPath>(static_cast<int>(v[3])), v[4],
-                           v[5], v[6], v[7], v[8]});
+        if (v[2] != 1 && v[2] != -1)
+            damaged("log", "side 1 or -1", format_plain(v[2]));
+        const double path_code = whole(v[3], double(LiquidationPath::Takeover), "log");
+        run.log.push_back({static_cast<std::uint32_t>(whole(v[0], double(f.steps), "log")),
+                           static_cast<std::uint32_t>(whole(v[1], UINT32_MAX, "log")), static_cast<std::int8_t>(v[2]),
+                           static_cast<LiquidationPath>(static_cast<int>(path_code)), v[4], v[5], v[6], v[7], v[8]});
     }
     return run;
 }

@@ -110,6 +110,11 @@ public:
     /// Stores a finished run with its frames and log. `started_at` is ISO 8601 UTC.
     std::int64_t save_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,
                           const std::string& symbol, const RunResult& result);
+    /// A new scenario and its run in one transaction; returns their ids.
+    std::pair<std::int64_t, std::int64_t> save_scenario_with_run(std::int64_t snapshot_id, const std::string& name,
+                                                                 const Scenario& scenario,
+                                                                 const std::string& started_at, double duration_ms,
+                                                                 const std::string& symbol, const RunResult& result);
     /// The runs of a snapshot, newest first.
     std::vector<RunInfo> runs(std::int64_t snapshot_id);
     StoredRun load_run(std::int64_t run_id);
@@ -119,6 +124,11 @@ public:
     const std::string& path() const { return db_.path(); }
 
 private:
+    // The inserts without their transactions, so that saves can share one.
+    std::int64_t insert_scenario(std::int64_t snapshot_id, const std::string& name, const Scenario& scenario);
+    std::int64_t insert_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,
+                            const std::string& symbol, const RunResult& result);
+
     SqliteDatabase db_;
 };
 

@@ -13,6 +13,7 @@
 #include <QSvgGenerator>
 
 #include <cmath>
+#include <filesystem>
 
 namespace levex::ui {
 
@@ -172,16 +173,19 @@ void export_chart(QCustomPlot& plot, const QString& path, const ChartStyle& styl
         throw ChartExportError(QStringLiteral("%1: expected the suffix .png, .jpg, .pdf or .svg, found '%2'")
                                    .arg(path, QFileInfo(path).suffix())
                                    .toStdString());
-    check_writable(path);
+    // Drawn into a temporary file beside the target and renamed over it at the end: a failed
+    // export never leaves the user's existing file truncated or half-written.
+    const QString part = path + QStringLiteral(".part");
+    check_writable(part);
     bool written = true;
     switch (*format) {
-    case ChartFormat::Png: written = raster(plot, style, QImage::Format_ARGB32_Premultiplied).save(path, "PNG"); break;
+    case ChartFormat::Png: written = raster(plot, style, QImage::Format_ARGB32_Premultiplied).save(part, "PNG"); break;
     case ChartFormat::Jpeg:
-        written = raster(plot, style, QImage::Format_RGB32).save(path, "JPG", style.jpeg_quality);
+        written = raster(plot, style, QImage::Format_RGB32).save(part, "JPG", style.jpeg_quality);
         break;
     case ChartFormat::Pdf: {
         const ExportStyling styling(plot, style);
-        QPdfWriter writer(path);
+        QPdfWriter writer(part);
         writer.setCreator(QStringLiteral("LevEx %1").arg(QString::fromLatin1(version())));
         writer.setTitle(style.title);
         writer.setResolution(96); // fonts measured as on screen; the window maps the page to the size
@@ -200,7 +204,7 @@ void export_chart(QCustomPlot& plot, const QString& path, const ChartStyle& styl
     case ChartFormat::Svg: {
         const ExportStyling styling(plot, style);
         QSvgGenerator svg;
-        svg.setFileName(path);
+        svg.setFileName(part);
         svg.setSize(QSize(style.width, style.height));
         svg.setViewBox(QRect(0, 0, style.width, style.height));
         svg.setResolution(96);
@@ -215,8 +219,16 @@ void export_chart(QCustomPlot& plot, const QString& path, const ChartStyle& styl
         break;
     }
     }
-    if (!written || QFileInfo(path).size() == 0)
-        throw ChartExportError(QStringLiteral("cannot write %1").arg(path).toStdString());
+    std::error_code error;
+    if (written && QFileInfo(part).size() > 0)
+        std::filesystem::rename(part.toStdString(), path.toStdString(), error); // replaces atomically
+    if (!written || QFileInfo(part).exists() || error) {
+        QFile::remove(part);
+        throw ChartExportError(
+            QStringLiteral("cannot write %1%2")
+                .arg(path, error ? QStringLiteral(": ") + QString::fromStdString(error.message()) : QString())
+                .toStdString());
+    }
 }
 
 } // namespace levex::ui

@@ -150,7 +150,6 @@ LibraryPanel::LibraryPanel(MainWindow* window, QWidget* parent)
             progress_->deleteLater();
         showMessage(message, true);
         emit failed(message);
-        refresh(); // e.g. a rename that was refused shows the stored name again
     });
 }
 
@@ -432,10 +431,13 @@ void LibraryPanel::saveCurrent(const QString& name, bool with_run) {
                 ws.import_snapshot(*run->position_book, {"", book_path, sha256_hex(file.bytes()), run->venue}).snapshot;
         }
         const Scenario scenario = scenario_of(*run, run->venue, snapshot->source_path, snapshot->content_hash);
-        const std::int64_t scenario_id = ws.save_scenario(snapshot->id, name, scenario);
-        const std::int64_t run_id = with_run ? ws.save_run(scenario_id, run->started_at, run->prepare_ms + run->run_ms,
-                                                           run->symbol, run_result_of(*run))
-                                             : 0;
+        std::int64_t scenario_id = 0, run_id = 0;
+        if (with_run)
+            std::tie(scenario_id, run_id) =
+                ws.save_scenario_with_run(snapshot->id, name, scenario, run->started_at, run->prepare_ms + run->run_ms,
+                                          run->symbol, run_result_of(*run));
+        else
+            scenario_id = ws.save_scenario(snapshot->id, name, scenario);
         return [this, scenario_id, run_id, name = QString::fromStdString(name),
                 label = QString::fromStdString(snapshot->name)] {
             showMessage(run_id ? tr("Saved run %1 as “%2” with %3").arg(run_id).arg(name, label)
@@ -522,10 +524,19 @@ void LibraryPanel::rename(Kind kind, qint64 id, const QString& name) {
         return;
     }
     service_->submit([this, kind, id, name = name.toStdString()](Workspace& ws) -> std::function<void()> {
-        if (kind == Kind::Snapshot)
-            ws.rename_snapshot(id, name);
-        else
-            ws.rename_scenario(id, name);
+        try {
+            if (kind == Kind::Snapshot)
+                ws.rename_snapshot(id, name);
+            else
+                ws.rename_scenario(id, name);
+        } catch (const std::exception& e) {
+            // A refused name: say why, and show the stored name again (the tree holds the edit).
+            return [this, message = QString::fromStdString(e.what())] {
+                showMessage(message, true);
+                emit failed(message);
+                refresh();
+            };
+        }
         return [this] { refresh(); };
     });
 }
@@ -549,18 +560,18 @@ bool LibraryPanel::remove(Kind kind, qint64 id) {
 }
 
 void LibraryPanel::removeSelected() {
-    const QList<QTreeWidgetItem*> selection = tree_->selectedItems();
-    if (selection.size() == 1) {
-        remove(Kind(selection.front()->data(0, kKindRole).toInt()), selection.front()->data(0, kIdRole).toLongLong());
+    // Ids, not items: the confirmation's event loop may rebuild the tree (a save finishing).
+    std::vector<std::pair<Kind, qint64>> items;
+    for (const QTreeWidgetItem* i : tree_->selectedItems())
+        items.emplace_back(Kind(i->data(0, kKindRole).toInt()), i->data(0, kIdRole).toLongLong());
+    if (items.size() == 1) {
+        remove(items.front().first, items.front().second);
         return;
     }
-    if (selection.isEmpty() ||
-        !confirm_(tr("Delete the %1 selected items (with everything under them)? This cannot be undone.")
-                      .arg(selection.size())))
+    if (items.empty() ||
+        !confirm_(
+            tr("Delete the %1 selected items (with everything under them)? This cannot be undone.").arg(items.size())))
         return;
-    std::vector<std::pair<Kind, qint64>> items;
-    for (QTreeWidgetItem* i : selection)
-        items.emplace_back(Kind(i->data(0, kKindRole).toInt()), i->data(0, kIdRole).toLongLong());
     service_->submit([this, items](Workspace& ws) -> std::function<void()> {
         for (const auto& [kind, id] : items)
             delete_item(ws, kind, id);

@@ -70,8 +70,16 @@ namespace {
 
 ui::ChartStyle chart_style(const CommandLine& cl, const ChartContext& context, int default_height) {
     ui::ChartStyle style;
-    style.width = int(cl.whole("width", 1200, 1));
-    style.height = int(cl.whole("height", std::uint64_t(default_height), 1));
+    // Checked before narrowing to int, so a huge value is named as given, not wrapped.
+    auto side = [&](const char* name, std::uint64_t fallback) {
+        const std::uint64_t pixels = cl.whole(name, fallback, 1);
+        if (pixels < 200 || pixels > 10000)
+            throw UsageError(std::string("--") + name + ": expected 200 to 10000 pixels, found " +
+                             std::to_string(pixels));
+        return int(pixels);
+    };
+    style.width = side("width", 1200);
+    style.height = side("height", std::uint64_t(default_height));
     style.scale = cl.number("scale", 1.0);
     style.theme = QString::fromStdString(cl.text("theme", "light"));
     style.title = QString::fromStdString(cl.text("title", ""));

@@ -126,8 +126,8 @@ int run_simulate(const std::vector<std::string>& args) {
     const std::string symbol = book.symbol_names[resolve_symbol(book, params.symbol)];
     if (save_run) {
         const std::string name = cl.text("run-name", venue.name + ", shock " + format_plain(params.shock * 100) + " %");
-        const std::int64_t scenario_id = workspace->save_scenario(snapshot->id, name, saved);
-        const std::int64_t run_id = workspace->save_run(scenario_id, started_at, duration_ms, symbol, result);
+        const auto [scenario_id, run_id] =
+            workspace->save_scenario_with_run(snapshot->id, name, saved, started_at, duration_ms, symbol, result);
         std::cerr << "saved run " << run_id << " (scenario '" << name << "') with snapshot '" << snapshot->name
                   << "' in " << workspace->path() << '\n';
     }

@@ -6,10 +6,13 @@
 #include "core/RunBlob.h"
 #include "core/RunReport.h"
 #include "core/Simulation.h"
+#include "core/SqliteDatabase.h"
 #include "core/WorkspaceSchema.h"
 #include "tests/core/TestSupport.h"
 
 #include <gtest/gtest.h>
+
+#include <cstring>
 #include <sqlite3.h>
 
 #include <sys/wait.h>
@@ -562,6 +565,69 @@ TEST(RunBlob, ADamagedBlobIsReportedNotMisread) {
         EXPECT_NE(std::string(e.what()).find("run 7 heatmap: expected"), std::string::npos) << e.what();
     }
     EXPECT_THROW(decode_matrix(std::vector<std::uint8_t>{'x', 'y'}, "w"), DataError);
+}
+
+TEST(RunBlob, AnAbsurdShapeIsRefusedBeforeAnythingIsAllocated) {
+    for (BlobEncoding encoding : {BlobEncoding::Dense, BlobEncoding::RowDelta}) {
+        std::vector<std::uint8_t> blob = encode_matrix(std::vector<double>{}, 0, 0, encoding);
+        const std::uint32_t rows = 1, cols = 0xFFFFFFFFu; // 32 GiB of doubles, announced in 16 bytes
+        std::memcpy(blob.data() + 8, &rows, 4);
+        std::memcpy(blob.data() + 12, &cols, 4);
+        try {
+            decode_matrix(blob, "run 9 heatmap");
+            FAIL() << "decoded an absurd shape";
+        } catch (const DataError& e) {
+            EXPECT_NE(std::string(e.what()).find("run 9 heatmap: expected"), std::string::npos) << e.what();
+        }
+    }
+}
+
+TEST(WorkspaceOpen, AnotherProgramsDatabaseIsRefusedAndLeftUnchanged) {
+    const std::string path = db_path("other.db");
+    {
+        SqliteDatabase other(path);
+        other.exec("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes (text) VALUES ('x')");
+    }
+    const std::string before = file_bytes(path);
+    try {
+        Workspace ws(path);
+        FAIL() << "another program's database was opened";
+    } catch (const WorkspaceOpenError& e) {
+        EXPECT_NE(std::string(e.what()).find("another program's SQLite database"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(file_bytes(path), before);
+}
+
+TEST(Workspace, TheSummaryKeepsThePriceFloorFlag) {
+    RunSummary s;
+    s.price_floor_hit = true;
+    s.amplification = 2.5;
+    EXPECT_TRUE(parse_summary_json(summary_json(s), "s").price_floor_hit);
+    EXPECT_EQ(summary_json(parse_summary_json(summary_json(s), "s")), summary_json(s));
+    // A record missing a key is damaged, not a zero.
+    try {
+        parse_summary_json("{\"liquidated_count_long\": 1}", "run 3 summary");
+        FAIL();
+    } catch (const DataError& e) {
+        EXPECT_NE(std::string(e.what()).find(
+                      "run 3 summary:1:1: liquidated_count_short: expected a whole number >= 0, found nothing"),
+                  std::string::npos)
+            << e.what();
+    }
+}
+
+TEST(Workspace, AScenarioAndItsRunAreSavedTogether) {
+    Workspace ws(db_path("together.db"));
+    const auto snap = ws.import_snapshot(every_field_book(), source("t", "h")).snapshot;
+    Scenario scenario{RunParameters{}, test::bundled_venue("generic").json, "t.csv", "h", "", "", "0.1.0"};
+    const auto [scenario_id, run_id] =
+        ws.save_scenario_with_run(snap.id, "both", scenario, utc_now_iso8601(), 1.0, "BTC", RunResult{});
+    EXPECT_GT(scenario_id, 0);
+    EXPECT_GT(run_id, 0);
+    // A run that cannot be stored (no such snapshot) leaves no scenario behind either.
+    EXPECT_ANY_THROW(
+        ws.save_scenario_with_run(snap.id + 100, "orphan", scenario, utc_now_iso8601(), 1.0, "BTC", RunResult{}));
+    EXPECT_EQ(count_rows(ws, "scenarios"), 1);
 }
 
 } // namespace
