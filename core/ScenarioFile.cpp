@@ -3,7 +3,10 @@
 
 #include "core/Issue.h"
 #include "core/JsonSource.h"
+#include "core/ResourcePaths.h"
 #include "core/RunParameterLimits.h"
+#include "core/Sha256.h"
+#include "core/TextFile.h"
 #include "core/VenueProfile.h"
 
 #include <nlohmann/json.hpp>
@@ -100,6 +103,21 @@ std::string optional_text(const JsonSource& src, const ordered_json& j, const st
 }
 
 } // namespace
+
+Scenario scenario_of_run(const RunParameters& params, const std::string& venue_json, const std::string& book_file,
+                         const std::string& book_sha256) {
+    Scenario s;
+    s.params = params;
+    s.venue_json = venue_json;
+    s.book_file = book_file;
+    s.book_sha256 = book_sha256;
+    if (params.depth_model == DepthModel::L2Book && !params.book_file.empty())
+        s.l2_sha256 = sha256_hex(MappedFile(params.book_file).bytes());
+    if (!params.price_series_file.empty())
+        s.series_sha256 = sha256_hex(MappedFile(params.price_series_file).bytes());
+    s.program_version = version();
+    return s;
+}
 
 std::string write_scenario_json(const Scenario& s) {
     const RunParameters& p = s.params;

@@ -17,6 +17,12 @@ struct Scenario {
     std::string program_version;
 };
 
+/// The scenario of a run: its parameters, the venue profile's content, the book's file and hash
+/// (given: the caller has them), and the SHA-256 of the L2 book (when the depth model reads one)
+/// and of the price series it read. Throws IoError when one of those files cannot be read.
+Scenario scenario_of_run(const RunParameters& params, const std::string& venue_json, const std::string& book_file,
+                         const std::string& book_sha256);
+
 std::string write_scenario_json(const Scenario& scenario);
 
 /// Parses a scenario; throws DataError naming the file and the key for a bad one.

@@ -430,7 +430,8 @@ void LibraryPanel::saveCurrent(const QString& name, bool with_run) {
             snapshot =
                 ws.import_snapshot(*run->position_book, {"", book_path, sha256_hex(file.bytes()), run->venue}).snapshot;
         }
-        const Scenario scenario = scenario_of(*run, run->venue, snapshot->source_path, snapshot->content_hash);
+        const Scenario scenario = scenario_of_run(run->params, load_venue_profile(run->venue, venue_dir()).json,
+                                                  snapshot->source_path, snapshot->content_hash);
         std::int64_t scenario_id = 0, run_id = 0;
         if (with_run)
             std::tie(scenario_id, run_id) =

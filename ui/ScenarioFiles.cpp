@@ -35,17 +35,8 @@ void check_pinned(const char* what, const std::string& path, const std::string& 
 } // namespace
 
 Scenario scenario_for_run(const RunParameters& params, const QString& venue, const QString& book_path) {
-    Scenario s;
-    s.params = params;
-    s.venue_json = load_venue_profile(venue.toStdString(), venue_dir()).json;
-    s.book_file = QFileInfo(book_path).absoluteFilePath().toStdString();
-    s.book_sha256 = file_sha256(book_path.toStdString());
-    if (params.depth_model == DepthModel::L2Book && !params.book_file.empty())
-        s.l2_sha256 = file_sha256(params.book_file);
-    if (!params.price_series_file.empty())
-        s.series_sha256 = file_sha256(params.price_series_file);
-    s.program_version = version();
-    return s;
+    return scenario_of_run(params, load_venue_profile(venue.toStdString(), venue_dir()).json,
+                           QFileInfo(book_path).absoluteFilePath().toStdString(), file_sha256(book_path.toStdString()));
 }
 
 OpenedScenario open_scenario(const QString& path, const QString& profile_folder) {

@@ -4,10 +4,7 @@
 #include "ui/LiveRunFromResult.h"
 
 #include "core/PreparedBook.h"
-#include "core/ResourcePaths.h"
-#include "core/Sha256.h"
 #include "core/Simulation.h"
-#include "core/TextFile.h"
 
 #include <algorithm>
 #include <limits>
@@ -47,21 +44,6 @@ RunResult run_result_of(const LiveRun& run) {
     result.summary = run.summary;
     result.log = run.log;
     return result;
-}
-
-Scenario scenario_of(const LiveRun& run, const std::string& venue_name, const std::string& book_file,
-                     const std::string& book_sha256) {
-    Scenario s;
-    s.params = run.params;
-    s.venue_json = load_venue_profile(venue_name, venue_dir()).json;
-    s.book_file = book_file;
-    s.book_sha256 = book_sha256;
-    if (!s.params.book_file.empty())
-        s.l2_sha256 = sha256_hex(MappedFile(s.params.book_file).bytes());
-    if (!s.params.price_series_file.empty())
-        s.series_sha256 = sha256_hex(MappedFile(s.params.price_series_file).bytes());
-    s.program_version = version();
-    return s;
 }
 
 } // namespace levex::ui

@@ -18,9 +18,4 @@ std::shared_ptr<LiveRun> live_run_from_stored(const StoredRun& stored, std::shar
 /// A finished run's result, to store it.
 RunResult run_result_of(const LiveRun& run);
 
-/// The scenario of a shown run: its parameters, the venue profile's content and the hashes of
-/// the files it read (`book_sha256` given; L2 and price-series files are hashed here).
-Scenario scenario_of(const LiveRun& run, const std::string& venue_name, const std::string& book_file,
-                     const std::string& book_sha256);
-
 } // namespace levex::ui
