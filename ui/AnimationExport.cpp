@@ -162,6 +162,13 @@ public:
         }
     }
     void add(const QImage& frame) override {
+        if (frame.size() != size_) // raw video has no header: a wrong size would be read as garbage
+            throw AnimationError(QStringLiteral("frame of %1x%2 for an animation of %3x%4")
+                                     .arg(frame.width())
+                                     .arg(frame.height())
+                                     .arg(size_.width())
+                                     .arg(size_.height())
+                                     .toStdString());
         const QImage image = frame.convertToFormat(QImage::Format_ARGB32);
         for (int y = 0; y < image.height(); ++y)
             process_.write(reinterpret_cast<const char*>(image.constScanLine(y)), qint64(image.width()) * 4);
@@ -173,7 +180,13 @@ public:
     }
     void finish() override {
         process_.closeWriteChannel();
-        process_.waitForFinished(-1);
+        // libx264 still encodes what it buffered; a bounded wait keeps a hung ffmpeg from hanging us.
+        if (!process_.waitForFinished(120000)) {
+            abort();
+            throw AnimationError(QStringLiteral("ffmpeg did not finish writing %1 within 2 minutes; it was stopped")
+                                     .arg(path_)
+                                     .toStdString());
+        }
         if (process_.exitStatus() != QProcess::NormalExit || process_.exitCode() != 0)
             throw AnimationError(QStringLiteral("ffmpeg could not write %1: %2")
                                      .arg(path_, QString::fromLocal8Bit(process_.readAllStandardError()).trimmed())

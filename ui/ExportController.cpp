@@ -203,8 +203,13 @@ void ExportController::chooseData(Data data) {
 }
 
 void ExportController::chooseAnimation() {
-    if (animation_)
+    if (animation_) { // one at a time: show the one under way
+        if (progress_) {
+            progress_->show();
+            progress_->raise();
+        }
         return;
+    }
     ExportDialog dialog(ExportDialog::Kind::Animation, tr("cascade"), last_folder_, window_);
     ChartStyle style = last_style_;
     style.height = 700;

@@ -70,6 +70,11 @@ void delete_item(Workspace& ws, LibraryPanel::Kind kind, qint64 id) {
 
 } // namespace
 
+LibraryPanel::~LibraryPanel() {
+    closing_->store(true);
+    delete service_;
+}
+
 LibraryPanel::LibraryPanel(MainWindow* window, QWidget* parent)
     : QWidget(parent), window_(window), service_(new WorkspaceService(this)) {
     status_ = new QLabel(tr("No library open."));
@@ -465,10 +470,11 @@ void LibraryPanel::importFile(const QString& path) {
     progress_->setMinimumDuration(400);
     connect(progress_, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
     const std::string venue = window_->venue().toStdString();
-    service_->submit([this, cancel, venue, path = path.toStdString()](Workspace& ws) -> std::function<void()> {
+    service_->submit([this, cancel, closing = closing_, venue,
+                      path = path.toStdString()](Workspace& ws) -> std::function<void()> {
         // Half the bar reading, half storing; the GUI hears of it at most every 1 %.
         auto last = std::make_shared<int>(-1);
-        auto report = [this, cancel, last](double fraction) {
+        auto report = [this, cancel, closing, last](double fraction) {
             const int permille = int(fraction * 1000);
             if (permille / 10 != *last / 10) {
                 *last = permille;
@@ -480,7 +486,7 @@ void LibraryPanel::importFile(const QString& path) {
                     },
                     Qt::QueuedConnection);
             }
-            return !cancel->load();
+            return !cancel->load() && !closing->load();
         };
         const MappedFile file(path);
         PositionCsvOptions options;

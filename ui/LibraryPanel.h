@@ -6,7 +6,9 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
 class QLabel;
 class QMessageBox;
@@ -34,6 +36,9 @@ public:
     static constexpr int kIdRole = Qt::UserRole + 2;
 
     explicit LibraryPanel(MainWindow* window, QWidget* parent = nullptr);
+    /// Stops an import in flight at its next progress report and joins the database thread while
+    /// the panel is still whole (its jobs report back to it).
+    ~LibraryPanel() override;
 
     /// Opens the database (creating it); a newer or unreadable file is reported with a dialog that
     /// offers to move it aside and start fresh.
@@ -98,6 +103,7 @@ private:
     QPointer<QProgressDialog> progress_;
     std::function<bool(const QString&)> confirm_;
     bool populating_ = false;
+    std::shared_ptr<std::atomic<bool>> closing_ = std::make_shared<std::atomic<bool>>(false);
 };
 
 } // namespace levex::ui

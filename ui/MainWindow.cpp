@@ -380,7 +380,7 @@ void MainWindow::openStoredBook(std::shared_ptr<const PositionBook> book, const 
     path_ = name;
     read_ = {};
     if (params)
-        controls_->setParameters(*params, venue);
+        reportNotShown(controls_->setParameters(*params, venue));
     controls_->setSymbols({}, {});
     positions_ = 0;
     status_->setText(tr("Simulating snapshot %1…").arg(name));
@@ -395,7 +395,7 @@ void MainWindow::showStoredRun(std::shared_ptr<const LiveRun> run, const QString
     snapshot_id_ = snapshot_id;
     path_ = name;
     read_ = {};
-    controls_->setParameters(run->params, QString::fromStdString(run->venue));
+    reportNotShown(controls_->setParameters(run->params, QString::fromStdString(run->venue)));
     setWindowTitle(tr("%1 — LevEx").arg(name));
     const std::size_t steps = run->ready.load(std::memory_order_acquire);
     onFrames(run, steps);
@@ -532,6 +532,13 @@ void MainWindow::chooseFile() {
         openBook(path);
 }
 
+void MainWindow::reportNotShown(const QStringList& not_shown) {
+    if (!not_shown.isEmpty())
+        statusBar()->showMessage(tr("Scenario settings the controls do not hold (not applied to the next run): %1")
+                                     .arg(not_shown.join(QStringLiteral(", "))),
+                                 15000);
+}
+
 QString MainWindow::openScenario(const QString& path) {
     try {
         const QString profiles = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/venues";
@@ -546,10 +553,7 @@ QString MainWindow::openScenario(const QString& path) {
             controls_->setSymbols({symbol}, symbol); // openBook cleared them; the book's arrive with its run
             requestSimulation();
         }
-        if (!not_shown.isEmpty())
-            statusBar()->showMessage(tr("Scenario settings the controls do not hold (not applied): %1")
-                                         .arg(not_shown.join(QStringLiteral(", "))),
-                                     15000);
+        reportNotShown(not_shown);
         return {};
     } catch (const std::exception& e) {
         const QString message = QString::fromStdString(e.what());

@@ -96,6 +96,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    /// Tells the user which scenario settings the controls could not take.
+    void reportNotShown(const QStringList& not_shown);
     QWidget* buildControls();
     QWidget* buildPositions();
     QWidget* buildLog();

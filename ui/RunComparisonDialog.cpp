@@ -38,7 +38,16 @@ std::vector<Metric> metrics() {
         {QObject::tr("Shock"),
          [](const StoredRun& r) -> std::optional<double> { return r.scenario.params.shock * 100; }, 2, "%"},
         {QObject::tr("Leverage multiplier"), p(&RunParameters::leverage_mult), 2, "×"},
-        {QObject::tr("Depth within 1 % (V-shaped)"), p(&RunParameters::depth_quote_within_1pct), 0, "USD"},
+        {QObject::tr("Depth (flat: per 1 %; V-shaped: within 1 %)"),
+         [](const StoredRun& r) -> std::optional<double> {
+             const RunParameters& q = r.scenario.params;
+             if (q.depth_model == DepthModel::Flat)
+                 return q.depth_quote_per_pct * q.depth_scale;
+             if (q.depth_model == DepthModel::VShaped)
+                 return q.depth_quote_within_1pct * q.depth_scale;
+             return std::nullopt; // an L2 book or the metaorder law: no single number
+         },
+         0, "USD"},
         {QObject::tr("Half-life"), p(&RunParameters::half_life_s), 0, "s"},
         {QObject::tr("Steps run"), s(&RunSummary::steps_run), 0, ""},
         {QObject::tr("Liquidated positions"), s(&RunSummary::liquidated_count), 0, ""},
@@ -46,11 +55,11 @@ std::vector<Metric> metrics() {
         {QObject::tr("Liquidated notional short"), s(&RunSummary::liquidated_notional_short), 0, "USD"},
         {QObject::tr("Share of open interest"),
          [](const StoredRun& r) -> std::optional<double> { return r.summary.liquidated_share_of_oi * 100; }, 2, "%"},
-        {QObject::tr("Start price"), s(&RunSummary::start_price), 2, ""},
-        {QObject::tr("Final price"), s(&RunSummary::final_price), 2, ""},
-        {QObject::tr("Lowest price"), s(&RunSummary::min_price), 2, ""},
-        {QObject::tr("Highest price"), s(&RunSummary::max_price), 2, ""},
-        {QObject::tr("Exhaustion price P*"), s(&RunSummary::exhaustion_price), 2, ""},
+        {QObject::tr("Start price"), s(&RunSummary::start_price), 2, "USD"},
+        {QObject::tr("Final price"), s(&RunSummary::final_price), 2, "USD"},
+        {QObject::tr("Lowest price"), s(&RunSummary::min_price), 2, "USD"},
+        {QObject::tr("Highest price"), s(&RunSummary::max_price), 2, "USD"},
+        {QObject::tr("Exhaustion price P*"), s(&RunSummary::exhaustion_price), 2, "USD"},
         {QObject::tr("Max drawdown"),
          [](const StoredRun& r) -> std::optional<double> { return r.summary.max_drawdown * 100; }, 2, "%"},
         {QObject::tr("Amplification"), [](const StoredRun& r) { return r.summary.amplification; }, 3, "×"},

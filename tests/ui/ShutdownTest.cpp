@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Closing the window while work is under way: the import, the run and the sweep are cancelled and
 // their threads joined, with no crash (and, under the asan preset, no leak and no use after free).
+#include "ui/LibraryPanel.h"
 #include "ui/MainWindow.h"
 #include "ui/SensitivityPanel.h"
 #include "ui/SimulationController.h"
+#include "ui/WorkspaceService.h"
 
 #include "core/BookGenerator.h"
 #include "core/PositionCsvWriter.h"
@@ -78,4 +80,20 @@ TEST(Shutdown, ClosingDuringASweepExitsCleanly) {
     ASSERT_TRUE(rows.wait(60000)); // the sweep is under way
     window->close();
     window.reset();
+}
+
+TEST(Shutdown, ClosingDuringALibraryImportStopsItAndStoresNothing) {
+    QTemporaryDir dir;
+    const QString book = large_book(dir);
+    const QString db = dir.filePath("workspace.db");
+    auto window = std::make_unique<MainWindow>();
+    QSignalSpy opened(window->library()->service(), &levex::ui::WorkspaceService::opened);
+    window->useWorkspace(db);
+    ASSERT_TRUE(opened.wait(60000));
+    window->library()->importFile(book);
+    QTest::qWait(5); // the database thread is reading the book
+    EXPECT_TRUE(window->close());
+    window.reset(); // cancels the import and joins the database thread
+    levex::Workspace ws(db.toStdString());
+    EXPECT_TRUE(ws.snapshots().empty() || ws.snapshots().front().positions == 200'000u); // all or nothing
 }
