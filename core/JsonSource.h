@@ -3,12 +3,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
 
 namespace levex {
+
+/// A number as LevEx writes it in JSON (DESIGN §5): infinities as the strings "inf" and "-inf",
+/// NaN (a parameter left to its default) as null.
+inline nlohmann::ordered_json json_number(double x) {
+    if (std::isnan(x))
+        return nullptr;
+    if (std::isinf(x))
+        return x > 0 ? "inf" : "-inf";
+    return x;
+}
 
 /// The text of a JSON file (venue profile, scenario) kept beside its parsed value, so that an
 /// error about a key can say where the key is: nlohmann's values carry no source positions.

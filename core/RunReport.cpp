@@ -14,15 +14,6 @@
 
 namespace levex {
 
-namespace {
-// JSON has no infinity: an unlimited fund is the string "inf" (documented).
-nlohmann::json finite_or_inf(double x) {
-    if (std::isinf(x))
-        return x > 0 ? "inf" : "-inf";
-    return x;
-}
-} // namespace
-
 std::string summary_json(const RunSummary& s) {
     nlohmann::ordered_json j;
     j["liquidated_count_long"] = s.liquidated_count_long;
@@ -39,7 +30,7 @@ std::string summary_json(const RunSummary& s) {
     j["amplification"] = s.amplification ? nlohmann::ordered_json(*s.amplification) : nlohmann::ordered_json(nullptr);
     j["cascade_duration_s"] = s.cascade_duration_s;
     j["peak_liquidation_rate_quote_per_s"] = s.peak_liquidation_rate_quote_per_s;
-    j["insurance_fund_min"] = finite_or_inf(s.insurance_fund_min);
+    j["insurance_fund_min"] = json_number(s.insurance_fund_min);
     j["fund_loss"] = s.fund_loss;
     j["adl_notional"] = s.adl_notional;
     j["backstop_notional"] = s.backstop_notional;

@@ -23,14 +23,6 @@ using nlohmann::ordered_json;
 
 constexpr int kFormat = 1;
 
-ordered_json number_or_text(double x) {
-    if (std::isnan(x))
-        return nullptr;
-    if (std::isinf(x))
-        return x > 0 ? "inf" : "-inf";
-    return x;
-}
-
 constexpr std::array<const char*, 7> kTopKeys = {"levex_scenario",      "program_version", "book", "l2_book_sha256",
                                                  "price_series_sha256", "parameters",      "venue"};
 
@@ -123,7 +115,7 @@ std::string write_scenario_json(const Scenario& s) {
     const RunParameters& p = s.params;
     ordered_json params;
     params["symbol"] = p.symbol;
-    params["mark"] = number_or_text(p.mark);
+    params["mark"] = json_number(p.mark);
     params["shock"] = p.shock;
     params["shock_steps"] = p.shock_steps;
     params["leverage_mult"] = p.leverage_mult;
@@ -136,7 +128,7 @@ std::string write_scenario_json(const Scenario& s) {
     params["metaorder_adv_quote"] = p.metaorder_adv_quote;
     params["book_file"] = p.book_file;
     params["depth_scale"] = p.depth_scale;
-    params["half_life_s"] = number_or_text(p.half_life_s);
+    params["half_life_s"] = json_number(p.half_life_s);
     params["permanent_fraction"] = p.permanent_fraction;
     params["step_seconds"] = p.step_seconds;
     params["steps"] = p.steps;
@@ -147,9 +139,9 @@ std::string write_scenario_json(const Scenario& s) {
     params["jump_stdev"] = p.jump_stdev;
     params["seed"] = p.seed;
     params["price_series_file"] = p.price_series_file;
-    params["fee"] = number_or_text(p.fee);
-    params["fund"] = number_or_text(p.fund);
-    params["mark_passthrough"] = number_or_text(p.mark_passthrough);
+    params["fee"] = json_number(p.fee);
+    params["fund"] = json_number(p.fund);
+    params["mark_passthrough"] = json_number(p.mark_passthrough);
     params["bins"] = p.bins;
 
     ordered_json j;
