@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/BookInput.h"
 
-#include "core/Issue.h"
-#include "core/PositionCsvReader.h"
-#include "core/TextFile.h"
+#include "core/base/Issue.h"
+#include "core/base/TextFile.h"
+#include "core/io/PositionCsvReader.h"
 
 #include <iostream>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/PositionBook.h"
-#include "core/VenueProfile.h"
+#include "core/model/PositionBook.h"
+#include "core/model/VenueProfile.h"
 
 #include <optional>
 #include <string>

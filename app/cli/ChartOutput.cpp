@@ -1,17 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/ChartOutput.h"
 
-#include "core/Issue.h"
+#include "core/base/Issue.h"
 
 #ifdef LEVEX_CLI_CHARTS
-#include "ui/AnimationExport.h"
-#include "ui/CascadeHeatmapView.h"
-#include "ui/ChartExporter.h"
-#include "ui/LiquidationMapView.h"
-#include "ui/LiveRunFromResult.h"
-#include "ui/ScenarioCaption.h"
-#include "ui/SensitivityPanel.h"
-#include "ui/SeriesChartView.h"
+#include "ui/export/AnimationExport.h"
+#include "ui/export/ChartExporter.h"
+#include "ui/export/ScenarioCaption.h"
+#include "ui/models/LiveRunFromResult.h"
+#include "ui/panels/SensitivityPanel.h"
+#include "ui/views/CascadeHeatmapView.h"
+#include "ui/views/LiquidationMapView.h"
+#include "ui/views/SeriesChartView.h"
 
 #include <QApplication>
 #endif

@@ -3,9 +3,9 @@
 
 #include "app/cli/CommandLine.h"
 
-#include "core/CascadeEngine.h"
-#include "core/RunParameters.h"
-#include "core/Sweep.h"
+#include "core/engine/CascadeEngine.h"
+#include "core/engine/Sweep.h"
+#include "core/model/RunParameters.h"
 
 #include <string>
 #include <vector>

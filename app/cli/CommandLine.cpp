@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/CommandLine.h"
 
-#include "core/Issue.h"
-#include "core/NumberFormat.h"
+#include "core/base/Issue.h"
+#include "core/base/NumberFormat.h"
 
 #include <charconv>
 

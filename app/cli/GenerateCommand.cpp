@@ -2,11 +2,11 @@
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 
-#include "core/BookGenerator.h"
-#include "core/Issue.h"
-#include "core/PositionCsvWriter.h"
-#include "core/ResourcePaths.h"
-#include "core/VenueProfile.h"
+#include "core/base/Issue.h"
+#include "core/base/ResourcePaths.h"
+#include "core/io/PositionCsvWriter.h"
+#include "core/model/BookGenerator.h"
+#include "core/model/VenueProfile.h"
 
 #include <iostream>
 

@@ -4,10 +4,10 @@
 #include "app/cli/Commands.h"
 #include "app/cli/WorkspaceInput.h"
 
-#include "core/Issue.h"
-#include "core/ResourcePaths.h"
-#include "core/Sha256.h"
-#include "core/TextFile.h"
+#include "core/base/Issue.h"
+#include "core/base/ResourcePaths.h"
+#include "core/base/Sha256.h"
+#include "core/base/TextFile.h"
 
 #include <filesystem>
 #include <iostream>

@@ -3,11 +3,11 @@
 #include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 
-#include "core/InspectReport.h"
-#include "core/MarginModel.h"
-#include "core/PositionCsvReader.h"
-#include "core/ResourcePaths.h"
-#include "core/VenueProfile.h"
+#include "core/base/ResourcePaths.h"
+#include "core/io/InspectReport.h"
+#include "core/io/PositionCsvReader.h"
+#include "core/model/MarginModel.h"
+#include "core/model/VenueProfile.h"
 
 #include <iostream>
 

@@ -4,10 +4,11 @@
 #include "app/cli/Commands.h"
 #include "app/cli/RunOptions.h"
 
-#include "core/Issue.h"
-#include "core/MonteCarlo.h"
-#include "core/NumberFormat.h"
-#include "core/ResourcePaths.h"
+#include "core/base/Issue.h"
+#include "core/base/NumberFormat.h"
+#include "core/base/ResourcePaths.h"
+#include "core/engine/MonteCarlo.h"
+#include "core/io/MarketInputsReader.h"
 
 #include <iostream>
 
@@ -45,7 +46,7 @@ int run_montecarlo(const std::vector<std::string>& args) {
     spec.threads = static_cast<unsigned>(cl.whole("threads", 0));
     const VenueProfile venue = load_venue_profile(cl.text("venue", "generic"), venue_dir());
     const PositionBook book = read_book_or_throw(cl.positionals()[0], venue, cl.has("skip-bad-rows"), '\0');
-    const MonteCarloResult r = run_monte_carlo(book, venue, params, spec);
+    const MonteCarloResult r = run_monte_carlo(book, venue, params, spec, read_market_inputs(params));
 
     std::string summary = "metric,p5,p25,p50,p75,p95\n";
     for (std::size_t m = 0; m < r.metrics.size(); ++m) {

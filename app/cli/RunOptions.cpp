@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/RunOptions.h"
 
-#include "core/Issue.h"
-#include "core/NumberFormat.h"
-#include "core/RunParameterLimits.h"
-#include "core/Sha256.h"
-#include "core/TextFile.h"
+#include "core/base/Issue.h"
+#include "core/base/NumberFormat.h"
+#include "core/base/Sha256.h"
+#include "core/base/TextFile.h"
+#include "core/io/OrderBookCsvReader.h"
+#include "core/io/PriceSeriesCsvReader.h"
+#include "core/model/RunParameterLimits.h"
 
 #include <cmath>
 #include <limits>
@@ -154,12 +156,15 @@ void apply_run_options(const CommandLine& cl, RunParameters& p) {
 
 RunInputs load_run_inputs(const RunParameters& params) {
     RunInputs inputs;
-    if (params.depth_model == DepthModel::L2Book)
-        inputs.l2_sha256 = sha256_hex(read_text_file(params.book_file));
+    if (params.depth_model == DepthModel::L2Book) {
+        const std::string bytes = read_text_file(params.book_file);
+        inputs.l2_sha256 = sha256_hex(bytes);
+        inputs.market.l2_book = parse_order_book_csv(bytes, params.book_file);
+    }
     if (!params.price_series_file.empty()) {
         const std::string bytes = read_text_file(params.price_series_file);
         inputs.series_sha256 = sha256_hex(bytes);
-        inputs.series = parse_price_series_csv(bytes, params.price_series_file);
+        inputs.market.price_series = parse_price_series_csv(bytes, params.price_series_file);
     }
     return inputs;
 }

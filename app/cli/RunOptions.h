@@ -3,8 +3,8 @@
 
 #include "app/cli/CommandLine.h"
 
-#include "core/PriceSeries.h"
-#include "core/RunParameters.h"
+#include "core/market/MarketInputs.h"
+#include "core/model/RunParameters.h"
 
 #include <optional>
 #include <string>
@@ -21,7 +21,7 @@ void apply_run_options(const CommandLine& cl, RunParameters& params);
 
 /// The files a run reads besides the book, with their SHA-256 (for scenario files).
 struct RunInputs {
-    std::optional<PriceSeries> series;
+    MarketInputs market;
     std::string l2_sha256, series_sha256;
 };
 RunInputs load_run_inputs(const RunParameters& params);

@@ -6,14 +6,14 @@
 #include "app/cli/RunOptions.h"
 #include "app/cli/WorkspaceInput.h"
 
-#include "core/Issue.h"
-#include "core/NumberFormat.h"
-#include "core/ResourcePaths.h"
-#include "core/RunReport.h"
-#include "core/ScenarioFile.h"
-#include "core/Sha256.h"
-#include "core/Simulation.h"
-#include "core/TextFile.h"
+#include "core/base/Issue.h"
+#include "core/base/NumberFormat.h"
+#include "core/base/ResourcePaths.h"
+#include "core/base/Sha256.h"
+#include "core/base/TextFile.h"
+#include "core/engine/Simulation.h"
+#include "core/io/RunReport.h"
+#include "core/io/ScenarioFile.h"
 
 #include <chrono>
 #include <iostream>
@@ -118,7 +118,7 @@ int run_simulate(const std::vector<std::string>& args) {
                              save_run || cl.has("log") || cl.has("liquidated")};
     const std::string started_at = utc_now_iso8601();
     const auto t0 = std::chrono::steady_clock::now();
-    RunResult result = simulate(book, venue, params, inputs.series, {}, outputs);
+    RunResult result = simulate(book, venue, params, inputs.market, {}, outputs);
     const double duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     const Scenario saved{params, venue.json, book_path, book_sha, inputs.l2_sha256, inputs.series_sha256, version()};
     if (const auto out = cl.text("save-scenario"))

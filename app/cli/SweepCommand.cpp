@@ -5,12 +5,12 @@
 #include "app/cli/Commands.h"
 #include "app/cli/RunOptions.h"
 
-#include "core/Issue.h"
-#include "core/NumberFormat.h"
-#include "core/ResourcePaths.h"
-#include "core/Simulation.h"
-#include "core/Sweep.h"
-#include "core/SweepReport.h"
+#include "core/base/Issue.h"
+#include "core/base/NumberFormat.h"
+#include "core/base/ResourcePaths.h"
+#include "core/engine/Simulation.h"
+#include "core/engine/Sweep.h"
+#include "core/io/SweepReport.h"
 
 #include <iostream>
 
@@ -62,7 +62,7 @@ int run_sweep(const std::vector<std::string>& args) {
     const VenueProfile venue = load_venue_profile(cl.text("venue", "generic"), venue_dir());
     const PositionBook book = read_book_or_throw(cl.positionals()[0], venue, cl.has("skip-bad-rows"), '\0');
     const RunInputs inputs = load_run_inputs(params);
-    const SweepResult r = levex::run_sweep(book, venue, params, spec, inputs.series);
+    const SweepResult r = levex::run_sweep(book, venue, params, spec, inputs.market);
 
     write_output(cl.text("out", ""), sweep_grid_csv(spec, r));
     if (const auto out = cl.text("out-critical")) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/WorkspaceInput.h"
 
-#include "core/Issue.h"
-#include "core/TextFile.h"
+#include "core/base/Issue.h"
+#include "core/base/TextFile.h"
 
 #include <filesystem>
 

@@ -3,7 +3,7 @@
 
 #include "app/cli/CommandLine.h"
 
-#include "core/Workspace.h"
+#include "core/store/Workspace.h"
 
 #include <memory>
 #include <string>

@@ -2,10 +2,10 @@
 // levex-cli: the batch front end. Exit status: 0 success, 2 usage, 3 bad input data, 1 other.
 #include "app/cli/Commands.h"
 
-#include "core/Issue.h"
-#include "core/MemoryReuse.h"
-#include "core/ResourcePaths.h"
-#include "core/TextFile.h"
+#include "core/base/Issue.h"
+#include "core/base/MemoryReuse.h"
+#include "core/base/ResourcePaths.h"
+#include "core/base/TextFile.h"
 
 #include <iostream>
 

@@ -3,11 +3,11 @@
 // by default) or a scenario file (its book, venue and parameters);
 // `levex --screenshot OUT.png [BOOK.csv]` saves the window once the book is shown, then exits.
 // `--db FILE` opens another workspace database than the user's default (AppDataLocation).
-#include "ui/MainWindow.h"
-#include "ui/ScenarioFiles.h"
+#include "ui/export/ScenarioFiles.h"
+#include "ui/window/MainWindow.h"
 
-#include "core/MemoryReuse.h"
-#include "core/ResourcePaths.h"
+#include "core/base/MemoryReuse.h"
+#include "core/base/ResourcePaths.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

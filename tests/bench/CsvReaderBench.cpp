@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Positions CSV parsing speed: a generated book of N rows, parsed from memory (the file read is
 // measured separately so disk cache effects stay visible).
-#include "core/BookGenerator.h"
-#include "core/PositionCsvReader.h"
-#include "core/PositionCsvWriter.h"
-#include "core/ResourcePaths.h"
-#include "core/TextFile.h"
-#include "core/VenueProfile.h"
+#include "core/base/ResourcePaths.h"
+#include "core/base/TextFile.h"
+#include "core/io/PositionCsvReader.h"
+#include "core/io/PositionCsvWriter.h"
+#include "core/model/BookGenerator.h"
+#include "core/model/VenueProfile.h"
 
 #include "GeneratedBooks.h"
 

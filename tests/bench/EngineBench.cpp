@@ -3,12 +3,13 @@
 // shock changed (the prepared book is reused), a run after a leverage change (prepare + run), and
 // a 64 × 64 shock × leverage sweep of the fixed-point metric. Also reports the memory the
 // simulation holds per position.
-#include "core/BookGenerator.h"
-#include "core/CascadeEngine.h"
-#include "core/IndexPath.h"
-#include "core/PreparedBook.h"
-#include "core/Sweep.h"
-#include "core/VenueProfile.h"
+#include "core/engine/CascadeEngine.h"
+#include "core/engine/PreparedBook.h"
+#include "core/engine/Sweep.h"
+#include "core/market/DepthFromParameters.h"
+#include "core/market/IndexPath.h"
+#include "core/model/BookGenerator.h"
+#include "core/model/VenueProfile.h"
 
 #include <benchmark/benchmark.h>
 

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/BookGenerator.h"
-#include "core/VenueProfile.h"
+#include "core/model/BookGenerator.h"
+#include "core/model/VenueProfile.h"
 
 #include <map>
 #include <string>

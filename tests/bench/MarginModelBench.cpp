@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Liquidation prices for a whole book, with the tiered Binance profile (bracket search per position).
-#include "core/BookGenerator.h"
-#include "core/MarginModel.h"
-#include "core/VenueProfile.h"
+#include "core/model/BookGenerator.h"
+#include "core/model/MarginModel.h"
+#include "core/model/VenueProfile.h"
 
 #include <benchmark/benchmark.h>
 

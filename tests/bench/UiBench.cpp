@@ -4,19 +4,19 @@
 // drawing every frame + replot), the longest the event loop stalls while the whole app imports,
 // simulates and sweeps a 1M-position book, and the cost of exports (animation frames, GIF coding,
 // charts).
-#include "ui/CascadeAnimation.h"
-#include "ui/CascadeHeatmapView.h"
-#include "ui/ChartExporter.h"
-#include "ui/GifWriter.h"
-#include "ui/MainWindow.h"
-#include "ui/SensitivityPanel.h"
-#include "ui/SimulationController.h"
+#include "ui/export/CascadeAnimation.h"
+#include "ui/export/ChartExporter.h"
+#include "ui/export/GifWriter.h"
+#include "ui/panels/SensitivityPanel.h"
+#include "ui/views/CascadeHeatmapView.h"
+#include "ui/window/MainWindow.h"
+#include "ui/workers/SimulationController.h"
 
-#include "core/BookGenerator.h"
-#include "core/MemoryReuse.h"
-#include "core/PositionCsvWriter.h"
-#include "core/ResourcePaths.h"
-#include "core/TextFile.h"
+#include "core/base/MemoryReuse.h"
+#include "core/base/ResourcePaths.h"
+#include "core/base/TextFile.h"
+#include "core/io/PositionCsvWriter.h"
+#include "core/model/BookGenerator.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

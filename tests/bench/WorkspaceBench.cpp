@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Workspace database speed (issue goal: 1M positions saved in ≤ 2 s and loaded in ≤ 1 s), on a
 // file in the temporary folder with the store's own settings (WAL, synchronous=NORMAL).
-#include "core/BookGenerator.h"
-#include "core/ResourcePaths.h"
-#include "core/VenueProfile.h"
-#include "core/Workspace.h"
+#include "core/base/ResourcePaths.h"
+#include "core/model/BookGenerator.h"
+#include "core/model/VenueProfile.h"
+#include "core/store/Workspace.h"
 
 #include "GeneratedBooks.h"
 

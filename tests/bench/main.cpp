@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The benchmarks run with the memory settings the programs use (core/MemoryReuse.h).
-#include "core/MemoryReuse.h"
+#include "core/base/MemoryReuse.h"
 
 #include <benchmark/benchmark.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: runs levex-cli as a user would and checks what it prints and its exit status.
-#include "core/SqliteDatabase.h"
-#include "core/TextFile.h"
+#include "core/base/TextFile.h"
+#include "core/store/SqliteDatabase.h"
 
 #include <gtest/gtest.h>
 

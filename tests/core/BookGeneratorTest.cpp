@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The synthetic book's target statistics (README, "Synthetic books"), on a large generated book.
-#include "core/BookGenerator.h"
-#include "core/MarginModel.h"
+#include "core/model/BookGenerator.h"
+#include "core/model/MarginModel.h"
 
 #include "TestSupport.h"
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The cascade engine (DESIGN §4.4–4.6): hand-computed cases and properties on random books.
-#include "core/CascadeEngine.h"
-#include "core/AdlQueue.h"
-#include "core/BookGenerator.h"
-#include "core/IndexPath.h"
-#include "core/PreparedBook.h"
-#include "core/Simulation.h"
+#include "core/engine/CascadeEngine.h"
+#include "core/engine/AdlQueue.h"
+#include "core/engine/PreparedBook.h"
+#include "core/engine/Simulation.h"
+#include "core/market/IndexPath.h"
+#include "core/model/BookGenerator.h"
 
 #include "TestSupport.h"
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/CounterRng.h"
+#include "core/base/CounterRng.h"
 
 #include <gtest/gtest.h>
 

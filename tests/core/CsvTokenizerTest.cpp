@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/CsvTokenizer.h"
+#include "core/io/CsvTokenizer.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/DepthCurve.h"
-#include "core/CounterRng.h"
-#include "core/IndexPath.h"
-#include "core/Issue.h"
-#include "core/OrderBook.h"
-#include "core/PriceSeries.h"
-#include "core/RadixSort.h"
+#include "core/market/DepthCurve.h"
+#include "core/base/CounterRng.h"
+#include "core/base/Issue.h"
+#include "core/base/RadixSort.h"
+#include "core/io/OrderBookCsvReader.h"
+#include "core/io/PriceSeriesCsvReader.h"
+#include "core/market/IndexPath.h"
 
 #include "TestSupport.h"
 

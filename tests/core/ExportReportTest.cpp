@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The data files a run and a sweep export (the app's Export menu and levex-cli) read back to the
 // numbers they were written from, and a scenario file to the parameters it pinned.
-#include "core/BookGenerator.h"
-#include "core/RunReport.h"
-#include "core/ScenarioFile.h"
-#include "core/Simulation.h"
-#include "core/Sweep.h"
-#include "core/SweepReport.h"
+#include "core/engine/Simulation.h"
+#include "core/engine/Sweep.h"
+#include "core/io/RunReport.h"
+#include "core/io/ScenarioFile.h"
+#include "core/io/SweepReport.h"
+#include "core/model/BookGenerator.h"
 
 #include "TestSupport.h"
 

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Venue profiles and scenario files point at the bad key: FILE:LINE:COLUMN: KEY: expected …, found ….
-#include "core/CsvTokenizer.h"
-#include "core/Issue.h"
-#include "core/JsonSource.h"
-#include "core/RunParameterLimits.h"
-#include "core/ScenarioFile.h"
-#include "core/TextFile.h"
-#include "core/VenueProfile.h"
+#include "core/base/Issue.h"
+#include "core/base/JsonSource.h"
+#include "core/base/TextFile.h"
+#include "core/io/CsvTokenizer.h"
+#include "core/io/ScenarioFile.h"
+#include "core/model/RunParameterLimits.h"
+#include "core/model/VenueProfile.h"
 
 #include <gtest/gtest.h>
 

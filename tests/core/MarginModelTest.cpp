@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Liquidation and bankruptcy prices (DESIGN §4.1) against exchanges' published worked examples.
-#include "core/MarginModel.h"
-#include "core/BookGenerator.h"
+#include "core/model/MarginModel.h"
+#include "core/model/BookGenerator.h"
 
 #include "TestSupport.h"
 

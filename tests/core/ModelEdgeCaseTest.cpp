@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Edge cases of the model: each gives a defined result, and no NaN anywhere in what a run writes.
-#include "core/CascadeEngine.h"
-#include "core/RunParameterLimits.h"
-#include "core/RunReport.h"
-#include "core/Simulation.h"
-#include "core/TextFile.h"
+#include "core/base/TextFile.h"
+#include "core/engine/CascadeEngine.h"
+#include "core/engine/Simulation.h"
+#include "core/io/MarketInputsReader.h"
+#include "core/io/RunReport.h"
+#include "core/model/RunParameterLimits.h"
 
 #include "TestSupport.h"
 
@@ -132,7 +133,7 @@ TEST(ModelEdgeCases, OnePositionLargerThanAllDepth) {
     RunParameters p = flat(-0.2, 1.0);
     p.depth_model = DepthModel::L2Book;
     p.book_file = test::data_path("orderbooks/small_l2.csv");
-    const RunResult r = simulate(b.book(), generic(), p);
+    const RunResult r = simulate(b.book(), generic(), p, read_market_inputs(p));
     expect_no_nan(r);
     ASSERT_EQ(r.log.size(), 1u);
     EXPECT_LT(r.log[0].fill_price, 99.5);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/PositionCsvReader.h"
+#include "core/io/PositionCsvReader.h"
 
-#include "core/TextFile.h"
+#include "core/base/TextFile.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/PositionCsvWriter.h"
-#include "core/BookGenerator.h"
-#include "core/PositionCsvReader.h"
+#include "core/io/PositionCsvWriter.h"
+#include "core/io/PositionCsvReader.h"
+#include "core/model/BookGenerator.h"
 
 #include "TestSupport.h"
 

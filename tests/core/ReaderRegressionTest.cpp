@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every input the fuzzers (tests/fuzz) ever crashed on, and the hand-made nasty ones beside them,
 // read by the normal build: each must end in a result or a located DataError, nothing else.
-#include "core/Issue.h"
-#include "core/OrderBook.h"
-#include "core/PositionCsvReader.h"
-#include "core/PriceSeries.h"
-#include "core/ScenarioFile.h"
-#include "core/TextFile.h"
-#include "core/VenueProfile.h"
+#include "core/base/Issue.h"
+#include "core/base/TextFile.h"
+#include "core/io/OrderBookCsvReader.h"
+#include "core/io/PositionCsvReader.h"
+#include "core/io/PriceSeriesCsvReader.h"
+#include "core/io/ScenarioFile.h"
+#include "core/model/VenueProfile.h"
 
 #include <gtest/gtest.h>
 

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/BookGenerator.h"
-#include "core/CascadeEngine.h"
-#include "core/MonteCarlo.h"
-#include "core/Simulation.h"
-#include "core/Sweep.h"
+#include "core/engine/CascadeEngine.h"
+#include "core/engine/MonteCarlo.h"
+#include "core/engine/Simulation.h"
+#include "core/engine/Sweep.h"
+#include "core/model/BookGenerator.h"
 
 #include "TestSupport.h"
 

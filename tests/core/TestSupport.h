@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/PositionCsvReader.h"
-#include "core/VenueProfile.h"
+#include "core/io/PositionCsvReader.h"
+#include "core/model/VenueProfile.h"
 
 #include <gtest/gtest.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/VenueProfile.h"
+#include "core/model/VenueProfile.h"
 
 #include "TestSupport.h"
 

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/Workspace.h"
-#include "core/BookGenerator.h"
-#include "core/Issue.h"
-#include "core/PositionCsvReader.h"
-#include "core/RunBlob.h"
-#include "core/RunReport.h"
-#include "core/Simulation.h"
-#include "core/SqliteDatabase.h"
-#include "core/WorkspaceSchema.h"
+#include "core/store/Workspace.h"
+#include "core/base/Issue.h"
+#include "core/engine/Simulation.h"
+#include "core/io/PositionCsvReader.h"
+#include "core/io/RunReport.h"
+#include "core/model/BookGenerator.h"
+#include "core/store/RunBlob.h"
+#include "core/store/SqliteDatabase.h"
+#include "core/store/WorkspaceSchema.h"
 #include "tests/core/TestSupport.h"
 
 #include <gtest/gtest.h>

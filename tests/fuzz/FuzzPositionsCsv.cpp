@@ -2,12 +2,12 @@
 // libFuzzer target: the positions CSV reader, in strict and skip-bad-rows mode, then the margin
 // model and the inspect report over any book it accepts. Bad input must come back as issues or a
 // DataError: never a crash, a hang or a non-finite size or price in an accepted book.
-#include "core/InspectReport.h"
-#include "core/Issue.h"
-#include "core/MarginModel.h"
-#include "core/PositionCsvReader.h"
-#include "core/TextFile.h"
-#include "core/VenueProfile.h"
+#include "core/base/Issue.h"
+#include "core/base/TextFile.h"
+#include "core/io/InspectReport.h"
+#include "core/io/PositionCsvReader.h"
+#include "core/model/MarginModel.h"
+#include "core/model/VenueProfile.h"
 
 #include <cmath>
 #include <cstdint>

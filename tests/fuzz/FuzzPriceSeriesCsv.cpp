@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: the price-series CSV reader. Bad input must raise DataError, nothing else.
-#include "core/Issue.h"
-#include "core/PriceSeries.h"
+#include "core/base/Issue.h"
+#include "core/io/PriceSeriesCsvReader.h"
 
 #include <cstdint>
 #include <string_view>

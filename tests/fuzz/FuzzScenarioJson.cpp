@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: the scenario file reader, and writing back what it accepts (which must parse
 // again). Bad input must raise DataError, nothing else.
-#include "core/Issue.h"
-#include "core/ScenarioFile.h"
+#include "core/base/Issue.h"
+#include "core/io/ScenarioFile.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer target: the venue profile reader. Bad input must raise DataError, nothing else.
-#include "core/Issue.h"
-#include "core/VenueProfile.h"
+#include "core/base/Issue.h"
+#include "core/model/VenueProfile.h"
 
 #include <cstdint>
 #include <string>

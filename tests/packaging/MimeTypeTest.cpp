@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The scenario MIME type (packaging/desktop/*.mime.xml) as a desktop sees it once installed: files
 // the app saves (*.levex.json) by name, and a scenario saved under any other name by its content.
-#include "core/ScenarioFile.h"
+#include "core/io/ScenarioFile.h"
 
 #include <QByteArray>
 #include <QDir>

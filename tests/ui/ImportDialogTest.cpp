@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/ImportDialog.h"
+#include "ui/dialogs/ImportDialog.h"
 
 #include <QListWidget>
 #include <QSignalSpy>

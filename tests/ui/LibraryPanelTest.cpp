@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/LibraryPanel.h"
-#include "ui/MainWindow.h"
-#include "ui/RunComparisonDialog.h"
-#include "ui/SimulationController.h"
-#include "ui/WorkspaceService.h"
+#include "ui/panels/LibraryPanel.h"
+#include "ui/dialogs/RunComparisonDialog.h"
+#include "ui/window/MainWindow.h"
+#include "ui/workers/SimulationController.h"
+#include "ui/workers/WorkspaceService.h"
 
-#include "core/BookGenerator.h"
-#include "core/PositionCsvReader.h"
-#include "core/PositionCsvWriter.h"
-#include "core/ResourcePaths.h"
-#include "core/Sha256.h"
-#include "core/Simulation.h"
-#include "core/TextFile.h"
-#include "core/Workspace.h"
+#include "core/base/ResourcePaths.h"
+#include "core/base/Sha256.h"
+#include "core/base/TextFile.h"
+#include "core/engine/Simulation.h"
+#include "core/io/PositionCsvReader.h"
+#include "core/io/PositionCsvWriter.h"
+#include "core/model/BookGenerator.h"
+#include "core/store/Workspace.h"
 
 #include <QCoreApplication>
 #include <QDir>

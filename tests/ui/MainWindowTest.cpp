@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/MainWindow.h"
-#include "ui/CascadeHeatmapView.h"
-#include "ui/LiquidationLogModel.h"
-#include "ui/LiquidationMapView.h"
-#include "ui/MonteCarloPanel.h"
-#include "ui/PlaybackBar.h"
-#include "ui/PositionTableModel.h"
-#include "ui/SensitivityPanel.h"
-#include "ui/SimulationController.h"
+#include "ui/window/MainWindow.h"
+#include "ui/models/LiquidationLogModel.h"
+#include "ui/models/PositionTableModel.h"
+#include "ui/panels/MonteCarloPanel.h"
+#include "ui/panels/PlaybackBar.h"
+#include "ui/panels/SensitivityPanel.h"
+#include "ui/views/CascadeHeatmapView.h"
+#include "ui/views/LiquidationMapView.h"
+#include "ui/workers/SimulationController.h"
 
-#include "core/PositionCsvReader.h"
-#include "core/ResourcePaths.h"
-#include "core/Simulation.h"
-#include "core/Sweep.h"
+#include "core/base/ResourcePaths.h"
+#include "core/engine/Simulation.h"
+#include "core/engine/Sweep.h"
+#include "core/io/PositionCsvReader.h"
 
 #include <QApplication>
 #include <QDoubleSpinBox>

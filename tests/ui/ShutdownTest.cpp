@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Closing the window while work is under way: the import, the run and the sweep are cancelled and
 // their threads joined, with no crash (and, under the asan preset, no leak and no use after free).
-#include "ui/LibraryPanel.h"
-#include "ui/MainWindow.h"
-#include "ui/SensitivityPanel.h"
-#include "ui/SimulationController.h"
-#include "ui/WorkspaceService.h"
+#include "ui/panels/LibraryPanel.h"
+#include "ui/panels/SensitivityPanel.h"
+#include "ui/window/MainWindow.h"
+#include "ui/workers/SimulationController.h"
+#include "ui/workers/WorkspaceService.h"
 
-#include "core/BookGenerator.h"
-#include "core/PositionCsvWriter.h"
-#include "core/ResourcePaths.h"
-#include "core/TextFile.h"
+#include "core/base/ResourcePaths.h"
+#include "core/base/TextFile.h"
+#include "core/io/PositionCsvWriter.h"
+#include "core/model/BookGenerator.h"
 
 #include <QApplication>
 #include <QSignalSpy>

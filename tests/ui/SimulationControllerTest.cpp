@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ui/SimulationController.h"
+#include "ui/workers/SimulationController.h"
 
-#include "core/IndexPath.h"
-#include "core/PositionCsvReader.h"
-#include "core/PreparedBook.h"
-#include "core/ResourcePaths.h"
-#include "core/Simulation.h"
+#include "core/base/ResourcePaths.h"
+#include "core/engine/PreparedBook.h"
+#include "core/engine/Simulation.h"
+#include "core/io/PositionCsvReader.h"
+#include "core/market/IndexPath.h"
 
 #include <QCoreApplication>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Checks a window screenshot: at least 1000x600, and both the long and the short bar colours
 // cover a visible area (the map was drawn, not an empty window).
-#include "ui/Theme.h"
+#include "ui/views/Theme.h"
 
 #include <QCoreApplication>
 #include <QImage>

@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/engine/CascadeEngine.h"
+#include "core/market/MarketInputs.h"
+#include "core/model/PositionBook.h"
+#include "core/model/RunParameters.h"
+#include "core/model/VenueProfile.h"
+
+#include <array>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace levex {
+
+/// Percentiles reported by Monte Carlo (DESIGN §4.6).
+inline constexpr std::array<double, 5> kMonteCarloPercentiles = {5, 25, 50, 75, 95};
+
+struct MonteCarloSpec {
+    std::size_t paths = 100;
+    unsigned threads = 0; ///< 0 = every core
+};
+
+struct MonteCarloResult {
+    std::size_t paths = 0;
+    double step_seconds = 1.0;
+    std::vector<std::string> metrics;                ///< summary keys with a value on every path
+    std::vector<std::array<double, 5>> metric_bands; ///< per metric: the percentiles above
+    std::vector<std::array<double, 5>> price_fan;    ///< per step: percentiles of the book price
+    std::vector<double> liquidated_notional;         ///< per path, quote (long + short)
+    bool cancelled = false;
+};
+
+/// Called as paths complete (one at a time); return false to cancel.
+using MonteCarloProgress = std::function<bool(std::size_t paths_done, std::size_t paths_total)>;
+
+/// N runs of `params` whose random returns come from streams 1..N of the seed: reproducible from
+/// the seed and identical for any thread count (each path is independent and stored in its slot;
+/// percentiles are taken after all paths are in).
+MonteCarloResult run_monte_carlo(const PositionBook& book, const VenueProfile& venue, const RunParameters& params,
+                                 const MonteCarloSpec& spec, const MarketInputs& market = {},
+                                 const MonteCarloProgress& progress = {});
+
+/// Linear-interpolation percentile (type 7) of `values`, which it reorders.
+double percentile(std::vector<double>& values, double pct);
+
+} // namespace levex

@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/model/MarginModel.h"
+#include "core/model/PositionBook.h"
+#include "core/model/VenueProfile.h"
+
+#include <string>
+
+namespace levex {
+
+/// The `levex-cli inspect` table (DESIGN §5): one CSV row per position with its computed
+/// liquidation and bankruptcy prices beside the exchange's own figure. Empty cells mean "none".
+std::string write_inspect_csv(const PositionBook& book, const VenueProfile& venue, const LiquidationLevels& levels);
+
+} // namespace levex

@@ -1,0 +1,17 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/model/PositionBook.h"
+
+#include <string>
+
+namespace levex {
+
+/// Writes a book as a positions CSV that PositionCsvReader reads back to the same positions
+/// (DESIGN §3.1 columns; optional columns only when some row has a value).
+std::string write_positions_csv(const PositionBook& book);
+
+/// RFC 4180 quoting of one field when it needs it (delimiter, quote, CR or LF inside).
+void append_csv_field(std::string& out, const std::string& text, char delimiter = ',');
+
+} // namespace levex

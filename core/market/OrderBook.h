@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/market/DepthCurve.h"
+
+#include <string>
+#include <vector>
+
+namespace levex {
+
+/// An L2 snapshot (DESIGN §3.2): price levels with base sizes, bids descending, asks ascending,
+/// equal prices merged.
+struct OrderBook {
+    std::string source;
+    std::vector<double> bid_price, bid_size;
+    std::vector<double> ask_price, ask_size;
+
+    double mid() const { return 0.5 * (bid_price.front() + ask_price.front()); }
+    /// The book as depth curves in base at `start_price`: levels become log distances from the
+    /// snapshot's own mid, sizes are valued in quote at that mid and converted back to base at the
+    /// run's start price; past the last level a V-shaped tail continues.
+    BookDepth depth_at(double start_price) const;
+};
+
+} // namespace levex

@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/engine/CascadeEngine.h"
+#include "core/io/ScenarioFile.h"
+#include "core/model/PositionBook.h"
+#include "core/store/SqliteDatabase.h"
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace levex {
+
+/// Why a workspace database was not opened. The file is left exactly as it was.
+class WorkspaceOpenError : public std::runtime_error {
+public:
+    enum class Reason { TooNew, Corrupt, CannotOpen };
+    WorkspaceOpenError(Reason reason, const std::string& message) : std::runtime_error(message), reason_(reason) {}
+    Reason reason() const noexcept { return reason_; }
+
+private:
+    Reason reason_;
+};
+
+/// A stored position book (a row of `snapshots`).
+struct SnapshotInfo {
+    std::int64_t id = 0;
+    std::string name, source_path, content_hash, venue, imported_at;
+    std::vector<std::string> symbols;
+    std::vector<double> mark_prices; ///< parallel to symbols; NaN = none given
+    std::size_t positions = 0;
+};
+
+/// What an import stores besides the book: where it came from and how it was read.
+struct SnapshotSource {
+    std::string name; ///< empty: the file's stem, made unique with " (2)", " (3)", ...
+    std::string source_path;
+    std::string content_hash; ///< SHA-256 of the file's bytes
+    std::string venue = "generic";
+};
+
+struct ImportResult {
+    SnapshotInfo snapshot;
+    bool already_present = false; ///< identical content (hash and venue) was imported before: nothing written
+    bool cancelled = false;       ///< the progress callback said stop: nothing written
+};
+
+struct ScenarioInfo {
+    std::int64_t id = 0, snapshot_id = 0;
+    std::string name, created_at;
+    std::string parameters_json; ///< a scenario file (core/ScenarioFile)
+};
+
+/// A run as the Library lists it (no frames).
+struct RunInfo {
+    std::int64_t id = 0, scenario_id = 0, snapshot_id = 0;
+    std::string scenario_name, started_at, symbol;
+    double duration_ms = 0.0;
+    std::size_t steps = 0, bins = 0;
+    std::string summary_json;
+};
+
+/// A run loaded whole: what the app needs to show it again without simulating.
+struct StoredRun {
+    RunInfo info;
+    Scenario scenario;
+    RunSummary summary;
+    RunFrames frames;
+    std::vector<LiquidationEvent> log;
+};
+
+/// Progress in [0, 1]; return false to cancel.
+using StoreProgress = std::function<bool(double fraction)>;
+
+/// The workspace database (DESIGN §6): snapshots, scenarios and runs in one SQLite file (WAL,
+/// synchronous=NORMAL, foreign keys, a busy timeout). One Workspace per thread.
+/// Opening never damages a user's data: a file written by a newer LevEx, or one that fails
+/// `PRAGMA quick_check`, is refused with WorkspaceOpenError before anything is written to it.
+class Workspace {
+public:
+    explicit Workspace(const std::string& path);
+
+    /// Stores a book in one transaction: on an error or a cancel nothing is left. Identical
+    /// content (same hash and venue) is recognised and not stored twice. A name already used by
+    /// another snapshot throws UsageError.
+    ImportResult import_snapshot(const PositionBook& book, const SnapshotSource& source,
+                                 const StoreProgress& progress = {});
+    /// Newest first.
+    std::vector<SnapshotInfo> snapshots();
+    std::optional<SnapshotInfo> find_snapshot(const std::string& name);
+    std::optional<SnapshotInfo> snapshot(std::int64_t id);
+    /// The stored book, every field as imported. `source` is the snapshot's source path.
+    PositionBook load_book(std::int64_t snapshot_id);
+    /// UsageError when another snapshot has the name.
+    void rename_snapshot(std::int64_t id, const std::string& name);
+    /// Removes the snapshot with its positions, scenarios and runs.
+    void delete_snapshot(std::int64_t id);
+
+    std::int64_t save_scenario(std::int64_t snapshot_id, const std::string& name, const Scenario& scenario);
+    std::vector<ScenarioInfo> scenarios(std::int64_t snapshot_id);
+    std::optional<ScenarioInfo> scenario(std::int64_t id);
+    void rename_scenario(std::int64_t id, const std::string& name);
+    /// Removes the scenario with its runs.
+    void delete_scenario(std::int64_t id);
+
+    /// Stores a finished run with its frames and log. `started_at` is ISO 8601 UTC.
+    std::int64_t save_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,
+                          const std::string& symbol, const RunResult& result);
+    /// A new scenario and its run in one transaction; returns their ids.
+    std::pair<std::int64_t, std::int64_t> save_scenario_with_run(std::int64_t snapshot_id, const std::string& name,
+                                                                 const Scenario& scenario,
+                                                                 const std::string& started_at, double duration_ms,
+                                                                 const std::string& symbol, const RunResult& result);
+    /// The runs of a snapshot, newest first.
+    std::vector<RunInfo> runs(std::int64_t snapshot_id);
+    StoredRun load_run(std::int64_t run_id);
+    void delete_run(std::int64_t run_id);
+
+    SqliteDatabase& database() { return db_; }
+    const std::string& path() const { return db_.path(); }
+
+private:
+    // The inserts without their transactions, so that saves can share one.
+    std::int64_t insert_scenario(std::int64_t snapshot_id, const std::string& name, const Scenario& scenario);
+    std::int64_t insert_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,
+                            const std::string& symbol, const RunResult& result);
+
+    SqliteDatabase db_;
+};
+
+/// Where the workspace lives when no --db is given: `workspace.db` in the user's data folder,
+/// `$XDG_DATA_HOME/LevEx/LevEx` (else `~/.local/share/LevEx/LevEx`), the folder the desktop app's
+/// QStandardPaths::AppDataLocation names. The folder is not created here.
+std::string default_workspace_path();
+
+/// The current time as ISO 8601 UTC ("2026-11-24T04:25:57Z").
+std::string utc_now_iso8601();
+
+/// Moves a database the user cannot open (and its -wal/-shm files) aside to
+/// `PATH.unreadable-YYYYMMDD-HHMMSS`, so a fresh one can be started; returns the new path.
+std::string move_database_aside(const std::string& path);
+
+} // namespace levex

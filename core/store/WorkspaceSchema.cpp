@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/store/WorkspaceSchema.h"
+
+#include <string>
+
+namespace levex {
+
+namespace {
+
+// Step k takes a database from version k to k + 1. Never edit a released step: add one.
+constexpr const char* kMigrations[] = {
+    // 0 -> 1: snapshots of position books and their positions (every DESIGN §3.1 field).
+    R"sql(
+CREATE TABLE snapshots (
+    id             INTEGER PRIMARY KEY,
+    name           TEXT NOT NULL UNIQUE,
+    source_path    TEXT NOT NULL,
+    content_hash   TEXT NOT NULL,           -- SHA-256 of the file's bytes (the book's identity)
+    venue          TEXT NOT NULL,           -- profile the book was read with (inverse units differ)
+    imported_at    TEXT NOT NULL,           -- ISO 8601, UTC
+    symbols        TEXT NOT NULL,           -- JSON array of names, in the book's order
+    mark_prices    TEXT NOT NULL,           -- JSON array parallel to symbols; null = none given
+    position_count INTEGER NOT NULL
+);
+CREATE INDEX snapshots_by_hash ON snapshots (content_hash);
+CREATE INDEX snapshots_by_time ON snapshots (imported_at);
+-- key = snapshot_id * 2^32 + row: a snapshot's rows are one contiguous, append-only key range
+-- (bulk inserts take SQLite's append path; loads are one range scan).
+CREATE TABLE positions (
+    key               INTEGER PRIMARY KEY,
+    snapshot_id       INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+    id                TEXT NOT NULL,
+    account           TEXT NOT NULL,
+    symbol            TEXT NOT NULL,
+    side              INTEGER NOT NULL CHECK (side IN (-1, 1)),
+    size              REAL NOT NULL,
+    entry_price       REAL NOT NULL,
+    margin            REAL NOT NULL,
+    leverage          REAL,
+    margin_mode       TEXT NOT NULL CHECK (margin_mode IN ('isolated', 'cross')),
+    collateral        REAL,                 -- the cross account's wallet balance; NULL for isolated rows
+    maint_margin_rate REAL,
+    maint_amount      REAL,
+    liquidation_price REAL,                 -- the exchange's own figure
+    line              INTEGER NOT NULL
+);
+)sql",
+    // 1 -> 2: scenarios (run parameters as scenario JSON) and runs with their frames.
+    R"sql(
+CREATE TABLE scenarios (
+    id          INTEGER PRIMARY KEY,
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    parameters  TEXT NOT NULL               -- a scenario file (DESIGN §5)
+);
+CREATE INDEX scenarios_by_snapshot ON scenarios (snapshot_id, created_at);
+CREATE TABLE runs (
+    id          INTEGER PRIMARY KEY,
+    scenario_id INTEGER NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,
+    started_at  TEXT NOT NULL,
+    duration_ms REAL NOT NULL,
+    symbol      TEXT NOT NULL,
+    steps       INTEGER NOT NULL,
+    bins        INTEGER NOT NULL,
+    summary     TEXT NOT NULL,              -- the summary JSON of DESIGN §4.6
+    edges       BLOB NOT NULL,              -- 1 x (bins + 1) price bin edges
+    series      BLOB NOT NULL,              -- 11 x steps per-step series
+    heatmap     BLOB NOT NULL,              -- (4 * steps) x bins: open long, open short, executed long, short
+    log         BLOB NOT NULL               -- events x 9: the liquidation log
+);
+CREATE INDEX runs_by_scenario ON runs (scenario_id, started_at);
+)sql",
+};
+static_assert(std::size(kMigrations) == kWorkspaceSchemaVersion);
+
+} // namespace
+
+void migrate_workspace(SqliteDatabase& db, int target) {
+    for (;;) {
+        SqliteTransaction transaction(db);
+        const auto version = static_cast<int>(db.query_int("PRAGMA user_version"));
+        if (version >= target)
+            return;
+        db.exec(kMigrations[version]);
+        db.exec("PRAGMA user_version = " + std::to_string(version + 1));
+        transaction.commit();
+    }
+}
+
+} // namespace levex

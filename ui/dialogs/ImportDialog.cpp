@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/dialogs/ImportDialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace levex::ui {
+
+namespace {
+const QString kAuto = QStringLiteral("(automatic)");
+const QString kNone = QStringLiteral("(none)");
+} // namespace
+
+ImportDialog::ImportDialog(const QString& path, QWidget* parent) : QDialog(parent), path_(path) {
+    setWindowTitle(tr("Import %1").arg(QFileInfo(path).fileName()));
+    resize(1100, 720);
+
+    delimiter_ = new QComboBox;
+    delimiter_->addItem(tr("Detect"), 0);
+    delimiter_->addItem(tr("Comma ,"), int(','));
+    delimiter_->addItem(tr("Semicolon ;"), int(';'));
+    delimiter_->addItem(tr("Tab"), int('\t'));
+    policy_ = new QComboBox;
+    policy_->addItem(tr("Strict: stop at the first error"), 0);
+    policy_->addItem(tr("Skip bad rows (a bad cross row skips its account)"), 1);
+    auto* top = new QFormLayout;
+    top->addRow(tr("Delimiter"), delimiter_);
+    top->addRow(tr("Bad rows"), policy_);
+
+    auto* mapping_box = new QGroupBox(tr("Columns"));
+    auto* mapping = new QFormLayout(mapping_box);
+    for (const PositionColumn& column : position_columns()) {
+        auto* combo = new QComboBox;
+        combo->setObjectName(QString::fromLatin1(column.name));
+        combo->addItem(kAuto);
+        combo->setToolTip(QString::fromLatin1(column.meaning));
+        mapping->addRow(QString::fromLatin1(column.name) + (column.required ? " *" : ""), combo);
+        fields_.push_back(combo);
+        connect(combo, &QComboBox::currentIndexChanged, this, [this] {
+            if (!populating_)
+                refresh();
+        });
+    }
+    for (QComboBox* combo : {delimiter_, policy_})
+        connect(combo, &QComboBox::currentIndexChanged, this, &ImportDialog::refresh);
+
+    preview_ = new QTableWidget;
+    preview_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    preview_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    issues_ = new QListWidget;
+    issues_->setToolTip(tr("Double-click an issue to see its row in the preview"));
+    connect(issues_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
+        const auto line = std::size_t(item->data(Qt::UserRole).toULongLong());
+        for (std::size_t r = 0; r < raw_lines_.size(); ++r)
+            if (raw_lines_[r] == line) {
+                preview_->selectRow(int(r));
+                preview_->scrollToItem(preview_->item(int(r), 0));
+            }
+    });
+    summary_ = new QLabel;
+    summary_->setWordWrap(true);
+
+    auto* right = new QSplitter(Qt::Vertical);
+    right->addWidget(preview_);
+    right->addWidget(issues_);
+    right->setStretchFactor(0, 3);
+    auto* middle = new QHBoxLayout;
+    auto* left = new QVBoxLayout;
+    left->addLayout(top);
+    left->addWidget(mapping_box, 1);
+    middle->addLayout(left);
+    middle->addWidget(right, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Import"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(middle, 1);
+    layout->addWidget(summary_);
+    layout->addWidget(buttons);
+    refresh();
+}
+
+BookReadOptions ImportDialog::options() const {
+    BookReadOptions o;
+    o.delimiter = char(delimiter_->currentData().toInt());
+    o.skip_bad_rows = policy_->currentData().toInt() == 1;
+    for (std::size_t k = 0; k < fields_.size(); ++k) {
+        const QString choice = fields_[k]->currentText();
+        if (choice == kAuto)
+            continue;
+        o.column_overrides[position_columns()[k].name] = choice == kNone ? std::string() : choice.toStdString();
+    }
+    return o;
+}
+
+void ImportDialog::mapField(const QString& field, const QString& header) {
+    for (std::size_t k = 0; k < fields_.size(); ++k)
+        if (field == QString::fromLatin1(position_columns()[k].name))
+            fields_[k]->setCurrentText(header.isEmpty() ? kAuto : header == "-" ? kNone : header);
+}
+
+void ImportDialog::refresh() {
+    const BookReadOptions o = options();
+    auto result = std::make_shared<PositionCsvResult>();
+    background_.request(
+        [result, path = path_.toStdString(), o] {
+            PositionCsvOptions options;
+            options.max_rows = kPreviewRows;
+            options.keep_raw_rows = true;
+            options.delimiter = o.delimiter;
+            options.policy = o.skip_bad_rows ? BadRowPolicy::SkipBadRows : BadRowPolicy::Strict;
+            options.column_overrides = o.column_overrides;
+            try {
+                *result = read_positions_csv(path, options);
+            } catch (const std::exception& e) {
+                result->issues.push_back({Severity::Error, path, 0, 0, "", e.what()});
+            }
+            return BackgroundOrdering::Rows{};
+        },
+        [this, result](BackgroundOrdering::Rows) { showPreview(*result); });
+}
+
+void ImportDialog::showPreview(const PositionCsvResult& r) {
+    // The header, and the mapping choices it offers (keeping what the user chose).
+    if (r.header != header_) {
+        header_ = r.header;
+        populating_ = true;
+        for (QComboBox* combo : fields_) {
+            const QString kept = combo->currentText();
+            combo->clear();
+            combo->addItem(kAuto);
+            combo->addItem(kNone);
+            for (const std::string& h : header_)
+                combo->addItem(QString::fromStdString(h));
+            combo->setCurrentText(combo->findText(kept) >= 0 ? kept : kAuto);
+        }
+        populating_ = false;
+    }
+    preview_->clear();
+    preview_->setColumnCount(int(r.header.size()));
+    QStringList labels;
+    for (std::size_t c = 0; c < r.header.size(); ++c) {
+        const std::string& field = c < r.column_fields.size() ? r.column_fields[c] : std::string();
+        labels << QString::fromStdString(r.header[c]) +
+                      (field.empty() ? tr("\n(ignored)") : QStringLiteral("\n→ ") + QString::fromStdString(field));
+    }
+    preview_->setHorizontalHeaderLabels(labels);
+    preview_->setRowCount(int(r.raw_rows.size()));
+    QStringList lines;
+    for (std::size_t row = 0; row < r.raw_rows.size(); ++row) {
+        lines << QString::number(r.raw_lines[row]);
+        for (std::size_t c = 0; c < r.raw_rows[row].size(); ++c)
+            preview_->setItem(int(row), int(c), new QTableWidgetItem(QString::fromStdString(r.raw_rows[row][c])));
+    }
+    preview_->setVerticalHeaderLabels(lines);
+    raw_lines_ = r.raw_lines;
+
+    issues_->clear();
+    for (const Issue& issue : r.issues) {
+        auto* item = new QListWidgetItem(QStringLiteral("%1 · %2").arg(
+            QString::fromLatin1(severity_name(issue.severity)), QString::fromStdString(format_issue(issue))));
+        item->setData(Qt::UserRole, qulonglong(issue.line));
+        if (issue.severity == Severity::Error)
+            item->setForeground(QColor(190, 30, 30));
+        issues_->addItem(item);
+    }
+    const Issue* error = r.first_error();
+    summary_->setText(
+        error ? tr("The first %1 rows have problems; the first: %2")
+                    .arg(kPreviewRows)
+                    .arg(QString::fromStdString(format_issue(*error)))
+              : tr("The first %1 rows read cleanly (%2 positions).").arg(r.rows_read).arg(r.book.positions()));
+    emit previewReady();
+}
+
+} // namespace levex::ui

@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/models/BackgroundOrdering.h"
+#include "ui/workers/SimulationWorker.h"
+
+#include "core/io/PositionCsvReader.h"
+
+#include <QDialog>
+
+#include <memory>
+#include <vector>
+
+class QComboBox;
+class QLabel;
+class QListWidget;
+class QTableWidget;
+
+namespace levex::ui {
+
+/// Import a positions CSV: a preview of its first 200 rows read by the same reader, a mapping
+/// combo per field for files whose headers differ, the delimiter, strict or skip-bad-rows, and
+/// the issues found with their lines (double-click one to see its row). The preview is read off
+/// the GUI thread and refreshed on every change.
+class ImportDialog : public QDialog {
+    Q_OBJECT
+public:
+    static constexpr std::size_t kPreviewRows = 200;
+
+    explicit ImportDialog(const QString& path, QWidget* parent = nullptr);
+
+    /// The read options chosen.
+    BookReadOptions options() const;
+    /// Selects a field's column ("" = automatic, "-" = none): for the mapping combos and tests.
+    void mapField(const QString& field, const QString& header);
+    QListWidget* issues() const { return issues_; }
+    QTableWidget* preview() const { return preview_; }
+
+signals:
+    /// A preview (with its issues) is shown.
+    void previewReady();
+
+private:
+    void refresh();
+    void showPreview(const PositionCsvResult& result);
+
+    QString path_;
+    QComboBox* delimiter_;
+    QComboBox* policy_;
+    std::vector<QComboBox*> fields_; ///< one per position_columns() entry
+    QTableWidget* preview_;
+    QListWidget* issues_;
+    QLabel* summary_;
+    std::vector<std::string> header_;
+    std::vector<std::size_t> raw_lines_;
+    BackgroundOrdering background_;
+    bool populating_ = false;
+};
+
+} // namespace levex::ui

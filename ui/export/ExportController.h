@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/export/AnimationExport.h"
+#include "ui/export/ChartExporter.h"
+#include "ui/models/LiveRun.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+#include <memory>
+
+class QCustomPlot;
+class QMenu;
+class QProgressDialog;
+class QTimer;
+class QWidget;
+
+namespace levex::ui {
+
+class CascadeHeatmapView;
+class LiquidationMapView;
+class MonteCarloPanel;
+class SensitivityPanel;
+class SeriesChartView;
+
+/// The app's exports: every chart to PNG, JPEG, PDF or SVG (a dialog, or the chart's context
+/// menu) and to the clipboard; the cascade animation (GIF, PNG sequence, MP4) with progress and
+/// cancel; the shown run's data (series, frames, summary, liquidated positions, log) and the
+/// sensitivity grid. The data writers are the command line's own (core/RunReport, SweepReport).
+class ExportController : public QObject {
+    Q_OBJECT
+public:
+    enum class Chart { Heatmap, Map, Series, Sensitivity, MonteCarloFan };
+    enum class Data { Series, Frames, Summary, Liquidated, Log, SweepGrid };
+    struct Charts {
+        CascadeHeatmapView* heatmap;
+        LiquidationMapView* map;
+        SeriesChartView* series;
+        SensitivityPanel* sensitivity;
+        MonteCarloPanel* monte_carlo;
+    };
+    /// What the window shows: the run, its book file and venue.
+    struct Shown {
+        std::shared_ptr<const LiveRun> run;
+        QString book;
+        QString venue;
+    };
+
+    ExportController(QWidget* window, Charts charts, std::function<Shown()> shown);
+    ~ExportController() override;
+
+    /// The Export menu (for the menu bar); each chart also gets a context menu.
+    QMenu* menu() const { return menu_; }
+    static QString chartName(Chart chart);
+    QCustomPlot* plotOf(Chart chart) const;
+
+    /// Writes a chart (with the shown scenario's caption when `with_caption`). Throws.
+    void exportChart(Chart chart, const QString& path, ChartStyle style, bool with_caption = true);
+    /// Puts the chart on the clipboard at its on-screen size (at least 400 × 300) and returns it.
+    QImage copyChart(Chart chart);
+    /// Writes the shown run's data or the sensitivity grid. Throws.
+    void exportData(Data data, const QString& path);
+    /// Starts writing the animation (progress dialog, cancel); false, with a message shown, when
+    /// it cannot start (no finished run, ffmpeg missing for .mp4, …). `animationFinished` follows.
+    bool startAnimation(const QString& path, AnimationOptions options, bool with_caption = true);
+    bool animationRunning() const { return animation_ != nullptr; }
+
+signals:
+    void animationFinished(bool written, const QString& message);
+
+private:
+    void chooseChart(Chart chart);
+    void chooseAnimation();
+    void chooseData(Data data);
+    void writeNextFrame();
+    void endAnimation(bool written, const QString& message);
+    void showError(const QString& title, const QString& message);
+    QString caption() const;
+    void addContextMenu(Chart chart);
+
+    QWidget* window_;
+    Charts charts_;
+    std::function<Shown()> shown_;
+    QMenu* menu_;
+    ChartStyle last_style_;
+    bool last_caption_ = true;
+    QString last_folder_;
+    std::unique_ptr<AnimationExport> animation_;
+    QString animation_path_;
+    QPointer<QProgressDialog> progress_;
+    QTimer* frame_timer_;
+};
+
+} // namespace levex::ui

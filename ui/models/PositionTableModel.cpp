@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/models/PositionTableModel.h"
+
+#include "ui/views/Theme.h"
+
+#include <QLocale>
+
+#include <algorithm>
+#include <cmath>
+
+namespace levex::ui {
+
+namespace {
+
+// A sortable key of a cell: numbers compare as numbers (NaN last), text as text.
+struct Keys {
+    const LiveRun& run;
+    const PositionBook& book;
+
+    double number(int column, std::size_t i) const {
+        switch (column) {
+        case PositionTableModel::Side: return book.side[i];
+        case PositionTableModel::Mode: return book.mode[i] == MarginMode::Cross;
+        case PositionTableModel::Size: return book.size[i];
+        case PositionTableModel::Entry: return book.entry_price[i];
+        case PositionTableModel::Margin:
+            return book.mode[i] == MarginMode::Cross ? book.account_collateral[book.account[i]] : book.margin[i];
+        case PositionTableModel::Leverage: return book.leverage[i];
+        case PositionTableModel::Liquidation: return run.liquidation_by_row[i];
+        case PositionTableModel::Status: return double(run.first_step_by_row[i]);
+        default: return 0.0;
+        }
+    }
+    const std::string& text(int column, std::size_t i) const {
+        switch (column) {
+        case PositionTableModel::Account: return book.account_names[book.account[i]];
+        case PositionTableModel::Symbol: return book.symbol_names[book.symbol[i]];
+        default: return book.id[i];
+        }
+    }
+};
+
+bool is_text(int column) {
+    return column == PositionTableModel::Id || column == PositionTableModel::Account ||
+           column == PositionTableModel::Symbol;
+}
+
+bool contains_folded(const std::string& haystack, const std::string& needle) {
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), [](char a, char b) {
+               return std::tolower(static_cast<unsigned char>(a)) == b;
+           }) != haystack.end();
+}
+
+} // namespace
+
+PositionTableModel::PositionTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void PositionTableModel::setRun(std::shared_ptr<const LiveRun> run) {
+    run_ = std::move(run);
+    reorder();
+}
+
+void PositionTableModel::setCursor(std::size_t step) {
+    cursor_ = step;
+    if (!rows_.empty())
+        emit dataChanged(index(0, Status), index(rowCount() - 1, Status), {Qt::DisplayRole, Qt::ForegroundRole});
+}
+
+void PositionTableModel::setFilter(const QString& text) {
+    filter_ = text.trimmed().toLower();
+    reorder();
+}
+
+void PositionTableModel::sort(int column, Qt::SortOrder order) {
+    sort_column_ = column;
+    sort_order_ = order;
+    reorder();
+}
+
+// Computes the visible rows in order off the GUI thread; the newest request's result is applied.
+void PositionTableModel::reorder() {
+    auto apply = [this](BackgroundOrdering::Rows rows) {
+        beginResetModel();
+        rows_ = std::move(rows);
+        endResetModel();
+        emit orderingFinished();
+    };
+    if (!run_ || !run_->position_book) {
+        ordering_.request([] { return BackgroundOrdering::Rows{}; }, apply);
+        return;
+    }
+    ordering_.request(
+        [run = run_, column = sort_column_, order = sort_order_, filter = filter_.toStdString()] {
+            const PositionBook& book = *run->position_book;
+            BackgroundOrdering::Rows rows;
+            rows.reserve(book.positions());
+            for (std::uint32_t i = 0; i < book.positions(); ++i)
+                if (filter.empty() || contains_folded(book.id[i], filter) ||
+                    contains_folded(book.account_names[book.account[i]], filter))
+                    rows.push_back(i);
+            if (column < 0)
+                return rows;
+            const Keys keys{*run, book};
+            const bool ascending = order == Qt::AscendingOrder;
+            if (is_text(column))
+                std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
+                    return ascending ? keys.text(column, a) < keys.text(column, b)
+                                     : keys.text(column, b) < keys.text(column, a);
+                });
+            else
+                std::stable_sort(rows.begin(), rows.end(), [&](std::uint32_t a, std::uint32_t b) {
+                    const double x = keys.number(column, a), y = keys.number(column, b);
+                    if (std::isnan(x) || std::isnan(y))
+                        return !std::isnan(x) && std::isnan(y); // NaN (none) last either way
+                    return ascending ? x < y : y < x;
+                });
+            return rows;
+        },
+        apply);
+}
+
+int PositionTableModel::rowOf(std::size_t book_row) const {
+    const auto it = std::find(rows_.begin(), rows_.end(), book_row);
+    return it == rows_.end() ? -1 : static_cast<int>(it - rows_.begin());
+}
+
+int PositionTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int PositionTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : kColumns;
+}
+
+QVariant PositionTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || !run_ || !run_->position_book)
+        return {};
+    const PositionBook& book = *run_->position_book;
+    const std::size_t i = rows_[std::size_t(index.row())];
+    const std::uint32_t first = run_->first_step_by_row[i];
+    const bool liquidated = first != LiveRun::kNever && first <= cursor_;
+    if (role == Qt::ForegroundRole && index.column() == Status && liquidated)
+        return book.side[i] > 0 ? theme::kLongColor : theme::kShortColor;
+    if (role == Qt::TextAlignmentRole)
+        return is_text(index.column()) || index.column() == Side || index.column() == Mode || index.column() == Status
+                   ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
+                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    const QLocale locale;
+    auto number = [&](double x, int decimals) {
+        return std::isnan(x) ? QStringLiteral("—") : locale.toString(x, 'f', decimals);
+    };
+    switch (index.column()) {
+    case Id: return QString::fromStdString(book.id[i]);
+    case Account: return QString::fromStdString(book.account_names[book.account[i]]);
+    case Symbol: return QString::fromStdString(book.symbol_names[book.symbol[i]]);
+    case Side: return book.side[i] > 0 ? tr("long") : tr("short");
+    case Mode: return book.mode[i] == MarginMode::Cross ? tr("cross") : tr("isolated");
+    case Size: return locale.toString(book.size[i], 'g', 10);
+    case Entry: return number(book.entry_price[i], 2);
+    case Margin:
+        return number(book.mode[i] == MarginMode::Cross ? book.account_collateral[book.account[i]] : book.margin[i], 2);
+    case Leverage: return number(book.leverage[i], 2);
+    case Liquidation: return number(run_->liquidation_by_row[i], 2);
+    case Status:
+        return liquidated
+                   ? tr("liquidated at %1 s").arg(locale.toString(double(first) * run_->params.step_seconds, 'f', 0))
+                   : tr("open");
+    default: return {};
+    }
+}
+
+QVariant PositionTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case Id: return tr("Id");
+    case Account: return tr("Account");
+    case Symbol: return tr("Symbol");
+    case Side: return tr("Side");
+    case Mode: return tr("Margin mode");
+    case Size: return tr("Size");
+    case Entry: return tr("Entry price");
+    case Margin: return tr("Margin / wallet");
+    case Leverage: return tr("Leverage");
+    case Liquidation: return tr("Liquidation price");
+    case Status: return tr("At the cursor");
+    default: return {};
+    }
+}
+
+} // namespace levex::ui

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/models/BackgroundOrdering.h"
+#include "ui/models/LiveRun.h"
+
+#include <QAbstractTableModel>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+namespace levex::ui {
+
+/// The book of the shown run as a table: one row per position with its computed liquidation
+/// price and whether the cascade has liquidated it by the playback cursor. It reads the run's
+/// immutable columns directly (no copy per row), and sorts and filters a row permutation on a
+/// background thread, so a million rows stay fluid.
+class PositionTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { Id, Account, Symbol, Side, Mode, Size, Entry, Margin, Leverage, Liquidation, Status, kColumns };
+
+    explicit PositionTableModel(QObject* parent = nullptr);
+
+    /// A finished run: its book, liquidation prices and first liquidation steps.
+    void setRun(std::shared_ptr<const LiveRun> run);
+    /// The playback cursor: positions liquidated at or before it are marked.
+    void setCursor(std::size_t step);
+    /// Shows only positions whose id or account contains `text` (case-insensitive).
+    void setFilter(const QString& text);
+    /// The book row shown at `row`.
+    std::size_t bookRow(int row) const { return rows_[std::size_t(row)]; }
+    /// The row showing book row `book_row`, or -1 when it is filtered out.
+    int rowOf(std::size_t book_row) const;
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    void sort(int column, Qt::SortOrder order) override;
+
+signals:
+    /// A new row order (after a run, a sort or a filter) is in place.
+    void orderingFinished();
+
+private:
+    void reorder();
+
+    std::shared_ptr<const LiveRun> run_;
+    std::vector<std::uint32_t> rows_;
+    std::size_t cursor_ = 0;
+    int sort_column_ = -1;
+    Qt::SortOrder sort_order_ = Qt::AscendingOrder;
+    QString filter_;
+    BackgroundOrdering ordering_;
+};
+
+} // namespace levex::ui

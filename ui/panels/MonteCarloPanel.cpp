@@ -1,0 +1,221 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/panels/MonteCarloPanel.h"
+
+#include "ui/views/LiquidationMapView.h"
+#include "ui/views/Theme.h"
+#include "ui/workers/BackgroundThread.h"
+
+#include "core/base/ResourcePaths.h"
+#include "core/io/MarketInputsReader.h"
+#include "core/model/VenueProfile.h"
+
+#include <qcustomplot.h>
+
+#include <QDoubleSpinBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace levex::ui {
+
+void MonteCarloWorker::run(const Request& request) {
+    if (request.generation != newest_.load())
+        return;
+    try {
+        const VenueProfile venue = load_venue_profile(request.venue.toStdString(), venue_dir());
+        MonteCarloSpec spec;
+        spec.paths = request.paths;
+        auto result = std::make_shared<MonteCarloResult>(
+            run_monte_carlo(*request.book, venue, request.params, spec, read_market_inputs(request.params),
+                            [&](std::size_t done, std::size_t total) {
+                                emit progress(request.generation, int(done), int(total));
+                                return newest_.load() == request.generation;
+                            }));
+        if (!result->cancelled)
+            emit finished(request.generation, result);
+    } catch (const std::exception& e) {
+        emit failed(request.generation, QString::fromStdString(e.what()));
+    }
+}
+
+namespace {
+class MoneyAxisTicker : public QCPAxisTicker {
+protected:
+    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override { return format_money(tick, locale); }
+};
+} // namespace
+
+MonteCarloPanel::MonteCarloPanel(QWidget* parent) : QWidget(parent), worker_(new MonteCarloWorker) {
+    qRegisterMetaType<MonteCarloWorker::Request>();
+    qRegisterMetaType<std::shared_ptr<const MonteCarloResult>>();
+    worker_->moveToThread(&thread_);
+    connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
+    thread_.setObjectName("levex-montecarlo");
+    start_background_thread(thread_);
+    connect(worker_, &MonteCarloWorker::progress, this, [this](quint64 generation, int done, int total) {
+        if (generation == generation_)
+            status_->setText(tr("Running… %1 of %2 paths").arg(done).arg(total));
+    });
+    connect(worker_, &MonteCarloWorker::finished, this,
+            [this](quint64 generation, std::shared_ptr<const MonteCarloResult> result) {
+                if (generation != generation_)
+                    return;
+                show(*result);
+                description_ = pending_description_;
+                compute_->setEnabled(true);
+                emit finished();
+            });
+    connect(worker_, &MonteCarloWorker::failed, this, [this](quint64 generation, const QString& message) {
+        if (generation == generation_) {
+            status_->setText(tr("Monte Carlo failed: %1").arg(message));
+            compute_->setEnabled(true);
+        }
+    });
+
+    paths_ = new QSpinBox;
+    paths_->setRange(2, 100000);
+    paths_->setValue(100);
+    paths_->setSuffix(tr(" paths"));
+    vol_ = new QDoubleSpinBox;
+    vol_->setRange(0.0001, 0.2);
+    vol_->setDecimals(4);
+    vol_->setValue(0.002);
+    vol_->setPrefix(tr("vol "));
+    vol_->setSuffix(tr(" per step"));
+    vol_->setToolTip(tr("Per-step volatility of the random index returns (the controls' random path settings "
+                        "apply otherwise)"));
+    compute_ = new QPushButton(tr("Run"));
+    status_ = new QLabel(tr("Random paths of the shown settings: a fan of prices and the liquidated notional."));
+    connect(compute_, &QPushButton::clicked, this, &MonteCarloPanel::compute);
+    auto* bar = new QHBoxLayout;
+    bar->addWidget(paths_);
+    bar->addWidget(vol_);
+    bar->addWidget(compute_);
+    bar->addWidget(status_, 1);
+
+    fan_ = new QCustomPlot;
+    fan_->setAutoAddPlottableToLegend(false);
+    fan_->xAxis->setLabel(tr("Time (s)"));
+    fan_->yAxis->setLabel(tr("Book price (USD)"));
+    fan_->yAxis->setNumberFormat(QStringLiteral("f")); // whole prices with separators: 95,000
+    fan_->yAxis->setNumberPrecision(0);
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    fan_->setLocale(locale);
+    fan_->plotLayout()->insertRow(0);
+    fan_->plotLayout()->addElement(0, 0,
+                                   new QCPTextElement(fan_, tr("Price fan: 5–95 % and 25–75 % of paths, median")));
+    histogram_ = new QCustomPlot;
+    histogram_->xAxis->setLabel(tr("Liquidated notional per path (USD)"));
+    histogram_->yAxis->setLabel(tr("Paths"));
+    histogram_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new MoneyAxisTicker));
+    auto* plots = new QHBoxLayout;
+    plots->addWidget(fan_, 3);
+    plots->addWidget(histogram_, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(bar);
+    layout->addLayout(plots, 1);
+}
+
+MonteCarloPanel::~MonteCarloPanel() {
+    worker_->supersede(UINT64_MAX);
+    thread_.quit();
+    thread_.wait();
+}
+
+void MonteCarloPanel::setContext(std::shared_ptr<const LiveRun> run, const QString& venue) {
+    run_ = std::move(run);
+    venue_ = venue;
+}
+
+void MonteCarloPanel::compute() {
+    if (!run_ || !run_->position_book)
+        return;
+    MonteCarloWorker::Request request;
+    request.generation = ++generation_;
+    request.book = run_->position_book;
+    request.venue = venue_;
+    request.params = run_->params;
+    request.params.symbol = run_->symbol;
+    request.params.vol = vol_->value();
+    request.paths = std::size_t(paths_->value());
+    worker_->supersede(request.generation);
+    pending_description_ = tr("%1 paths, random returns σ %2 per step")
+                               .arg(request.paths)
+                               .arg(QLocale::c().toString(request.params.vol, 'g', 4));
+    compute_->setEnabled(false);
+    status_->setText(tr("Running…"));
+    QMetaObject::invokeMethod(worker_, "run", Qt::QueuedConnection,
+                              Q_ARG(levex::ui::MonteCarloWorker::Request, request));
+}
+
+void MonteCarloPanel::show(const MonteCarloResult& r) {
+    fan_->clearGraphs();
+    const double dt = r.step_seconds;
+    QVector<double> t(qsizetype(r.price_fan.size()));
+    std::vector<QVector<double>> band(5, QVector<double>(qsizetype(r.price_fan.size())));
+    for (std::size_t i = 0; i < r.price_fan.size(); ++i) {
+        t[qsizetype(i)] = dt * double(i);
+        for (std::size_t k = 0; k < 5; ++k)
+            band[k][qsizetype(i)] = r.price_fan[i][k];
+    }
+    const QColor base = theme::kShortColor;
+    auto line = [&](std::size_t k, const QPen& pen) {
+        QCPGraph* g = fan_->addGraph();
+        g->setData(t, band[k], true);
+        g->setPen(pen);
+        return g;
+    };
+    QCPGraph* p5 = line(0, Qt::NoPen);
+    QCPGraph* p95 = line(4, Qt::NoPen);
+    p95->setBrush(QColor(base.red(), base.green(), base.blue(), 50));
+    p95->setChannelFillGraph(p5);
+    p95->setName(tr("5–95 %"));
+    QCPGraph* p25 = line(1, Qt::NoPen);
+    QCPGraph* p75 = line(3, Qt::NoPen);
+    p75->setBrush(QColor(base.red(), base.green(), base.blue(), 110));
+    p75->setChannelFillGraph(p25);
+    p75->setName(tr("25–75 %"));
+    QCPGraph* median = line(2, QPen(theme::kMarkColor, 2));
+    median->setName(tr("median"));
+    fan_->legend->clearItems();
+    for (QCPGraph* g : {p95, p75, median})
+        g->addToLegend();
+    fan_->legend->setVisible(true);
+    fan_->rescaleAxes();
+    fan_->replot(QCustomPlot::rpQueuedReplot);
+
+    // Histogram of liquidated notional per path, 20 bins.
+    histogram_->clearPlottables();
+    const auto [lo_it, hi_it] = std::minmax_element(r.liquidated_notional.begin(), r.liquidated_notional.end());
+    const double lo = *lo_it, hi = std::max(*hi_it, lo + 1.0);
+    constexpr int kBins = 20;
+    const double width = (hi - lo) / kBins;
+    QVector<double> keys(kBins), counts(kBins, 0.0);
+    for (int b = 0; b < kBins; ++b)
+        keys[b] = lo + width * (b + 0.5);
+    for (double v : r.liquidated_notional)
+        counts[std::min(kBins - 1, int((v - lo) / width))] += 1.0;
+    auto* bars = new QCPBars(histogram_->xAxis, histogram_->yAxis);
+    bars->setData(keys, counts, true);
+    bars->setWidth(width * 0.9);
+    bars->setBrush(theme::kLongColor);
+    bars->setPen(Qt::NoPen);
+    histogram_->rescaleAxes();
+    histogram_->yAxis->setRangeLower(0);
+    histogram_->replot(QCustomPlot::rpQueuedReplot);
+    const QLocale locale;
+    std::vector<double> sorted = r.liquidated_notional;
+    status_->setText(tr("%1 paths · liquidated notional median %2 USD, 95th percentile %3 USD")
+                         .arg(r.paths)
+                         .arg(format_money(percentile(sorted, 50), locale))
+                         .arg(format_money(percentile(sorted, 95), locale)));
+}
+
+} // namespace levex::ui

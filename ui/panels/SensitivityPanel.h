@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/models/LiveRun.h"
+#include "ui/workers/SweepWorker.h"
+
+#include <QThread>
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QCPColorMap;
+class QCPCurve;
+class QCustomPlot;
+class QLabel;
+class QPushButton;
+
+namespace levex::ui {
+
+/// The sensitivity map: a shock × leverage grid of a summary metric for the shown book and
+/// settings, filled row by row while the sweep runs on its own thread, with the critical-shock
+/// curve over it. Clicking a cell asks for that scenario.
+class SensitivityPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit SensitivityPanel(QWidget* parent = nullptr);
+    ~SensitivityPanel() override;
+
+    /// The run whose book and settings the next sweep uses.
+    void setContext(std::shared_ptr<const LiveRun> run, const QString& venue);
+    /// Starts a sweep (cancelling one in progress).
+    void compute();
+    /// Shows a finished sweep of any two axes (the command line's chart).
+    void showSweep(const SweepSpec& spec, const SweepResult& result);
+    QCustomPlot* plot() const { return plot_; }
+    QCPColorMap* colorMap() const { return map_; }
+    QCPCurve* criticalCurve() const { return critical_; }
+    std::size_t rowsFilled() const { return rows_filled_; }
+    /// The grid shown (rows not yet computed are undefined) and its axes, for data export.
+    const SweepSpec& spec() const { return spec_; }
+    const SweepResult& result() const { return result_; }
+
+signals:
+    void cellChosen(double shock, double leverage_mult);
+    void progress(int rows_done, int rows_total);
+    void finished();
+
+private:
+    void onRow(const std::shared_ptr<const SweepRow>& row);
+
+    QThread thread_;
+    SweepWorker* worker_;
+    QComboBox* metric_;
+    QPushButton* compute_;
+    QLabel* status_;
+    QCustomPlot* plot_;
+    QCPColorMap* map_;
+    QCPCurve* critical_;
+    std::shared_ptr<const LiveRun> run_;
+    QString venue_;
+    SweepSpec spec_;
+    SweepResult result_;
+    quint64 generation_ = 0;
+    std::size_t rows_filled_ = 0;
+};
+
+} // namespace levex::ui

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ui/views/SeriesChartView.h"
+
+#include "ui/views/ChartTheme.h"
+#include "ui/views/LiquidationMapView.h"
+#include "ui/views/Theme.h"
+
+#include <qcustomplot.h>
+
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace levex::ui {
+
+namespace {
+// Money with a magnitude suffix on the value axes (12.5M rather than 1.25e+07).
+class MoneyTicker : public QCPAxisTicker {
+protected:
+    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override { return format_money(tick, locale); }
+};
+} // namespace
+
+SeriesChartView::SeriesChartView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    // Four panels need height: in a low tab they scroll rather than squash.
+    auto* scroll = new QScrollArea;
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    plot_->setMinimumHeight(560);
+    scroll->setWidget(plot_);
+    layout->addWidget(scroll);
+    plot_->setAutoAddPlottableToLegend(false);
+    plot_->plotLayout()->clear();
+    plot_->plotLayout()->addElement(0, 0,
+                                    new QCPTextElement(plot_, tr("Cascade series: prices, liquidations, open interest"),
+                                                       QFont(font().family(), 11, QFont::Bold)));
+    auto* margins = new QCPMarginGroup(plot_); // the panels' left edges line up
+    price_rect_ = addPanel(1, tr("Price (USD)"), margins);
+    rate_rect_ = addPanel(2, tr("Liquidated (USD/s)"), margins);
+    oi_rect_ = addPanel(3, tr("Open interest (USD)"), margins);
+    fund_rect_ = addPanel(4, tr("Insurance fund (USD)"), margins);
+    plot_->plotLayout()->setRowStretchFactor(0, 0.01);
+    plot_->plotLayout()->setRowStretchFactor(1, 1.6);
+    QCPAxis* time = fund_rect_->axis(QCPAxis::atBottom);
+    time->setLabel(tr("Time (s)"));
+    time->setTickLabels(true);
+
+    QCPAxis* price_x = price_rect_->axis(QCPAxis::atBottom);
+    QCPAxis* price_y = price_rect_->axis(QCPAxis::atLeft);
+    price_y->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker)); // whole prices: 94,500
+    price_y->setNumberFormat(QStringLiteral("f"));
+    price_y->setNumberPrecision(0);
+    index_ = plot_->addGraph(price_x, price_y);
+    index_->setName(tr("Index"));
+    index_->setPen(QPen(ChartTheme::light().index, 1.2, Qt::DashLine));
+    book_ = plot_->addGraph(price_x, price_y);
+    book_->setName(tr("Book price"));
+    book_->setPen(QPen(theme::kShortColor, 1.4));
+    mark_ = plot_->addGraph(price_x, price_y);
+    mark_->setName(tr("Mark"));
+    mark_->setPen(QPen(theme::kMarkColor, 2.0));
+    auto* legend = new QCPLegend;
+    price_rect_->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    legend->setLayer(QStringLiteral("legend"));
+    legend->setBrush(ChartTheme::light().legend_background);
+    legend->setFont(QFont(font().family(), 8));
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst); // one row, above the lines (see the range)
+    for (QCPGraph* g : {index_, book_, mark_})
+        legend->addItem(new QCPPlottableLegendItem(legend, g));
+
+    rate_long_ = new QCPBars(rate_rect_->axis(QCPAxis::atBottom), rate_rect_->axis(QCPAxis::atLeft));
+    rate_short_ = new QCPBars(rate_rect_->axis(QCPAxis::atBottom), rate_rect_->axis(QCPAxis::atLeft));
+    rate_long_->setName(tr("Longs"));
+    rate_short_->setName(tr("Shorts"));
+    rate_long_->setBrush(theme::kLongColor);
+    rate_short_->setBrush(theme::kShortColor);
+    rate_long_->setPen(Qt::NoPen);
+    rate_short_->setPen(Qt::NoPen);
+    rate_short_->moveAbove(rate_long_);
+    auto* rate_legend = new QCPLegend;
+    rate_rect_->insetLayout()->addElement(rate_legend, Qt::AlignTop | Qt::AlignRight);
+    rate_legend->setLayer(QStringLiteral("legend"));
+    rate_legend->setBrush(ChartTheme::light().legend_background);
+    rate_legend->setFont(QFont(font().family(), 8));
+    rate_legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    for (QCPBars* b : {rate_long_, rate_short_})
+        rate_legend->addItem(new QCPPlottableLegendItem(rate_legend, b));
+
+    open_interest_ = plot_->addGraph(oi_rect_->axis(QCPAxis::atBottom), oi_rect_->axis(QCPAxis::atLeft));
+    open_interest_->setPen(QPen(theme::kMarkColor, 1.6));
+    open_interest_->setName(tr("Open interest"));
+    fund_ = plot_->addGraph(fund_rect_->axis(QCPAxis::atBottom), fund_rect_->axis(QCPAxis::atLeft));
+    fund_->setPen(QPen(QColor(0, 158, 115), 1.6)); // bluish green: neither side's colour
+    fund_->setName(tr("Insurance fund"));
+    fund_note_ = new QCPItemText(plot_);
+    fund_note_->setClipToAxisRect(false);
+    fund_note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    fund_note_->position->setAxisRect(fund_rect_);
+    fund_note_->position->setCoords(0.5, 0.5);
+    fund_note_->setColor(ChartTheme::light().text);
+    fund_note_->setVisible(false);
+
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    plot_->setLocale(locale);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+}
+
+QCPAxisRect* SeriesChartView::addPanel(int row, const QString& label, QCPMarginGroup* group) {
+    auto* rect = new QCPAxisRect(plot_);
+    plot_->plotLayout()->addElement(row, 0, rect);
+    rect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+    QCPAxis* y = rect->axis(QCPAxis::atLeft);
+    y->setLabel(label);
+    y->setTicker(QSharedPointer<QCPAxisTicker>(new MoneyTicker));
+    y->ticker()->setTickCount(4);
+    QCPAxis* x = rect->axis(QCPAxis::atBottom);
+    x->setTickLabels(false);
+    if (row > 1) // one time range for every panel
+        connect(price_rect_->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged), x,
+                qOverload<const QCPRange&>(&QCPAxis::setRange));
+    return rect;
+}
+
+void SeriesChartView::showRun(const std::shared_ptr<const LiveRun>& run) {
+    if (!run || !run->finished.load(std::memory_order_acquire) || run->cancelled || !run->frames)
+        return;
+    const RunFrames& f = *run->frames;
+    const std::size_t steps = std::min(run->summary.steps_run, f.index.size());
+    const double dt = run->params.step_seconds;
+    const auto n = static_cast<qsizetype>(steps);
+    QVector<double> t(n), index(n), book(n), mark(n), rl(n), rs(n), oi(n), fund(n);
+    bool unlimited = false;
+    for (std::size_t s = 0; s < steps; ++s) {
+        const auto i = qsizetype(s);
+        t[i] = dt * double(s);
+        index[i] = f.index[s];
+        book[i] = f.book[s];
+        mark[i] = f.mark[s];
+        rl[i] = f.liquidated_notional_long[s] / dt;
+        rs[i] = f.liquidated_notional_short[s] / dt;
+        oi[i] = f.open_interest[s];
+        fund[i] = f.fund_balance[s];
+        unlimited = unlimited || std::isinf(f.fund_balance[s]);
+    }
+    index_->setData(t, index, true);
+    book_->setData(t, book, true);
+    mark_->setData(t, mark, true);
+    rate_long_->setData(t, rl, true);
+    rate_short_->setData(t, rs, true);
+    rate_long_->setWidth(dt * 0.9);
+    rate_short_->setWidth(dt * 0.9);
+    open_interest_->setData(t, oi, true);
+    if (unlimited) { // nothing to draw: say so instead of an empty panel
+        fund_->data()->clear();
+        fund_note_->setText(tr("unlimited insurance fund (the venue's or the run's setting)"));
+        fund_note_->setVisible(true);
+        fund_rect_->axis(QCPAxis::atLeft)->setRange(0, 1);
+        fund_rect_->axis(QCPAxis::atLeft)->setTickLabels(false);
+    } else {
+        fund_->setData(t, fund, true);
+        fund_note_->setVisible(false);
+        fund_rect_->axis(QCPAxis::atLeft)->setTickLabels(true);
+        fund_->rescaleValueAxis();
+    }
+    const double end = dt * double(std::max<std::size_t>(steps, 2) - 1);
+    price_rect_->axis(QCPAxis::atBottom)->setRange(-0.5 * dt, end + 0.5 * dt);
+    const auto [lo, hi] =
+        std::minmax({*std::min_element(index.begin(), index.end()), *std::min_element(book.begin(), book.end()),
+                     *std::max_element(index.begin(), index.end()), *std::max_element(book.begin(), book.end())});
+    const double pad = std::max(hi - lo, hi * 1e-4) * 0.08;
+    price_rect_->axis(QCPAxis::atLeft)->setRange(lo - pad, hi + 3.5 * pad); // room for the legend
+    double top = 1.0;
+    for (qsizetype i = 0; i < t.size(); ++i)
+        top = std::max(top, rl[i] + rs[i]);
+    rate_rect_->axis(QCPAxis::atLeft)->setRange(0, top * 1.12);
+    open_interest_->rescaleValueAxis();
+    QCPRange oi_range = oi_rect_->axis(QCPAxis::atLeft)->range();
+    const double oi_pad = std::max(oi_range.size(), std::abs(oi_range.upper) * 1e-3) * 0.1;
+    oi_rect_->axis(QCPAxis::atLeft)->setRange(oi_range.lower - oi_pad, oi_range.upper + oi_pad);
+    if (!unlimited) {
+        QCPRange fr = fund_rect_->axis(QCPAxis::atLeft)->range();
+        const double fpad = std::max(fr.size(), std::abs(fr.upper) * 1e-3 + 1.0) * 0.1;
+        fund_rect_->axis(QCPAxis::atLeft)->setRange(fr.lower - fpad, fr.upper + fpad);
+    }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+} // namespace levex::ui

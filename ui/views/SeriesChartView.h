@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "ui/models/LiveRun.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPBars;
+class QCPGraph;
+class QCPItemText;
+class QCPMarginGroup;
+
+namespace levex::ui {
+
+/// The run's per-step series on one time axis, in four stacked panels: the index, book and mark
+/// prices; the liquidation rate (long and short, quote per second); the open interest; and the
+/// insurance fund. Drawn once a run has finished (the series come from its frames).
+class SeriesChartView : public QWidget {
+    Q_OBJECT
+public:
+    explicit SeriesChartView(QWidget* parent = nullptr);
+
+    /// Draws a finished run (does nothing for one still running or cancelled).
+    void showRun(const std::shared_ptr<const LiveRun>& run);
+    QCustomPlot* plot() const { return plot_; }
+    QCPGraph* markGraph() const { return mark_; }
+    QCPGraph* openInterestGraph() const { return open_interest_; }
+
+private:
+    QCPAxisRect* addPanel(int row, const QString& label, QCPMarginGroup* group);
+
+    QCustomPlot* plot_;
+    QCPAxisRect* price_rect_;
+    QCPAxisRect* rate_rect_;
+    QCPAxisRect* oi_rect_;
+    QCPAxisRect* fund_rect_;
+    QCPGraph* index_;
+    QCPGraph* book_;
+    QCPGraph* mark_;
+    QCPBars* rate_long_;
+    QCPBars* rate_short_;
+    QCPGraph* open_interest_;
+    QCPGraph* fund_;
+    QCPItemText* fund_note_;
+};
+
+} // namespace levex::ui
