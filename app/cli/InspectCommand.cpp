@@ -17,7 +17,7 @@ namespace {
 const std::vector<OptionSpec> kOptions = {
     {"venue", "NAME|FILE", "venue profile: a bundled name or a .json file (default: generic)"},
     {"out", "FILE", "write the table to FILE (default: standard output)"},
-    {"leverage-mult", "K", "multiply every position's leverage by K > 0 (DESIGN 4.7; default 1)"},
+    {"leverage-mult", "K", "multiply every position's leverage by K > 0 (default 1)"},
     {"mmr-scale", "S", "scale every maintenance requirement by S > 0 (default 1)"},
     {"skip-bad-rows", "", "skip bad rows (a bad cross row skips its whole account) instead of stopping"},
     {"delimiter", "C", "field delimiter: ',' ';' or 'tab' (default: detected from the header)"},
@@ -30,7 +30,7 @@ int run_inspect(const std::vector<std::string>& args) {
     if (cl.has("help")) {
         std::cout << format_help(
             "levex-cli inspect BOOK.csv [options]",
-            "Computes every position's liquidation and bankruptcy price (DESIGN 4.1) and writes one CSV\n"
+            "Computes every position's liquidation and bankruptcy price (docs/model.md §1) and writes one CSV\n"
             "row per position: id,account,symbol,side,size,entry_price,margin,leverage,maint_margin_rate,\n"
             "maint_amount,liquidation_price,bankruptcy_price,exchange_liquidation_price,difference,\n"
             "margin_mode,collateral,mark_price,distance_to_liquidation,leverage_capped.\n"

@@ -12,7 +12,7 @@
 
 namespace levex::cli {
 
-/// The options every run-based command (simulate, sweep, montecarlo) shares: DESIGN §5's run
+/// The options every run-based command (simulate, sweep, montecarlo) shares: docs/command-line.md's run
 /// parameters, the venue and the bad-row policy.
 std::vector<OptionSpec> run_option_specs();
 

@@ -45,7 +45,7 @@ int run_simulate(const std::vector<std::string>& args) {
         std::cout << format_help(
             "levex-cli simulate BOOK.csv [options]\n       levex-cli simulate --snapshot NAME [--db FILE] "
             "[--save-run] [options]",
-            "Runs the liquidation cascade (DESIGN 4.4) after a price shock and prints the summary as\n"
+            "Runs the liquidation cascade (docs/model.md §4) after a price shock and prints the summary as\n"
             "JSON. Infinite values are written inf on the command line and \"inf\" in JSON.",
             specs);
         return 0;

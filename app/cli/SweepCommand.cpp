@@ -41,7 +41,7 @@ int run_sweep(const std::vector<std::string>& args) {
                                  "Maps a summary metric over a grid of two parameters (shock, leverage-mult,\n"
                                  "depth-scale, mmr-scale, half-life) on every core. Metrics: " +
                                      metrics +
-                                     ".\nexhaustion_price and endogenous_move use the fixed point (DESIGN 4.5) and "
+                                     ".\nexhaustion_price and endogenous_move use the fixed point (docs/model.md §5) and "
                                      "need no full run.",
                                  specs);
         return 0;

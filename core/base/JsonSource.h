@@ -11,7 +11,7 @@
 
 namespace levex {
 
-/// A number as LevEx writes it in JSON (DESIGN §5): infinities as the strings "inf" and "-inf",
+/// A number as LevEx writes it in JSON (docs/command-line.md): infinities as the strings "inf" and "-inf",
 /// NaN (a parameter left to its default) as null.
 inline nlohmann::ordered_json json_number(double x) {
     if (std::isnan(x))

@@ -6,7 +6,7 @@
 
 namespace levex {
 
-/// SHA-256 (FIPS 180-4) of `bytes` as 64 lowercase hex digits: a book's identity (DESIGN §5).
+/// SHA-256 (FIPS 180-4) of `bytes` as 64 lowercase hex digits: a book's identity (docs/command-line.md).
 std::string sha256_hex(std::string_view bytes);
 
 } // namespace levex

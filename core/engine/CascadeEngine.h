@@ -13,11 +13,11 @@
 
 namespace levex {
 
-/// Where a liquidated quantity went (DESIGN §4.4).
+/// Where a liquidated quantity went (docs/model.md §4).
 enum class LiquidationPath : std::uint8_t { Book, Adl, Backstop, Takeover };
 const char* liquidation_path_name(LiquidationPath path);
 
-/// One row of the liquidation log (DESIGN §4.6).
+/// One row of the liquidation log (docs/model.md §6).
 struct LiquidationEvent {
     std::uint32_t step = 0;
     std::uint32_t position = 0; ///< row in the PositionBook
@@ -30,7 +30,7 @@ struct LiquidationEvent {
     double fund_pnl = 0.0;   ///< margin currency: remaining margin kept (+) or loss covered (−)
 };
 
-/// Per-step series and price-binned histograms (DESIGN §4.6). Histograms are steps × bins,
+/// Per-step series and price-binned histograms (docs/model.md §6). Histograms are steps × bins,
 /// row-major, in quote at each position's liquidation price; bins are fixed for the run,
 /// log-spaced, and the first and last bins also catch everything beyond them.
 struct RunFrames {
@@ -58,7 +58,7 @@ struct RunFrames {
 /// the price to zero stops here and the summary says so (price_floor_hit).
 inline constexpr double kPriceFloorFraction = 1e-9;
 
-/// Summary metrics (DESIGN §4.6); keys with units as written by summary_json().
+/// Summary metrics (docs/model.md §6); keys with units as written by summary_json().
 struct RunSummary {
     std::size_t liquidated_count_long = 0, liquidated_count_short = 0, liquidated_count = 0;
     double liquidated_notional_long = 0.0, liquidated_notional_short = 0.0; ///< quote
@@ -96,12 +96,12 @@ struct RunOutputs {
 };
 inline constexpr RunOutputs kSummaryOnly{false, false};
 
-/// The time-stepped cascade (DESIGN §4.4) on a prepared book, a depth (in base at the start
+/// The time-stepped cascade (docs/model.md §4) on a prepared book, a depth (in base at the start
 /// price) and an exogenous index path (log offsets per step).
 RunResult run_cascade(const PreparedBook& book, const BookDepth& depth, const std::vector<double>& index_path,
                       const RunParameters& params, const StepCallback& on_step = {}, RunOutputs outputs = {});
 
-/// The exhaustion fixed point (DESIGN §4.5) from index price `shocked` in one pass over the
+/// The exhaustion fixed point (docs/model.md §5) from index price `shocked` in one pass over the
 /// sorted triggers: down (longs) when `down`, else up (shorts).
 double exhaustion_price(const PreparedBook& book, const BookDepth& depth, double shocked, bool down);
 

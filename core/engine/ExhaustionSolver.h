@@ -18,7 +18,7 @@ struct TriggerLadder {
     std::vector<std::uint32_t> position; ///< whose trigger it is (the caller's index)
 };
 
-/// The exhaustion fixed point (DESIGN §4.5): for a down move, the largest p <= S with
+/// The exhaustion fixed point (docs/model.md §5): for a down move, the largest p <= S with
 /// p = S·exp(-x_bid(V(p))), V(p) the size of the triggers at or above p (up moves mirror it).
 /// Φ∘V is monotone, so one pass down the sorted ladder finds it. Successive calls with shocked
 /// index prices further from the start continue from where the last one stopped, so a scan over

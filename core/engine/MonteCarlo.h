@@ -14,7 +14,7 @@
 
 namespace levex {
 
-/// Percentiles reported by Monte Carlo (DESIGN §4.6).
+/// Percentiles reported by Monte Carlo (docs/model.md §6).
 inline constexpr std::array<double, 5> kMonteCarloPercentiles = {5, 25, 50, 75, 95};
 
 struct MonteCarloSpec {

@@ -9,7 +9,7 @@
 
 namespace levex {
 
-/// The `levex-cli inspect` table (DESIGN §5): one CSV row per position with its computed
+/// The `levex-cli inspect` table (docs/command-line.md): one CSV row per position with its computed
 /// liquidation and bankruptcy prices beside the exchange's own figure. Empty cells mean "none".
 std::string write_inspect_csv(const PositionBook& book, const VenueProfile& venue, const LiquidationLevels& levels);
 

@@ -56,7 +56,7 @@ struct PositionCsvResult {
     const Issue* first_error() const;
 };
 
-/// A canonical column of DESIGN §3.1 with its aliases.
+/// A canonical column of docs/formats.md §1 with its aliases.
 struct PositionColumn {
     const char* name;
     std::vector<const char*> aliases;
@@ -65,7 +65,7 @@ struct PositionColumn {
 };
 const std::vector<PositionColumn>& position_columns();
 
-/// Reads a positions CSV (DESIGN §3.1). Never throws for bad data: problems come back as issues.
+/// Reads a positions CSV (docs/formats.md §1). Never throws for bad data: problems come back as issues.
 /// Throws IoError when the file cannot be read.
 PositionCsvResult read_positions_csv(const std::string& path, const PositionCsvOptions& options = {});
 

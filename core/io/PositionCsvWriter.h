@@ -8,7 +8,7 @@
 namespace levex {
 
 /// Writes a book as a positions CSV that PositionCsvReader reads back to the same positions
-/// (DESIGN §3.1 columns; optional columns only when some row has a value).
+/// (docs/formats.md §1 columns; optional columns only when some row has a value).
 std::string write_positions_csv(const PositionBook& book);
 
 /// RFC 4180 quoting of one field when it needs it (delimiter, quote, CR or LF inside).

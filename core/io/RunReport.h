@@ -8,7 +8,7 @@
 
 namespace levex {
 
-/// The summary as a JSON object with the keys of DESIGN §4.6 (units in the key names or the
+/// The summary as a JSON object with the keys of docs/model.md §6 (units in the key names or the
 /// README); `amplification` is null at zero shock and an unlimited fund is written "inf".
 std::string summary_json(const RunSummary& summary);
 
@@ -27,10 +27,10 @@ std::string frames_csv(const RunFrames& frames);
 /// fund_balance` (an unlimited fund is written inf).
 std::string series_csv(const RunFrames& frames, double step_seconds);
 
-/// The liquidation log (DESIGN §4.6), one row per event.
+/// The liquidation log (docs/model.md §6), one row per event.
 std::string liquidation_log_csv(const std::vector<LiquidationEvent>& log, const PositionBook& book);
 
-/// The positions the run liquidated (DESIGN §4.6), one row each in order of their first
+/// The positions the run liquidated (docs/model.md §6), one row each in order of their first
 /// liquidation: `id,account,symbol,side,size,entry_price,trigger,first_step,last_step,
 /// liquidated_size,average_fill_price,fee,fund_pnl,paths,fully_liquidated` (sizes as in the book;
 /// paths joined with '+', e.g. `book+takeover`).

@@ -7,7 +7,7 @@
 
 namespace levex {
 
-/// A scenario file (DESIGN §5): every run parameter and the seed, the venue profile's content, the
+/// A scenario file (docs/command-line.md): every run parameter and the seed, the venue profile's content, the
 /// SHA-256 of the book, L2 and price-series files, and the program version that wrote it.
 struct Scenario {
     RunParameters params;

@@ -6,7 +6,7 @@
 namespace levex {
 
 /// One side of a venue's order book as cumulative base quantity D(x) resting within log distance
-/// x of the index (DESIGN §4.2), stored as its inverse x(q): piecewise, each piece linear in q or
+/// x of the index (docs/model.md §2), stored as its inverse x(q): piecewise, each piece linear in q or
 /// a square root in q. Walking q from q0 to q1 moves price by exp(±x); integrals of that price
 /// along the walk are closed-form, so a fill's volume-weighted price is exact.
 class DepthCurve {

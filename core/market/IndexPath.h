@@ -9,7 +9,7 @@
 
 namespace levex {
 
-/// The exogenous index path (DESIGN §4.3) as log offsets from the start price, one per step:
+/// The exogenous index path (docs/model.md §3) as log offsets from the start price, one per step:
 /// the shock (instant or ramped), seeded random returns (normal or Student-t, with optional
 /// jumps) from the counter-based generator, or a replayed series resampled to the step length.
 /// `stream` picks the random stream (Monte Carlo path number); runs reproduce for any thread count.

@@ -8,7 +8,7 @@
 
 namespace levex {
 
-/// An L2 snapshot (DESIGN §3.2): price levels with base sizes, bids descending, asks ascending,
+/// An L2 snapshot (docs/formats.md §2): price levels with base sizes, bids descending, asks ascending,
 /// equal prices merged.
 struct OrderBook {
     std::string source;

@@ -6,7 +6,7 @@
 
 namespace levex {
 
-/// A replayed price path (DESIGN §3.3): times in seconds, prices > 0, times strictly increasing.
+/// A replayed price path (docs/formats.md §3): times in seconds, prices > 0, times strictly increasing.
 struct PriceSeries {
     std::string source;
     std::vector<double> time_s;

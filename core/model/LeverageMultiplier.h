@@ -10,7 +10,7 @@
 
 namespace levex {
 
-/// Margins after "tweak leverage" (DESIGN §4.7): isolated margins and cross collateral divided by
+/// Margins after "tweak leverage" (docs/model.md §7): isolated margins and cross collateral divided by
 /// k, each position's leverage capped by the max leverage of its tier at entry notional.
 struct EffectiveMargins {
     double leverage_mult = 1.0;

@@ -193,7 +193,7 @@ void LiquidationPriceSolver::solve(const MarginSettings& settings, std::vector<d
         for (std::size_t j = begin; j < end; ++j) {
             const std::uint32_t i = rows_[j];
             double base, other = 0.0;
-            if (book_.mode[i] == MarginMode::Cross) { // DESIGN §4.7, as apply_leverage_multiplier does it
+            if (book_.mode[i] == MarginMode::Cross) { // docs/model.md §7, as apply_leverage_multiplier does it
                 const double wallet = book_.account_collateral[book_.account[i]];
                 base = std::max(wallet / k, std::min(wallet, account_floor_[book_.account[i]])) + other_pnl_[j];
                 other = settings.mmr_scale * other_maint_[j];

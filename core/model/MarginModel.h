@@ -9,7 +9,7 @@
 
 namespace levex {
 
-/// Per-position liquidation and bankruptcy prices (DESIGN §4.1), struct of arrays.
+/// Per-position liquidation and bankruptcy prices (docs/model.md §1), struct of arrays.
 /// NaN means "none": a position that can never be liquidated (or go bankrupt) at any positive price.
 struct LiquidationLevels {
     std::vector<double> liquidation_price;
@@ -20,7 +20,7 @@ struct LiquidationLevels {
 };
 
 struct MarginSettings {
-    double leverage_mult = 1.0; ///< DESIGN §4.7
+    double leverage_mult = 1.0; ///< docs/model.md §7
     double mmr_scale = 1.0;     ///< scales every position's whole maintenance requirement
 };
 

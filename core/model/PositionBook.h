@@ -12,7 +12,7 @@ namespace levex {
 enum class MarginMode : std::uint8_t { Isolated, Cross };
 
 /// A snapshot of leveraged positions, stored as a struct of arrays so hot loops stream through
-/// contiguous columns. Units (DESIGN §3.1): linear — prices and money in quote, size in base;
+/// contiguous columns. Units (docs/formats.md §1): linear — prices and money in quote, size in base;
 /// inverse — size in contracts, margin and collateral in the base coin.
 /// "Absent" optional numbers are stored as NaN and never written out as NaN.
 struct PositionBook {

@@ -11,14 +11,14 @@ namespace levex {
 
 enum class DepthModel { Flat, VShaped, Metaorder, L2Book };
 
-/// Every parameter of a cascade run (DESIGN §4). Units are in the names. Defaults without a
+/// Every parameter of a cascade run (docs/model.md). Units are in the names. Defaults without a
 /// published source are visible user defaults, listed with their reason in the README.
 struct RunParameters {
     std::string symbol;                                     ///< empty: the book's only (or largest) symbol
     double mark = std::numeric_limits<double>::quiet_NaN(); ///< start mark; NaN = the book's mark_price
     double shock = 0.0;                                     ///< index move as a fraction (-0.10 = -10 %)
     std::size_t shock_steps = 0;                            ///< 0: at step 0; k: a ramp over k steps
-    double leverage_mult = 1.0;                             ///< DESIGN §4.7
+    double leverage_mult = 1.0;                             ///< docs/model.md §7
     double mmr_scale = 1.0;                                 ///< scales every maintenance requirement
 
     DepthModel depth_model = DepthModel::VShaped;
@@ -27,7 +27,7 @@ struct RunParameters {
     double metaorder_y = 1.0;              ///< metaorder law Y·σ_daily·sqrt(V/ADV)
     double metaorder_sigma_daily = 0.03;
     double metaorder_adv_quote = 20e9;
-    std::string book_file;    ///< L2 snapshot CSV (DESIGN §3.2)
+    std::string book_file;    ///< L2 snapshot CSV (docs/formats.md §2)
     double depth_scale = 1.0; ///< multiplies every depth (sweeps)
 
     double half_life_s = 120.0;      ///< resilience of the consumed depth; inf = permanent
@@ -41,7 +41,7 @@ struct RunParameters {
     double jump_mean = 0.0;  ///< mean log jump
     double jump_stdev = 0.0; ///< stdev of the log jump
     std::uint64_t seed = 1;
-    std::string price_series_file; ///< replay a price series (DESIGN §3.3) instead of a shock
+    std::string price_series_file; ///< replay a price series (docs/formats.md §3) instead of a shock
 
     double fee = std::numeric_limits<double>::quiet_NaN();              ///< NaN: the venue's liquidation fee
     double fund = std::numeric_limits<double>::quiet_NaN();             ///< NaN: the venue's fund; inf = unlimited

@@ -33,7 +33,7 @@ struct PartialLiquidationRule {
     double cooldown_s = 0.0;   ///< wait before the next slice
 };
 
-/// An exchange's liquidation rules for one instrument (DESIGN §3.4).
+/// An exchange's liquidation rules for one instrument (docs/formats.md §4).
 struct VenueProfile {
     std::string name;
     std::string display_name;

@@ -9,7 +9,7 @@
 
 namespace levex {
 
-/// How a matrix of doubles is laid out in a run's BLOB (the workspace database, DESIGN §6).
+/// How a matrix of doubles is laid out in a run's BLOB (the workspace database, docs/formats.md §6).
 enum class BlobEncoding : std::uint8_t {
     Dense = 0,    ///< rows × cols little-endian f64
     RowDelta = 1, ///< per row: u32 n, then n × (u32 column, f64 value) where it differs from the row above

@@ -76,7 +76,7 @@ struct StoredRun {
 /// Progress in [0, 1]; return false to cancel.
 using StoreProgress = std::function<bool(double fraction)>;
 
-/// The workspace database (DESIGN §6): snapshots, scenarios and runs in one SQLite file (WAL,
+/// The workspace database (docs/formats.md §6): snapshots, scenarios and runs in one SQLite file (WAL,
 /// synchronous=NORMAL, foreign keys, a busy timeout). One Workspace per thread.
 /// Opening never damages a user's data: a file written by a newer LevEx, or one that fails
 /// `PRAGMA quick_check`, is refused with WorkspaceOpenError before anything is written to it.

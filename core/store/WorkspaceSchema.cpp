@@ -9,7 +9,7 @@ namespace {
 
 // Step k takes a database from version k to k + 1. Never edit a released step: add one.
 constexpr const char* kMigrations[] = {
-    // 0 -> 1: snapshots of position books and their positions (every DESIGN §3.1 field).
+    // 0 -> 1: snapshots of position books and their positions (every docs/formats.md §1 field).
     R"sql(
 CREATE TABLE snapshots (
     id             INTEGER PRIMARY KEY,
@@ -52,7 +52,7 @@ CREATE TABLE scenarios (
     snapshot_id INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
     name        TEXT NOT NULL,
     created_at  TEXT NOT NULL,
-    parameters  TEXT NOT NULL               -- a scenario file (DESIGN §5)
+    parameters  TEXT NOT NULL               -- a scenario file (docs/command-line.md)
 );
 CREATE INDEX scenarios_by_snapshot ON scenarios (snapshot_id, created_at);
 CREATE TABLE runs (
@@ -63,7 +63,7 @@ CREATE TABLE runs (
     symbol      TEXT NOT NULL,
     steps       INTEGER NOT NULL,
     bins        INTEGER NOT NULL,
-    summary     TEXT NOT NULL,              -- the summary JSON of DESIGN §4.6
+    summary     TEXT NOT NULL,              -- the summary JSON of docs/model.md §6
     edges       BLOB NOT NULL,              -- 1 x (bins + 1) price bin edges
     series      BLOB NOT NULL,              -- 11 x steps per-step series
     heatmap     BLOB NOT NULL,              -- (4 * steps) x bins: open long, open short, executed long, short

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The cascade engine (DESIGN §4.4–4.6): hand-computed cases and properties on random books.
+// The cascade engine (docs/model.md §4–4.6): hand-computed cases and properties on random books.
 #include "core/engine/CascadeEngine.h"
 #include "core/engine/AdlQueue.h"
 #include "core/engine/PreparedBook.h"
@@ -211,7 +211,7 @@ bool finite_everywhere(const RunResult& r) {
 
 } // namespace
 
-// DESIGN §4.5: under instant shock, generic rules, β = 1 and permanent impact, the engine ends at
+// docs/model.md §5: under instant shock, generic rules, β = 1 and permanent impact, the engine ends at
 // the fixed point.
 TEST(CascadeEngineProperties, EngineEndsAtTheExhaustionFixedPoint) {
     for (std::uint64_t seed = 1; seed <= 6; ++seed) {

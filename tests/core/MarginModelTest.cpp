@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Liquidation and bankruptcy prices (DESIGN §4.1) against exchanges' published worked examples.
+// Liquidation and bankruptcy prices (docs/model.md §1) against exchanges' published worked examples.
 #include "core/model/MarginModel.h"
 #include "core/model/BookGenerator.h"
 
@@ -142,7 +142,7 @@ TEST(MarginModel, FeeInMaintenanceAddsToTheRate) {
     EXPECT_DOUBLE_EQ(l.maint_margin_rate[0], 0.0055);
 }
 
-// DESIGN §4.7: the multiplier divides margins; the cap holds each position at its tier's max
+// docs/model.md §7: the multiplier divides margins; the cap holds each position at its tier's max
 // leverage (Hyperliquid BTC: 40x) and counts it.
 TEST(MarginModel, LeverageMultiplierThinsMarginsAndCapsAtTheTierMax) {
     const VenueProfile venue = bundled_venue("hyperliquid-btc");

@@ -32,7 +32,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Every DESIGN §3.1 field: two symbols with marks, cross rows with collateral, explicit mmr and
+// Every docs/formats.md §1 field: two symbols with marks, cross rows with collateral, explicit mmr and
 // maintenance amounts, the exchange's liquidation price (and none), leverage only for some rows.
 constexpr const char* kEveryFieldCsv =
     "id,account,symbol,side,size,entry_price,leverage,margin,margin_mode,collateral,maint_margin_rate,"

@@ -10,7 +10,7 @@ namespace levex::ui {
 /// The suffix of scenario files the app saves (MIME type application/x-levex-scenario).
 inline constexpr const char* kScenarioSuffix = ".levex.json";
 
-/// The scenario of a run, ready to save (DESIGN §5): every parameter, the venue profile itself,
+/// The scenario of a run, ready to save (docs/command-line.md): every parameter, the venue profile itself,
 /// the SHA-256 of the book and of the L2 and price-series files, the program version. Throws
 /// (IoError, DataError, UsageError) when a file cannot be read.
 Scenario scenario_for_run(const RunParameters& params, const QString& venue, const QString& book_path);

@@ -11,7 +11,7 @@
 
 namespace levex::ui {
 
-/// The run's liquidation log (DESIGN §4.6) as a table, in the order events happened, filterable by
+/// The run's liquidation log (docs/model.md §6) as a table, in the order events happened, filterable by
 /// path (book, ADL, backstop, takeover) and by position id or account (filtered off the GUI thread).
 class LiquidationLogModel : public QAbstractTableModel {
     Q_OBJECT

@@ -18,7 +18,7 @@ class QSpinBox;
 
 namespace levex::ui {
 
-/// Every run parameter of DESIGN §4 as a control, the common ones first and the rest in a folded
+/// Every run parameter of docs/model.md as a control, the common ones first and the rest in a folded
 /// "Advanced" group; every default is visible (venue-dependent values say "venue"). Emits
 /// `changed()` on any edit; `parameters()` reads them all.
 class RunControlsPanel : public QWidget {

@@ -5,7 +5,7 @@
 
 namespace levex::ui::theme {
 
-// Longs in a warm ramp, shorts in a cool one (DESIGN §2), chosen to stay distinct for the common
+// Longs in a warm ramp, shorts in a cool one (docs/architecture.md), chosen to stay distinct for the common
 // colour-vision deficiencies.
 inline const QColor kLongColor{213, 94, 0};   // vermillion
 inline const QColor kShortColor{0, 114, 178}; // blue

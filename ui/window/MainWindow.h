@@ -55,7 +55,7 @@ public:
     void showStoredRun(std::shared_ptr<const LiveRun> run, const QString& name, qint64 snapshot_id);
     /// Opens the workspace database in the Library panel.
     void useWorkspace(const QString& path);
-    /// Opens a scenario file (DESIGN §5): its parameters, venue and book; returns the reason when
+    /// Opens a scenario file (docs/command-line.md): its parameters, venue and book; returns the reason when
     /// it cannot (also shown in a dialog), else an empty string.
     QString openScenario(const QString& path);
     /// Saves the shown run's scenario; throws with the reason.

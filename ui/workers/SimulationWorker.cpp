@@ -115,7 +115,7 @@ void SimulationWorker::run(const SimulationRequest& request) {
     const RunParameters& params = request.params;
     const VenueProfile venue = load_venue_profile(request.venue.toStdString(), venue_dir());
     const PositionBook& book = book_for(request, venue);
-    // The app shocks the symbol with the largest open interest unless one is named (DESIGN §3.1).
+    // The app shocks the symbol with the largest open interest unless one is named (docs/formats.md §1).
     const std::size_t symbol =
         params.symbol.empty() && book.symbols() > 1 ? book.largest_symbol() : resolve_symbol(book, params.symbol);
     if (std::isnan(params.mark) && std::isnan(book.symbol_mark[symbol])) // the core's message names a CLI flag
