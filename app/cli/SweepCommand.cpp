@@ -36,14 +36,15 @@ int run_sweep(const std::vector<std::string>& args) {
         std::string metrics;
         for (const std::string& m : sweep_metric_names())
             metrics += (metrics.empty() ? "" : ", ") + m;
-        std::cout << format_help("levex-cli sweep BOOK.csv --x NAME:FROM:TO:COUNT --y NAME:FROM:TO:COUNT "
-                                 "--metric KEY [options]",
-                                 "Maps a summary metric over a grid of two parameters (shock, leverage-mult,\n"
-                                 "depth-scale, mmr-scale, half-life) on every core. Metrics: " +
-                                     metrics +
-                                     ".\nexhaustion_price and endogenous_move use the fixed point (docs/model.md §5) and "
-                                     "need no full run.",
-                                 specs);
+        std::cout << format_help(
+            "levex-cli sweep BOOK.csv --x NAME:FROM:TO:COUNT --y NAME:FROM:TO:COUNT "
+            "--metric KEY [options]",
+            "Maps a summary metric over a grid of two parameters (shock, leverage-mult,\n"
+            "depth-scale, mmr-scale, half-life) on every core. Metrics: " +
+                metrics +
+                ".\nexhaustion_price and endogenous_move use the fixed point (docs/model.md §5) and "
+                "need no full run.",
+            specs);
         return 0;
     }
     if (cl.positionals().size() != 1)
