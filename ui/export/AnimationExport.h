@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/export/CascadeAnimation.h"
+#include "ui/export/FrameEncoder.h"
 #include "ui/export/GifWriter.h"
 
 #include <QString>
@@ -29,12 +30,12 @@ struct AnimationOptions {
 };
 
 /// Writes the cascade animation of a finished run as a GIF (giflib), a numbered PNG sequence or
-/// an MP4 (frames piped to ffmpeg), one frame at a time so that a caller can show progress and
-/// cancel between frames. GUI thread only. Destroying it before finish() removes what it wrote.
+/// an MP4 (frames piped to ffmpeg). Frames are drawn one at a time on the GUI thread (the views are
+/// widgets), so a caller can show progress and cancel between them; they are encoded and written
+/// on the encoder thread. Destroying it before it finished removes what it wrote.
 class AnimationExport {
 public:
-    /// Throws AnimationError: an unknown suffix, ffmpeg not installed (for .mp4), a file that
-    /// cannot be written.
+    /// Throws AnimationError: an unknown suffix, ffmpeg not installed (for .mp4).
     AnimationExport(std::shared_ptr<const LiveRun> run, const QString& path, const AnimationOptions& options);
     ~AnimationExport();
     AnimationExport(const AnimationExport&) = delete;
@@ -42,12 +43,19 @@ public:
 
     std::size_t frameCount() const { return steps_.size(); }
     std::size_t framesWritten() const { return written_; }
-    /// Renders and writes the next frame; false once every frame is written.
+    /// Frames the encoder has written to the file so far.
+    std::size_t framesEncoded() const { return encoder_->encoded(); }
+    /// True when writeNext() will not wait for the encoder.
+    bool readyForFrame() const;
+    /// Draws the next frame and queues it for the encoder; false once every frame is queued.
+    /// Throws AnimationError when the encoder failed (a file that cannot be written, …).
     bool writeNext();
-    /// Completes the file (waits for ffmpeg). Throws AnimationError.
+    /// Queues the frames left; the encoder then completes the file and calls `done` (on its own
+    /// thread) with an empty string, or the reason it failed.
+    void finishInBackground(FrameEncoder::Done done = {});
+    /// Writes every frame left and completes the file, waiting for it (the command line).
+    /// Throws AnimationError.
     void finish();
-
-    class Sink;
 
 private:
     QString path_;
@@ -55,8 +63,7 @@ private:
     CascadeAnimation animation_;
     std::vector<std::size_t> steps_;
     std::size_t written_ = 0;
-    std::unique_ptr<Sink> sink_;
-    bool finished_ = false;
+    std::unique_ptr<FrameEncoder> encoder_;
 };
 
 } // namespace levex::ui
