@@ -372,6 +372,14 @@ std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
     return rows;
 }
 
+// The app writes files in the background: starts one and waits until it is in place.
+void export_and_wait(ExportController& exporter, const std::function<void()>& start) {
+    QSignalSpy done(&exporter, &ExportController::exported);
+    start();
+    ASSERT_TRUE(waitFor(done, 60000));
+    EXPECT_EQ(done.front().at(1).toString(), QString()) << done.front().at(0).toString().toStdString();
+}
+
 // The app's charts, clipboard and data files: the same writers as the command line, read back.
 TEST(AppExport, ChartsClipboardAndDataRoundTrip) {
     MainWindow window;
@@ -385,14 +393,14 @@ TEST(AppExport, ChartsClipboardAndDataRoundTrip) {
     for (auto chart :
          {ExportController::Chart::Heatmap, ExportController::Chart::Map, ExportController::Chart::Series}) {
         const QString path = dir.filePath(QStringLiteral("chart%1.png").arg(int(chart)));
-        exporter.exportChart(chart, path, style_of(700, 500, 1.5));
+        export_and_wait(exporter, [&] { exporter.exportChart(chart, path, style_of(700, 500, 1.5)); });
         EXPECT_EQ(decoded(path, "png").size(), QSize(1050, 750));
     }
     const QImage copied = exporter.copyChart(ExportController::Chart::Heatmap);
     EXPECT_FALSE(copied.isNull());
     EXPECT_EQ(QApplication::clipboard()->image().size(), copied.size());
 
-    exporter.exportData(ExportController::Data::Series, dir.filePath("series.csv"));
+    export_and_wait(exporter, [&] { exporter.exportData(ExportController::Data::Series, dir.filePath("series.csv")); });
     const auto series = csv_rows(read_text_file(dir.filePath("series.csv").toStdString()));
     ASSERT_EQ(series.size(), run->summary.steps_run + 1);
     EXPECT_EQ(series[0][4], "mark");
@@ -401,18 +409,20 @@ TEST(AppExport, ChartsClipboardAndDataRoundTrip) {
         EXPECT_DOUBLE_EQ(std::stod(series[t + 1][11]), run->frames->open_interest[t]);
     }
 
-    exporter.exportData(ExportController::Data::Summary, dir.filePath("summary.json"));
+    export_and_wait(exporter,
+                    [&] { exporter.exportData(ExportController::Data::Summary, dir.filePath("summary.json")); });
     const auto summary = nlohmann::json::parse(read_text_file(dir.filePath("summary.json").toStdString()));
     EXPECT_EQ(summary["liquidated_count"].get<std::size_t>(), run->summary.liquidated_count);
     EXPECT_DOUBLE_EQ(summary["final_price"].get<double>(), run->summary.final_price);
 
-    exporter.exportData(ExportController::Data::Liquidated, dir.filePath("liquidated.csv"));
+    export_and_wait(exporter,
+                    [&] { exporter.exportData(ExportController::Data::Liquidated, dir.filePath("liquidated.csv")); });
     const auto liquidated = csv_rows(read_text_file(dir.filePath("liquidated.csv").toStdString()));
     EXPECT_EQ(liquidated.size(), run->summary.liquidated_count + 1);
 
-    exporter.exportData(ExportController::Data::Frames, dir.filePath("frames.csv"));
+    export_and_wait(exporter, [&] { exporter.exportData(ExportController::Data::Frames, dir.filePath("frames.csv")); });
     EXPECT_EQ(read_text_file(dir.filePath("frames.csv").toStdString()), frames_csv(*run->frames));
-    exporter.exportData(ExportController::Data::Log, dir.filePath("log.csv"));
+    export_and_wait(exporter, [&] { exporter.exportData(ExportController::Data::Log, dir.filePath("log.csv")); });
     EXPECT_EQ(csv_rows(read_text_file(dir.filePath("log.csv").toStdString())).size(), run->log.size() + 1);
     EXPECT_THROW(exporter.exportData(ExportController::Data::SweepGrid, dir.filePath("grid.csv")), std::runtime_error);
 
@@ -443,13 +453,18 @@ TEST(AppExport, SensitivityAndMonteCarloChartsAndGrid) {
     ASSERT_TRUE(waitFor(paths, 120000));
 
     QTemporaryDir dir;
-    exporter.exportChart(ExportController::Chart::Sensitivity, dir.filePath("sensitivity.svg"), style_of(900, 600));
+    export_and_wait(exporter, [&] {
+        exporter.exportChart(ExportController::Chart::Sensitivity, dir.filePath("sensitivity.svg"), style_of(900, 600));
+    });
     expect_svg(dir.filePath("sensitivity.svg"), 900, 600);
     EXPECT_TRUE(bytes_of(dir.filePath("sensitivity.svg")).contains("shock × leverage-mult grid"));
-    exporter.exportChart(ExportController::Chart::MonteCarloFan, dir.filePath("fan.pdf"), style_of(900, 600));
+    export_and_wait(exporter, [&] {
+        exporter.exportChart(ExportController::Chart::MonteCarloFan, dir.filePath("fan.pdf"), style_of(900, 600));
+    });
     expect_pdf(dir.filePath("fan.pdf"), 900, 600);
 
-    exporter.exportData(ExportController::Data::SweepGrid, dir.filePath("grid.csv"));
+    export_and_wait(exporter,
+                    [&] { exporter.exportData(ExportController::Data::SweepGrid, dir.filePath("grid.csv")); });
     const auto grid = csv_rows(read_text_file(dir.filePath("grid.csv").toStdString()));
     const SweepSpec& spec = window.sensitivity()->spec();
     const SweepResult& result = window.sensitivity()->result();
@@ -461,6 +476,26 @@ TEST(AppExport, SensitivityAndMonteCarloChartsAndGrid) {
             EXPECT_EQ(std::stod(grid[cell + 1][2]), result.values[cell]);
         }
     }
+}
+
+// A file that cannot be written is reported through the window's notify hook, never silently.
+TEST(AppExport, AWriteThatFailsIsReported) {
+    MainWindow window;
+    window.show();
+    open_sample(window);
+    QStringList told;
+    window.setNotify([&told](const QString& title, const QString& message) { told << title + ": " + message; });
+    ExportController& exporter = *window.exporter();
+    QSignalSpy done(&exporter, &ExportController::exported);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("no/such/folder/summary.json");
+    exporter.exportData(ExportController::Data::Summary, path);
+    ASSERT_TRUE(waitFor(done));
+    EXPECT_EQ(done.front().at(0).toString(), path);
+    const QString error = done.front().at(1).toString();
+    EXPECT_TRUE(error.contains("summary.json")) << error.toStdString();
+    ASSERT_EQ(told.size(), 1);
+    EXPECT_TRUE(told.front().endsWith(error)) << told.front().toStdString();
 }
 
 TEST(AppExport, CancellingAnAnimationLeavesNoFile) {
@@ -499,7 +534,12 @@ TEST(AppExport, ScenarioSavesAndOpensBack) {
     }
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("my") + kScenarioSuffix);
-    window.saveScenario(path);
+    {
+        QSignalSpy saved(&window, &MainWindow::scenarioSaved);
+        window.saveScenario(path); // the book is hashed in the background
+        ASSERT_TRUE(waitFor(saved));
+        EXPECT_EQ(saved.front().at(1).toString(), QString());
+    }
     const Scenario saved = parse_scenario_json(read_text_file(path.toStdString()), path.toStdString());
     EXPECT_NEAR(saved.params.shock, -0.083, 1e-12);
     EXPECT_DOUBLE_EQ(saved.params.leverage_mult, 1.7);
@@ -513,7 +553,10 @@ TEST(AppExport, ScenarioSavesAndOpensBack) {
         ASSERT_TRUE(waitFor(finished));
     }
     QSignalSpy finished(&window, &MainWindow::simulationFinished);
-    EXPECT_EQ(window.openScenario(path), QString());
+    QSignalSpy opened(&window, &MainWindow::scenarioOpened);
+    window.openScenario(path);
+    ASSERT_TRUE(waitFor(opened));
+    EXPECT_EQ(opened.front().at(1).toString(), QString());
     ASSERT_TRUE(waitFor(finished));
     QTest::qWait(50);
     const RunParameters shown = window.runParameters();
@@ -528,8 +571,14 @@ TEST(AppExport, ScenarioSavesAndOpensBack) {
     moved.book_file = dir.filePath("book.csv").toStdString();
     moved.book_sha256 = std::string(64, '0');
     write_text_file(dir.filePath("moved.levex.json").toStdString(), write_scenario_json(moved));
-    const QString refused = window.openScenario(dir.filePath("moved.levex.json"));
+    QStringList told;
+    window.setNotify([&told](const QString&, const QString& message) { told << message; });
+    opened.clear();
+    window.openScenario(dir.filePath("moved.levex.json"));
+    ASSERT_TRUE(waitFor(opened));
+    const QString refused = opened.front().at(1).toString();
     EXPECT_TRUE(refused.contains("found a different file")) << refused.toStdString();
+    EXPECT_EQ(told, QStringList{refused}); // the user is told, not only the status line
 }
 
 } // namespace

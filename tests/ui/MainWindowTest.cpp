@@ -107,11 +107,14 @@ TEST(MainWindow, ReportsABadFileWithLineAndColumn) {
     const QString path = dir.filePath("bad.csv");
     std::ofstream(path.toStdString()) << "id,side,size,entry_price,leverage\n1,long,1,100,10\n2,long,abc,100,10\n";
     MainWindow window;
+    QStringList told;
+    window.setNotify([&told](const QString& title, const QString& message) { told << title + ": " + message; });
     QSignalSpy failed(&window, &MainWindow::bookFailed);
     window.openBook(path);
     ASSERT_TRUE(waitFor(failed));
     const QString message = failed.takeFirst().at(0).toString();
     EXPECT_TRUE(message.startsWith(path + ":3:8: expected a number for size")) << message.toStdString();
+    EXPECT_EQ(told, QStringList{"Could not open the book: " + message});
 }
 
 // Changing the shock runs the cascade again; the heatmap's cells are the core's histograms.

@@ -7,6 +7,7 @@
 
 #include <qcustomplot.h>
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
 #include <QPdfWriter>
@@ -110,11 +111,47 @@ QImage raster(QCustomPlot& plot, const ChartStyle& style, QImage::Format format)
     return image;
 }
 
-// A clear message before any rendering when the file cannot be created.
-void check_writable(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        throw ChartExportError(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()).toStdString());
+QByteArray pdf_bytes(QCustomPlot& plot, const ChartStyle& style) {
+    const ExportStyling styling(plot, style);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QPdfWriter writer(&buffer);
+    writer.setCreator(QStringLiteral("LevEx %1").arg(QString::fromLatin1(version())));
+    writer.setTitle(style.title);
+    writer.setResolution(96); // fonts measured as on screen; the window maps the page to the size
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setPageSize(
+        QPageSize(QSizeF(style.width, style.height), QPageSize::Point, QString(), QPageSize::ExactMatch));
+    QCPPainter painter;
+    if (!painter.begin(&writer))
+        throw ChartExportError("cannot draw the PDF page");
+    painter.setWindow(0, 0, style.width, style.height);
+    paint_chart(painter, plot, style, styling.theme());
+    if (!painter.end())
+        throw ChartExportError("cannot draw the PDF page");
+    return bytes;
+}
+
+QByteArray svg_bytes(QCustomPlot& plot, const ChartStyle& style) {
+    const ExportStyling styling(plot, style);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    QSvgGenerator svg;
+    svg.setOutputDevice(&buffer);
+    svg.setSize(QSize(style.width, style.height));
+    svg.setViewBox(QRect(0, 0, style.width, style.height));
+    svg.setResolution(96);
+    svg.setTitle(style.title);
+    svg.setDescription(style.caption);
+    QCPPainter painter;
+    if (!painter.begin(&svg))
+        throw ChartExportError("cannot draw the SVG picture");
+    paint_chart(painter, plot, style, styling.theme());
+    if (!painter.end())
+        throw ChartExportError("cannot draw the SVG picture");
+    return bytes;
 }
 
 } // namespace
@@ -166,69 +203,56 @@ QImage render_chart(QCustomPlot& plot, const ChartStyle& style) {
     return raster(plot, style, QImage::Format_ARGB32_Premultiplied);
 }
 
-void export_chart(QCustomPlot& plot, const QString& path, const ChartStyle& style) {
+DrawnChart draw_chart(QCustomPlot& plot, const QString& path, const ChartStyle& style) {
     check_chart_style(style);
     const auto format = chart_format_for(path);
     if (!format)
         throw ChartExportError(QStringLiteral("%1: expected the suffix .png, .jpg, .pdf or .svg, found '%2'")
                                    .arg(path, QFileInfo(path).suffix())
                                    .toStdString());
-    // Drawn into a temporary file beside the target and renamed over it at the end: a failed
+    DrawnChart drawn;
+    drawn.format = *format;
+    drawn.jpeg_quality = style.jpeg_quality;
+    switch (*format) {
+    case ChartFormat::Png: drawn.image = raster(plot, style, QImage::Format_ARGB32_Premultiplied); break;
+    case ChartFormat::Jpeg: drawn.image = raster(plot, style, QImage::Format_RGB32); break;
+    case ChartFormat::Pdf: drawn.bytes = pdf_bytes(plot, style); break;
+    case ChartFormat::Svg: drawn.bytes = svg_bytes(plot, style); break;
+    }
+    return drawn;
+}
+
+void write_drawn_chart(const DrawnChart& chart, const QString& path) {
+    // Written into a temporary file beside the target and renamed over it at the end: a failed
     // export never leaves the user's existing file truncated or half-written.
     const QString part = path + QStringLiteral(".part");
-    check_writable(part);
-    bool written = true;
-    switch (*format) {
-    case ChartFormat::Png: written = raster(plot, style, QImage::Format_ARGB32_Premultiplied).save(part, "PNG"); break;
-    case ChartFormat::Jpeg:
-        written = raster(plot, style, QImage::Format_RGB32).save(part, "JPG", style.jpeg_quality);
-        break;
-    case ChartFormat::Pdf: {
-        const ExportStyling styling(plot, style);
-        QPdfWriter writer(part);
-        writer.setCreator(QStringLiteral("LevEx %1").arg(QString::fromLatin1(version())));
-        writer.setTitle(style.title);
-        writer.setResolution(96); // fonts measured as on screen; the window maps the page to the size
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setPageSize(
-            QPageSize(QSizeF(style.width, style.height), QPageSize::Point, QString(), QPageSize::ExactMatch));
-        QCPPainter painter;
-        written = painter.begin(&writer);
-        if (written) {
-            painter.setWindow(0, 0, style.width, style.height);
-            paint_chart(painter, plot, style, styling.theme());
-            written = painter.end();
-        }
-        break;
+    QFile file(part);
+    if (!file.open(QIODevice::WriteOnly))
+        throw ChartExportError(QStringLiteral("cannot write %1: %2").arg(part, file.errorString()).toStdString());
+    bool written = false;
+    switch (chart.format) {
+    case ChartFormat::Png: written = chart.image.save(&file, "PNG"); break;
+    case ChartFormat::Jpeg: written = chart.image.save(&file, "JPG", chart.jpeg_quality); break;
+    case ChartFormat::Pdf:
+    case ChartFormat::Svg: written = file.write(chart.bytes) == chart.bytes.size(); break;
     }
-    case ChartFormat::Svg: {
-        const ExportStyling styling(plot, style);
-        QSvgGenerator svg;
-        svg.setFileName(part);
-        svg.setSize(QSize(style.width, style.height));
-        svg.setViewBox(QRect(0, 0, style.width, style.height));
-        svg.setResolution(96);
-        svg.setTitle(style.title);
-        svg.setDescription(style.caption);
-        QCPPainter painter;
-        written = painter.begin(&svg);
-        if (written) {
-            paint_chart(painter, plot, style, styling.theme());
-            written = painter.end();
-        }
-        break;
-    }
-    }
+    written = file.flush() && written;
+    file.close();
     std::error_code error;
     if (written && QFileInfo(part).size() > 0)
-        std::filesystem::rename(part.toStdString(), path.toStdString(), error); // replaces atomically
-    if (!written || QFileInfo(part).exists() || error) {
+        std::filesystem::rename(QFile::encodeName(part).toStdString(), QFile::encodeName(path).toStdString(),
+                                error); // replaces atomically
+    if (!written || QFileInfo::exists(part) || error) {
         QFile::remove(part);
         throw ChartExportError(
             QStringLiteral("cannot write %1%2")
                 .arg(path, error ? QStringLiteral(": ") + QString::fromStdString(error.message()) : QString())
                 .toStdString());
     }
+}
+
+void export_chart(QCustomPlot& plot, const QString& path, const ChartStyle& style) {
+    write_drawn_chart(draw_chart(plot, path, style), path);
 }
 
 } // namespace levex::ui

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include <QByteArray>
 #include <QImage>
 #include <QString>
 
@@ -38,6 +39,23 @@ class ChartExportError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
+
+/// A chart drawn for export, not yet written: a raster image still to encode, or the bytes of a
+/// vector page (PDF, SVG).
+struct DrawnChart {
+    ChartFormat format = ChartFormat::Png;
+    QImage image;
+    QByteArray bytes;
+    int jpeg_quality = 92;
+};
+
+/// Draws `plot` for `path` (its suffix names the format) at the style's size and theme, with the
+/// title and caption; the plot on screen is left as it was. GUI thread. Throws ChartExportError.
+DrawnChart draw_chart(QCustomPlot& plot, const QString& path, const ChartStyle& style);
+
+/// Encodes and writes a drawn chart (FILE.part, renamed over `path` once complete). Any thread.
+/// Throws ChartExportError.
+void write_drawn_chart(const DrawnChart& chart, const QString& path);
 
 /// Writes `plot` to `path` in the format its suffix names, at the style's size and theme, with
 /// the title and caption. The plot on screen is left as it was. Throws ChartExportError.

@@ -8,6 +8,7 @@
 #include "ui/views/CascadeHeatmapView.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/SeriesChartView.h"
+#include "ui/workers/BackgroundJobs.h"
 
 #include "core/base/TextFile.h"
 #include "core/io/RunReport.h"
@@ -25,6 +26,7 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <atomic>
 
 namespace levex::ui {
 
@@ -51,8 +53,15 @@ const DataFile kDataFiles[] = {
 } // namespace
 
 ExportController::ExportController(QWidget* window, Charts charts, std::function<Shown()> shown)
-    : QObject(window), window_(window), charts_(charts), shown_(std::move(shown)), menu_(new QMenu(tr("E&xport"))),
+    : QObject(window), window_(window), charts_(charts), shown_(std::move(shown)),
+      jobs_(new BackgroundJobs(QStringLiteral("levex-export"), this)), menu_(new QMenu(tr("E&xport"))),
       frame_timer_(new QTimer(this)) {
+    // Not modal: an export that fails in the background must not stop the user mid-gesture.
+    notify_ = [this](const QString& title, const QString& message) {
+        auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, window_);
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    };
     last_folder_ = QDir::homePath();
     for (Chart chart : kCharts) {
         menu_->addAction(tr("%1…").arg(chartName(chart)), this, [this, chart] { chooseChart(chart); });
@@ -67,7 +76,6 @@ ExportController::ExportController(QWidget* window, Charts charts, std::function
     QMenu* data = menu_->addMenu(tr("&Data"));
     for (const DataFile& file : kDataFiles)
         data->addAction(tr(file.label), this, [this, d = file.data] { chooseData(d); });
-    frame_timer_->setInterval(0); // one frame per pass of the event loop: the window stays live
     connect(frame_timer_, &QTimer::timeout, this, &ExportController::writeNextFrame);
 }
 
@@ -118,9 +126,40 @@ QString ExportController::caption() const {
 }
 
 void ExportController::showError(const QString& title, const QString& message) {
-    if (QGuiApplication::platformName() == QLatin1String("offscreen")) // tests: nobody to click OK
-        return;
-    QMessageBox::warning(window_, title, message);
+    if (notify_)
+        notify_(title, message);
+}
+
+int ExportController::writesPending() const {
+    return jobs_->pending();
+}
+
+void ExportController::writeInBackground(const QString& path, Writer write) {
+    auto cancelled = std::make_shared<std::atomic<bool>>(false);
+    QPointer<QProgressDialog> busy =
+        new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, window_);
+    busy->setAttribute(Qt::WA_DeleteOnClose);
+    busy->setMinimumDuration(500); // shown only for the large files
+    connect(busy, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
+    auto close_busy = [busy] {
+        if (busy) {
+            busy->disconnect();
+            busy->close();
+        }
+    };
+    jobs_->submit(
+        [this, path, write = std::move(write), cancelled, close_busy]() -> std::function<void()> {
+            write(path, *cancelled); // checks `cancelled` before it touches the file
+            return [this, path, kept = !*cancelled, close_busy] {
+                close_busy();
+                emit exported(path, kept ? QString() : tr("cancelled"));
+            };
+        },
+        [this, path, close_busy](const QString& message) {
+            close_busy();
+            showError(tr("Could not export %1").arg(QFileInfo(path).fileName()), message);
+            emit exported(path, message);
+        });
 }
 
 void ExportController::exportChart(Chart chart, const QString& path, ChartStyle style, bool with_caption) {
@@ -130,7 +169,11 @@ void ExportController::exportChart(Chart chart, const QString& path, ChartStyle 
     if (chart == Chart::MonteCarloFan && !style.caption.isEmpty() && !charts_.monte_carlo->description().isEmpty())
         style.caption =
             tr("Monte Carlo: %1; the other settings: %2").arg(charts_.monte_carlo->description(), style.caption);
-    export_chart(*plotOf(chart), path, style);
+    auto drawn = std::make_shared<const DrawnChart>(draw_chart(*plotOf(chart), path, style));
+    writeInBackground(path, [drawn](const QString& to, const std::atomic<bool>& cancelled) {
+        if (!cancelled)
+            write_drawn_chart(*drawn, to);
+    });
 }
 
 QImage ExportController::copyChart(Chart chart) {
@@ -162,26 +205,35 @@ void ExportController::chooseChart(Chart chart) {
 }
 
 void ExportController::exportData(Data data, const QString& path) {
-    const Shown shown = shown_();
-    std::string bytes;
+    // What to write is taken now (the GUI thread's view of it); the bytes are made in the background.
+    std::function<std::string()> bytes;
     if (data == Data::SweepGrid) {
         if (charts_.sensitivity->rowsFilled() == 0)
             throw std::runtime_error("no sensitivity grid yet: open the Sensitivity tab and compute it first");
-        bytes = sweep_grid_csv(charts_.sensitivity->spec(), charts_.sensitivity->result());
+        bytes = [spec = charts_.sensitivity->spec(), result = charts_.sensitivity->result()] {
+            return sweep_grid_csv(spec, result);
+        };
     } else {
-        const LiveRun* run = shown.run.get();
+        std::shared_ptr<const LiveRun> run = shown_().run; // immutable once finished: safe to read anywhere
         if (!run || !run->finished.load(std::memory_order_acquire) || run->cancelled || !run->frames)
             throw std::runtime_error("no finished run to export yet");
-        switch (data) {
-        case Data::Series: bytes = series_csv(*run->frames, run->params.step_seconds); break;
-        case Data::Frames: bytes = frames_csv(*run->frames); break;
-        case Data::Summary: bytes = summary_json(run->summary); break;
-        case Data::Liquidated: bytes = liquidated_positions_csv(run->log, *run->position_book); break;
-        case Data::Log: bytes = liquidation_log_csv(run->log, *run->position_book); break;
-        case Data::SweepGrid: break;
-        }
+        bytes = [run, data]() -> std::string {
+            switch (data) {
+            case Data::Series: return series_csv(*run->frames, run->params.step_seconds);
+            case Data::Frames: return frames_csv(*run->frames);
+            case Data::Summary: return summary_json(run->summary);
+            case Data::Liquidated: return liquidated_positions_csv(run->log, *run->position_book);
+            case Data::Log: return liquidation_log_csv(run->log, *run->position_book);
+            case Data::SweepGrid: break;
+            }
+            return {};
+        };
     }
-    write_text_file(path.toStdString(), bytes);
+    writeInBackground(path, [bytes = std::move(bytes)](const QString& to, const std::atomic<bool>& cancelled) {
+        const std::string text = bytes();
+        if (!cancelled)
+            write_text_file(to.toStdString(), text); // FILE.part, renamed into place
+    });
 }
 
 void ExportController::chooseData(Data data) {
@@ -241,6 +293,8 @@ bool ExportController::startAnimation(const QString& path, AnimationOptions opti
         return false;
     }
     animation_path_ = path;
+    ++animation_id_;
+    animation_finishing_ = false;
     // Not modal: the export draws with its own views, so the window may go on being used.
     progress_ = new QProgressDialog(tr("Writing %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0,
                                     int(animation_->frameCount()), window_);
@@ -249,31 +303,59 @@ bool ExportController::startAnimation(const QString& path, AnimationOptions opti
     progress_->setAutoClose(false);
     progress_->setAutoReset(false);
     connect(progress_, &QProgressDialog::canceled, this, [this] { endAnimation(false, tr("cancelled")); });
-    frame_timer_->start();
+    frame_timer_->start(0);
     return true;
 }
 
+// One frame per pass of the event loop while the encoder keeps up; when it lags, a short pause.
 void ExportController::writeNextFrame() {
     if (!animation_)
         return frame_timer_->stop();
     if (progress_ && progress_->wasCanceled()) // Escape or closing the dialog
         return endAnimation(false, tr("cancelled"));
+    if (progress_)
+        progress_->setValue(int(animation_->framesEncoded()));
+    if (animation_finishing_)
+        return; // the encoder completes the file; its report ends the export
+    if (!animation_->readyForFrame()) {
+        frame_timer_->setInterval(15);
+        return;
+    }
+    frame_timer_->setInterval(0);
     try {
-        if (animation_->writeNext()) {
-            if (progress_)
-                progress_->setValue(int(animation_->framesWritten()));
-            return;
-        }
-        animation_->finish();
-        endAnimation(true, tr("%1 frames written to %2").arg(animation_->framesWritten()).arg(animation_path_));
+        if (!animation_->writeNext())
+            finishAnimation();
     } catch (const std::exception& e) {
         endAnimation(false, QString::fromStdString(e.what()));
     }
 }
 
+// Every frame is queued: the encoder finishes the file on its thread and reports back here.
+void ExportController::finishAnimation() {
+    animation_finishing_ = true;
+    frame_timer_->setInterval(100); // the progress follows the encoder
+    if (progress_)
+        progress_->setLabelText(tr("Finishing %1…").arg(QFileInfo(animation_path_).fileName()));
+    animation_->finishInBackground([this, id = animation_id_](const QString& error) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, id, error] {
+                if (!animation_ || id != animation_id_)
+                    return; // cancelled meanwhile
+                if (error.isEmpty())
+                    endAnimation(true,
+                                 tr("%1 frames written to %2").arg(animation_->framesWritten()).arg(animation_path_));
+                else
+                    endAnimation(false, error);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
 void ExportController::endAnimation(bool written, const QString& message) {
     frame_timer_->stop();
     animation_.reset(); // an unfinished export removes what it wrote
+    animation_finishing_ = false;
     if (progress_) {
         progress_->disconnect(this);
         progress_->close();

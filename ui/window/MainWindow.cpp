@@ -14,6 +14,7 @@
 #include "ui/views/CascadeHeatmapView.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/SeriesChartView.h"
+#include "ui/workers/BackgroundJobs.h"
 #include "ui/workers/SimulationController.h"
 
 #include "core/base/ResourcePaths.h"
@@ -25,6 +26,7 @@
 #include <QAction>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -68,11 +70,37 @@ QTableView* row_table(QAbstractItemModel* model) {
 }
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new SimulationController(this)) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), simulation_(new SimulationController(this)),
+      jobs_(new BackgroundJobs(QStringLiteral("levex-files"), this)) {
     setWindowTitle(tr("LevEx"));
     setAcceptDrops(true);
     resize(1440, 860);
+    // Not modal (a script may be waiting on us), and one box at a time: while the user edits a run
+    // that cannot work (a bad L2 file), the open box shows the newest reason.
+    notify_ = [this](const QString& title, const QString& message) {
+        if (!error_box_) {
+            error_box_ = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+            error_box_->setAttribute(Qt::WA_DeleteOnClose);
+            error_box_->open();
+        } else {
+            error_box_->setWindowTitle(title);
+            error_box_->setText(message);
+        }
+    };
+    buildCentral();
+    buildDocks();
+    buildMenus();
+    wireSimulation();
+}
 
+void MainWindow::setNotify(Notify notify) {
+    notify_ = notify;
+    export_->setNotify(std::move(notify));
+}
+
+// The charts above (heatmap beside the liquidation map, a note until there is a run), the tabs below.
+void MainWindow::buildCentral() {
     heatmap_ = new CascadeHeatmapView(this);
     map_view_ = new LiquidationMapView(this);
     auto* split = new QSplitter(Qt::Horizontal);
@@ -89,6 +117,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     charts_ = new QStackedWidget;
     charts_->addWidget(placeholder_);
     charts_->addWidget(split);
+    linkPriceAxes();
+    auto* vertical = new QSplitter(Qt::Vertical);
+    vertical->addWidget(charts_);
+    vertical->addWidget(buildTabs());
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 1);
+    vertical->setSizes({560, 200});
+    setCentralWidget(vertical);
+}
+
+QWidget* MainWindow::buildTabs() {
     tabs_ = new QTabWidget;
     tabs_->addTab(buildPositions(), tr("Positions"));
     tabs_->addTab(buildLog(), tr("Liquidation log"));
@@ -108,14 +147,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
         if (tabs_->widget(index) == sensitivity_ && sensitivity_->rowsFilled() == 0)
             sensitivity_->compute();
     });
-    auto* vertical = new QSplitter(Qt::Vertical);
-    vertical->addWidget(charts_);
-    vertical->addWidget(tabs_);
-    vertical->setStretchFactor(0, 3);
-    vertical->setStretchFactor(1, 1);
-    vertical->setSizes({560, 200});
-    setCentralWidget(vertical);
-    // One price axis for both views: panning or zooming one moves the other.
+    return tabs_;
+}
+
+// One price axis for both views: panning or zooming one moves the other.
+void MainWindow::linkPriceAxes() {
     QCPAxis* heat_y = heatmap_->plot()->yAxis;
     QCPAxis* map_y = map_view_->plot()->yAxis;
     connect(heat_y, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [map_y, this](const QCPRange& r) {
@@ -130,19 +166,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
             heatmap_->plot()->replot(QCustomPlot::rpQueuedReplot);
         }
     });
+}
 
+// The controls on the left; the Library on the right, hidden until the toolbar asks for it.
+void MainWindow::buildDocks() {
     auto* dock = new QDockWidget(tr("Controls"), this);
     dock->setObjectName("controls");
     dock->setWidget(buildControls());
     dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     addDockWidget(Qt::LeftDockWidgetArea, dock);
     library_ = new LibraryPanel(this);
-    auto* library_dock = new QDockWidget(tr("Library"), this);
-    library_dock->setObjectName("library");
-    library_dock->setWidget(library_);
-    addDockWidget(Qt::RightDockWidgetArea, library_dock);
-    library_dock->hide(); // the charts keep their width until the toolbar's Library asks for it
+    library_dock_ = new QDockWidget(tr("Library"), this);
+    library_dock_->setObjectName("library");
+    library_dock_->setWidget(library_);
+    addDockWidget(Qt::RightDockWidgetArea, library_dock_);
+    library_dock_->hide(); // the charts keep their width until the toolbar's Library asks for it
+}
 
+void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     QAction* open = file->addAction(tr("&Open positions CSV…"), QKeySequence::Open, this, &MainWindow::chooseFile);
     file->addAction(tr("Open the &sample book"), this,
@@ -157,6 +198,14 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     export_ = new ExportController(this, {heatmap_, map_view_, series_, sensitivity_, monte_carlo_}, [this] {
         return ExportController::Shown{run_, path_, controls_->venue()};
     });
+    connect(export_, &ExportController::exported, this, [this](const QString& path, const QString& error) {
+        if (error.isEmpty())
+            statusBar()->showMessage(tr("Exported %1").arg(QDir::toNativeSeparators(path)), 8000);
+    });
+    connect(export_, &ExportController::animationFinished, this, [this](bool written, const QString& message) {
+        if (written)
+            statusBar()->showMessage(tr("Animation: %1").arg(message), 8000);
+    });
     menuBar()->addMenu(export_->menu());
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Reset view"), QKeySequence(tr("Ctrl+0")), this, [this] { heatmap_->resetView(); })
@@ -167,17 +216,18 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
     QToolBar* tools = addToolBar(tr("File"));
     tools->setObjectName("file");
     tools->addAction(open);
-    QAction* show_library = library_dock->toggleViewAction();
+    QAction* show_library = library_dock_->toggleViewAction();
     show_library->setShortcut(QKeySequence(tr("Ctrl+L")));
     tools->addAction(show_library);
     view->addAction(show_library);
     playback_ = new PlaybackBar(this);
     addToolBar(playback_);
     connect(playback_, &PlaybackBar::cursorChanged, this, &MainWindow::showCursor);
-
     status_ = new QLabel(tr("Ready"));
     statusBar()->addWidget(status_, 1);
+}
 
+void MainWindow::wireSimulation() {
     connect(simulation_, &SimulationController::framesAdvanced, this, &MainWindow::onFrames);
     connect(simulation_, &SimulationController::runFinished, this, &MainWindow::onFinished);
     connect(simulation_, &SimulationController::runFailed, this, [this](quint64, const QString& message) {
@@ -188,18 +238,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
         if (no_book)
             placeholder_->setText(
                 tr("Could not open the book.\n\n%1\n\nOpen another with File → Open (Ctrl+O).").arg(message));
-        if (QGuiApplication::platformName() == "offscreen") // tests and scripts read the status instead
-            return;
-        // Not modal (a script may be waiting on us), and one box at a time: while the user edits
-        // a run that cannot work (a bad L2 file), the open box shows the newest reason.
-        if (!error_box_) {
-            error_box_ = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
-            error_box_->setAttribute(Qt::WA_DeleteOnClose);
-            error_box_->open();
-        } else {
-            error_box_->setWindowTitle(title);
-            error_box_->setText(message);
-        }
+        if (notify_)
+            notify_(title, message);
     });
     // Large books show their reading progress and can be cancelled.
     connect(simulation_, &SimulationController::readProgress, this, [this](double fraction) {
@@ -539,38 +579,66 @@ void MainWindow::reportNotShown(const QStringList& not_shown) {
                                  15000);
 }
 
-QString MainWindow::openScenario(const QString& path) {
-    try {
-        const QString profiles = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/venues";
-        const OpenedScenario opened = open_scenario(path, profiles);
-        QStringList not_shown;
-        {
-            const QSignalBlocker block(controls_); // one run, once the book is chosen too
-            not_shown = controls_->setParameters(opened.scenario.params, opened.venue);
-        }
-        openBook(opened.book_path);
-        if (const QString symbol = QString::fromStdString(opened.scenario.params.symbol); !symbol.isEmpty()) {
-            controls_->setSymbols({symbol}, symbol); // openBook cleared them; the book's arrive with its run
-            requestSimulation();
-        }
-        reportNotShown(not_shown);
-        return {};
-    } catch (const std::exception& e) {
-        const QString message = QString::fromStdString(e.what());
-        status_->setText(tr("Could not open the scenario: %1").arg(message));
-        if (QGuiApplication::platformName() != "offscreen")
-            QMessageBox::warning(this, tr("Could not open the scenario"), message);
-        return message;
-    }
+// The scenario's book and pinned files are hashed on the files thread; the newest request wins.
+void MainWindow::openScenario(const QString& path) {
+    const quint64 request = ++scenario_request_;
+    status_->setText(tr("Opening scenario %1…").arg(QFileInfo(path).fileName()));
+    const QString profiles = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/venues";
+    jobs_->submit(
+        [this, path, profiles, request]() -> std::function<void()> {
+            auto opened = std::make_shared<const OpenedScenario>(open_scenario(path, profiles));
+            return [this, path, opened, request] {
+                if (request == scenario_request_)
+                    applyScenario(path, *opened);
+            };
+        },
+        [this, path, request](const QString& message) {
+            if (request != scenario_request_)
+                return;
+            status_->setText(tr("Could not open the scenario: %1").arg(message));
+            if (notify_)
+                notify_(tr("Could not open the scenario"), message);
+            emit scenarioOpened(path, message);
+        });
 }
 
+void MainWindow::applyScenario(const QString& path, const OpenedScenario& opened) {
+    QStringList not_shown;
+    {
+        const QSignalBlocker block(controls_); // one run, once the book is chosen too
+        not_shown = controls_->setParameters(opened.scenario.params, opened.venue);
+    }
+    openBook(opened.book_path);
+    if (const QString symbol = QString::fromStdString(opened.scenario.params.symbol); !symbol.isEmpty()) {
+        controls_->setSymbols({symbol}, symbol); // openBook cleared them; the book's arrive with its run
+        requestSimulation();
+    }
+    reportNotShown(not_shown);
+    emit scenarioOpened(path, QString());
+}
+
+// The book (and any L2 or price-series file) is hashed on the files thread, then the file written.
 void MainWindow::saveScenario(const QString& path) {
-    if (path_.isEmpty())
-        throw std::runtime_error("no book is open");
+    if (path_.isEmpty()) {
+        emit scenarioSaved(path, tr("no book is open"));
+        return;
+    }
     RunParameters params = runParameters();
     if (run_)
         params.symbol = run_->symbol;
-    write_text_file(path.toStdString(), write_scenario_json(scenario_for_run(params, controls_->venue(), path_)));
+    jobs_->submit(
+        [this, path, params, venue = controls_->venue(), book = path_]() -> std::function<void()> {
+            write_text_file(path.toStdString(), write_scenario_json(scenario_for_run(params, venue, book)));
+            return [this, path] {
+                statusBar()->showMessage(tr("Scenario saved to %1").arg(path), 5000);
+                emit scenarioSaved(path, QString());
+            };
+        },
+        [this, path](const QString& message) {
+            if (notify_)
+                notify_(tr("Could not save the scenario"), message);
+            emit scenarioSaved(path, message);
+        });
 }
 
 void MainWindow::chooseScenario() {
@@ -588,12 +656,7 @@ void MainWindow::chooseScenarioToSave() {
         return;
     if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
         path += QString::fromLatin1(kScenarioSuffix);
-    try {
-        saveScenario(path);
-        statusBar()->showMessage(tr("Scenario saved to %1").arg(path), 5000);
-    } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Could not save the scenario"), QString::fromStdString(e.what()));
-    }
+    saveScenario(path);
 }
 
 void MainWindow::showAbout() {

@@ -9,9 +9,11 @@
 #include <QMainWindow>
 #include <QPointer>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
+class QDockWidget;
 class QLabel;
 class QMessageBox;
 class QMenu;
@@ -22,6 +24,7 @@ class QTableView;
 
 namespace levex::ui {
 
+class BackgroundJobs;
 class CascadeHeatmapView;
 class LibraryPanel;
 class ExportController;
@@ -34,14 +37,23 @@ class RunControlsPanel;
 class MonteCarloPanel;
 class SensitivityPanel;
 class SimulationController;
+struct OpenedScenario;
 
 /// The main window: wiring only. The controls describe a run; the SimulationController computes
 /// it on its own thread; the views draw what it publishes, up to the playback cursor.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    /// Tells the user something went wrong (title, message).
+    using Notify = std::function<void(const QString& title, const QString& message)>;
+
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
+
+    /// Replaces the message box that reports failures (a book that cannot be read, a scenario
+    /// refused, an export that failed); tests record the messages instead. The status line and
+    /// the signals (bookFailed, scenarioOpened, …) say the same either way.
+    void setNotify(Notify notify);
 
     /// Opens a positions CSV and simulates it; `bookReady` or `bookFailed` follows.
     void openBook(const QString& path, const BookReadOptions& read = {});
@@ -55,10 +67,10 @@ public:
     void showStoredRun(std::shared_ptr<const LiveRun> run, const QString& name, qint64 snapshot_id);
     /// Opens the workspace database in the Library panel.
     void useWorkspace(const QString& path);
-    /// Opens a scenario file (docs/command-line.md): its parameters, venue and book; returns the reason when
-    /// it cannot (also shown in a dialog), else an empty string.
-    QString openScenario(const QString& path);
-    /// Saves the shown run's scenario; throws with the reason.
+    /// Opens a scenario file (docs/formats.md §5): its parameters, venue and book, once its pinned
+    /// files are checked in the background; `scenarioOpened` follows (with the reason it could not).
+    void openScenario(const QString& path);
+    /// Saves the shown run's scenario (the book is hashed in the background); `scenarioSaved` follows.
     void saveScenario(const QString& path);
     /// The run parameters the controls describe.
     RunParameters runParameters() const;
@@ -89,6 +101,10 @@ signals:
     void bookFailed(const QString& message);
     /// The newest simulation the controls asked for has finished.
     void simulationFinished();
+    /// A scenario's settings and book are taken (`error` empty), or why they could not be.
+    void scenarioOpened(const QString& path, const QString& error);
+    /// A scenario file is written (`error` empty), or why it could not be.
+    void scenarioSaved(const QString& path, const QString& error);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -98,6 +114,13 @@ protected:
 private:
     /// Tells the user which scenario settings the controls could not take.
     void reportNotShown(const QStringList& not_shown);
+    void buildCentral();
+    QWidget* buildTabs();
+    void linkPriceAxes();
+    void buildDocks();
+    void buildMenus();
+    void wireSimulation();
+    void applyScenario(const QString& path, const OpenedScenario& opened);
     QWidget* buildControls();
     QWidget* buildPositions();
     QWidget* buildLog();
@@ -117,6 +140,8 @@ private:
 
     QString path_;
     BookReadOptions read_;
+    Notify notify_;
+    quint64 scenario_request_ = 0; // the newest scenario opened wins
     QProgressDialog* reading_ = nullptr;
     bool use_settings_ = false;
     QMenu* recent_ = nullptr;
@@ -129,6 +154,8 @@ private:
     LibraryPanel* library_ = nullptr;
 
     SimulationController* simulation_;
+    BackgroundJobs* jobs_; // reads, hashes and writes files off the GUI thread
+    QDockWidget* library_dock_ = nullptr;
     CascadeHeatmapView* heatmap_;
     LiquidationMapView* map_view_;
     PlaybackBar* playback_;
