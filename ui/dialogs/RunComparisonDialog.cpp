@@ -119,12 +119,36 @@ RunComparisonDialog::RunComparisonDialog(const StoredRun& a, const QString& name
     setWindowTitle(tr("Compare runs — %1 · %2").arg(name_a, name_b));
     setObjectName("runComparison");
     resize(1100, 760);
-    const QLocale locale;
-
-    const std::vector<Metric> rows = metrics();
     table_->setColumnCount(5);
     table_->setHorizontalHeaderLabels(
         {tr("Metric"), tr("A: %1").arg(name_a), tr("B: %1").arg(name_b), tr("B − A"), tr("Change")});
+    fillTexts(a, b);
+    fillMetrics(a, b);
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    for (int c = 1; c < 5; ++c)
+        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setAlternatingRowColors(true);
+    drawPaths(a, b);
+
+    auto* split = new QSplitter(Qt::Vertical);
+    split->addWidget(table_);
+    split->addWidget(plot_);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    auto* layout = new QVBoxLayout(this);
+    auto* note = new QLabel(tr("Rows in bold differ. Change is relative to A."));
+    layout->addWidget(note);
+    layout->addWidget(split, 1);
+    layout->addWidget(buttons);
+}
+
+// The rows of text: venue, symbol, when each run started.
+void RunComparisonDialog::fillTexts(const StoredRun& a, const StoredRun& b) {
     auto venue_of = [](const StoredRun& r) {
         try {
             return QString::fromStdString(parse_venue_profile(r.scenario.venue_json, "venue").name);
@@ -137,8 +161,7 @@ RunComparisonDialog::RunComparisonDialog(const StoredRun& a, const QString& name
         {tr("Symbol"), {QString::fromStdString(a.info.symbol), QString::fromStdString(b.info.symbol)}},
         {tr("Started"), {QString::fromStdString(a.info.started_at), QString::fromStdString(b.info.started_at)}},
     };
-    const int first_metric = int(texts.size());
-    table_->setRowCount(first_metric + int(rows.size()));
+    table_->setRowCount(int(texts.size()));
     for (std::size_t k = 0; k < texts.size(); ++k) {
         const auto& [label, values] = texts[k];
         const bool differ = values.first != values.second && label != tr("Started");
@@ -149,6 +172,14 @@ RunComparisonDialog::RunComparisonDialog(const StoredRun& a, const QString& name
         table_->setItem(r, 3, cell(differ ? tr("differs") : QString(), differ));
         table_->setItem(r, 4, cell(QString(), false));
     }
+}
+
+// The rows of numbers, after the texts: each run's value, the difference and the relative change.
+void RunComparisonDialog::fillMetrics(const StoredRun& a, const StoredRun& b) {
+    const QLocale locale;
+    const std::vector<Metric> rows = metrics();
+    const int first_metric = table_->rowCount();
+    table_->setRowCount(first_metric + int(rows.size()));
     for (std::size_t k = 0; k < rows.size(); ++k) {
         const Metric& m = rows[k];
         const int r = first_metric + int(k);
@@ -171,14 +202,9 @@ RunComparisonDialog::RunComparisonDialog(const StoredRun& a, const QString& name
         table_->setItem(r, 3, cell(differ ? delta : tr("same"), differ));
         table_->setItem(r, 4, cell(differ ? change : QString(), differ));
     }
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    for (int c = 1; c < 5; ++c)
-        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
-    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table_->setAlternatingRowColors(true);
+}
 
+void RunComparisonDialog::drawPaths(const StoredRun& a, const StoredRun& b) {
     plot_->setMinimumHeight(260);
     add_paths(plot_, a, tr("A"), QColor(31, 119, 180));
     add_paths(plot_, b, tr("B"), QColor(255, 127, 14));
@@ -186,27 +212,14 @@ RunComparisonDialog::RunComparisonDialog(const StoredRun& a, const QString& name
     plot_->yAxis->setLabel(tr("Price (USD)"));
     plot_->yAxis->setNumberFormat(QStringLiteral("f")); // whole prices with separators: 95,000
     plot_->yAxis->setNumberPrecision(0);
-    QLocale grouped = locale;
-    grouped.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    QLocale grouped;
+    grouped.setNumberOptions(grouped.numberOptions() & ~QLocale::OmitGroupSeparator);
     plot_->setLocale(grouped);
     plot_->legend->setVisible(true);
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
     plot_->rescaleAxes();
     plot_->yAxis->scaleRange(1.08, plot_->yAxis->range().center());
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
-
-    auto* split = new QSplitter(Qt::Vertical);
-    split->addWidget(table_);
-    split->addWidget(plot_);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
-    auto* layout = new QVBoxLayout(this);
-    auto* note = new QLabel(tr("Rows in bold differ. Change is relative to A."));
-    layout->addWidget(note);
-    layout->addWidget(split, 1);
-    layout->addWidget(buttons);
 }
 
 int RunComparisonDialog::rowOf(const QString& label) const {

@@ -25,6 +25,10 @@ public:
     int rowOf(const QString& label) const;
 
 private:
+    void fillTexts(const StoredRun& a, const StoredRun& b);
+    void fillMetrics(const StoredRun& a, const StoredRun& b);
+    void drawPaths(const StoredRun& a, const StoredRun& b);
+
     QTableWidget* table_;
     QCustomPlot* plot_;
 };
