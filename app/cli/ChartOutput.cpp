@@ -2,6 +2,7 @@
 #include "app/cli/ChartOutput.h"
 
 #include "core/base/Issue.h"
+#include "core/engine/CascadeWindow.h"
 
 #ifdef LEVEX_CLI_CHARTS
 #include "ui/export/AnimationExport.h"
@@ -162,15 +163,19 @@ void write_run_charts(const CommandLine& cl, RunResult result, const ChartContex
         const QString path = QString::fromStdString(*out);
         const ui::ChartStyle style = chart_style(cl, context, 800);
         const std::string chart = cl.text("chart", "heatmap");
-        const std::size_t last = run->summary.steps_run > 0 ? run->summary.steps_run - 1 : 0;
+        // The app's framing (core cascade_window): the heatmap's time axis covers the cascade and its
+        // aftermath, the map shows the book at the end of that frame.
+        const std::size_t steps = run->summary.steps_run;
+        const CascadeWindow frame = cascade_window(std::span(run->liquidated_long.data(), steps),
+                                                   std::span(run->liquidated_short.data(), steps), run->params);
         if (chart == "heatmap") {
             ui::CascadeHeatmapView view;
             view.showRun(run, run->capacity);
-            view.setFinished(run->summary.steps_run);
+            view.setFinished(steps);
             ui::export_chart(*view.plot(), path, style);
         } else if (chart == "map") {
             ui::LiquidationMapView view;
-            view.showFrame(run, last, QString::fromStdString(context.symbol));
+            view.showFrame(run, frame.end > 0 ? frame.end - 1 : 0, QString::fromStdString(context.symbol));
             ui::export_chart(*view.plot(), path, style);
         } else {
             ui::SeriesChartView view;

@@ -6,10 +6,14 @@
 #include "ui/panels/PlaybackBar.h"
 #include "ui/panels/SensitivityPanel.h"
 #include "ui/views/CascadeHeatmapView.h"
+#include "ui/views/ChartTheme.h"
 #include "ui/views/LiquidationMapView.h"
+#include "ui/views/RunSummaryView.h"
+#include "ui/views/SeriesChartView.h"
 #include "ui/workers/SimulationController.h"
 
 #include "core/base/ResourcePaths.h"
+#include "core/engine/CascadeWindow.h"
 #include "core/engine/Simulation.h"
 #include "core/engine/Sweep.h"
 #include "core/io/PositionCsvReader.h"
@@ -20,7 +24,9 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -30,6 +36,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <span>
 
 using levex::ui::MainWindow;
 
@@ -64,7 +71,10 @@ TEST(MainWindow, OpensTheSampleBookAndShowsItsCascade) {
     EXPECT_EQ(run->symbol, "BTCUSDT");
     EXPECT_GT(run->summary.liquidated_count, 0u);
     EXPECT_EQ(window.windowTitle(), QStringLiteral("btcusdt-sample.csv — LevEx"));
-    // Not playing: the views show the whole run; the map has one bar per bin on each side.
+    // Not playing: the cursor is at the end of the framed cascade; with the whole run framed, at
+    // the run's end. The map has one bar per bin on each side.
+    EXPECT_EQ(window.playback()->cursor(), window.heatmap()->framedSteps() - 1);
+    window.setWholeRun(true);
     EXPECT_EQ(window.playback()->cursor(), run->ready.load() - 1);
     QCustomPlot* map = window.liquidationMap()->plot();
     ASSERT_EQ(map->plottableCount(), 4);
@@ -163,7 +173,7 @@ TEST(MainWindow, PlaybackRevealsTheCascadeStepByStep) {
         return false;
     };
     ASSERT_TRUE(column_drawn(10));
-    playback->rewind();
+    playback->setCursor(0); // Home goes further back, to the book before the shock
     EXPECT_EQ(playback->cursor(), 0u);
     EXPECT_TRUE(column_drawn(0));
     EXPECT_FALSE(column_drawn(10));
@@ -222,7 +232,7 @@ TEST(MainWindow, PositionsTableSortsFiltersAndMarksLiquidations) {
                           .startsWith("liquidated at");
     EXPECT_EQ(std::size_t(liquidated), run->summary.liquidated_count);
     // At the first step only what step 0 liquidated is marked.
-    window.playback()->rewind();
+    window.playback()->setCursor(0);
     int at_start = 0, expected = 0;
     for (int row = 0; row < model->rowCount(); ++row) {
         at_start += model->data(model->index(row, levex::ui::PositionTableModel::Status), Qt::DisplayRole)
@@ -232,6 +242,14 @@ TEST(MainWindow, PositionsTableSortsFiltersAndMarksLiquidations) {
     }
     EXPECT_EQ(at_start, expected);
     EXPECT_LT(at_start, liquidated);
+    // Before the shock nothing is.
+    window.playback()->rewind();
+    ASSERT_TRUE(window.playback()->beforeShock());
+    for (int row = 0; row < model->rowCount(); row += 13)
+        EXPECT_EQ(model->data(model->index(row, levex::ui::PositionTableModel::Status), Qt::DisplayRole).toString(),
+                  "open");
+    EXPECT_EQ(model->headerData(levex::ui::PositionTableModel::Size, Qt::Horizontal, Qt::DisplayRole).toString(),
+              "Size (BTC)");
 }
 
 // The liquidation log: every event of the run, filterable by path; choosing one moves the cursor
@@ -360,6 +378,187 @@ TEST(MainWindow, AboutShowsTheProjectVersion) {
     about->trigger();
     EXPECT_TRUE(text.contains(QStringLiteral("LevEx " LEVEX_PROJECT_VERSION))) << text.toStdString();
     EXPECT_STREQ(levex::version(), LEVEX_PROJECT_VERSION);
+}
+
+// The time axis frames the cascade (core cascade_window) with the pre-shock column; the whole run
+// is one toggle away; playback and the scrubber follow the frame.
+TEST(MainWindow, TheTimeAxisFramesTheCascade) {
+    MainWindow window;
+    window.show();
+    open_sample(window);
+    const auto run = window.simulation()->currentRun();
+    const std::size_t steps = run->summary.steps_run;
+    const levex::CascadeWindow frame = levex::cascade_window(
+        std::span(run->liquidated_long.data(), steps), std::span(run->liquidated_short.data(), steps), run->params);
+    ASSERT_LT(frame.end, steps) << "the sample's cascade is over long before the run";
+    EXPECT_EQ(window.heatmap()->framedSteps(), frame.end);
+    const double dt = run->params.step_seconds;
+    const QCPRange time = window.heatmap()->plot()->xAxis->range();
+    EXPECT_DOUBLE_EQ(time.lower, -1.5 * dt); // the column before the shock
+    EXPECT_DOUBLE_EQ(time.upper, (double(frame.end) - 0.5) * dt);
+    auto* scrubber = window.playback()->findChild<QSlider*>();
+    ASSERT_NE(scrubber, nullptr);
+    EXPECT_EQ(scrubber->minimum(), -1); // before the shock
+    EXPECT_EQ(scrubber->maximum(), int(frame.end) - 1);
+    // A click on the track jumps there.
+    EXPECT_EQ(scrubber->style()->styleHint(QStyle::SH_Slider_AbsoluteSetButtons, nullptr, scrubber),
+              int(Qt::LeftButton));
+    // The series tab follows the frame.
+    EXPECT_DOUBLE_EQ(window.seriesChart()->markGraph()->keyAxis()->range().upper, (double(frame.end) - 0.5) * dt);
+
+    window.setWholeRun(true);
+    EXPECT_EQ(window.heatmap()->framedSteps(), steps);
+    EXPECT_DOUBLE_EQ(window.heatmap()->plot()->xAxis->range().upper, (double(steps) - 0.5) * dt);
+    EXPECT_EQ(scrubber->maximum(), int(steps) - 1);
+    EXPECT_EQ(window.playback()->cursor(), steps - 1);
+    window.setWholeRun(false);
+    EXPECT_EQ(window.playback()->cursor(), frame.end - 1);
+    // End goes to the frame's last step.
+    window.playback()->setCursor(2);
+    window.playback()->toEnd();
+    EXPECT_EQ(window.playback()->cursor(), frame.end - 1);
+}
+
+// After any change the cursor lands on the end of the framed cascade, not on an empty start.
+TEST(MainWindow, TheCursorLandsOnTheEndOfTheCascadeAfterAChange) {
+    MainWindow window;
+    open_sample(window);
+    window.playback()->rewind(); // the user looks at the start, then changes a control
+    ASSERT_TRUE(window.playback()->beforeShock());
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    auto* leverage = window.findChild<QDoubleSpinBox*>("leverage");
+    ASSERT_NE(leverage, nullptr);
+    leverage->setValue(1.5);
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_FALSE(window.playback()->beforeShock());
+    EXPECT_EQ(window.playback()->cursor(), window.heatmap()->framedSteps() - 1);
+    EXPECT_GT(window.playback()->cursor(), 0u);
+    // A new book too.
+    window.playback()->setCursor(0);
+    finished.clear();
+    window.openBook(QString(LEVEX_TEST_DATA_DIR) + "/published/binance_cross_faq.csv");
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_EQ(window.playback()->cursor(), window.heatmap()->framedSteps() - 1);
+}
+
+// Home shows the book before the shock: the mark at the start price, every level still open.
+TEST(MainWindow, TheStartShowsTheBookBeforeTheShock) {
+    MainWindow window;
+    open_sample(window);
+    const auto run = window.simulation()->currentRun();
+    window.playback()->rewind();
+    ASSERT_TRUE(window.playback()->beforeShock());
+    // The heatmap: no step column, the pre-shock column, mark and index at the start price.
+    QCPColorMapData* cells = window.heatmap()->colorMap()->data();
+    for (int b = 0; b < cells->valueSize(); ++b)
+        ASSERT_TRUE(std::isnan(cells->cell(0, b)));
+    QCPColorMapData* before = window.heatmap()->beforeShockMap()->data();
+    int open = 0;
+    for (std::size_t b = 0; b < run->bins; ++b) {
+        const double expected = levex::ui::CascadeHeatmapView::cell_value(run->open_long[b] + run->executed_long[b],
+                                                                          run->open_short[b] + run->executed_short[b]);
+        if (std::isnan(expected)) {
+            ASSERT_TRUE(std::isnan(before->cell(1, int(b))));
+        } else {
+            ASSERT_DOUBLE_EQ(before->cell(1, int(b)), expected);
+            ++open;
+        }
+    }
+    EXPECT_GT(open, 0);
+    const auto mark = window.heatmap()->markGraph()->data();
+    ASSERT_EQ(mark->size(), 1);
+    EXPECT_DOUBLE_EQ(mark->begin()->key, -run->params.step_seconds);
+    EXPECT_DOUBLE_EQ(std::exp(mark->begin()->value), run->summary.start_price);
+    // The map: titled so, the executed parts empty, the levels about to go still open.
+    QCustomPlot* map = window.liquidationMap()->plot();
+    const auto* title = static_cast<QCPTextElement*>(map->plotLayout()->element(0, 0));
+    EXPECT_TRUE(title->text().contains("before the shock")) << title->text().toStdString();
+    for (std::size_t b = 0; b < run->bins; ++b)
+        ASSERT_EQ(window.liquidationMap()->executedShown(true, b), 0.0);
+    // Forward one step: the shock hits.
+    window.playback()->stepForward();
+    EXPECT_FALSE(window.playback()->beforeShock());
+    EXPECT_EQ(window.playback()->cursor(), 0u);
+}
+
+// Executed levels are drawn in their own colour, not the page's white of "nothing there".
+TEST(MainWindow, ExecutedLevelsHaveTheirOwnColour) {
+    MainWindow window;
+    open_sample(window);
+    const auto run = window.simulation()->currentRun();
+    const std::size_t t = window.playback()->cursor();
+    const levex::ui::ChartTheme& theme = levex::ui::ChartTheme::light();
+    QCPColorMap* executed = window.heatmap()->executedMap();
+    const QRgb colour = executed->gradient().color(1.0, QCPRange(0.0, 1.0));
+    EXPECT_EQ(QColor(colour), theme.executed);
+    EXPECT_NE(QColor(colour), theme.background);
+    EXPECT_NE(QColor(colour), theme.neutral);
+    int grey = 0;
+    for (std::size_t b = 1; b + 1 < run->bins; ++b) {
+        double gone = 0.0;
+        for (std::size_t s = 0; s <= t; ++s)
+            gone += run->row(run->executed_long, s)[b] + run->row(run->executed_short, s)[b];
+        const bool empty = run->row(run->open_long, t)[b] <= 0 && run->row(run->open_short, t)[b] <= 0;
+        const double cell = executed->data()->cell(int(t), int(b));
+        if (gone > 0 && empty) {
+            ASSERT_EQ(cell, 1.0) << b;
+            ++grey;
+        } else {
+            ASSERT_TRUE(std::isnan(cell)) << b;
+        }
+        double gone_long = 0.0;
+        for (std::size_t s = 0; s <= t; ++s)
+            gone_long += run->row(run->executed_long, s)[b];
+        ASSERT_NEAR(window.liquidationMap()->executedShown(true, b), gone_long, 1e-9 * (1 + gone_long));
+    }
+    EXPECT_GT(grey, 0) << "the cascade emptied some bands";
+}
+
+// The headline states the answer from the run's summary; every summary row says what it means.
+TEST(MainWindow, TheHeadlineStatesTheAnswer) {
+    MainWindow window;
+    open_sample(window);
+    const auto run = window.simulation()->currentRun();
+    const levex::RunSummary& s = run->summary;
+    const QLocale locale = levex::ui::grouped_locale();
+    const QString headline = window.headline()->text();
+    EXPECT_EQ(headline, levex::ui::run_headline(s, run->params, locale));
+    EXPECT_TRUE(window.headline()->isVisibleTo(&window));
+    for (const QString& figure :
+         {locale.toString(s.start_price, 'f', 0), locale.toString(s.min_price, 'f', 0),
+          locale.toString(qulonglong(s.liquidated_count)), locale.toString(s.liquidated_share_of_oi * 100, 'f', 1),
+          locale.toString(s.exhaustion_price, 'f', 0), locale.toString(std::abs(run->params.shock) * 100, 'f', 1)})
+        EXPECT_TRUE(headline.contains(figure)) << figure.toStdString() << " in " << headline.toStdString();
+    levex::ui::RunSummaryView* summary = window.summary();
+    ASSERT_GE(summary->rows(), 14);
+    for (int row = 0; row < summary->rows(); ++row) {
+        EXPECT_FALSE(summary->nameAt(row)->toolTip().isEmpty()) << summary->nameAt(row)->text().toStdString();
+        EXPECT_EQ(summary->valueAt(row)->toolTip(), summary->nameAt(row)->toolTip());
+    }
+    // The fund reads as one statement, not "unlimited / 0 USD".
+    EXPECT_TRUE(summary->valueOf("Insurance fund")->text().startsWith("unlimited; covered"));
+}
+
+// A book that cannot be read leaves the shown book, its symbol and its run in place.
+TEST(MainWindow, AFailedOpenKeepsTheShownBook) {
+    MainWindow window;
+    window.setNotify([](const QString&, const QString&) {});
+    open_sample(window);
+    const auto shown = window.shownRun();
+    QTemporaryDir dir;
+    const QString bad = dir.filePath("bad.csv");
+    std::ofstream(bad.toStdString()) << "id,side,size,entry_price,leverage\n1,long,x,100,10\n";
+    QSignalSpy failed(&window, &MainWindow::bookFailed);
+    window.openBook(bad);
+    ASSERT_TRUE(waitFor(failed));
+    EXPECT_EQ(window.bookPath(), sample());
+    EXPECT_EQ(window.runParameters().symbol, "BTCUSDT");
+    EXPECT_EQ(window.shownRun(), shown);
+    // The controls still run the shown book.
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    window.findChild<QDoubleSpinBox*>("leverage")->setValue(1.2);
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_EQ(window.simulation()->currentRun()->position_book->positions(), 30000u);
 }
 
 int main(int argc, char** argv) {

@@ -86,8 +86,16 @@ ExportDialog::ExportDialog(Kind kind, const QString& name, const QString& folder
         every_->setPrefix(tr("every "));
         every_->setSuffix(tr(" step(s)"));
         every_->setToolTip(tr("One frame per this many steps; the last step is always included"));
+        span_ = new QComboBox;
+        span_->setToolTip(tr("The cascade and its aftermath (as the window frames it), or every step of the run"));
+        length_ = new QLabel;
+        form->addRow(tr("Steps"), span_);
         form->addRow(tr("Frame rate"), fps_);
         form->addRow(tr("Frames"), every_);
+        form->addRow(QString(), length_);
+        connect(span_, &QComboBox::currentIndexChanged, this, &ExportDialog::lengthChanged);
+        connect(fps_, &QSpinBox::valueChanged, this, &ExportDialog::lengthChanged);
+        connect(every_, &QSpinBox::valueChanged, this, &ExportDialog::lengthChanged);
     }
     form->addRow(tr("File"), file);
     form->addRow(note_);
@@ -152,7 +160,50 @@ AnimationOptions ExportDialog::animation() const {
         options.fps = fps_->value();
     if (every_)
         options.every = std::size_t(every_->value());
+    if (span_ && span_->count() > 0) {
+        options.end_step = span_->currentData().toULongLong();
+        options.before_shock = true; // the animation opens on the book the shock is about to hit
+    }
     return options;
+}
+
+void ExportDialog::setAnimationSteps(std::size_t cascade_steps, std::size_t run_steps, double step_seconds,
+                                     bool whole_run) {
+    if (!span_)
+        return;
+    cascade_steps_ = cascade_steps;
+    run_steps_ = run_steps;
+    const QSignalBlocker block(span_);
+    span_->clear();
+    const QLocale locale;
+    if (cascade_steps > 0 && cascade_steps < run_steps)
+        span_->addItem(tr("The cascade: steps 0–%1 (%2 s of %3 s)")
+                           .arg(cascade_steps - 1)
+                           .arg(locale.toString(double(cascade_steps) * step_seconds, 'f', 0),
+                                locale.toString(double(run_steps) * step_seconds, 'f', 0)),
+                       qulonglong(cascade_steps));
+    span_->addItem(tr("The whole run: %1 steps (%2 s)")
+                       .arg(run_steps)
+                       .arg(locale.toString(double(run_steps) * step_seconds, 'f', 0)),
+                   qulonglong(run_steps));
+    span_->setCurrentIndex(whole_run ? span_->count() - 1 : 0);
+    lengthChanged();
+}
+
+QString ExportDialog::lengthText() const {
+    return length_ ? length_->text() : QString();
+}
+
+// How many frames and how long they play: a GIF of ten minutes of recovery should not surprise.
+void ExportDialog::lengthChanged() {
+    if (!length_ || run_steps_ == 0)
+        return;
+    const AnimationOptions options = animation();
+    const std::size_t frames = animation_frame_count(run_steps_, options);
+    length_->setText(tr("%1 frames (the first before the shock): plays %2 s at %3 frames/s")
+                         .arg(frames)
+                         .arg(QLocale().toString(animation_seconds(run_steps_, options), 'f', 1))
+                         .arg(options.fps));
 }
 
 bool ExportDialog::withCaption() const {

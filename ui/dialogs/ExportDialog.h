@@ -33,9 +33,16 @@ public:
     /// Pre-sets the values (the last ones the user chose).
     void setStyle(const ChartStyle& style, bool with_caption);
     void setPath(const QString& path);
+    /// Animation: the run has `run_steps` steps, its cascade's frame the first `cascade_steps`;
+    /// `whole_run` chooses the whole run first (as the window shows it). The dialog says how many
+    /// frames that makes and how long they play.
+    void setAnimationSteps(std::size_t cascade_steps, std::size_t run_steps, double step_seconds, bool whole_run);
+    /// What the dialog says about the animation's length ("21 frames: plays 2.1 s at 10 frames/s").
+    QString lengthText() const;
 
 private:
     void formatChanged();
+    void lengthChanged();
     void browse();
 
     Kind kind_;
@@ -48,6 +55,9 @@ private:
     QCheckBox* caption_;
     QSpinBox* fps_ = nullptr;
     QSpinBox* every_ = nullptr;
+    QComboBox* span_ = nullptr;
+    QLabel* length_ = nullptr;
+    std::size_t cascade_steps_ = 0, run_steps_ = 0;
     QLineEdit* path_;
     QLabel* note_;
 };

@@ -27,7 +27,15 @@ struct AnimationOptions {
     ChartStyle style;      ///< size, theme, title and caption of every frame
     double fps = 10.0;     ///< frames per second (a GIF stores delays in 1/100 s)
     std::size_t every = 1; ///< one frame every `every` steps (the last step is always included)
+    /// Steps [0, end_step) are animated and framed; 0 (or more than the run has): the whole run.
+    /// The app passes the cascade's frame (core cascade_window) unless the whole run is shown.
+    std::size_t end_step = 0;
+    bool before_shock = false; ///< a first frame showing the book before the shock
 };
+
+/// The frames an animation of a run of `steps` steps has with `options`, and how long it plays.
+std::size_t animation_frame_count(std::size_t steps, const AnimationOptions& options);
+double animation_seconds(std::size_t steps, const AnimationOptions& options);
 
 /// Writes the cascade animation of a finished run as a GIF (giflib), a numbered PNG sequence or
 /// an MP4 (frames piped to ffmpeg). Frames are drawn one at a time on the GUI thread (the views are
@@ -58,6 +66,8 @@ public:
     void finish();
 
 private:
+    QImage frameAt(std::size_t index);
+
     QString path_;
     AnimationOptions options_;
     CascadeAnimation animation_;

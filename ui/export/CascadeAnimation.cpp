@@ -12,7 +12,7 @@
 
 namespace levex::ui {
 
-CascadeAnimation::CascadeAnimation(std::shared_ptr<const LiveRun> run, const ChartStyle& style)
+CascadeAnimation::CascadeAnimation(std::shared_ptr<const LiveRun> run, const ChartStyle& style, std::size_t end_step)
     : run_(std::move(run)), style_(style), heatmap_(std::make_unique<CascadeHeatmapView>()),
       map_(std::make_unique<LiquidationMapView>()) {
     check_chart_style(style_);
@@ -20,6 +20,8 @@ CascadeAnimation::CascadeAnimation(std::shared_ptr<const LiveRun> run, const Cha
         throw ChartExportError("the run has no steps to animate");
     heatmap_->showRun(run_, steps());
     heatmap_->setFinished(steps());
+    // The cascade's frame when that is what is animated (the same rule: core cascade_window).
+    heatmap_->setWholeRun(end_step == 0 || end_step > heatmap_->cascadeWindow().end);
     const ChartTheme& theme = ChartTheme::named(style_.theme);
     apply_chart_theme(*heatmap_->plot(), ChartTheme::light(), theme);
     apply_chart_theme(*map_->plot(), ChartTheme::light(), theme);
@@ -38,6 +40,16 @@ QImage CascadeAnimation::frame(std::size_t step) {
     step = std::min(step, steps() - 1);
     heatmap_->setCursor(step);
     map_->showFrame(run_, step, QString::fromStdString(run_->symbol));
+    return paint();
+}
+
+QImage CascadeAnimation::frameBeforeShock() {
+    heatmap_->showBeforeShock();
+    map_->showBeforeShock(run_, QString::fromStdString(run_->symbol));
+    return paint();
+}
+
+QImage CascadeAnimation::paint() {
     const ChartTheme& theme = ChartTheme::named(style_.theme);
     QImage image(int(std::lround(style_.width * style_.scale)), int(std::lround(style_.height * style_.scale)),
                  QImage::Format_RGB32);

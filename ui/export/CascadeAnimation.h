@@ -18,7 +18,8 @@ class LiquidationMapView;
 /// never-shown views, so the windows on screen are not disturbed. GUI thread only (QWidgets).
 class CascadeAnimation {
 public:
-    CascadeAnimation(std::shared_ptr<const LiveRun> run, const ChartStyle& style);
+    /// Frames steps [0, end_step) of the run (0: every step; the heatmap's time axis follows).
+    CascadeAnimation(std::shared_ptr<const LiveRun> run, const ChartStyle& style, std::size_t end_step = 0);
     ~CascadeAnimation();
     CascadeAnimation(const CascadeAnimation&) = delete;
     CascadeAnimation& operator=(const CascadeAnimation&) = delete;
@@ -27,8 +28,12 @@ public:
     std::size_t steps() const;
     /// The picture at `step`, width·scale × height·scale pixels.
     QImage frame(std::size_t step);
+    /// The picture of the book before the shock.
+    QImage frameBeforeShock();
 
 private:
+    QImage paint();
+
     std::shared_ptr<const LiveRun> run_;
     ChartStyle style_;
     std::unique_ptr<CascadeHeatmapView> heatmap_;

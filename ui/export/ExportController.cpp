@@ -266,6 +266,10 @@ void ExportController::chooseAnimation() {
     ChartStyle style = last_style_;
     style.height = 700;
     dialog.setStyle(style, last_caption_);
+    // By default the animation covers what the window frames: the cascade, or the whole run.
+    if (const Shown shown = shown_(); shown.run && shown.run->finished.load(std::memory_order_acquire))
+        dialog.setAnimationSteps(shown.framed_steps, shown.run->summary.steps_run, shown.run->params.step_seconds,
+                                 shown.whole_run);
     if (dialog.exec() != QDialog::Accepted)
         return;
     last_folder_ = QFileInfo(dialog.path()).absolutePath();

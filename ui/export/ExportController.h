@@ -46,11 +46,13 @@ public:
         SensitivityPanel* sensitivity;
         MonteCarloPanel* monte_carlo;
     };
-    /// What the window shows: the run, its book file and venue.
+    /// What the window shows: the run, its book file and venue, and the steps its time axis frames.
     struct Shown {
         std::shared_ptr<const LiveRun> run;
         QString book;
         QString venue;
+        std::size_t framed_steps = 0; ///< the cascade's frame, or every step run
+        bool whole_run = false;
     };
 
     /// Tells the user something went wrong (title, message).

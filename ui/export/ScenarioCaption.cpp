@@ -22,8 +22,8 @@ QString depth_text(const RunParameters& p, const QLocale& c) {
         return QStringLiteral("V-shaped book %1 USD within 1 %")
             .arg(format_money(p.depth_quote_within_1pct * p.depth_scale, c));
     case DepthModel::Metaorder:
-        return QStringLiteral("metaorder law Y %1, σ %2 /day, ADV %3 USD")
-            .arg(c.toString(p.metaorder_y, 'g', 3), c.toString(p.metaorder_sigma_daily, 'g', 3),
+        return QStringLiteral("metaorder law Y %1, σ %2 %/day, ADV %3 USD")
+            .arg(c.toString(p.metaorder_y, 'g', 3), c.toString(p.metaorder_sigma_daily * 100, 'g', 3),
                  format_money(p.metaorder_adv_quote, c));
     case DepthModel::L2Book:
         return QStringLiteral("L2 book %1").arg(QFileInfo(QString::fromStdString(p.book_file)).fileName());
@@ -52,7 +52,7 @@ QString scenario_caption(const RunParameters& p, const QString& book, const QStr
                          .arg(p.step_seconds)
                          .arg(p.seed);
     if (p.vol > 0)
-        second += QStringLiteral(" · random path σ %1 per step").arg(c.toString(p.vol, 'g', 3));
+        second += QStringLiteral(" · random path σ %1 % per step").arg(c.toString(p.vol * 100, 'g', 3));
     second += QStringLiteral(" · LevEx %1").arg(QString::fromLatin1(version()));
     return first + QLatin1Char('\n') + second;
 }

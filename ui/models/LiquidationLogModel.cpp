@@ -16,6 +16,12 @@ void LiquidationLogModel::setRun(std::shared_ptr<const LiveRun> run) {
     refilter();
 }
 
+void LiquidationLogModel::setUnits(const QString& size, const QString& money) {
+    size_unit_ = size;
+    money_unit_ = money;
+    emit headerDataChanged(Qt::Horizontal, 0, kColumns - 1);
+}
+
 void LiquidationLogModel::setFilter(std::optional<LiquidationPath> path, const QString& text) {
     path_ = path;
     text_ = text.trimmed().toLower();
@@ -68,6 +74,14 @@ QVariant LiquidationLogModel::data(const QModelIndex& index, int role) const {
     const PositionBook& book = *run_->position_book;
     if (role == Qt::ForegroundRole && index.column() == Side)
         return e.side > 0 ? theme::kLongColor : theme::kShortColor;
+    if (role == Qt::ToolTipRole && e.path == LiquidationPath::Takeover &&
+        (index.column() == Path || index.column() == Fill || index.column() == FundPnl))
+        // A takeover at 0 fund P&L above the start price looked wrong: it is the bankruptcy price, and
+        // the fund's result comes later (docs/model.md §6).
+        return tr("Takeover: the insurance fund took the position over at its bankruptcy price, which lies above "
+                  "the start price for a long already past its liquidation price when the run starts. The fund's "
+                  "gain or loss appears when it unwinds the position into the book, in the fund balance, not in "
+                  "this row.");
     if (role == Qt::TextAlignmentRole)
         return index.column() == Position || index.column() == Account || index.column() == Side ||
                        index.column() == Path
@@ -102,11 +116,11 @@ QVariant LiquidationLogModel::headerData(int section, Qt::Orientation orientatio
     case Account: return tr("Account");
     case Side: return tr("Side");
     case Path: return tr("Path");
-    case Size: return tr("Size");
-    case Trigger: return tr("Trigger price");
-    case Fill: return tr("Fill price");
-    case Fee: return tr("Fee");
-    case FundPnl: return tr("Fund P&L");
+    case Size: return size_unit_.isEmpty() ? tr("Size") : tr("Size (%1)").arg(size_unit_);
+    case Trigger: return tr("Trigger (USD)");
+    case Fill: return tr("Fill (USD)");
+    case Fee: return money_unit_.isEmpty() ? tr("Fee") : tr("Fee (%1)").arg(money_unit_);
+    case FundPnl: return money_unit_.isEmpty() ? tr("Fund P&L") : tr("Fund P&L (%1)").arg(money_unit_);
     default: return {};
     }
 }

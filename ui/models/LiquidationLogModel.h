@@ -21,6 +21,9 @@ public:
     explicit LiquidationLogModel(QObject* parent = nullptr);
 
     void setRun(std::shared_ptr<const LiveRun> run);
+    /// The units of sizes (BTC, contracts) and of money (USD, or the coin of an inverse book) for
+    /// the headers.
+    void setUnits(const QString& size, const QString& money);
     /// Only events that took `path` (nullopt: all) and whose position id or account contains `text`.
     void setFilter(std::optional<LiquidationPath> path, const QString& text);
     const LiquidationEvent& event(int row) const { return run_->log[rows_[std::size_t(row)]]; }
@@ -40,6 +43,7 @@ private:
     BackgroundOrdering::Rows rows_;
     std::optional<LiquidationPath> path_;
     QString text_;
+    QString size_unit_, money_unit_;
     BackgroundOrdering ordering_;
 };
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace levex::ui {
 
@@ -53,7 +54,31 @@ bool contains_folded(const std::string& haystack, const std::string& needle) {
 
 } // namespace
 
+QString base_asset_of(const std::string& symbol) {
+    std::string base = symbol.substr(0, symbol.find_first_of("/:"));
+    for (const char* suffix : {"-PERP", "_PERP", "PERP", "USDT", "USDC", "FDUSD", "BUSD", "USD"}) {
+        const std::size_t n = std::char_traits<char>::length(suffix);
+        if (base.size() > n && base.compare(base.size() - n, n, suffix) == 0)
+            base.resize(base.size() - n);
+    }
+    while (!base.empty() && (base.back() == '-' || base.back() == '_'))
+        base.pop_back();
+    return QString::fromStdString(base.empty() ? symbol : base);
+}
+
 PositionTableModel::PositionTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void PositionTableModel::setBeforeShock() {
+    before_shock_ = true;
+    if (!rows_.empty())
+        emit dataChanged(index(0, Status), index(rowCount() - 1, Status), {Qt::DisplayRole, Qt::ForegroundRole});
+}
+
+void PositionTableModel::setUnits(const QString& size, const QString& money) {
+    size_unit_ = size;
+    money_unit_ = money;
+    emit headerDataChanged(Qt::Horizontal, 0, kColumns - 1);
+}
 
 void PositionTableModel::setRun(std::shared_ptr<const LiveRun> run) {
     run_ = std::move(run);
@@ -62,6 +87,7 @@ void PositionTableModel::setRun(std::shared_ptr<const LiveRun> run) {
 
 void PositionTableModel::setCursor(std::size_t step) {
     cursor_ = step;
+    before_shock_ = false;
     if (!rows_.empty())
         emit dataChanged(index(0, Status), index(rowCount() - 1, Status), {Qt::DisplayRole, Qt::ForegroundRole});
 }
@@ -138,7 +164,7 @@ QVariant PositionTableModel::data(const QModelIndex& index, int role) const {
     const PositionBook& book = *run_->position_book;
     const std::size_t i = rows_[std::size_t(index.row())];
     const std::uint32_t first = run_->first_step_by_row[i];
-    const bool liquidated = first != LiveRun::kNever && first <= cursor_;
+    const bool liquidated = !before_shock_ && first != LiveRun::kNever && first <= cursor_;
     if (role == Qt::ForegroundRole && index.column() == Status && liquidated)
         return book.side[i] > 0 ? theme::kLongColor : theme::kShortColor;
     if (role == Qt::TextAlignmentRole)
@@ -180,11 +206,11 @@ QVariant PositionTableModel::headerData(int section, Qt::Orientation orientation
     case Symbol: return tr("Symbol");
     case Side: return tr("Side");
     case Mode: return tr("Margin mode");
-    case Size: return tr("Size");
-    case Entry: return tr("Entry price");
-    case Margin: return tr("Margin / wallet");
-    case Leverage: return tr("Leverage");
-    case Liquidation: return tr("Liquidation price");
+    case Size: return size_unit_.isEmpty() ? tr("Size") : tr("Size (%1)").arg(size_unit_);
+    case Entry: return tr("Entry (USD)");
+    case Margin: return money_unit_.isEmpty() ? tr("Margin / wallet") : tr("Margin / wallet (%1)").arg(money_unit_);
+    case Leverage: return tr("Leverage ×");
+    case Liquidation: return tr("Liquidation (USD)");
     case Status: return tr("At the cursor");
     default: return {};
     }

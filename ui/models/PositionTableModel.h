@@ -12,6 +12,10 @@
 
 namespace levex::ui {
 
+/// The asset a symbol's sizes are counted in: BTCUSDT, BTC-PERP, BTC/USDT:USDT → BTC (the symbol
+/// itself when no quote suffix is recognised).
+QString base_asset_of(const std::string& symbol);
+
 /// The book of the shown run as a table: one row per position with its computed liquidation
 /// price and whether the cascade has liquidated it by the playback cursor. It reads the run's
 /// immutable columns directly (no copy per row), and sorts and filters a row permutation on a
@@ -27,6 +31,11 @@ public:
     void setRun(std::shared_ptr<const LiveRun> run);
     /// The playback cursor: positions liquidated at or before it are marked.
     void setCursor(std::size_t step);
+    /// Before the shock: no position is marked.
+    void setBeforeShock();
+    /// The units of sizes (BTC, contracts) and of margins (USD, or the coin of an inverse book) for
+    /// the headers.
+    void setUnits(const QString& size, const QString& money);
     /// Shows only positions whose id or account contains `text` (case-insensitive).
     void setFilter(const QString& text);
     /// The book row shown at `row`.
@@ -50,6 +59,8 @@ private:
     std::shared_ptr<const LiveRun> run_;
     std::vector<std::uint32_t> rows_;
     std::size_t cursor_ = 0;
+    bool before_shock_ = false;
+    QString size_unit_, money_unit_;
     int sort_column_ = -1;
     Qt::SortOrder sort_order_ = Qt::AscendingOrder;
     QString filter_;

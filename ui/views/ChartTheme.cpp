@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/views/ChartTheme.h"
 
+#include "ui/views/SwatchLegendItem.h"
 #include "ui/views/Theme.h"
 
 #include <qcustomplot.h>
@@ -19,7 +20,8 @@ const ChartTheme& ChartTheme::light() {
                                   QColor(90, 90, 90),
                                   QColor(250, 250, 250),
                                   theme::kLongColor.darker(140),
-                                  theme::kShortColor.darker(140)};
+                                  theme::kShortColor.darker(140),
+                                  QColor(178, 178, 178)};
     return theme;
 }
 
@@ -35,7 +37,8 @@ const ChartTheme& ChartTheme::dark_theme() {
                                   QColor(175, 175, 175),
                                   QColor(52, 54, 60),
                                   theme::kLongColor.lighter(125),
-                                  theme::kShortColor.lighter(150)};
+                                  theme::kShortColor.lighter(150),
+                                  QColor(105, 107, 112)};
     return theme;
 }
 
@@ -55,6 +58,15 @@ QCPColorGradient notional_gradient(const ChartTheme& t) {
     // Empty bands in the page colour, opaque: PDF viewers smear the edges of transparent cells.
     gradient.setNanHandling(QCPColorGradient::nhNanColor);
     gradient.setNanColor(t.background);
+    return gradient;
+}
+
+QCPColorGradient executed_gradient(const ChartTheme& t) {
+    QCPColorGradient gradient;
+    gradient.clearColorStops();
+    gradient.setColorStopAt(0.0, t.executed);
+    gradient.setColorStopAt(1.0, t.executed);
+    gradient.setNanHandling(QCPColorGradient::nhTransparent);
     return gradient;
 }
 
@@ -93,12 +105,15 @@ void style_axis(QCPAxis& axis, const ChartTheme& t) {
                                     : recoloured(axis.grid()->zeroLinePen(), t.axis));
 }
 
-void style_legend(QCPLegend& legend, const ChartTheme& t) {
+void style_legend(QCPLegend& legend, const ChartTheme& from, const ChartTheme& t) {
     legend.setBrush(t.legend_background);
     legend.setBorderPen(recoloured(legend.borderPen(), t.legend_border));
     legend.setTextColor(t.text);
-    for (int i = 0; i < legend.itemCount(); ++i)
+    for (int i = 0; i < legend.itemCount(); ++i) {
         legend.item(i)->setTextColor(t.text);
+        if (auto* swatch = qobject_cast<SwatchLegendItem*>(legend.item(i)); swatch && swatch->colour() == from.executed)
+            swatch->setColour(t.executed);
+    }
 }
 
 } // namespace
@@ -114,16 +129,20 @@ void apply_chart_theme(QCustomPlot& plot, const ChartTheme& from, const ChartThe
         } else if (auto* text = qobject_cast<QCPTextElement*>(element)) {
             text->setTextColor(to.text);
         } else if (auto* legend = qobject_cast<QCPLegend*>(element)) {
-            style_legend(*legend, to);
+            style_legend(*legend, from, to);
         }
     }
     if (plot.legend && !plot.legend->layout()) // the default legend, when not in a layout walked above
-        style_legend(*plot.legend, to);
+        style_legend(*plot.legend, from, to);
     for (int i = 0; i < plot.plottableCount(); ++i) {
         QCPAbstractPlottable* p = plot.plottable(i);
         p->setPen(swapped(p->pen(), from, to));
         if (auto* map = qobject_cast<QCPColorMap*>(p); map && map->gradient() == notional_gradient(from))
             map->setGradient(notional_gradient(to));
+        else if (map && map->gradient() == executed_gradient(from))
+            map->setGradient(executed_gradient(to));
+        if (p->brush().style() != Qt::NoBrush && p->brush().color() == from.executed)
+            p->setBrush(to.executed);
     }
     for (int i = 0; i < plot.itemCount(); ++i) {
         QCPAbstractItem* item = plot.item(i);

@@ -16,10 +16,20 @@
 namespace levex::ui {
 
 namespace {
-// Money with a magnitude suffix on the value axes (12.5M rather than 1.25e+07).
+// Money with a magnitude suffix on the value axes (12.5M rather than 1.25e+07), with the decimals
+// the tick step needs: open interest moves little against its size, and 2.5B five times says nothing.
 class MoneyTicker : public QCPAxisTicker {
 protected:
-    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override { return format_money(tick, locale); }
+    QVector<double> createTickVector(double tick_step, const QCPRange& range) override {
+        step_ = tick_step;
+        return QCPAxisTicker::createTickVector(tick_step, range);
+    }
+    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
+        return format_money(tick, locale, step_);
+    }
+
+private:
+    double step_ = 0.0;
 };
 } // namespace
 
@@ -103,6 +113,13 @@ SeriesChartView::SeriesChartView(QWidget* parent) : QWidget(parent), plot_(new Q
     fund_note_->position->setCoords(0.5, 0.5);
     fund_note_->setColor(ChartTheme::light().text);
     fund_note_->setVisible(false);
+    empty_note_ = new QCPItemText(plot_);
+    empty_note_->setClipToAxisRect(false);
+    empty_note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    empty_note_->position->setAxisRect(price_rect_);
+    empty_note_->position->setCoords(0.5, 0.5);
+    empty_note_->setColor(ChartTheme::light().text);
+    empty_note_->setText(tr("No run yet: open a positions CSV (File → Open, Ctrl+O) to see its series here."));
 
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
@@ -132,6 +149,9 @@ void SeriesChartView::showRun(const std::shared_ptr<const LiveRun>& run) {
     const RunFrames& f = *run->frames;
     const std::size_t steps = std::min(run->summary.steps_run, f.index.size());
     const double dt = run->params.step_seconds;
+    empty_note_->setVisible(false);
+    step_seconds_ = dt;
+    steps_ = steps;
     const auto n = static_cast<qsizetype>(steps);
     QVector<double> t(n), index(n), book(n), mark(n), rl(n), rs(n), oi(n), fund(n);
     bool unlimited = false;
@@ -164,11 +184,17 @@ void SeriesChartView::showRun(const std::shared_ptr<const LiveRun>& run) {
     } else {
         fund_->setData(t, fund, true);
         fund_note_->setVisible(false);
+        empty_note_ = new QCPItemText(plot_);
+        empty_note_->setClipToAxisRect(false);
+        empty_note_->position->setType(QCPItemPosition::ptAxisRectRatio);
+        empty_note_->position->setAxisRect(price_rect_);
+        empty_note_->position->setCoords(0.5, 0.5);
+        empty_note_->setColor(ChartTheme::light().text);
+        empty_note_->setText(tr("No run yet: open a positions CSV (File → Open, Ctrl+O) to see its series here."));
         fund_rect_->axis(QCPAxis::atLeft)->setTickLabels(true);
         fund_->rescaleValueAxis();
     }
-    const double end = dt * double(std::max<std::size_t>(steps, 2) - 1);
-    price_rect_->axis(QCPAxis::atBottom)->setRange(-0.5 * dt, end + 0.5 * dt);
+    setFramedSteps(steps);
     const auto [lo, hi] =
         std::minmax({*std::min_element(index.begin(), index.end()), *std::min_element(book.begin(), book.end()),
                      *std::max_element(index.begin(), index.end()), *std::max_element(book.begin(), book.end())});
@@ -187,6 +213,13 @@ void SeriesChartView::showRun(const std::shared_ptr<const LiveRun>& run) {
         const double fpad = std::max(fr.size(), std::abs(fr.upper) * 1e-3 + 1.0) * 0.1;
         fund_rect_->axis(QCPAxis::atLeft)->setRange(fr.lower - fpad, fr.upper + fpad);
     }
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesChartView::setFramedSteps(std::size_t steps) {
+    const double dt = step_seconds_;
+    const double end = dt * double(std::max<std::size_t>(std::min(steps, std::max(steps_, std::size_t(2))), 2) - 1);
+    price_rect_->axis(QCPAxis::atBottom)->setRange(-0.5 * dt, end + 0.5 * dt);
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 

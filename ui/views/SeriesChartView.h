@@ -26,6 +26,8 @@ public:
 
     /// Draws a finished run (does nothing for one still running or cancelled).
     void showRun(const std::shared_ptr<const LiveRun>& run);
+    /// The time axis shows steps [0, steps): the cascade's frame, or the whole run.
+    void setFramedSteps(std::size_t steps);
     QCustomPlot* plot() const { return plot_; }
     QCPGraph* markGraph() const { return mark_; }
     QCPGraph* openInterestGraph() const { return open_interest_; }
@@ -46,6 +48,9 @@ private:
     QCPGraph* open_interest_;
     QCPGraph* fund_;
     QCPItemText* fund_note_;
+    QCPItemText* empty_note_; ///< before the first run: what to do to see something
+    double step_seconds_ = 1.0;
+    std::size_t steps_ = 0;
 };
 
 } // namespace levex::ui

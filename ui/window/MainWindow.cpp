@@ -13,6 +13,7 @@
 #include "ui/panels/SensitivityPanel.h"
 #include "ui/views/CascadeHeatmapView.h"
 #include "ui/views/LiquidationMapView.h"
+#include "ui/views/RunSummaryView.h"
 #include "ui/views/SeriesChartView.h"
 #include "ui/workers/BackgroundJobs.h"
 #include "ui/workers/SimulationController.h"
@@ -118,12 +119,29 @@ void MainWindow::buildCentral() {
     charts_->addWidget(placeholder_);
     charts_->addWidget(split);
     linkPriceAxes();
+    // The run's answer in one line, above the charts.
+    headline_ = new QLabel;
+    headline_->setObjectName("headline");
+    headline_->setWordWrap(true);
+    headline_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont bold = headline_->font();
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
+    bold.setBold(true);
+    headline_->setFont(bold);
+    headline_->setContentsMargins(8, 4, 8, 2);
+    headline_->hide(); // until the first run
+    auto* top = new QWidget;
+    auto* top_layout = new QVBoxLayout(top);
+    top_layout->setContentsMargins(0, 0, 0, 0);
+    top_layout->setSpacing(0);
+    top_layout->addWidget(headline_);
+    top_layout->addWidget(charts_, 1);
     auto* vertical = new QSplitter(Qt::Vertical);
-    vertical->addWidget(charts_);
+    vertical->addWidget(top);
     vertical->addWidget(buildTabs());
     vertical->setStretchFactor(0, 3);
-    vertical->setStretchFactor(1, 1);
-    vertical->setSizes({560, 200});
+    vertical->setStretchFactor(1, 2);
+    vertical->setSizes({470, 290}); // the tables show a dozen rows, the charts keep most of the height
     setCentralWidget(vertical);
 }
 
@@ -196,7 +214,8 @@ void MainWindow::buildMenus() {
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     export_ = new ExportController(this, {heatmap_, map_view_, series_, sensitivity_, monte_carlo_}, [this] {
-        return ExportController::Shown{run_, path_, controls_->venue()};
+        return ExportController::Shown{run_, shown_.path, controls_->venue(), heatmap_->framedSteps(),
+                                       heatmap_->wholeRun()};
     });
     connect(export_, &ExportController::exported, this, [this](const QString& path, const QString& error) {
         if (error.isEmpty())
@@ -209,7 +228,8 @@ void MainWindow::buildMenus() {
     menuBar()->addMenu(export_->menu());
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(tr("&Reset view"), QKeySequence(tr("Ctrl+0")), this, [this] { heatmap_->resetView(); })
-        ->setToolTip(tr("The run's whole time and price range, after zooming (wheel) or panning (drag)"));
+        ->setToolTip(tr("Back to the framed time range and the whole price range, after zooming (wheel) or "
+                        "panning (drag)"));
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About LevEx"), this, &MainWindow::showAbout);
 
@@ -223,6 +243,10 @@ void MainWindow::buildMenus() {
     playback_ = new PlaybackBar(this);
     addToolBar(playback_);
     connect(playback_, &PlaybackBar::cursorChanged, this, &MainWindow::showCursor);
+    QAction* whole_run = playback_->wholeRunAction();
+    whole_run->setShortcut(QKeySequence(tr("Ctrl+W")));
+    view->addAction(whole_run);
+    connect(playback_, &PlaybackBar::wholeRunToggled, this, &MainWindow::setWholeRun);
     status_ = new QLabel(tr("Ready"));
     statusBar()->addWidget(status_, 1);
 }
@@ -230,12 +254,18 @@ void MainWindow::buildMenus() {
 void MainWindow::wireSimulation() {
     connect(simulation_, &SimulationController::framesAdvanced, this, &MainWindow::onFrames);
     connect(simulation_, &SimulationController::runFinished, this, &MainWindow::onFinished);
-    connect(simulation_, &SimulationController::runFailed, this, [this](quint64, const QString& message) {
-        const bool no_book = positions_ == 0;
-        const QString title = no_book ? tr("Could not open the book") : tr("Could not simulate");
+    connect(simulation_, &SimulationController::runFailed, this, [this](quint64 generation, const QString& message) {
+        const bool opening = pending_ && generation >= pending_generation_;
+        const QString title = opening ? tr("Could not open the book") : tr("Could not simulate");
+        if (opening) // the shown book, if any, stays
+            pending_.reset();
+        if (reading_) {
+            reading_->deleteLater();
+            reading_ = nullptr;
+        }
         status_->setText(tr("%1: %2").arg(title, message));
         emit bookFailed(message);
-        if (no_book)
+        if (opening && !run_)
             placeholder_->setText(
                 tr("Could not open the book.\n\n%1\n\nOpen another with File → Open (Ctrl+O).").arg(message));
         if (notify_)
@@ -275,10 +305,7 @@ QWidget* MainWindow::buildControls() {
     auto* layout = new QVBoxLayout(page);
     controls_ = new RunControlsPanel;
     connect(controls_, &RunControlsPanel::changed, this, &MainWindow::requestSimulation);
-    summary_ = new QLabel;
-    summary_->setWordWrap(true);
-    summary_->setTextFormat(Qt::RichText);
-    summary_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    summary_ = new RunSummaryView;
     frame_ = new QLabel;
     frame_->setTextFormat(Qt::RichText);
     frame_->setWordWrap(true);
@@ -399,42 +426,45 @@ void MainWindow::updateRecentMenu() {
     recent_->setEnabled(!recent.isEmpty());
 }
 
+// A book being opened replaces the shown one only once its first run arrives: a file that cannot
+// be read leaves the shown book, its symbol and its run in place.
 void MainWindow::openBook(const QString& path, const BookReadOptions& read) {
     rememberFile(path);
-    stored_book_.reset();
-    snapshot_id_ = 0;
-    path_ = path;
-    read_ = read;
-    controls_->setSymbols({}, {}); // the new book's symbols arrive once it is read
-    positions_ = 0;
-    status_->setText(tr("Reading %1…").arg(QFileInfo(path).fileName()));
-    requestSimulation();
+    BookSource source;
+    source.path = path;
+    source.read = read;
+    openSource(std::move(source), tr("Reading %1…").arg(QFileInfo(path).fileName()));
 }
 
 void MainWindow::openStoredBook(std::shared_ptr<const PositionBook> book, const QString& name, qint64 snapshot_id,
                                 const QString& book_venue, const std::optional<RunParameters>& params,
                                 const QString& venue) {
-    stored_book_ = std::move(book);
-    stored_book_venue_ = book_venue;
-    snapshot_id_ = snapshot_id;
-    path_ = name;
-    read_ = {};
     if (params)
         reportNotShown(controls_->setParameters(*params, venue));
-    controls_->setSymbols({}, {});
-    positions_ = 0;
-    status_->setText(tr("Simulating snapshot %1…").arg(name));
+    openSource(storedSource(name, std::move(book), book_venue, snapshot_id), tr("Simulating snapshot %1…").arg(name));
+}
+
+MainWindow::BookSource MainWindow::storedSource(const QString& name, std::shared_ptr<const PositionBook> book,
+                                                const QString& venue, qint64 snapshot_id) {
+    BookSource source;
+    source.path = name;
+    source.stored = std::move(book);
+    source.stored_venue = venue;
+    source.snapshot_id = snapshot_id;
+    return source;
+}
+
+void MainWindow::openSource(BookSource source, const QString& status) {
+    pending_ = std::move(source);
+    status_->setText(status);
     requestSimulation();
 }
 
 void MainWindow::showStoredRun(std::shared_ptr<const LiveRun> run, const QString& name, qint64 snapshot_id) {
     simulation_->cancel(); // whatever is in flight must not replace the stored run
     stale_before_ = simulation_->generation();
-    stored_book_ = run->position_book;
-    stored_book_venue_ = QString::fromStdString(run->venue);
-    snapshot_id_ = snapshot_id;
-    path_ = name;
-    read_ = {};
+    pending_.reset();
+    shown_ = storedSource(name, run->position_book, QString::fromStdString(run->venue), snapshot_id);
     reportNotShown(controls_->setParameters(run->params, QString::fromStdString(run->venue)));
     setWindowTitle(tr("%1 — LevEx").arg(name));
     const std::size_t steps = run->ready.load(std::memory_order_acquire);
@@ -455,14 +485,26 @@ void MainWindow::useWorkspace(const QString& path) {
 }
 
 void MainWindow::requestSimulation() {
-    if (!path_.isEmpty())
-        simulation_->request(path_, controls_->venue(), runParameters(), read_, stored_book_, stored_book_venue_);
+    const BookSource& source = pending_ ? *pending_ : shown_;
+    if (source.path.isEmpty())
+        return;
+    RunParameters params = runParameters();
+    if (pending_) // a new book: its own symbol (the scenario's, else its largest), not the shown book's
+        params.symbol = source.symbol.toStdString();
+    const quint64 generation =
+        simulation_->request(source.path, controls_->venue(), params, source.read, source.stored, source.stored_venue);
+    if (pending_)
+        pending_generation_ = generation;
 }
 
 void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready) {
     if (run->generation != 0 && run->generation <= stale_before_)
         return; // a run cancelled for a stored run
     if (run != run_) {
+        if (pending_ && run->generation >= pending_generation_) { // the new book is read: it is shown now
+            shown_ = std::move(*pending_);
+            pending_.reset();
+        }
         run_ = run;
         charts_->setCurrentIndex(1);
         // The run carries its book: its size and symbols (the render timer may show a run before
@@ -478,19 +520,33 @@ void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t
     playback_->setReady(ready);
 }
 
+// The views at the playback cursor: a step, or the book before the shock.
 void MainWindow::showCursor(std::size_t step) {
-    heatmap_->setCursor(step);
-    positions_model_->setCursor(step);
+    const bool before = playback_->beforeShock() && run_ && run_->finished.load(std::memory_order_acquire);
+    if (before) {
+        heatmap_->showBeforeShock();
+        positions_model_->setBeforeShock();
+    } else {
+        heatmap_->setCursor(step);
+        positions_model_->setCursor(step);
+    }
     if (!run_ || step >= run_->ready.load(std::memory_order_acquire))
         return;
-    map_view_->showFrame(run_, step, QString::fromStdString(run_->symbol));
-    // The frame at the cursor, under the summary: prices and what has been liquidated so far.
+    const QString symbol = QString::fromStdString(run_->symbol);
+    const QLocale locale = grouped_locale();
+    if (before) {
+        map_view_->showBeforeShock(run_, symbol);
+        frame_->setText(tr("<p><b>Before the shock</b><br>index and mark %1<br>nothing liquidated yet</p>")
+                            .arg(locale.toString(run_->summary.start_price, 'f', 1)));
+        return;
+    }
+    map_view_->showFrame(run_, step, symbol);
+    // The frame at the cursor, under the controls: prices and what has been liquidated so far.
     double longs = 0, shorts = 0;
     for (std::size_t t = 0; t <= step; ++t) {
         longs += run_->liquidated_long[t];
         shorts += run_->liquidated_short[t];
     }
-    const QLocale locale;
     frame_->setText(tr("<p><b>At t = %1 s</b><br>index %2 · book %3 · mark %4<br>liquidated so far: longs %5 USD, "
                        "shorts %6 USD</p>")
                         .arg(locale.toString(double(step) * run_->params.step_seconds, 'f', 0))
@@ -501,55 +557,61 @@ void MainWindow::showCursor(std::size_t step) {
 
 void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
     const RunSummary& s = run->summary;
-    const QLocale locale;
-    auto money = [&](double x) { return format_money(x, locale) + QStringLiteral(" USD"); };
-    auto price = [&](double x) { return locale.toString(x, 'f', 1); };
-    auto row = [](const QString& name, const QString& value) {
-        return QStringLiteral("<tr><td>%1</td><td align='right'>%2</td></tr>").arg(name, value);
-    };
-    QString rows;
-    rows +=
-        row(tr("Liquidated positions (long / short)"), tr("%1 / %2")
-                                                           .arg(locale.toString(qulonglong(s.liquidated_count_long)))
-                                                           .arg(locale.toString(qulonglong(s.liquidated_count_short))));
-    rows += row(tr("Liquidated notional long"), money(s.liquidated_notional_long));
-    rows += row(tr("Liquidated notional short"), money(s.liquidated_notional_short));
-    rows += row(tr("Share of open interest"), locale.toString(s.liquidated_share_of_oi * 100, 'f', 1) + " %");
-    rows += row(tr("Start / final price"), price(s.start_price) + " / " + price(s.final_price));
-    rows += row(tr("Lowest / highest price"), price(s.min_price) + " / " + price(s.max_price));
-    if (s.price_floor_hit) // the book could not absorb the selling: prices stopped at the floor
-        rows += row(tr("Price floor reached"),
-                    tr("yes (%1 of the start)").arg(locale.toString(kPriceFloorFraction, 'g', 1)));
-    rows += row(tr("Exhaustion price P*"), price(s.exhaustion_price));
-    rows += row(tr("Max drawdown"), locale.toString(s.max_drawdown * 100, 'f', 2) + " %");
-    rows += row(tr("Amplification"),
-                s.amplification ? locale.toString(*s.amplification, 'f', 2) + "×" : tr("n/a (no shock)"));
-    rows += row(tr("Cascade duration"), locale.toString(s.cascade_duration_s, 'f', 0) + " s");
-    rows += row(tr("Peak liquidation rate"), money(s.peak_liquidation_rate_quote_per_s) + "/s");
-    rows += row(tr("Insurance fund low / loss"),
-                (std::isinf(s.insurance_fund_min) ? tr("unlimited") : money(s.insurance_fund_min)) + " / " +
-                    money(s.fund_loss));
-    rows += row(tr("ADL / backstop notional"), money(s.adl_notional) + " / " + money(s.backstop_notional));
-    rows += row(tr("Held at tier max leverage"), locale.toString(qulonglong(s.leverage_capped)));
-    rows += row(tr("Steps run"), locale.toString(qulonglong(s.steps_run)));
-    summary_->setText(tr("<p><b>Summary</b> · shock %1 %, leverage ×%2</p><table cellspacing='2'>%3</table>")
-                          .arg(locale.toString(run->params.shock * 100, 'f', 1))
-                          .arg(locale.toString(run->params.leverage_mult, 'f', 2))
-                          .arg(rows));
+    const QLocale locale = grouped_locale();
+    summary_->showRun(*run);
+    headline_->setText(run_headline(s, run->params, locale));
+    headline_->setToolTip(tr("The start price, the extreme price the run reached, the shock's own move and the "
+                             "cascade's beyond it, what the cascade liquidated, and the exhaustion price P*.") +
+                          (exhaustion_note(s, run->params, locale).isEmpty()
+                               ? QString()
+                               : QStringLiteral("\n\n") + exhaustion_note(s, run->params, locale)));
+    headline_->show();
     status_->setText(tr("%1 · %2 positions · %3 · run %4 ms")
-                         .arg(QFileInfo(path_).fileName())
+                         .arg(QFileInfo(shown_.path).fileName())
                          .arg(locale.toString(positions_))
                          .arg(controls_->venue())
                          .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)));
     heatmap_->setFinished(s.steps_run);
     series_->showRun(run);
+    series_->setFramedSteps(heatmap_->framedSteps());
+    const auto [size_unit, money_unit] = units(*run);
+    positions_model_->setUnits(size_unit, money_unit);
+    log_model_->setUnits(size_unit, money_unit);
     positions_model_->setRun(run);
     log_model_->setRun(run);
     sensitivity_->setContext(run, controls_->venue());
     monte_carlo_->setContext(run, controls_->venue());
-    playback_->setFinished(s.steps_run);
+    // After any change, the cursor lands on the end of what the frame shows: the whole cascade.
+    playback_->setFinished(s.steps_run, heatmap_->framedSteps());
     showCursor(playback_->cursor());
     emit simulationFinished();
+}
+
+void MainWindow::setWholeRun(bool whole) {
+    if (playback_->wholeRunAction()->isChecked() != whole) {
+        playback_->wholeRunAction()->setChecked(whole); // comes back here through the toggle
+        return;
+    }
+    heatmap_->setWholeRun(whole);
+    series_->setFramedSteps(heatmap_->framedSteps());
+    if (run_ && run_->finished.load(std::memory_order_acquire))
+        playback_->setFramed(heatmap_->framedSteps());
+}
+
+// The book's units: an inverse venue counts sizes in contracts and money in the coin; a linear one
+// sizes in the symbol's base asset and money in USD.
+std::pair<QString, QString> MainWindow::units(const LiveRun& run) {
+    if (run.venue != size_unit_venue_) {
+        size_unit_venue_ = run.venue;
+        try {
+            // A small JSON file, read once per venue.
+            inverse_venue_ = load_venue_profile(run.venue, venue_dir()).contract == ContractKind::Inverse;
+        } catch (const std::exception&) {
+            inverse_venue_ = false; // a profile file since moved: the symbol still names the asset
+        }
+    }
+    const QString asset = base_asset_of(run.symbol);
+    return inverse_venue_ ? std::pair(tr("contracts"), asset) : std::pair(asset, QStringLiteral("USD"));
 }
 
 void MainWindow::importFile() {
@@ -565,7 +627,7 @@ void MainWindow::importFile() {
 
 void MainWindow::chooseFile() {
     const QString start = use_settings_ ? QSettings().value("files/lastFolder").toString()
-                                        : (path_.isEmpty() ? QString() : QFileInfo(path_).absolutePath());
+                                        : (shown_.path.isEmpty() ? QString() : QFileInfo(shown_.path).absolutePath());
     const QString path = QFileDialog::getOpenFileName(this, tr("Open positions CSV"), start,
                                                       tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
     if (!path.isEmpty())
@@ -608,18 +670,18 @@ void MainWindow::applyScenario(const QString& path, const OpenedScenario& opened
         const QSignalBlocker block(controls_); // one run, once the book is chosen too
         not_shown = controls_->setParameters(opened.scenario.params, opened.venue);
     }
-    openBook(opened.book_path);
-    if (const QString symbol = QString::fromStdString(opened.scenario.params.symbol); !symbol.isEmpty()) {
-        controls_->setSymbols({symbol}, symbol); // openBook cleared them; the book's arrive with its run
-        requestSimulation();
-    }
+    rememberFile(opened.book_path);
+    BookSource source;
+    source.path = opened.book_path;
+    source.symbol = QString::fromStdString(opened.scenario.params.symbol);
+    openSource(std::move(source), tr("Reading %1…").arg(QFileInfo(opened.book_path).fileName()));
     reportNotShown(not_shown);
     emit scenarioOpened(path, QString());
 }
 
 // The book (and any L2 or price-series file) is hashed on the files thread, then the file written.
 void MainWindow::saveScenario(const QString& path) {
-    if (path_.isEmpty()) {
+    if (shown_.path.isEmpty()) {
         emit scenarioSaved(path, tr("no book is open"));
         return;
     }
@@ -627,7 +689,7 @@ void MainWindow::saveScenario(const QString& path) {
     if (run_)
         params.symbol = run_->symbol;
     jobs_->submit(
-        [this, path, params, venue = controls_->venue(), book = path_]() -> std::function<void()> {
+        [this, path, params, venue = controls_->venue(), book = shown_.path]() -> std::function<void()> {
             write_text_file(path.toStdString(), write_scenario_json(scenario_for_run(params, venue, book)));
             return [this, path] {
                 statusBar()->showMessage(tr("Scenario saved to %1").arg(path), 5000);
@@ -642,15 +704,17 @@ void MainWindow::saveScenario(const QString& path) {
 }
 
 void MainWindow::chooseScenario() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(path_).absolutePath(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open scenario"), QFileInfo(shown_.path).absolutePath(),
                                                       tr("LevEx scenarios (*.levex.json *.json);;All files (*)"));
     if (!path.isEmpty())
         openScenario(path);
 }
 
 void MainWindow::chooseScenarioToSave() {
-    const QString start = QFileInfo(path_).absoluteDir().filePath(QFileInfo(path_).completeBaseName() +
-                                                                  QString::fromLatin1(kScenarioSuffix));
+    const QString start =
+        QFileInfo(shown_.path)
+            .absoluteDir()
+            .filePath(QFileInfo(shown_.path).completeBaseName() + QString::fromLatin1(kScenarioSuffix));
     QString path = QFileDialog::getSaveFileName(this, tr("Save scenario"), start, tr("LevEx scenarios (*.levex.json)"));
     if (path.isEmpty())
         return;

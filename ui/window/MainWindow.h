@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <utility>
 
 class QDockWidget;
 class QLabel;
@@ -34,6 +35,7 @@ class PlaybackBar;
 class LiquidationLogModel;
 class PositionTableModel;
 class RunControlsPanel;
+class RunSummaryView;
 class MonteCarloPanel;
 class SensitivityPanel;
 class SimulationController;
@@ -76,9 +78,14 @@ public:
     RunParameters runParameters() const;
     QString venue() const;
     /// The shown book's file, or its snapshot's name when it came from the Library.
-    QString bookPath() const { return path_; }
+    QString bookPath() const { return shown_.path; }
     /// The Library snapshot shown, or 0 for a book read from a file.
-    qint64 storedSnapshotId() const { return snapshot_id_; }
+    qint64 storedSnapshotId() const { return shown_.snapshot_id; }
+    /// Frames the whole run rather than its cascade (View → Whole run).
+    void setWholeRun(bool whole);
+    /// The line above the charts that states the run's answer.
+    QLabel* headline() const { return headline_; }
+    RunSummaryView* summary() const { return summary_; }
     std::shared_ptr<const LiveRun> shownRun() const { return run_; }
     LibraryPanel* library() const { return library_; }
     /// Restores the window layout, recent files and last settings from QSettings and saves them
@@ -121,6 +128,19 @@ private:
     void buildMenus();
     void wireSimulation();
     void applyScenario(const QString& path, const OpenedScenario& opened);
+    /// Where a run's book comes from: a file (with its read options) or a Library snapshot.
+    struct BookSource {
+        QString path; ///< the file, or the snapshot's name
+        BookReadOptions read;
+        std::shared_ptr<const PositionBook> stored; ///< a Library snapshot, simulated instead of reading `path`
+        QString stored_venue;                       ///< the venue whose contract units the snapshot is in
+        qint64 snapshot_id = 0;
+        QString symbol; ///< the symbol to open it with (a scenario's); empty: its largest
+    };
+    void openSource(BookSource source, const QString& status);
+    static BookSource storedSource(const QString& name, std::shared_ptr<const PositionBook> book, const QString& venue,
+                                   qint64 snapshot_id);
+    std::pair<QString, QString> units(const LiveRun& run);
     QWidget* buildControls();
     QWidget* buildPositions();
     QWidget* buildLog();
@@ -138,8 +158,9 @@ private:
     void chooseScenario();
     void chooseScenarioToSave();
 
-    QString path_;
-    BookReadOptions read_;
+    BookSource shown_;                  // the book of the shown run
+    std::optional<BookSource> pending_; // a book being opened: shown once its first run arrives
+    quint64 pending_generation_ = 0;    // the request that opens it
     Notify notify_;
     quint64 scenario_request_ = 0; // the newest scenario opened wins
     QProgressDialog* reading_ = nullptr;
@@ -147,9 +168,8 @@ private:
     QMenu* recent_ = nullptr;
     qulonglong positions_ = 0;
     std::shared_ptr<const LiveRun> run_;
-    std::shared_ptr<const PositionBook> stored_book_; // a Library snapshot, simulated instead of path_
-    QString stored_book_venue_;
-    qint64 snapshot_id_ = 0;
+    std::string size_unit_venue_; // the venue whose contract kind inverse_venue_ holds
+    bool inverse_venue_ = false;
     quint64 stale_before_ = 0; // runs of older requests are not shown over a stored run
     LibraryPanel* library_ = nullptr;
 
@@ -168,7 +188,8 @@ private:
     QTableView* positions_table_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     RunControlsPanel* controls_;
-    QLabel* summary_;
+    RunSummaryView* summary_;
+    QLabel* headline_;
     QLabel* frame_;
     QLabel* status_;
     QStackedWidget* charts_; // a placeholder note, then the heatmap and the map
