@@ -394,7 +394,7 @@ TEST(MainWindow, TheTimeAxisFramesTheCascade) {
     EXPECT_EQ(window.heatmap()->framedSteps(), frame.end);
     const double dt = run->params.step_seconds;
     const QCPRange time = window.heatmap()->plot()->xAxis->range();
-    EXPECT_DOUBLE_EQ(time.lower, -1.5 * dt); // the column before the shock
+    EXPECT_DOUBLE_EQ(time.lower, -2.5 * dt); // the column before the shock
     EXPECT_DOUBLE_EQ(time.upper, (double(frame.end) - 0.5) * dt);
     auto* scrubber = window.playback()->findChild<QSlider*>();
     ASSERT_NE(scrubber, nullptr);
@@ -467,7 +467,7 @@ TEST(MainWindow, TheStartShowsTheBookBeforeTheShock) {
     EXPECT_GT(open, 0);
     const auto mark = window.heatmap()->markGraph()->data();
     ASSERT_EQ(mark->size(), 1);
-    EXPECT_DOUBLE_EQ(mark->begin()->key, -run->params.step_seconds);
+    EXPECT_DOUBLE_EQ(mark->begin()->key, -1.5 * run->params.step_seconds);
     EXPECT_DOUBLE_EQ(std::exp(mark->begin()->value), run->summary.start_price);
     // The map: titled so, the executed parts empty, the levels about to go still open.
     QCustomPlot* map = window.liquidationMap()->plot();

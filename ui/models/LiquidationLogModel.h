@@ -21,6 +21,8 @@ public:
     explicit LiquidationLogModel(QObject* parent = nullptr);
 
     void setRun(std::shared_ptr<const LiveRun> run);
+    /// The run shown (nullptr before the first).
+    const LiveRun* run() const { return run_.get(); }
     /// The units of sizes (BTC, contracts) and of money (USD, or the coin of an inverse book) for
     /// the headers.
     void setUnits(const QString& size, const QString& money);

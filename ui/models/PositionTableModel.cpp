@@ -198,6 +198,16 @@ QVariant PositionTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant PositionTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole)
+        switch (section) {
+        case Mode: return tr("Margin mode: isolated (the position's own margin) or cross (the account's wallet)");
+        case Size: return tr("Position size in the asset (contracts for an inverse venue)");
+        case Margin: return tr("Isolated margin, or the account's wallet balance for a cross position");
+        case Leverage: return tr("Leverage as the file gives it (or derived from the margin)");
+        case Liquidation: return tr("The liquidation price the run computed for the position (docs/model.md §1)");
+        case Status: return tr("Whether the cascade has liquidated the position by the playback cursor");
+        default: return {};
+        }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
@@ -205,10 +215,10 @@ QVariant PositionTableModel::headerData(int section, Qt::Orientation orientation
     case Account: return tr("Account");
     case Symbol: return tr("Symbol");
     case Side: return tr("Side");
-    case Mode: return tr("Margin mode");
+    case Mode: return tr("Mode");
     case Size: return size_unit_.isEmpty() ? tr("Size") : tr("Size (%1)").arg(size_unit_);
     case Entry: return tr("Entry (USD)");
-    case Margin: return money_unit_.isEmpty() ? tr("Margin / wallet") : tr("Margin / wallet (%1)").arg(money_unit_);
+    case Margin: return money_unit_.isEmpty() ? tr("Margin") : tr("Margin (%1)").arg(money_unit_);
     case Leverage: return tr("Leverage ×");
     case Liquidation: return tr("Liquidation (USD)");
     case Status: return tr("At the cursor");

@@ -29,6 +29,8 @@ public:
 
     /// A finished run: its book, liquidation prices and first liquidation steps.
     void setRun(std::shared_ptr<const LiveRun> run);
+    /// The run shown (nullptr before the first).
+    const LiveRun* run() const { return run_.get(); }
     /// The playback cursor: positions liquidated at or before it are marked.
     void setCursor(std::size_t step);
     /// Before the shock: no position is marked.

@@ -84,6 +84,7 @@ void PlaybackBar::setRun(std::size_t steps, double step_seconds) {
     framed_ = steps;
     ready_ = 0;
     finished_ = false;
+    follow_ = true; // a new run: show its newest step until it finishes
     step_seconds_ = step_seconds;
     updateRange();
     setCursor(0);
@@ -91,7 +92,7 @@ void PlaybackBar::setRun(std::size_t steps, double step_seconds) {
 
 void PlaybackBar::setReady(std::size_t ready) {
     ready_ = std::min(ready, steps_);
-    if (follow_ && !playing() && ready_ > 0)
+    if (follow_ && !finished_ && !playing() && ready_ > 0) // once finished, setFinished placed the cursor
         setCursor(ready_ - 1);
 }
 

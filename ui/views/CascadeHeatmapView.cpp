@@ -22,6 +22,9 @@ namespace {
 
 constexpr double kUnit = 1000.0; // notional unit of the colour transform
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+// The column of the book before the shock spans two steps' width, centred this many steps before
+// t = 0: wide enough to see and to label, clearly apart from the steps.
+constexpr double kBeforeShock = 1.5;
 
 // The colour scale shows notional (both signs) in money, with ticks at round amounts (1k, 10k, 1M, …):
 // whole steps of the transform would fall on 9k, 99k, 999k.
@@ -52,10 +55,19 @@ protected:
     }
 };
 
-// Money on the liquidated-notional axis (12.5M rather than 1.25e+07).
+// Money on the liquidated-notional axis (12.5M rather than 1.25e+07), as precise as the ticks are apart.
 class MoneyTicker : public QCPAxisTicker {
 protected:
-    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override { return format_money(tick, locale); }
+    QVector<double> createTickVector(double tick_step, const QCPRange& range) override {
+        step_ = tick_step;
+        return QCPAxisTicker::createTickVector(tick_step, range);
+    }
+    QString getTickLabel(double tick, const QLocale& locale, QChar, int) override {
+        return format_money(tick, locale, step_);
+    }
+
+private:
+    double step_ = 0.0;
 };
 
 } // namespace
@@ -64,12 +76,14 @@ protected:
 class StepTimeTicker : public QCPAxisTicker {
 public:
     void setStepSeconds(double dt) { dt_ = dt; }
+    /// Whether a step is wide enough on screen for the label (the view decides before each replot).
+    void setRoomForBefore(bool room) { room_ = room; }
 
 protected:
     QVector<double> createTickVector(double tick_step, const QCPRange& range) override {
         QVector<double> ticks;
-        if (range.contains(-dt_) && range.size() <= 40 * dt_)
-            ticks.push_back(-dt_);
+        if (range.contains(-kBeforeShock * dt_) && room_)
+            ticks.push_back(-kBeforeShock * dt_);
         for (double t : QCPAxisTicker::createTickVector(tick_step, range))
             if (t >= 0)
                 ticks.push_back(t);
@@ -82,6 +96,7 @@ protected:
 
 private:
     double dt_ = 1.0;
+    bool room_ = true;
 };
 
 double CascadeHeatmapView::cell_value(double long_notional, double short_notional) {
@@ -97,9 +112,8 @@ CascadeHeatmapView::CascadeHeatmapView(QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
     plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(0, 0,
-                                    new QCPTextElement(plot_, tr("Cascade: open liquidation levels over time"),
-                                                       QFont(font().family(), 11, QFont::Bold)));
+    plot_->plotLayout()->addElement(
+        0, 0, new QCPTextElement(plot_, tr("Cascade: open levels over time"), QFont(font().family(), 10, QFont::Bold)));
     plot_->setAutoAddPlottableToLegend(false);
     buildCascade();
     buildExecutedPanel();
@@ -110,6 +124,12 @@ CascadeHeatmapView::CascadeHeatmapView(QWidget* parent)
     plot_->setMouseTracking(true);
     connect(plot_, &QCustomPlot::mouseMove, this,
             [this](QMouseEvent* event) { showTip(event->pos(), event->globalPosition().toPoint()); });
+    // "before" under the pre-shock column only where a step is wide enough for it beside the 0.
+    connect(plot_, &QCustomPlot::beforeReplot, this, [this] {
+        const double dt = run_ ? run_->params.step_seconds : 1.0;
+        const double gap = std::abs(plot_->xAxis->coordToPixel(0) - plot_->xAxis->coordToPixel(-kBeforeShock * dt));
+        time_ticker_->setRoomForBefore(gap >= plot_->fontMetrics().horizontalAdvance(tr("before")) / 2 + 8);
+    });
 }
 
 CascadeHeatmapView::~CascadeHeatmapView() = default;
@@ -121,7 +141,7 @@ void CascadeHeatmapView::buildCascade() {
     before_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
     executed_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
     scale_ = new QCPColorScale(plot_);
-    plot_->plotLayout()->addElement(1, 1, scale_);
+    plot_->plotLayout()->addElement(1, 1, scale_); // beside the axis rect (row 1 until the legend's row comes)
     scale_->setType(QCPAxis::atRight);
     scale_->axis()->setLabel(tr("Open levels per band (USD)\nL longs · S shorts"));
     scale_->axis()->setTicker(QSharedPointer<QCPAxisTicker>(new NotionalTicker));
@@ -140,6 +160,10 @@ void CascadeHeatmapView::buildCascade() {
     index_ = plot_->addGraph();
     index_->setName(tr("Index"));
     index_->setPen(QPen(light.index, 1.2, Qt::DashLine));
+    // Where the shock strikes: between the book before it and the first step.
+    shock_line_ = new QCPItemStraightLine(plot_);
+    shock_line_->setPen(QPen(light.axis, 1.0, Qt::DotLine));
+    shock_line_->setVisible(false);
     mark_ = plot_->addGraph();
     mark_->setName(tr("Mark"));
     mark_->setPen(QPen(theme::kMarkColor, 2.0));
@@ -151,9 +175,16 @@ void CascadeHeatmapView::buildCascade() {
     plot_->legend->setIconSize(14, 8);
     plot_->legend->setRowSpacing(-2);
     plot_->legend->addElement(plot_->legend->rowCount(), 0,
-                              new SwatchLegendItem(plot_->legend, tr("Executed levels"), light.executed));
-    // Bottom right: the cascade falls from the top left; shorts above the mark are rare there.
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+                              new SwatchLegendItem(plot_->legend, tr("Executed"), light.executed));
+    // In a row of its own under the title: every corner of the heatmap holds data.
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->plotLayout()->insertRow(1);
+    plot_->plotLayout()->addElement(1, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(1, 0.001);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setMargins(QMargins(4, 0, 4, 0));
+    plot_->legend->setMaximumSize(QWIDGETSIZE_MAX, 22);
     plot_->xAxis->setLabel(QString()); // the time axis is labelled beneath the bars
     plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(time_ticker_));
     plot_->yAxis->setLabel(tr("Price (USD, log scale)"));
@@ -163,8 +194,9 @@ void CascadeHeatmapView::buildCascade() {
 // Beneath: liquidations executed per step, longs and shorts stacked, on the same time axis.
 void CascadeHeatmapView::buildExecutedPanel() {
     executed_rect_ = new QCPAxisRect(plot_);
-    plot_->plotLayout()->addElement(2, 0, executed_rect_);
-    plot_->plotLayout()->setRowStretchFactor(2, 0.28);
+    const int row = plot_->plotLayout()->rowCount(); // under the title, the legend and the heatmap
+    plot_->plotLayout()->addElement(row, 0, executed_rect_);
+    plot_->plotLayout()->setRowStretchFactor(row, 0.28);
     auto* left = new QCPMarginGroup(plot_);
     plot_->axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, left);
     executed_rect_->setMarginGroup(QCP::msLeft | QCP::msRight, left);
@@ -201,7 +233,7 @@ void CascadeHeatmapView::showTip(QPoint at, QPoint global) {
     const QLocale here;
     const QString band =
         tr("price %1 – %2").arg(here.toString(run.edges[bin], 'f', 1), here.toString(run.edges[bin + 1], 'f', 1));
-    if (t == -1 && finished_steps_ > 0) { // the pre-shock column
+    if (t < 0 && t >= -2 && finished_steps_ > 0) { // the pre-shock column, [-2.5, -0.5] steps
         const double open_long = run.row(run.open_long, 0)[bin] + run.row(run.executed_long, 0)[bin];
         const double open_short = run.row(run.open_short, 0)[bin] + run.row(run.executed_short, 0)[bin];
         return QToolTip::showText(global,
@@ -243,6 +275,7 @@ void CascadeHeatmapView::startRun(const LiveRun& run) {
     window_ = {};
     before_shock_ = false;
     executed_sum_.assign(run.bins, 0.0);
+    shock_line_->setVisible(false);
     const double dt = run.params.step_seconds;
     time_ticker_->setStepSeconds(dt);
     const auto steps = static_cast<int>(run.capacity), bins = static_cast<int>(run.bins);
@@ -254,9 +287,9 @@ void CascadeHeatmapView::startRun(const LiveRun& run) {
         m->data()->setRange(times, prices);
         m->data()->fill(kNaN);
     }
-    // Two columns at −2 dt and −dt (a single one would have no width); only the second is in view.
+    // Two cells (a single one would have no width), drawn side by side as one column.
     before_->data()->setSize(2, bins);
-    before_->data()->setRange(QCPRange(-2 * dt, -dt), prices);
+    before_->data()->setRange(QCPRange(-2 * dt, -dt), prices); // cells over [-2.5, -0.5] dt
     before_->data()->fill(kNaN);
     double peak = 1.0;                             // the open levels are largest at the start: they only clear
     for (std::size_t b = 1; b + 1 < run.bins; ++b) // not the edge bins, which catch all beyond
@@ -287,9 +320,12 @@ void CascadeHeatmapView::drawBeforeShock() {
         before_->data()->setCell(1, int(b), value);
     }
     const double dt = run.params.step_seconds, start = std::log(run.summary.start_price);
+    shock_line_->point1->setCoords(-0.5 * dt, 0.0);
+    shock_line_->point2->setCoords(-0.5 * dt, 1.0);
+    shock_line_->setVisible(true);
     for (QCPGraph* g : {mark_, index_}) {
         g->data()->removeBefore(-0.5 * dt);
-        g->addData(-dt, start);
+        g->addData(-kBeforeShock * dt, start);
     }
 }
 
@@ -324,7 +360,7 @@ void CascadeHeatmapView::resetView() {
         return;
     const double dt = run_->params.step_seconds;
     const std::size_t steps = framedSteps();
-    const double first = finished_steps_ > 0 ? -1.5 * dt : -0.5 * dt; // the pre-shock column once drawn
+    const double first = finished_steps_ > 0 ? -2.5 * dt : -0.5 * dt; // the pre-shock column once drawn
     plot_->xAxis->setRange(first, dt * (double(std::max<std::size_t>(steps, 10)) - 0.5));
     plot_->yAxis->setRange(std::log(run_->edges.front()), std::log(run_->edges.back()));
     plot_->replot(QCustomPlot::rpQueuedReplot);
@@ -389,7 +425,7 @@ void CascadeHeatmapView::redraw() {
             executed_short_->addData(dt * double(t), run.liquidated_short[t]);
     }
     drawn_ = limit;
-    double top = 1.0;
+    double top = 1000.0; // nothing liquidated yet: an axis of 0 to 1k USD
     for (std::size_t t = 0; t < limit; ++t)
         top = std::max(top, run.liquidated_long[t] + run.liquidated_short[t]);
     executed_rect_->axis(QCPAxis::atLeft)->setRange(0.0, top * 1.1);

@@ -18,6 +18,7 @@ class QCPColorScale;
 class QCPAxisRect;
 class QCPBars;
 class QCPGraph;
+class QCPItemStraightLine;
 class QMouseEvent;
 
 namespace levex::ui {
@@ -86,6 +87,7 @@ private:
     QCPColorScale* scale_;
     QCPGraph* mark_;
     QCPGraph* index_;
+    QCPItemStraightLine* shock_line_;
     QCPAxisRect* executed_rect_; ///< beneath the heatmap: notional liquidated per step
     QCPBars* executed_long_;
     QCPBars* executed_short_;

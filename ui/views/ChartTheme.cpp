@@ -89,6 +89,8 @@ QPen swapped(const QPen& pen, const ChartTheme& from, const ChartTheme& to) {
         return recoloured(pen, to.long_line);
     if (pen.color() == from.short_line)
         return recoloured(pen, to.short_line);
+    if (pen.color() == from.axis)
+        return recoloured(pen, to.axis);
     return pen;
 }
 
@@ -110,8 +112,11 @@ void style_legend(QCPLegend& legend, const ChartTheme& from, const ChartTheme& t
     legend.setBorderPen(recoloured(legend.borderPen(), t.legend_border));
     legend.setTextColor(t.text);
     for (int i = 0; i < legend.itemCount(); ++i) {
-        legend.item(i)->setTextColor(t.text);
-        if (auto* swatch = qobject_cast<SwatchLegendItem*>(legend.item(i)); swatch && swatch->colour() == from.executed)
+        QCPAbstractLegendItem* item = legend.item(i);
+        if (!item) // an empty cell of a legend laid out in columns
+            continue;
+        item->setTextColor(t.text);
+        if (auto* swatch = qobject_cast<SwatchLegendItem*>(item); swatch && swatch->colour() == from.executed)
             swatch->setColour(t.executed);
     }
 }

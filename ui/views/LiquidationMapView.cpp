@@ -73,6 +73,12 @@ private:
     const SwatchLegendItem* swatch_ = nullptr;
 };
 
+QLocale grouped_locale() {
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    return locale;
+}
+
 QString format_money(double value, const QLocale& locale) {
     const double a = std::abs(value);
     if (a >= 1e9)
@@ -130,14 +136,21 @@ void LiquidationMapView::buildPlot() {
     plot_->plotLayout()->insertRow(0);
     plot_->plotLayout()->addElement(0, 0,
                                     new QCPTextElement(plot_, QString(), QFont(font().family(), 10, QFont::Bold)));
+    // Beneath the title, smaller: what lies outside the chart's price range.
+    plot_->plotLayout()->insertRow(1);
+    outside_ = new QCPTextElement(plot_, QString(), QFont(font().family(), 8));
+    plot_->plotLayout()->addElement(1, 0, outside_);
     // Bars are drawn along the price axis (vertical): key = price, value = notional.
     longs_ = new LevelBars(plot_->yAxis, plot_->xAxis);
     shorts_ = new LevelBars(plot_->yAxis, plot_->xAxis);
-    longs_->setName(tr("Longs (liquidate on falls)"));
-    shorts_->setName(tr("Shorts (liquidate on rises)"));
+    longs_->setName(tr("Longs: open levels"));
+    shorts_->setName(tr("Shorts: open levels"));
     for (QCPBars* bars : {longs_, shorts_}) {
         bars->setPen(Qt::NoPen);
         bars->setWidthType(QCPBars::wtPlotCoords);
+        // Bands are often under a pixel tall: crisp edges keep each its own colour, not a blur.
+        bars->setAntialiased(false);
+        bars->setAntialiasedFill(false);
     }
     longs_->setBrush(theme::kLongColor);
     shorts_->setBrush(theme::kShortColor);
@@ -150,27 +163,40 @@ void LiquidationMapView::buildPlot() {
     cumulative_longs_->setPen(QPen(light.long_line, 2));
     cumulative_shorts_->setPen(QPen(light.short_line, 2));
     plot_->xAxis2->setVisible(true);
-    plot_->xAxis2->setLabel(tr("Cumulative open notional from the mark (USD)"));
+    plot_->xAxis2->setLabel(tr("Cumulative from the mark (USD)"));
     plot_->xAxis2->setTicker(QSharedPointer<QCPAxisTicker>(new MagnitudeTicker));
-    plot_->xAxis->setLabel(tr("Open levels per band (USD)   ◀ longs | shorts ▶"));
+    plot_->xAxis->setLabel(tr("Open levels per band (USD)\n◀ longs | shorts ▶"));
     plot_->yAxis->setLabel(tr("Price (USD, log scale)"));
     plot_->xAxis->setTicker(QSharedPointer<QCPAxisTicker>(new MagnitudeTicker));
     plot_->yAxis->setTicker(QSharedPointer<QCPAxisTicker>(new LogPriceTicker));
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
     plot_->setLocale(locale);
-    plot_->legend->setVisible(true);
-    plot_->legend->setBrush(light.legend_background);
-    // Above the mark on the long side nothing open is left: kept narrow, the legend hides no data.
-    plot_->legend->setFont(QFont(font().family(), 8));
-    plot_->legend->setIconSize(14, 8);
-    plot_->legend->setRowSpacing(-2);
-    auto* swatch = new SwatchLegendItem(plot_->legend, tr("Executed so far"), light.executed);
-    plot_->legend->addElement(plot_->legend->rowCount(), 0, swatch);
+    // The legend in rows of its own under the titles: as the mark moves, every corner of the
+    // chart holds bars at some step.
+    QCPLegend* legend = plot_->legend;
+    legend->setVisible(true);
+    legend->setBrush(light.legend_background);
+    legend->setBorderPen(Qt::NoPen);
+    legend->setFont(QFont(font().family(), 8));
+    legend->setIconSize(14, 8);
+    legend->setRowSpacing(0);
+    legend->setColumnSpacing(6);
+    legend->setWrap(2); // longs on the left, shorts on the right
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    auto* swatch = new SwatchLegendItem(legend, tr("Executed so far"), light.executed);
+    legend->addElement(swatch);
     longs_->setSwatch(swatch);
     shorts_->setSwatch(swatch);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    plot_->axisRect()->insetLayout()->take(legend);
+    plot_->plotLayout()->insertRow(2);
+    plot_->plotLayout()->addElement(2, 0, legend);
+    plot_->plotLayout()->setRowStretchFactor(2, 0.001);
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+}
+
+QString LiquidationMapView::outsideText() const {
+    return outside_->text();
 }
 
 double LiquidationMapView::executedShown(bool long_side, std::size_t band) const {
@@ -272,12 +298,13 @@ void LiquidationMapView::draw(const double* open_long, const double* open_short,
                               const std::vector<double>& gone_short, double mark_price, const QString& title) {
     const LiveRun& run = *run_;
     const std::size_t bins = run.bins;
-    const QLocale locale;
+    const QLocale locale = grouped_locale();
     // The edge bands catch everything beyond the price range: said in the title, not drawn.
-    static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
-        ->setText(tr("%1\nbeyond the chart: longs below %2: %3 USD · shorts above %4: %5 USD")
-                      .arg(title, locale.toString(run.edges[1], 'f', 0), format_money(open_long[0], locale),
-                           locale.toString(run.edges[bins - 1], 'f', 0), format_money(open_short[bins - 1], locale)));
+    static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))->setText(title);
+    outside_->setText(tr("Beyond the chart: longs below %1: %2 USD\nshorts above %3: %4 USD")
+                          .arg(locale.toString(run.edges[1], 'f', 0), format_money(open_long[0], locale),
+                               locale.toString(run.edges[bins - 1], 'f', 0),
+                               format_money(open_short[bins - 1], locale)));
     const auto count = static_cast<qsizetype>(bins);
     QVector<double> keys(count), longs(count), shorts(count), gl(count), gs(count);
     for (std::size_t b = 0; b < bins; ++b) {

@@ -15,10 +15,14 @@ class QCPBars;
 class QCPGraph;
 class QCPItemStraightLine;
 class QCPItemText;
+class QCPTextElement;
 
 namespace levex::ui {
 
 class LevelBars;
+
+/// A locale that writes thousands separators (100,000), as the charts do.
+QLocale grouped_locale();
 
 /// Money with a magnitude suffix: 12.5M, 850k, 3.2B.
 QString format_money(double value, const QLocale& locale);
@@ -46,6 +50,8 @@ public:
     /// Shows the book before the shock: every level still open, the mark at the start price.
     void showBeforeShock(const std::shared_ptr<const LiveRun>& run, const QString& symbol);
     QCustomPlot* plot() const { return plot_; }
+    /// The line under the title saying what lies beyond the price range shown.
+    QString outsideText() const;
     /// The bands cut at the axis edge, each labelled with its size (item 0 .. n−1 of the labels).
     const std::vector<QCPItemText*>& cutLabels() const { return cut_labels_; }
     double bandLimit() const { return limit_; }
@@ -69,6 +75,7 @@ private:
     QCPGraph* cumulative_shorts_;
     QCPItemStraightLine* mark_line_;
     QCPItemText* mark_label_;
+    QCPTextElement* outside_; ///< under the title: the open levels beyond the price range
     std::vector<QCPItemText*> cut_labels_;
     std::shared_ptr<const LiveRun> run_;
     double limit_ = 1.0;

@@ -45,12 +45,6 @@ bool reaches_exhaustion(const RunSummary& s, const RunParameters& p) {
 
 } // namespace
 
-QLocale grouped_locale() {
-    QLocale locale;
-    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
-    return locale;
-}
-
 QString run_headline(const RunSummary& s, const RunParameters& p, const QLocale& locale) {
     const double extreme = extreme_of(s, p);
     QString text = QStringLiteral("%1 → %2: ").arg(price(s.start_price, locale), price(extreme, locale));
@@ -115,7 +109,8 @@ RunSummaryView::RunSummaryView(QWidget* parent) : QWidget(parent) {
     grid_ = new QGridLayout;
     grid_->setHorizontalSpacing(8);
     grid_->setVerticalSpacing(2);
-    grid_->setColumnStretch(0, 1);
+    grid_->setColumnStretch(0, 3); // names and values share the width; long ones wrap
+    grid_->setColumnStretch(1, 2);
     layout->addLayout(grid_);
 }
 
@@ -134,6 +129,7 @@ void RunSummaryView::addRow(const QString& name, const QString& value, const QSt
     n->setToolTip(meaning);
     v->setToolTip(meaning);
     n->setWordWrap(true);
+    v->setWordWrap(true);
     v->setAlignment(Qt::AlignRight | Qt::AlignTop);
     v->setTextInteractionFlags(Qt::TextSelectableByMouse);
     grid_->addWidget(n, rows_, 0);
@@ -169,19 +165,19 @@ void RunSummaryView::showRun(const LiveRun& run) {
     };
     title_->setText(tr("<b>Summary</b> · shock %1, leverage ×%2")
                         .arg(signed_percent(p.shock, locale), locale.toString(p.leverage_mult, 'f', 2)));
-    addRow(tr("Liquidated positions (long / short)"),
+    addRow(tr("Positions liquidated (L / S)"),
            tr("%1 / %2").arg(locale.toString(qulonglong(s.liquidated_count_long)),
                              locale.toString(qulonglong(s.liquidated_count_short))),
            tr("Positions with at least one liquidation event (book, ADL, backstop or takeover), longs / shorts"));
-    addRow(tr("Liquidated notional long"), money(s.liquidated_notional_long, locale),
+    addRow(tr("Liquidated, longs"), money(s.liquidated_notional_long, locale),
            tr("USD (quote): the longs' liquidations summed at their fill, ADL, backstop or takeover prices"));
-    addRow(tr("Liquidated notional short"), money(s.liquidated_notional_short, locale),
+    addRow(tr("Liquidated, shorts"), money(s.liquidated_notional_short, locale),
            tr("USD (quote): the shorts' liquidations summed at their prices"));
     addRow(tr("Share of open interest"), percent(s.liquidated_share_of_oi, 1),
            tr("%: liquidated notional over the open interest of both sides at the start price"));
-    addRow(tr("Start / final price"), price(s.start_price, locale) + " / " + price(s.final_price, locale),
+    addRow(tr("Start / final"), price(s.start_price, locale) + " / " + price(s.final_price, locale),
            tr("USD per unit of the asset: the start price S0 and the last step's book price"));
-    addRow(tr("Lowest / highest price"), price(s.min_price, locale) + " / " + price(s.max_price, locale),
+    addRow(tr("Lowest / highest"), price(s.min_price, locale) + " / " + price(s.max_price, locale),
            tr("USD per unit: the book price's range over the run, the start price included"));
     if (s.price_floor_hit) // the book could not absorb the selling: prices stopped at the floor
         addRow(tr("Price floor reached"), tr("yes (%1 of the start)").arg(locale.toString(kPriceFloorFraction, 'g', 1)),
@@ -198,7 +194,7 @@ void RunSummaryView::showRun(const LiveRun& run) {
            tr("×: how many times the shock's own move the price went, |ln(extreme / start)| / |ln(1 + shock)|"));
     addRow(tr("Cascade duration"), locale.toString(s.cascade_duration_s, 'f', 0) + QStringLiteral(" s"),
            tr("Seconds from the first to the last step with any liquidation, inclusive"));
-    addRow(tr("Peak liquidation rate"), money(s.peak_liquidation_rate_quote_per_s, locale) + QStringLiteral("/s"),
+    addRow(tr("Peak rate"), money(s.peak_liquidation_rate_quote_per_s, locale) + QStringLiteral("/s"),
            tr("USD per second: the busiest step's liquidated notional over the step length"));
     // "unlimited / 27M" read as a contradiction: an unlimited fund still pays for what it covers.
     addRow(tr("Insurance fund"),
@@ -207,9 +203,9 @@ void RunSummaryView::showRun(const LiveRun& run) {
                : tr("lowest %1; covered %2").arg(money(s.insurance_fund_min, locale), money(s.fund_loss, locale)),
            tr("USD (the margin currency): the fund's lowest balance (unlimited: the venue's or the run's setting, "
               "so ADL never fires), and the losses it covered — fills beyond bankruptcy and losing unwinds"));
-    addRow(tr("ADL / backstop notional"), money(s.adl_notional, locale) + " / " + money(s.backstop_notional, locale),
+    addRow(tr("ADL / backstop"), money(s.adl_notional, locale) + " / " + money(s.backstop_notional, locale),
            tr("USD: closed by auto-deleveraging at bankruptcy prices / taken by the backstop vault at the mark"));
-    addRow(tr("Held at tier max leverage"), locale.toString(qulonglong(s.leverage_capped)),
+    addRow(tr("Held at tier max"), locale.toString(qulonglong(s.leverage_capped)),
            tr("Positions whose cushion the leverage multiplier held at their tier's maximum leverage"));
     addRow(tr("Steps run"),
            tr("%1 (%2 s)")

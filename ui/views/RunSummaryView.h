@@ -23,9 +23,6 @@ QString run_headline(const RunSummary& summary, const RunParameters& params, con
 /// assumptions of P* that this run does not make. Empty when the run reaches P*.
 QString exhaustion_note(const RunSummary& summary, const RunParameters& params, const QLocale& locale);
 
-/// A locale that writes thousands separators (100,000), as the charts do.
-QLocale grouped_locale();
-
 /// The run's summary metrics as a table of names and values; each row's tooltip says what the
 /// metric means and its unit.
 class RunSummaryView : public QWidget {

@@ -36,28 +36,35 @@ private:
 SeriesChartView::SeriesChartView(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    // Four panels need height: in a low tab they scroll rather than squash.
+    // Four panels, two by two: all of them fit the bottom tab of a 1440 × 860 window. Lower than
+    // that, they scroll rather than squash.
     auto* scroll = new QScrollArea;
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidgetResizable(true);
-    plot_->setMinimumHeight(560);
+    plot_->setMinimumHeight(240);
     scroll->setWidget(plot_);
     layout->addWidget(scroll);
     plot_->setAutoAddPlottableToLegend(false);
     plot_->plotLayout()->clear();
     plot_->plotLayout()->addElement(0, 0,
                                     new QCPTextElement(plot_, tr("Cascade series: prices, liquidations, open interest"),
-                                                       QFont(font().family(), 11, QFont::Bold)));
-    auto* margins = new QCPMarginGroup(plot_); // the panels' left edges line up
-    price_rect_ = addPanel(1, tr("Price (USD)"), margins);
-    rate_rect_ = addPanel(2, tr("Liquidated (USD/s)"), margins);
-    oi_rect_ = addPanel(3, tr("Open interest (USD)"), margins);
-    fund_rect_ = addPanel(4, tr("Insurance fund (USD)"), margins);
+                                                       QFont(font().family(), 10, QFont::Bold)));
+    panels_ = new QCPLayoutGrid;
+    plot_->plotLayout()->addElement(1, 0, panels_);
     plot_->plotLayout()->setRowStretchFactor(0, 0.01);
-    plot_->plotLayout()->setRowStretchFactor(1, 1.6);
-    QCPAxis* time = fund_rect_->axis(QCPAxis::atBottom);
-    time->setLabel(tr("Time (s)"));
-    time->setTickLabels(true);
+    auto* left = new QCPMarginGroup(plot_); // each column's left edges line up, each row's bottoms
+    auto* right = new QCPMarginGroup(plot_);
+    auto* top = new QCPMarginGroup(plot_);
+    auto* bottom = new QCPMarginGroup(plot_);
+    price_rect_ = addPanel(0, 0, tr("Price (USD)"), left, top);
+    rate_rect_ = addPanel(0, 1, tr("Liquidated (USD/s)"), right, top);
+    oi_rect_ = addPanel(1, 0, tr("Open interest (USD)"), left, bottom);
+    fund_rect_ = addPanel(1, 1, tr("Insurance fund (USD)"), right, bottom);
+    for (QCPAxisRect* rect : {oi_rect_, fund_rect_}) {
+        QCPAxis* time = rect->axis(QCPAxis::atBottom);
+        time->setLabel(tr("Time (s)"));
+        time->setTickLabels(true);
+    }
 
     QCPAxis* price_x = price_rect_->axis(QCPAxis::atBottom);
     QCPAxis* price_y = price_rect_->axis(QCPAxis::atLeft);
@@ -127,17 +134,19 @@ SeriesChartView::SeriesChartView(QWidget* parent) : QWidget(parent), plot_(new Q
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 }
 
-QCPAxisRect* SeriesChartView::addPanel(int row, const QString& label, QCPMarginGroup* group) {
+QCPAxisRect* SeriesChartView::addPanel(int row, int column, const QString& label, QCPMarginGroup* columns,
+                                       QCPMarginGroup* rows) {
     auto* rect = new QCPAxisRect(plot_);
-    plot_->plotLayout()->addElement(row, 0, rect);
-    rect->setMarginGroup(QCP::msLeft | QCP::msRight, group);
+    panels_->addElement(row, column, rect);
+    rect->setMarginGroup(QCP::msLeft | QCP::msRight, columns);
+    rect->setMarginGroup(QCP::msTop | QCP::msBottom, rows);
     QCPAxis* y = rect->axis(QCPAxis::atLeft);
     y->setLabel(label);
     y->setTicker(QSharedPointer<QCPAxisTicker>(new MoneyTicker));
     y->ticker()->setTickCount(4);
     QCPAxis* x = rect->axis(QCPAxis::atBottom);
     x->setTickLabels(false);
-    if (row > 1) // one time range for every panel
+    if (price_rect_) // one time range for every panel
         connect(price_rect_->axis(QCPAxis::atBottom), qOverload<const QCPRange&>(&QCPAxis::rangeChanged), x,
                 qOverload<const QCPRange&>(&QCPAxis::setRange));
     return rect;
@@ -199,7 +208,7 @@ void SeriesChartView::showRun(const std::shared_ptr<const LiveRun>& run) {
         std::minmax({*std::min_element(index.begin(), index.end()), *std::min_element(book.begin(), book.end()),
                      *std::max_element(index.begin(), index.end()), *std::max_element(book.begin(), book.end())});
     const double pad = std::max(hi - lo, hi * 1e-4) * 0.08;
-    price_rect_->axis(QCPAxis::atLeft)->setRange(lo - pad, hi + 3.5 * pad); // room for the legend
+    price_rect_->axis(QCPAxis::atLeft)->setRange(lo - pad, hi + 6 * pad); // room for the legend above the lines
     double top = 1.0;
     for (qsizetype i = 0; i < t.size(); ++i)
         top = std::max(top, rl[i] + rs[i]);

@@ -12,11 +12,12 @@ class QCPAxisRect;
 class QCPBars;
 class QCPGraph;
 class QCPItemText;
+class QCPLayoutGrid;
 class QCPMarginGroup;
 
 namespace levex::ui {
 
-/// The run's per-step series on one time axis, in four stacked panels: the index, book and mark
+/// The run's per-step series on one time axis, in four panels two by two: the index, book and mark
 /// prices; the liquidation rate (long and short, quote per second); the open interest; and the
 /// insurance fund. Drawn once a run has finished (the series come from its frames).
 class SeriesChartView : public QWidget {
@@ -33,10 +34,11 @@ public:
     QCPGraph* openInterestGraph() const { return open_interest_; }
 
 private:
-    QCPAxisRect* addPanel(int row, const QString& label, QCPMarginGroup* group);
+    QCPAxisRect* addPanel(int row, int column, const QString& label, QCPMarginGroup* columns, QCPMarginGroup* rows);
 
     QCustomPlot* plot_;
-    QCPAxisRect* price_rect_;
+    QCPLayoutGrid* panels_;
+    QCPAxisRect* price_rect_ = nullptr;
     QCPAxisRect* rate_rect_;
     QCPAxisRect* oi_rect_;
     QCPAxisRect* fund_rect_;

@@ -44,6 +44,7 @@
 #include <QMimeData>
 #include <QProgressDialog>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -68,6 +69,44 @@ QTableView* row_table(QAbstractItemModel* model) {
     table->verticalHeader()->hide();
     table->horizontalHeader()->setStretchLastSection(true);
     return table;
+}
+
+// Calls `changed` whenever the watched widget's layout asks to be redone (its size hints moved).
+class LayoutWatcher : public QObject {
+public:
+    LayoutWatcher(QObject* parent, std::function<void()> changed) : QObject(parent), changed_(std::move(changed)) {}
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() == QEvent::LayoutRequest)
+            changed_();
+        return false;
+    }
+
+private:
+    std::function<void()> changed_;
+};
+
+// A page whose controls want more width than the window spares when both docks are open scrolls
+// sideways instead of widening the window past the screen.
+QScrollArea* scrolled(QWidget* page) {
+    auto* scroll = new QScrollArea;
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(page);
+    return scroll;
+}
+
+// Columns as wide as their header and their values (sampled): no clipped header after a new run.
+// (A sort or a filter keeps the widths the user chose.)
+template <typename Model>
+void fit_columns_on_new_run(QTableView* table, Model* model) {
+    auto fitted = std::make_shared<const LiveRun*>(nullptr);
+    QObject::connect(model, &Model::orderingFinished, table, [table, model, fitted] {
+        if (model->run() == *fitted || model->rowCount() == 0)
+            return;
+        *fitted = model->run();
+        table->horizontalHeader()->setResizeContentsPrecision(200);
+        table->resizeColumnsToContents();
+    });
 }
 } // namespace
 
@@ -104,6 +143,9 @@ void MainWindow::setNotify(Notify notify) {
 void MainWindow::buildCentral() {
     heatmap_ = new CascadeHeatmapView(this);
     map_view_ = new LiquidationMapView(this);
+    // Both readable at 1440 px with the Controls (Advanced unfolded) and the Library docks open.
+    heatmap_->setMinimumWidth(340);
+    map_view_->setMinimumWidth(340);
     auto* split = new QSplitter(Qt::Horizontal);
     split->addWidget(heatmap_);
     split->addWidget(map_view_);
@@ -150,9 +192,9 @@ QWidget* MainWindow::buildTabs() {
     tabs_->addTab(buildPositions(), tr("Positions"));
     tabs_->addTab(buildLog(), tr("Liquidation log"));
     sensitivity_ = new SensitivityPanel;
-    tabs_->addTab(sensitivity_, tr("Sensitivity"));
+    tabs_->addTab(scrolled(sensitivity_), tr("Sensitivity"));
     monte_carlo_ = new MonteCarloPanel;
-    tabs_->addTab(monte_carlo_, tr("Monte Carlo"));
+    tabs_->addTab(scrolled(monte_carlo_), tr("Monte Carlo"));
     series_ = new SeriesChartView;
     tabs_->addTab(series_, tr("Series"));
     connect(sensitivity_, &SensitivityPanel::cellChosen, this,
@@ -162,7 +204,7 @@ QWidget* MainWindow::buildTabs() {
     });
     // The first time the tab is shown, sweep the shown run's settings.
     connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
-        if (tabs_->widget(index) == sensitivity_ && sensitivity_->rowsFilled() == 0)
+        if (tabs_->widget(index)->isAncestorOf(sensitivity_) && sensitivity_->rowsFilled() == 0)
             sensitivity_->compute();
     });
     return tabs_;
@@ -316,7 +358,16 @@ QWidget* MainWindow::buildControls() {
     auto* scroll = new QScrollArea;
     scroll->setWidget(page);
     scroll->setWidgetResizable(true);
-    scroll->setMinimumWidth(330);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // The dock is as wide as the controls need (more once Advanced unfolds): they scroll down,
+    // never off to the side.
+    auto fit = [scroll, page] {
+        scroll->setMinimumWidth(std::max(330, page->minimumSizeHint().width() +
+                                                  scroll->verticalScrollBar()->sizeHint().width() +
+                                                  2 * scroll->frameWidth()));
+    };
+    page->installEventFilter(new LayoutWatcher(page, fit));
+    fit();
     return scroll;
 }
 
@@ -332,6 +383,7 @@ QWidget* MainWindow::buildPositions() {
     connect(filter, &QLineEdit::textChanged, positions_model_, &PositionTableModel::setFilter);
     auto* table = row_table(positions_model_);
     positions_table_ = table;
+    fit_columns_on_new_run(table, positions_model_);
     table->setSortingEnabled(true);
     table->sortByColumn(-1, Qt::AscendingOrder); // book order until a header is clicked
     layout->addWidget(filter);
@@ -363,6 +415,7 @@ QWidget* MainWindow::buildLog() {
     connect(path, &QComboBox::currentIndexChanged, this, refilter);
     connect(text, &QLineEdit::textChanged, this, refilter);
     auto* table = row_table(log_model_);
+    fit_columns_on_new_run(table, log_model_);
     table->setSelectionMode(QAbstractItemView::SingleSelection);
     // Selecting an event shows its step and its position.
     connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
