@@ -6,9 +6,12 @@
 #include "ui/export/AnimationExport.h"
 #include "ui/models/LiveRunFromResult.h"
 #include "ui/models/PositionTableModel.h"
+#include "ui/panels/PlaybackBar.h"
+#include "ui/views/ChartTheme.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/RunSummaryView.h"
 #include "ui/views/SeriesChartView.h"
+#include "ui/views/SwatchLegendItem.h"
 
 #include "core/base/ResourcePaths.h"
 #include "core/engine/CascadeWindow.h"
@@ -215,6 +218,48 @@ TEST(Animation, CoversTheFramedCascadeFromTheBookBeforeTheShock) {
                                        .arg(QLocale().toString(double(frame.end + 1) / 10.0, 'f', 1)));
     dialog.setAnimationSteps(frame.end, steps, 1.0, true); // the window shows the whole run
     EXPECT_EQ(dialog.animation().end_step, steps);
+}
+
+// The cursor lands on the frame's last step once a run finishes, even when the last steps'
+// notice arrives after the finish (the render timer may deliver it late).
+TEST(PlaybackBar, LandsOnTheFramesEndAndStaysThere) {
+    PlaybackBar bar;
+    bar.setRun(600, 1.0);
+    bar.setReady(300);
+    EXPECT_EQ(bar.cursor(), 299u); // following the newest step while the run computes
+    bar.setReady(600);
+    bar.setFinished(600, 20);
+    EXPECT_EQ(bar.cursor(), 19u);
+    bar.setReady(600);
+    EXPECT_EQ(bar.cursor(), 19u);
+    bar.stepForward(); // the frame's end is the end
+    EXPECT_EQ(bar.cursor(), 19u);
+    bar.rewind();
+    EXPECT_TRUE(bar.beforeShock());
+    bar.stepForward();
+    EXPECT_FALSE(bar.beforeShock());
+    EXPECT_EQ(bar.cursor(), 0u);
+    bar.stepBack();
+    EXPECT_TRUE(bar.beforeShock());
+    bar.setFramed(600); // the whole run
+    EXPECT_EQ(bar.cursor(), 599u);
+    EXPECT_FALSE(bar.beforeShock());
+}
+
+// The dark theme recolours the executed parts and their legend swatch, and back.
+TEST(LiquidationMap, ThemesRecolourTheExecutedLevels) {
+    LiquidationMapView view;
+    view.showFrame(dominated_run(), 1, "BTCUSDT");
+    SwatchLegendItem* swatch = nullptr;
+    for (int i = 0; i < view.plot()->legend->itemCount(); ++i)
+        if (auto* s = qobject_cast<SwatchLegendItem*>(view.plot()->legend->item(i)))
+            swatch = s;
+    ASSERT_NE(swatch, nullptr);
+    EXPECT_EQ(swatch->colour(), ChartTheme::light().executed);
+    apply_chart_theme(*view.plot(), ChartTheme::light(), ChartTheme::dark_theme());
+    EXPECT_EQ(swatch->colour(), ChartTheme::dark_theme().executed);
+    apply_chart_theme(*view.plot(), ChartTheme::dark_theme(), ChartTheme::light());
+    EXPECT_EQ(swatch->colour(), ChartTheme::light().executed);
 }
 
 TEST(PositionTable, SizesCarryTheirAsset) {

@@ -72,4 +72,12 @@ TEST(ImportDialog, IssuesPointAtTheirRows) {
     ASSERT_EQ(selected.size(), 1);
     EXPECT_EQ(selected.front().row(), 1);
     EXPECT_EQ(dialog.preview()->verticalHeaderItem(1)->text(), "3");
+    // The bad cell is marked, and the count says one row of three.
+    QTableWidgetItem* cell = dialog.preview()->item(1, 2);
+    ASSERT_NE(cell, nullptr);
+    EXPECT_EQ(cell->text(), "x");
+    EXPECT_EQ(cell->background().color(), QColor(255, 205, 205));
+    EXPECT_TRUE(cell->toolTip().contains("expected a number for size")) << cell->toolTip().toStdString();
+    EXPECT_EQ(dialog.preview()->item(1, 1)->background().style(), Qt::NoBrush);
+    EXPECT_TRUE(dialog.summaryText().startsWith("1 of 3 rows with a problem")) << dialog.summaryText().toStdString();
 }

@@ -15,6 +15,9 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <set>
+
 namespace levex::ui {
 
 namespace {
@@ -105,6 +108,10 @@ BookReadOptions ImportDialog::options() const {
     return o;
 }
 
+QString ImportDialog::summaryText() const {
+    return summary_->text();
+}
+
 void ImportDialog::mapField(const QString& field, const QString& header) {
     for (std::size_t k = 0; k < fields_.size(); ++k)
         if (field == QString::fromLatin1(position_columns()[k].name))
@@ -120,7 +127,9 @@ void ImportDialog::refresh() {
             options.max_rows = kPreviewRows;
             options.keep_raw_rows = true;
             options.delimiter = o.delimiter;
-            options.policy = o.skip_bad_rows ? BadRowPolicy::SkipBadRows : BadRowPolicy::Strict;
+            // Every problem of the previewed rows, whichever policy the import will use: a strict
+            // read would stop at the first and hide how many rows are affected.
+            options.policy = BadRowPolicy::SkipBadRows;
             options.column_overrides = o.column_overrides;
             try {
                 *result = read_positions_csv(path, options);
@@ -167,22 +176,51 @@ void ImportDialog::showPreview(const PositionCsvResult& r) {
     preview_->setVerticalHeaderLabels(lines);
     raw_lines_ = r.raw_lines;
 
+    showIssues(r);
+    emit previewReady();
+}
+
+// The issues listed, their cells marked in the preview, and a count of the rows they touch.
+void ImportDialog::showIssues(const PositionCsvResult& r) {
     issues_->clear();
+    std::set<std::size_t> bad_lines;
     for (const Issue& issue : r.issues) {
         auto* item = new QListWidgetItem(QStringLiteral("%1 · %2").arg(
             QString::fromLatin1(severity_name(issue.severity)), QString::fromStdString(format_issue(issue))));
         item->setData(Qt::UserRole, qulonglong(issue.line));
-        if (issue.severity == Severity::Error)
+        if (issue.severity == Severity::Error) {
             item->setForeground(QColor(190, 30, 30));
+            if (issue.line > 0)
+                bad_lines.insert(issue.line);
+            markCell(r, issue);
+        }
         issues_->addItem(item);
     }
     const Issue* error = r.first_error();
-    summary_->setText(
-        error ? tr("The first %1 rows have problems; the first: %2")
-                    .arg(kPreviewRows)
-                    .arg(QString::fromStdString(format_issue(*error)))
-              : tr("The first %1 rows read cleanly (%2 positions).").arg(r.rows_read).arg(r.book.positions()));
-    emit previewReady();
+    const std::size_t rows = r.raw_rows.size();
+    const QString which = rows >= kPreviewRows ? tr("the first %1 rows").arg(rows)
+                          : rows == 1          ? tr("1 row")
+                                               : tr("%1 rows").arg(rows);
+    if (error)
+        summary_->setText(tr("%1 of %2 with a problem; the first: %3")
+                              .arg(bad_lines.size())
+                              .arg(which, QString::fromStdString(format_issue(*error))));
+    else
+        summary_->setText(tr("%1 read cleanly (%2 positions).").arg(which).arg(r.book.positions()));
+}
+
+// The cell an error is about, in red with the message as its tooltip: the row by its line, the
+// column by the field the issue names.
+void ImportDialog::markCell(const PositionCsvResult& r, const Issue& issue) {
+    const auto row = std::find(raw_lines_.begin(), raw_lines_.end(), issue.line);
+    if (row == raw_lines_.end())
+        return;
+    for (std::size_t c = 0; c < r.column_fields.size(); ++c)
+        if (!issue.field.empty() && r.column_fields[c] == issue.field)
+            if (QTableWidgetItem* cell = preview_->item(int(row - raw_lines_.begin()), int(c))) {
+                cell->setBackground(QColor(255, 205, 205));
+                cell->setToolTip(QString::fromStdString(issue.message));
+            }
 }
 
 } // namespace levex::ui

@@ -34,6 +34,8 @@ public:
     /// Selects a field's column ("" = automatic, "-" = none): for the mapping combos and tests.
     void mapField(const QString& field, const QString& header);
     QListWidget* issues() const { return issues_; }
+    /// The line under the preview: how many rows have a problem, or that they read cleanly.
+    QString summaryText() const;
     QTableWidget* preview() const { return preview_; }
 
 signals:
@@ -43,6 +45,8 @@ signals:
 private:
     void refresh();
     void showPreview(const PositionCsvResult& result);
+    void showIssues(const PositionCsvResult& result);
+    void markCell(const PositionCsvResult& result, const Issue& issue);
 
     QString path_;
     QComboBox* delimiter_;
