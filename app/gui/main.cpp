@@ -40,6 +40,34 @@ void describe(QCoreApplication& app, QCommandLineParser& parser) {
     parser.process(app); // prints help, version or a usage error and exits
 }
 
+// --screenshot: grabs the window once the liquidation map and the first simulation are both
+// drawn, then exits (3 when the book or the scenario cannot be opened).
+void save_screenshot_when_shown(QApplication& app, levex::ui::MainWindow& window, const QString& out) {
+    auto pending = std::make_shared<int>(2);
+    auto grab = [&app, &window, out, pending] {
+        if (--*pending != 0)
+            return;
+        QTimer::singleShot(300, &app, [&app, &window, out] { // let the queued replots settle
+            const bool saved = window.grab().save(out);
+            if (!saved)
+                std::fprintf(stderr, "levex: cannot write screenshot %s\n", qPrintable(out));
+            app.exit(saved ? 0 : 1);
+        });
+    };
+    QObject::connect(&window, &levex::ui::MainWindow::bookReady, &app, grab);
+    QObject::connect(&window, &levex::ui::MainWindow::simulationFinished, &app, grab);
+    auto fail = [&app](const QString& message) {
+        std::fprintf(stderr, "levex: %s\n", qPrintable(message));
+        app.exit(3);
+    };
+    QObject::connect(&window, &levex::ui::MainWindow::bookFailed, &app, fail);
+    QObject::connect(&window, &levex::ui::MainWindow::scenarioOpened, &app,
+                     [fail](const QString&, const QString& error) {
+                         if (!error.isEmpty())
+                             fail(error);
+                     });
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -71,38 +99,10 @@ int main(int argc, char** argv) {
     const QStringList books = parser.positionalArguments();
     const QString book = books.isEmpty() ? QString::fromStdString(levex::sample_book_path()) : books.front();
 
-    if (parser.isSet(screenshot)) {
-        // Grab once the liquidation map and the first simulation are both drawn.
-        const QString out = parser.value(screenshot);
-        auto pending = std::make_shared<int>(2);
-        auto grab = [&app, &window, out, pending] {
-            if (--*pending != 0)
-                return;
-            QTimer::singleShot(300, &app, [&app, &window, out] { // let the queued replots settle
-                const bool saved = window.grab().save(out);
-                if (!saved)
-                    std::fprintf(stderr, "levex: cannot write screenshot %s\n", qPrintable(out));
-                app.exit(saved ? 0 : 1);
-            });
-        };
-        QObject::connect(&window, &levex::ui::MainWindow::bookReady, &app, grab);
-        QObject::connect(&window, &levex::ui::MainWindow::simulationFinished, &app, grab);
-        auto fail = [&app](const QString& message) {
-            std::fprintf(stderr, "levex: %s\n", qPrintable(message));
-            app.exit(3);
-        };
-        QObject::connect(&window, &levex::ui::MainWindow::bookFailed, &app, fail);
-    }
+    if (parser.isSet(screenshot))
+        save_screenshot_when_shown(app, window, parser.value(screenshot));
     window.show();
     if (levex::ui::looks_like_scenario(book)) { // dispatch on the suffix, else on the content
-        if (parser.isSet(screenshot))
-            QObject::connect(&window, &levex::ui::MainWindow::scenarioOpened, &app,
-                             [&app](const QString&, const QString& error) {
-                                 if (!error.isEmpty()) {
-                                     std::fprintf(stderr, "levex: %s\n", qPrintable(error));
-                                     app.exit(3);
-                                 }
-                             });
         window.openScenario(book);
     } else {
         window.openBook(book);

@@ -160,11 +160,17 @@ TEST(SeriesChart, OpenInterestTicksAreDistinct) {
     RunParameters params;
     params.shock = -0.02;
     params.steps = 60;
+    params.fund = 5e6; // a limited fund: its panel draws a line
     const auto run = live_run_from_result(simulate(*book, venue, params), params, book->symbol_names.front(), book);
     SeriesChartView view;
     view.resize(900, 700);
     view.showRun(run);
     view.plot()->replot();
+    for (int i = 0; i < view.plot()->itemCount(); ++i) { // the note for an empty chart is gone
+        if (auto* text = qobject_cast<QCPItemText*>(view.plot()->item(i)); text && text->visible()) {
+            EXPECT_FALSE(text->text().contains("No run yet")) << text->text().toStdString();
+        }
+    }
     QCPAxis* oi = view.openInterestGraph()->valueAxis();
     const QVector<QString> labels = oi->tickVectorLabels();
     ASSERT_GE(labels.size(), 2);

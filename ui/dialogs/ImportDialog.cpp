@@ -41,36 +41,11 @@ ImportDialog::ImportDialog(const QString& path, QWidget* parent) : QDialog(paren
     top->addRow(tr("Delimiter"), delimiter_);
     top->addRow(tr("Bad rows"), policy_);
 
-    auto* mapping_box = new QGroupBox(tr("Columns"));
-    auto* mapping = new QFormLayout(mapping_box);
-    for (const PositionColumn& column : position_columns()) {
-        auto* combo = new QComboBox;
-        combo->setObjectName(QString::fromLatin1(column.name));
-        combo->addItem(kAuto);
-        combo->setToolTip(QString::fromLatin1(column.meaning));
-        mapping->addRow(QString::fromLatin1(column.name) + (column.required ? " *" : ""), combo);
-        fields_.push_back(combo);
-        connect(combo, &QComboBox::currentIndexChanged, this, [this] {
-            if (!populating_)
-                refresh();
-        });
-    }
+    QGroupBox* mapping_box = buildMapping();
     for (QComboBox* combo : {delimiter_, policy_})
         connect(combo, &QComboBox::currentIndexChanged, this, &ImportDialog::refresh);
 
-    preview_ = new QTableWidget;
-    preview_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    preview_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    issues_ = new QListWidget;
-    issues_->setToolTip(tr("Double-click an issue to see its row in the preview"));
-    connect(issues_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
-        const auto line = std::size_t(item->data(Qt::UserRole).toULongLong());
-        for (std::size_t r = 0; r < raw_lines_.size(); ++r)
-            if (raw_lines_[r] == line) {
-                preview_->selectRow(int(r));
-                preview_->scrollToItem(preview_->item(int(r), 0));
-            }
-    });
+    buildPreview();
     summary_ = new QLabel;
     summary_->setWordWrap(true);
 
@@ -93,6 +68,42 @@ ImportDialog::ImportDialog(const QString& path, QWidget* parent) : QDialog(paren
     layout->addWidget(summary_);
     layout->addWidget(buttons);
     refresh();
+}
+
+// One combo per field of docs/formats.md §1: which column of the file holds it.
+QGroupBox* ImportDialog::buildMapping() {
+    auto* mapping_box = new QGroupBox(tr("Columns"));
+    auto* mapping = new QFormLayout(mapping_box);
+    for (const PositionColumn& column : position_columns()) {
+        auto* combo = new QComboBox;
+        combo->setObjectName(QString::fromLatin1(column.name));
+        combo->addItem(kAuto);
+        combo->setToolTip(QString::fromLatin1(column.meaning));
+        mapping->addRow(QString::fromLatin1(column.name) + (column.required ? " *" : ""), combo);
+        fields_.push_back(combo);
+        connect(combo, &QComboBox::currentIndexChanged, this, [this] {
+            if (!populating_)
+                refresh();
+        });
+    }
+    return mapping_box;
+}
+
+// The first rows as read, and the issues found in them (double-click one to see its row).
+void ImportDialog::buildPreview() {
+    preview_ = new QTableWidget;
+    preview_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    preview_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    issues_ = new QListWidget;
+    issues_->setToolTip(tr("Double-click an issue to see its row in the preview"));
+    connect(issues_, &QListWidget::itemDoubleClicked, this, [this](QListWidgetItem* item) {
+        const auto line = std::size_t(item->data(Qt::UserRole).toULongLong());
+        for (std::size_t r = 0; r < raw_lines_.size(); ++r)
+            if (raw_lines_[r] == line) {
+                preview_->selectRow(int(r));
+                preview_->scrollToItem(preview_->item(int(r), 0));
+            }
+    });
 }
 
 BookReadOptions ImportDialog::options() const {

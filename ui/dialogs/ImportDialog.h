@@ -12,6 +12,7 @@
 #include <vector>
 
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QListWidget;
 class QTableWidget;
@@ -43,6 +44,8 @@ signals:
     void previewReady();
 
 private:
+    QGroupBox* buildMapping();
+    void buildPreview();
     void refresh();
     void showPreview(const PositionCsvResult& result);
     void showIssues(const PositionCsvResult& result);

@@ -83,6 +83,14 @@ void GifWriter::addFrame(const QImage& frame) {
                                  .arg(frame.width())
                                  .arg(frame.height())
                                  .toStdString());
+    mapToPalette(frame);
+    writeChangedRect(changedRect());
+    std::swap(previous_, current_);
+    ++frames_;
+}
+
+// The frame's pixels as palette indexes, into current_.
+void GifWriter::mapToPalette(const QImage& frame) {
     const QImage image = frame.convertToFormat(QImage::Format_RGB32);
     const int w = size_.width(), h = size_.height();
     QRgb last_colour = 0;
@@ -98,28 +106,32 @@ void GifWriter::addFrame(const QImage& frame) {
             out[x] = last_index;
         }
     }
-    // The rectangle that changed since the previous frame (the whole picture for the first).
-    int left = 0, top = 0, right = w - 1, bottom = h - 1;
-    if (frames_ > 0) {
-        left = w;
-        top = h;
-        right = -1;
-        bottom = -1;
-        for (int y = 0; y < h; ++y) {
-            const std::size_t row = std::size_t(y) * std::size_t(w);
-            for (int x = 0; x < w; ++x)
-                if (current_[row + std::size_t(x)] != previous_[row + std::size_t(x)]) {
-                    left = std::min(left, x);
-                    right = std::max(right, x);
-                    top = std::min(top, y);
-                    bottom = std::max(bottom, y);
-                }
-        }
-        if (right < 0) // nothing changed: a one-pixel frame keeps the frame count and the timing
-            left = right = top = bottom = 0;
+}
+
+// The rectangle that changed since the previous frame (the whole picture for the first).
+QRect GifWriter::changedRect() const {
+    const int w = size_.width(), h = size_.height();
+    if (frames_ == 0)
+        return {0, 0, w, h};
+    int left = w, top = h, right = -1, bottom = -1;
+    for (int y = 0; y < h; ++y) {
+        const std::size_t row = std::size_t(y) * std::size_t(w);
+        for (int x = 0; x < w; ++x)
+            if (current_[row + std::size_t(x)] != previous_[row + std::size_t(x)]) {
+                left = std::min(left, x);
+                right = std::max(right, x);
+                top = std::min(top, y);
+                bottom = std::max(bottom, y);
+            }
     }
-    // Inside the rectangle, pixels the previous frame already shows are written transparent: long
-    // runs of one index that LZW packs into little (a spare palette entry is the transparent one).
+    if (right < 0) // nothing changed: a one-pixel frame keeps the frame count and the timing
+        return {0, 0, 1, 1};
+    return {QPoint(left, top), QPoint(right, bottom)};
+}
+
+// Inside the rectangle, pixels the previous frame already shows are written transparent: long
+// runs of one index that LZW packs into little (a spare palette entry is the transparent one).
+void GifWriter::writeChangedRect(const QRect& rect) {
     const bool see_through = frames_ > 0 && mapper_.palette().size() < 256;
     const auto transparent = static_cast<std::uint8_t>(mapper_.palette().size());
     GraphicsControlBlock control{};
@@ -131,19 +143,17 @@ void GifWriter::addFrame(const QImage& frame) {
     const std::size_t length = EGifGCBToExtension(&control, extension);
     if (EGifPutExtension(gif_, GRAPHICS_EXT_FUNC_CODE, int(length), extension) != GIF_OK)
         fail("frame delay", gif_->Error);
-    const int width = right - left + 1;
-    if (EGifPutImageDesc(gif_, left, top, width, bottom - top + 1, false, nullptr) != GIF_OK)
+    if (EGifPutImageDesc(gif_, rect.left(), rect.top(), rect.width(), rect.height(), false, nullptr) != GIF_OK)
         fail("frame header", gif_->Error);
-    std::vector<GifPixelType> pixels(static_cast<std::size_t>(width));
-    for (int y = top; y <= bottom; ++y) {
-        const std::size_t row = std::size_t(y) * std::size_t(w) + std::size_t(left);
+    const int w = size_.width();
+    std::vector<GifPixelType> pixels(static_cast<std::size_t>(rect.width()));
+    for (int y = rect.top(); y <= rect.bottom(); ++y) {
+        const std::size_t row = std::size_t(y) * std::size_t(w) + std::size_t(rect.left());
         for (std::size_t x = 0; x < pixels.size(); ++x)
             pixels[x] = see_through && current_[row + x] == previous_[row + x] ? transparent : current_[row + x];
-        if (EGifPutLine(gif_, pixels.data(), width) != GIF_OK)
+        if (EGifPutLine(gif_, pixels.data(), rect.width()) != GIF_OK)
             fail("frame pixels", gif_->Error);
     }
-    std::swap(previous_, current_);
-    ++frames_;
 }
 
 void GifWriter::finish() {

@@ -4,6 +4,7 @@
 #include "ui/export/MedianCutPalette.h"
 
 #include <QImage>
+#include <QRect>
 #include <QSize>
 #include <QString>
 
@@ -41,6 +42,9 @@ public:
 
 private:
     [[noreturn]] void fail(const char* what, int error);
+    void mapToPalette(const QImage& frame);
+    QRect changedRect() const;
+    void writeChangedRect(const QRect& rect);
 
     QString path_;
     QSize size_;

@@ -172,6 +172,12 @@ void LiquidationMapView::buildPlot() {
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
     plot_->setLocale(locale);
+    buildLegend();
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+}
+
+void LiquidationMapView::buildLegend() {
+    const ChartTheme& light = ChartTheme::light();
     // The legend in rows of its own under the titles: as the mark moves, every corner of the
     // chart holds bars at some step.
     QCPLegend* legend = plot_->legend;
@@ -192,7 +198,6 @@ void LiquidationMapView::buildPlot() {
     plot_->plotLayout()->insertRow(2);
     plot_->plotLayout()->addElement(2, 0, legend);
     plot_->plotLayout()->setRowStretchFactor(2, 0.001);
-    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
 }
 
 QString LiquidationMapView::outsideText() const {

@@ -60,6 +60,7 @@ public:
 
 private:
     void buildPlot();
+    void buildLegend();
     void startRun(const LiveRun& run);
     /// Draws open levels `open_*`, executed levels `gone_*` (per band) and the mark.
     void draw(const double* open_long, const double* open_short, const std::vector<double>& gone_long,

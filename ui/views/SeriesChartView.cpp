@@ -45,6 +45,26 @@ SeriesChartView::SeriesChartView(QWidget* parent) : QWidget(parent), plot_(new Q
     scroll->setWidget(plot_);
     layout->addWidget(scroll);
     plot_->setAutoAddPlottableToLegend(false);
+    buildPanels();
+    buildPrices();
+    buildRates();
+    open_interest_ = plot_->addGraph(oi_rect_->axis(QCPAxis::atBottom), oi_rect_->axis(QCPAxis::atLeft));
+    open_interest_->setPen(QPen(theme::kMarkColor, 1.6));
+    open_interest_->setName(tr("Open interest"));
+    fund_ = plot_->addGraph(fund_rect_->axis(QCPAxis::atBottom), fund_rect_->axis(QCPAxis::atLeft));
+    fund_->setPen(QPen(QColor(0, 158, 115), 1.6)); // bluish green: neither side's colour
+    fund_->setName(tr("Insurance fund"));
+    fund_note_ = addNote(fund_rect_);
+    fund_note_->setVisible(false);
+    empty_note_ = addNote(price_rect_);
+    empty_note_->setText(tr("No run yet: open a positions CSV (File → Open, Ctrl+O) to see its series here."));
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
+    plot_->setLocale(locale);
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+}
+
+void SeriesChartView::buildPanels() {
     plot_->plotLayout()->clear();
     plot_->plotLayout()->addElement(0, 0,
                                     new QCPTextElement(plot_, tr("Cascade series: prices, liquidations, open interest"),
@@ -65,7 +85,30 @@ SeriesChartView::SeriesChartView(QWidget* parent) : QWidget(parent), plot_(new Q
         time->setLabel(tr("Time (s)"));
         time->setTickLabels(true);
     }
+}
 
+// A one-row legend at the top right of a panel (the ranges leave room for it above the data).
+QCPLegend* SeriesChartView::addLegend(QCPAxisRect* rect) {
+    auto* legend = new QCPLegend;
+    rect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    legend->setLayer(QStringLiteral("legend"));
+    legend->setBrush(ChartTheme::light().legend_background);
+    legend->setFont(QFont(font().family(), 8));
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    return legend;
+}
+
+QCPItemText* SeriesChartView::addNote(QCPAxisRect* rect) {
+    auto* note = new QCPItemText(plot_);
+    note->setClipToAxisRect(false);
+    note->position->setType(QCPItemPosition::ptAxisRectRatio);
+    note->position->setAxisRect(rect);
+    note->position->setCoords(0.5, 0.5);
+    note->setColor(ChartTheme::light().text);
+    return note;
+}
+
+void SeriesChartView::buildPrices() {
     QCPAxis* price_x = price_rect_->axis(QCPAxis::atBottom);
     QCPAxis* price_y = price_rect_->axis(QCPAxis::atLeft);
     price_y->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker)); // whole prices: 94,500
@@ -80,15 +123,12 @@ SeriesChartView::SeriesChartView(QWidget* parent) : QWidget(parent), plot_(new Q
     mark_ = plot_->addGraph(price_x, price_y);
     mark_->setName(tr("Mark"));
     mark_->setPen(QPen(theme::kMarkColor, 2.0));
-    auto* legend = new QCPLegend;
-    price_rect_->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
-    legend->setLayer(QStringLiteral("legend"));
-    legend->setBrush(ChartTheme::light().legend_background);
-    legend->setFont(QFont(font().family(), 8));
-    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst); // one row, above the lines (see the range)
+    QCPLegend* legend = addLegend(price_rect_);
     for (QCPGraph* g : {index_, book_, mark_})
         legend->addItem(new QCPPlottableLegendItem(legend, g));
+}
 
+void SeriesChartView::buildRates() {
     rate_long_ = new QCPBars(rate_rect_->axis(QCPAxis::atBottom), rate_rect_->axis(QCPAxis::atLeft));
     rate_short_ = new QCPBars(rate_rect_->axis(QCPAxis::atBottom), rate_rect_->axis(QCPAxis::atLeft));
     rate_long_->setName(tr("Longs"));
@@ -98,40 +138,9 @@ SeriesChartView::SeriesChartView(QWidget* parent) : QWidget(parent), plot_(new Q
     rate_long_->setPen(Qt::NoPen);
     rate_short_->setPen(Qt::NoPen);
     rate_short_->moveAbove(rate_long_);
-    auto* rate_legend = new QCPLegend;
-    rate_rect_->insetLayout()->addElement(rate_legend, Qt::AlignTop | Qt::AlignRight);
-    rate_legend->setLayer(QStringLiteral("legend"));
-    rate_legend->setBrush(ChartTheme::light().legend_background);
-    rate_legend->setFont(QFont(font().family(), 8));
-    rate_legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    QCPLegend* legend = addLegend(rate_rect_);
     for (QCPBars* b : {rate_long_, rate_short_})
-        rate_legend->addItem(new QCPPlottableLegendItem(rate_legend, b));
-
-    open_interest_ = plot_->addGraph(oi_rect_->axis(QCPAxis::atBottom), oi_rect_->axis(QCPAxis::atLeft));
-    open_interest_->setPen(QPen(theme::kMarkColor, 1.6));
-    open_interest_->setName(tr("Open interest"));
-    fund_ = plot_->addGraph(fund_rect_->axis(QCPAxis::atBottom), fund_rect_->axis(QCPAxis::atLeft));
-    fund_->setPen(QPen(QColor(0, 158, 115), 1.6)); // bluish green: neither side's colour
-    fund_->setName(tr("Insurance fund"));
-    fund_note_ = new QCPItemText(plot_);
-    fund_note_->setClipToAxisRect(false);
-    fund_note_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    fund_note_->position->setAxisRect(fund_rect_);
-    fund_note_->position->setCoords(0.5, 0.5);
-    fund_note_->setColor(ChartTheme::light().text);
-    fund_note_->setVisible(false);
-    empty_note_ = new QCPItemText(plot_);
-    empty_note_->setClipToAxisRect(false);
-    empty_note_->position->setType(QCPItemPosition::ptAxisRectRatio);
-    empty_note_->position->setAxisRect(price_rect_);
-    empty_note_->position->setCoords(0.5, 0.5);
-    empty_note_->setColor(ChartTheme::light().text);
-    empty_note_->setText(tr("No run yet: open a positions CSV (File → Open, Ctrl+O) to see its series here."));
-
-    QLocale locale;
-    locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
-    plot_->setLocale(locale);
-    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+        legend->addItem(new QCPPlottableLegendItem(legend, b));
 }
 
 QCPAxisRect* SeriesChartView::addPanel(int row, int column, const QString& label, QCPMarginGroup* columns,
@@ -163,7 +172,6 @@ void SeriesChartView::showRun(const std::shared_ptr<const LiveRun>& run) {
     steps_ = steps;
     const auto n = static_cast<qsizetype>(steps);
     QVector<double> t(n), index(n), book(n), mark(n), rl(n), rs(n), oi(n), fund(n);
-    bool unlimited = false;
     for (std::size_t s = 0; s < steps; ++s) {
         const auto i = qsizetype(s);
         t[i] = dt * double(s);
@@ -174,7 +182,6 @@ void SeriesChartView::showRun(const std::shared_ptr<const LiveRun>& run) {
         rs[i] = f.liquidated_notional_short[s] / dt;
         oi[i] = f.open_interest[s];
         fund[i] = f.fund_balance[s];
-        unlimited = unlimited || std::isinf(f.fund_balance[s]);
     }
     index_->setData(t, index, true);
     book_->setData(t, book, true);
@@ -184,45 +191,47 @@ void SeriesChartView::showRun(const std::shared_ptr<const LiveRun>& run) {
     rate_long_->setWidth(dt * 0.9);
     rate_short_->setWidth(dt * 0.9);
     open_interest_->setData(t, oi, true);
-    if (unlimited) { // nothing to draw: say so instead of an empty panel
-        fund_->data()->clear();
+    showFund(t, fund);
+    setFramedSteps(steps);
+    fitRanges(index, book, rl, rs);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void SeriesChartView::showFund(const QVector<double>& t, const QVector<double>& fund) {
+    QCPAxis* axis = fund_rect_->axis(QCPAxis::atLeft);
+    if (std::any_of(fund.begin(), fund.end(), [](double x) { return std::isinf(x); })) {
+        fund_->data()->clear(); // nothing to draw: say so instead of an empty panel
         fund_note_->setText(tr("unlimited insurance fund (the venue's or the run's setting)"));
         fund_note_->setVisible(true);
-        fund_rect_->axis(QCPAxis::atLeft)->setRange(0, 1);
-        fund_rect_->axis(QCPAxis::atLeft)->setTickLabels(false);
-    } else {
-        fund_->setData(t, fund, true);
-        fund_note_->setVisible(false);
-        empty_note_ = new QCPItemText(plot_);
-        empty_note_->setClipToAxisRect(false);
-        empty_note_->position->setType(QCPItemPosition::ptAxisRectRatio);
-        empty_note_->position->setAxisRect(price_rect_);
-        empty_note_->position->setCoords(0.5, 0.5);
-        empty_note_->setColor(ChartTheme::light().text);
-        empty_note_->setText(tr("No run yet: open a positions CSV (File → Open, Ctrl+O) to see its series here."));
-        fund_rect_->axis(QCPAxis::atLeft)->setTickLabels(true);
-        fund_->rescaleValueAxis();
+        axis->setRange(0, 1);
+        axis->setTickLabels(false);
+        return;
     }
-    setFramedSteps(steps);
+    fund_->setData(t, fund, true);
+    fund_note_->setVisible(false);
+    axis->setTickLabels(true);
+    fund_->rescaleValueAxis();
+    const QCPRange range = axis->range();
+    const double pad = std::max(range.size(), std::abs(range.upper) * 1e-3 + 1.0) * 0.1;
+    axis->setRange(range.lower - pad, range.upper + pad);
+}
+
+// Each panel's value range: the data with a margin, and room for the legends at the top.
+void SeriesChartView::fitRanges(const QVector<double>& index, const QVector<double>& book,
+                                const QVector<double>& rate_long, const QVector<double>& rate_short) {
     const auto [lo, hi] =
         std::minmax({*std::min_element(index.begin(), index.end()), *std::min_element(book.begin(), book.end()),
                      *std::max_element(index.begin(), index.end()), *std::max_element(book.begin(), book.end())});
     const double pad = std::max(hi - lo, hi * 1e-4) * 0.08;
     price_rect_->axis(QCPAxis::atLeft)->setRange(lo - pad, hi + 6 * pad); // room for the legend above the lines
     double top = 1.0;
-    for (qsizetype i = 0; i < t.size(); ++i)
-        top = std::max(top, rl[i] + rs[i]);
+    for (qsizetype i = 0; i < rate_long.size(); ++i)
+        top = std::max(top, rate_long[i] + rate_short[i]);
     rate_rect_->axis(QCPAxis::atLeft)->setRange(0, top * 1.12);
     open_interest_->rescaleValueAxis();
-    QCPRange oi_range = oi_rect_->axis(QCPAxis::atLeft)->range();
-    const double oi_pad = std::max(oi_range.size(), std::abs(oi_range.upper) * 1e-3) * 0.1;
-    oi_rect_->axis(QCPAxis::atLeft)->setRange(oi_range.lower - oi_pad, oi_range.upper + oi_pad);
-    if (!unlimited) {
-        QCPRange fr = fund_rect_->axis(QCPAxis::atLeft)->range();
-        const double fpad = std::max(fr.size(), std::abs(fr.upper) * 1e-3 + 1.0) * 0.1;
-        fund_rect_->axis(QCPAxis::atLeft)->setRange(fr.lower - fpad, fr.upper + fpad);
-    }
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    const QCPRange oi = oi_rect_->axis(QCPAxis::atLeft)->range();
+    const double oi_pad = std::max(oi.size(), std::abs(oi.upper) * 1e-3) * 0.1;
+    oi_rect_->axis(QCPAxis::atLeft)->setRange(oi.lower - oi_pad, oi.upper + oi_pad);
 }
 
 void SeriesChartView::setFramedSteps(std::size_t steps) {

@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <QVector>
+
 #include <memory>
 
 class QCustomPlot;
@@ -12,6 +14,7 @@ class QCPAxisRect;
 class QCPBars;
 class QCPGraph;
 class QCPItemText;
+class QCPLegend;
 class QCPLayoutGrid;
 class QCPMarginGroup;
 
@@ -34,6 +37,14 @@ public:
     QCPGraph* openInterestGraph() const { return open_interest_; }
 
 private:
+    void buildPanels();
+    void buildPrices();
+    void buildRates();
+    QCPLegend* addLegend(QCPAxisRect* rect);
+    QCPItemText* addNote(QCPAxisRect* rect);
+    void showFund(const QVector<double>& t, const QVector<double>& fund);
+    void fitRanges(const QVector<double>& index, const QVector<double>& book, const QVector<double>& rate_long,
+                   const QVector<double>& rate_short);
     QCPAxisRect* addPanel(int row, int column, const QString& label, QCPMarginGroup* columns, QCPMarginGroup* rows);
 
     QCustomPlot* plot_;
