@@ -26,6 +26,19 @@ double sqrt_piece_integral(double c, double q0, double q1, int s) {
     return 2.0 / (a * a) * (h(a * std::sqrt(q1)) - h(a * std::sqrt(q0)));
 }
 
+// (1 + rho)^p − 1 without cancellation: the binomial series for the small steps of a fill deep in the
+// book (cheaper than expm1(p·log1p(rho))), that formula otherwise.
+double power_step(double rho, double p) {
+    if (!(rho < 0.01))
+        return std::expm1(std::log1p(rho) * p);
+    double term = p * rho, sum = term;
+    for (int n = 1; n < 20 && std::abs(term) > 1e-17 * std::abs(sum); ++n) {
+        term *= (p - n) / (n + 1) * rho;
+        sum += term;
+    }
+    return sum;
+}
+
 } // namespace
 
 DepthCurve DepthCurve::flat(double base_per_pct) {
@@ -162,7 +175,10 @@ double DepthCurve::tail_integral(double q0, double q1, int sign) const {
     // x = c·q^(1/k): dq = k·c^(−k)·x^(k−1)·dx. The walk's width in x comes from the ratio q1/q0 so a
     // short fill deep in the book keeps its digits.
     const double x0 = tail_x(q0);
-    const double width = q0 > 0 ? x0 * std::expm1(std::log1p((q1 - q0) / q0) * tail_inv_k_) : tail_x(q1);
+    const double width = q0 > 0 ? x0 * power_step((q1 - q0) / q0, tail_inv_k_) : tail_x(q1);
+    // A fill deep in the book (the common case): k·c^(−k)·x0^k is k·q0, no second pow needed.
+    if (power_exp_step_is_short(x0, width))
+        return tail_k_ * q0 * power_exp_short_step(tail_k_, sign, x0, width);
     return tail_scale_ * power_exp_integral(tail_k_, sign, x0, width);
 }
 

@@ -32,10 +32,10 @@ double from_zero(double k, int s, double x) {
     return std::pow(x, k) * sum;
 }
 
-// ∫_a^(a+h) t^(k−1) e^(s·t) dt = a^k·e^(s·a) · ∫_0^r (1+v)^(k−1)·e^(σ·v) dv with r = h/a, σ = s·a. The
-// integrand g(v) solves (1+v)·g' = ((k−1) + σ·(1+v))·g, so its Taylor coefficients follow
+// ∫_a^(a+h) t^(k−1) e^(s·t) dt / a^k = e^(s·a) · ∫_0^r (1+v)^(k−1)·e^(σ·v) dv with r = h/a, σ = s·a.
+// The integrand g(v) solves (1+v)·g' = ((k−1) + σ·(1+v))·g, so its Taylor coefficients follow
 // d(m+1) = ((k−1+σ−m)·d(m) + σ·d(m−1)) / (m+1), d(0) = 1.
-double local_piece(double k, int s, double a, double h) {
+double local_piece_over_start_power(double k, int s, double a, double h) {
     const double r = h / a, sigma = s * a;
     double d_before = 0.0, d = 1.0, r_power = r; // d(m−1), d(m), r^(m+1)
     double sum = r, last = r;
@@ -51,10 +51,22 @@ double local_piece(double k, int s, double a, double h) {
             break;
         last = add;
     }
-    return std::pow(a, k) * std::exp(sigma) * sum;
+    return std::exp(sigma) * sum;
+}
+
+double local_piece(double k, int s, double a, double h) {
+    return std::pow(a, k) * local_piece_over_start_power(k, s, a, h);
 }
 
 } // namespace
+
+bool power_exp_step_is_short(double x0, double width) {
+    return x0 > 0 && width <= std::min(kRelativeStep * x0, kLongestStep);
+}
+
+double power_exp_short_step(double k, int sign, double x0, double width) {
+    return width > 0 ? local_piece_over_start_power(k, sign, x0, width) : 0.0;
+}
 
 double power_exp_integral(double k, int sign, double x0, double width) {
     if (!(width > 0))
@@ -71,7 +83,7 @@ double power_exp_integral(double k, int sign, double x0, double width) {
         }
     }
     // One short step (the common case: a fill in a deep book) keeps its exact width.
-    if (a == x0 && width <= std::min(kRelativeStep * a, kLongestStep))
+    if (a == x0 && power_exp_step_is_short(a, width))
         return local_piece(k, sign, a, width);
     while (a < end) {
         const double rest = end - a;

@@ -9,4 +9,10 @@ namespace levex {
 /// given by its width rather than its end for the same reason.
 double power_exp_integral(double k, int sign, double x0, double width);
 
+/// True when [x0, x0 + width] is short enough for one local series: width <= x0/4 and <= 0.5.
+bool power_exp_step_is_short(double x0, double width);
+/// The same integral divided by x0^k, for a short step (power_exp_step_is_short): callers that know
+/// x0^k from elsewhere (a depth curve: k·c^(−k)·x0^k is the quantity at x0, times k) skip a pow.
+double power_exp_short_step(double k, int sign, double x0, double width);
+
 } // namespace levex
