@@ -27,15 +27,15 @@ StressWithdrawal::StressWithdrawal(const WithdrawalParameters& params) : p_(para
 void StressWithdrawal::absorb(double flow) {
     if (!(flow > 0))
         return;
-    stress_root_ += flow / p_.flow_scale;
-    w_ = std::pow(stress_root_, -p_.exponent);
+    stress_ += flow;
+    w_ = after_flow(p_, stress_);
 }
 
 void StressWithdrawal::recover(double dt_s) {
-    if (!(dt_s > 0) || std::isinf(p_.half_life_s) || w_ == 1.0)
+    if (!(dt_s > 0) || std::isinf(p_.half_life_s) || stress_ == 0.0)
         return;
-    w_ = 1.0 - (1.0 - w_) * std::exp2(-dt_s / p_.half_life_s);
-    stress_root_ = std::pow(w_, -1.0 / p_.exponent);
+    stress_ *= std::exp2(-dt_s / p_.half_life_s);
+    w_ = after_flow(p_, stress_);
 }
 
 double StressWithdrawal::after_flow(const WithdrawalParameters& p, double flow) {

@@ -8,14 +8,14 @@
 namespace levex {
 
 /// How market makers pull resting depth while forced flow hits it (docs/liquidity.md §3). Depth is
-/// scaled by w in (0, 1]. From rest, a flow V measured in units of the resting depth within 1 % of
-/// the side it hits leaves w = (1 + V / flow_scale)^(−exponent); the withdrawn share 1 − w halves
-/// every half-life. The defaults match the median and p90 thinning of depth within 1 % measured
-/// during liquidation events (docs/liquidity.md §3 gives the sources).
+/// scaled by w = (1 + s / flow_scale)^(−exponent) in (0, 1], s the stress: the forced flow the book
+/// remembers, in units of the resting depth within 1 % of the side it hit. Flow adds to s; s halves
+/// every half-life, so the depth comes back. The defaults match the median and p90 thinning of depth
+/// within 1 % measured during liquidation events (docs/liquidity.md §3 gives the sources).
 struct WithdrawalParameters {
     double flow_scale = 2.5;    ///< withdrawal_flow_scale: flow (in resting depths within 1 %) of the scale
     double exponent = 2.7;      ///< withdrawal_exponent: how steeply w falls with the flow
-    double half_life_s = 120.0; ///< withdrawal_half_life_s: recovery of 1 − w; inf = none
+    double half_life_s = 120.0; ///< withdrawal_half_life_s: the stress halves in it; inf = never
 };
 
 /// The first parameter outside its range (keys withdrawal_flow_scale, withdrawal_exponent,
@@ -30,11 +30,12 @@ public:
 
     /// The factor resting depth is scaled by now.
     double factor() const { return w_; }
-    /// Forced flow of `flow` resting depths within 1 % (>= 0) thins the depth further: the stress
-    /// it would take from rest to reach the current w, plus this flow, gives the new w.
+    /// Forced flow of `flow` resting depths within 1 % (>= 0) adds to the stress: depth thins.
     void absorb(double flow);
-    /// `dt_s` seconds pass without flow: 1 − w decays with the half-life.
+    /// `dt_s` seconds pass: the stress decays with the half-life, depth recovers toward 1.
     void recover(double dt_s);
+    /// The stress s: forced flow remembered, in resting depths within 1 %.
+    double stress() const { return stress_; }
 
     /// w after `flow` from rest: (1 + flow / flow_scale)^(−exponent).
     static double after_flow(const WithdrawalParameters& params, double flow);
@@ -46,7 +47,7 @@ public:
 private:
     WithdrawalParameters p_;
     double w_ = 1.0;
-    double stress_root_ = 1.0; ///< w^(−1/exponent) = 1 + stress / flow_scale
+    double stress_ = 0.0;
 };
 
 } // namespace levex

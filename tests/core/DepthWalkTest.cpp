@@ -96,7 +96,7 @@ TEST(DepthWalk, WithdrawalMakesTheSameFlowGoDeeper) {
     EXPECT_NEAR(thinned.withdrawal(), std::pow(1.0 + 2.0 / 2.5, -2.7), 1e-12);
     const double before = thinned.consumed();
     thinned.advance(120.0);
-    EXPECT_NEAR(1.0 - thinned.withdrawal(), 0.5 * (1.0 - std::pow(1.8, -2.7)), 1e-12);
+    EXPECT_NEAR(thinned.withdrawal(), std::pow(1.0 + 1.0 / 2.5, -2.7), 1e-12); // half the stress left
     EXPECT_NEAR(thinned.consumed(), before / 2, 1e-9);
     EXPECT_NEAR(thinned.book_price(), 100.0 * std::exp(-0.01 * std::sqrt(before / 2 / 200.0)), 1e-9);
 }

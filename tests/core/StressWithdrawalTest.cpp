@@ -46,21 +46,31 @@ TEST(StressWithdrawal, DefaultsReproduceTheMeasuredThinning) {
     EXPECT_NEAR(1.0 / StressWithdrawal::after_flow(p, 4.55), 17.0, 1.0);
 }
 
+// The stress (the flow the book remembers) halves every half-life: after one, the depth is as thin
+// as half the flow would have left it.
 TEST(StressWithdrawal, RecoversWithItsHalfLife) {
     WithdrawalParameters p;
     p.half_life_s = 90.0;
     StressWithdrawal w(p);
     w.absorb(2.0);
-    const double withdrawn = 1.0 - w.factor();
+    EXPECT_NEAR(w.factor(), StressWithdrawal::after_flow(p, 2.0), 1e-15);
     w.recover(90.0);
-    EXPECT_NEAR(1.0 - w.factor(), withdrawn / 2, 1e-15);
+    EXPECT_NEAR(w.stress(), 1.0, 1e-15);
+    EXPECT_NEAR(w.factor(), StressWithdrawal::after_flow(p, 1.0), 1e-15);
     w.recover(45.0);
     w.recover(45.0);
-    EXPECT_NEAR(1.0 - w.factor(), withdrawn / 4, 1e-15);
-    // After recovering, the same flow thins from where the depth now is.
-    const double now = w.factor();
+    EXPECT_NEAR(w.factor(), StressWithdrawal::after_flow(p, 0.5), 1e-15);
+    double before = w.factor();
+    for (int i = 0; i < 30; ++i) { // back toward 1, never past it
+        w.recover(90.0);
+        EXPECT_GT(w.factor(), before);
+        EXPECT_LE(w.factor(), 1.0);
+        before = w.factor();
+    }
+    EXPECT_NEAR(w.factor(), 1.0, 1e-8);
+    // After recovering, new flow thins from where the depth now is.
     w.absorb(0.1);
-    EXPECT_LT(w.factor(), now);
+    EXPECT_LT(w.factor(), before);
     p.half_life_s = INFINITY;
     StressWithdrawal forever(p);
     forever.absorb(1.0);
