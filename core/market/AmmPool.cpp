@@ -11,11 +11,42 @@
 namespace levex {
 namespace {
 
-constexpr int kBisections = 200;
-constexpr double kQuantityTolerance = 1e-14;
+constexpr int kRounds = 200;
+constexpr double kLogPriceTolerance = 1e-15;
 
 bool positive(double x) {
     return x > 0 && std::isfinite(x);
+}
+
+// The root of a decreasing f on [lo, hi] with f(lo) > 0 >= f(hi), f a log-price gap: false position
+// with the Illinois rule (an end kept twice in a row has its value halved), superlinear and always
+// inside the bracket.
+template <class F>
+double decreasing_root(const F& f, double lo, double hi, double f_lo, double f_hi) {
+    if (!(f_hi < 0))
+        return hi;
+    double x = hi;
+    int kept = 0;
+    for (int round = 0; round < kRounds; ++round) {
+        x = (lo * f_hi - hi * f_lo) / (f_hi - f_lo);
+        const double fx = f(x);
+        if (std::abs(fx) <= kLogPriceTolerance || !(x > lo && x < hi))
+            return x;
+        if (fx > 0) {
+            lo = x;
+            f_lo = fx;
+            if (kept == +1)
+                f_hi *= 0.5;
+            kept = +1;
+        } else {
+            hi = x;
+            f_hi = fx;
+            if (kept == -1)
+                f_lo *= 0.5;
+            kept = -1;
+        }
+    }
+    return x;
 }
 
 } // namespace
@@ -153,22 +184,24 @@ double AmmPool::quantity_to_price(int side, double price) const {
         const double rest = 2.0 * x * y / (p_.fee * y + std::sqrt(p_.fee * p_.fee * y * y + 4.0 * g * price * x * y));
         return x - rest;
     }
-    // StableSwap: the price after a trade falls (sale) or rises (purchase) monotonically with its size.
-    const auto beyond = [&](double q) {
-        return side > 0 ? price_after(side, q) <= price : price_after(side, q) >= price;
+    // StableSwap: the log gap to the target shrinks monotonically with the trade's size.
+    const auto gap = [&](double q) {
+        const double after = price_after(side, q);
+        return side > 0 ? std::log(after / price) : std::log(price / after);
     };
-    double lo = 0.0, hi = side > 0 ? x : 0.5 * max_purchase();
-    if (side > 0)
-        for (int i = 0; i < 4 * kBisections && !beyond(hi); ++i)
-            hi *= 2.0;
-    else
-        while (!beyond(hi) && hi < max_purchase() * (1.0 - 1e-15))
-            hi = 0.5 * (hi + max_purchase());
-    for (int i = 0; i < kBisections && hi - lo > kQuantityTolerance * hi; ++i) {
-        const double mid = 0.5 * (lo + hi);
-        (beyond(mid) ? hi : lo) = mid;
+    // A first bracket as long as the constant product's half-way guess, x·|gap|, doubled until it holds
+    // (StableSwap is flatter near balance, so that guess undershoots).
+    const double f_0 = std::abs(std::log(now / price));
+    double hi = std::min(x * f_0, 0.5 * max_purchase()), f_hi = gap(hi);
+    double lo = 0.0, f_lo = f_0;
+    for (int i = 0; i < 4 * kRounds && f_hi > 0; ++i) {
+        lo = hi;
+        f_lo = f_hi;
+        // A purchase reaches any price before the pool is empty; a sale any price at all.
+        hi = side > 0 ? 2.0 * hi : std::min(2.0 * hi, 0.5 * (hi + max_purchase()));
+        f_hi = gap(hi);
     }
-    return 0.5 * (lo + hi);
+    return decreasing_root(gap, lo, hi, f_lo, f_hi);
 }
 
 void AmmPool::move_to_price(double price) {
@@ -180,22 +213,22 @@ void AmmPool::move_to_price(double price) {
         quote_ = std::sqrt(k * price);
         return;
     }
-    // Along D the price falls as the base reserve grows: bisect on ln(base).
-    const auto price_at_base = [&](double b) {
-        return stableswap::marginal_price(b, stableswap::other_reserve(b, d_, p_.amplification), d_, p_.amplification);
+    // Along D the price falls as the base reserve grows: solve on u = ln(base).
+    const auto gap = [&](double u) {
+        const double b = std::exp(u);
+        const double q = stableswap::other_reserve(b, d_, p_.amplification);
+        return std::log(stableswap::marginal_price(b, q, d_, p_.amplification) / price);
     };
-    double lo = std::log(base_), hi = lo;
-    if (price_at_base(base_) > price)
-        while (price_at_base(std::exp(hi)) > price)
-            hi += 1.0;
+    double lo = std::log(base_), hi = lo, f_lo = gap(lo), f_hi = f_lo;
+    if (f_lo == 0.0)
+        return;
+    if (f_lo > 0)
+        for (int i = 0; i < kRounds && f_hi > 0; ++i)
+            f_hi = gap(hi += 1.0);
     else
-        while (price_at_base(std::exp(lo)) < price)
-            lo -= 1.0;
-    for (int i = 0; i < kBisections && hi - lo > 1e-15 * std::max(1.0, std::abs(hi)); ++i) {
-        const double mid = 0.5 * (lo + hi);
-        (price_at_base(std::exp(mid)) > price ? lo : hi) = mid;
-    }
-    base_ = std::exp(0.5 * (lo + hi));
+        for (int i = 0; i < kRounds && f_lo < 0; ++i)
+            f_lo = gap(lo -= 1.0);
+    base_ = std::exp(decreasing_root(gap, lo, hi, f_lo, f_hi));
     quote_ = stableswap::other_reserve(base_, d_, p_.amplification);
 }
 
