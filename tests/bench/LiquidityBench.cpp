@@ -122,6 +122,16 @@ void BM_PoolArbitrageStep(benchmark::State& state) {
 }
 BENCHMARK(BM_PoolArbitrageStep)->Arg(0)->Arg(1);
 
+// What an IOC liquidation asks first: how much the pool takes before its price reaches a limit 2 % away.
+void BM_PoolFillableTo(benchmark::State& state) {
+    const levex::PoolWalk walk(levex::AmmPool(pool_of(int(state.range(0)))), 120.0);
+    const double limit = 0.98 * walk.book_price();
+    for (auto _ : state)
+        benchmark::DoNotOptimize(walk.fillable_to(+1, limit));
+    state.SetLabel(state.range(0) == 0 ? "constant-product" : "stableswap");
+}
+BENCHMARK(BM_PoolFillableTo)->Arg(0)->Arg(1);
+
 const levex::VenueProfile& venue() {
     static const levex::VenueProfile v =
         levex::load_venue_profile("binance-usdm-btcusdt", std::string(LEVEX_RESOURCE_DIR) + "/venues");
