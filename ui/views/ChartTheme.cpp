@@ -153,9 +153,11 @@ void apply_chart_theme(QCustomPlot& plot, const ChartTheme& from, const ChartThe
         QCPAbstractItem* item = plot.item(i);
         if (auto* line = qobject_cast<QCPItemStraightLine*>(item))
             line->setPen(swapped(line->pen(), from, to));
-        else if (auto* text = qobject_cast<QCPItemText*>(item); text && text->color() == from.mark)
+        else if (auto* text = qobject_cast<QCPItemText*>(item); text && text->color() == from.mark) {
             text->setColor(to.mark);
-        else if (auto* label = qobject_cast<QCPItemText*>(item); label && label->color() == from.text)
+            if (text->brush().style() != Qt::NoBrush && text->brush().color() == from.legend_background)
+                text->setBrush(to.legend_background);
+        } else if (auto* label = qobject_cast<QCPItemText*>(item); label && label->color() == from.text)
             label->setColor(to.text);
     }
 }

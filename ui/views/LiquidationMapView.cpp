@@ -129,6 +129,8 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     mark_label_->setPositionAlignment(Qt::AlignRight | Qt::AlignBottom);
     mark_label_->position->setType(QCPItemPosition::ptPlotCoords);
     mark_label_->setColor(theme::kMarkColor);
+    mark_label_->setBrush(ChartTheme::light().legend_background); // readable over the bars it may cross
+    mark_label_->setPadding(QMargins(2, 0, 2, 0));
 }
 
 void LiquidationMapView::buildPlot() {

@@ -76,10 +76,12 @@ void SeriesChartView::buildPanels() {
     auto* right = new QCPMarginGroup(plot_);
     auto* top = new QCPMarginGroup(plot_);
     auto* bottom = new QCPMarginGroup(plot_);
-    price_rect_ = addPanel(0, 0, tr("Price (USD)"), left, top);
-    rate_rect_ = addPanel(0, 1, tr("Liquidated (USD/s)"), right, top);
-    oi_rect_ = addPanel(1, 0, tr("Open interest (USD)"), left, bottom);
-    fund_rect_ = addPanel(1, 1, tr("Insurance fund (USD)"), right, bottom);
+    // Row 0 holds the legends of the top panels.
+    price_rect_ = addPanel(1, 0, tr("Price (USD)"), left, top);
+    rate_rect_ = addPanel(1, 1, tr("Liquidated (USD/s)"), right, top);
+    oi_rect_ = addPanel(2, 0, tr("Open interest (USD)"), left, bottom);
+    fund_rect_ = addPanel(2, 1, tr("Insurance fund (USD)"), right, bottom);
+    panels_->setRowStretchFactor(0, 0.001);
     for (QCPAxisRect* rect : {oi_rect_, fund_rect_}) {
         QCPAxis* time = rect->axis(QCPAxis::atBottom);
         time->setLabel(tr("Time (s)"));
@@ -87,14 +89,16 @@ void SeriesChartView::buildPanels() {
     }
 }
 
-// A one-row legend at the top right of a panel (the ranges leave room for it above the data).
-QCPLegend* SeriesChartView::addLegend(QCPAxisRect* rect) {
+// A one-row legend above a panel of the top row, outside its data.
+QCPLegend* SeriesChartView::addLegend(int column) {
     auto* legend = new QCPLegend;
-    rect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+    panels_->addElement(0, column, legend);
     legend->setLayer(QStringLiteral("legend"));
-    legend->setBrush(ChartTheme::light().legend_background);
+    legend->setBrush(Qt::NoBrush);
+    legend->setBorderPen(Qt::NoPen);
     legend->setFont(QFont(font().family(), 8));
     legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setMargins(QMargins(2, 0, 2, 0));
     return legend;
 }
 
@@ -123,7 +127,7 @@ void SeriesChartView::buildPrices() {
     mark_ = plot_->addGraph(price_x, price_y);
     mark_->setName(tr("Mark"));
     mark_->setPen(QPen(theme::kMarkColor, 2.0));
-    QCPLegend* legend = addLegend(price_rect_);
+    QCPLegend* legend = addLegend(0);
     for (QCPGraph* g : {index_, book_, mark_})
         legend->addItem(new QCPPlottableLegendItem(legend, g));
 }
@@ -138,7 +142,7 @@ void SeriesChartView::buildRates() {
     rate_long_->setPen(Qt::NoPen);
     rate_short_->setPen(Qt::NoPen);
     rate_short_->moveAbove(rate_long_);
-    QCPLegend* legend = addLegend(rate_rect_);
+    QCPLegend* legend = addLegend(1);
     for (QCPBars* b : {rate_long_, rate_short_})
         legend->addItem(new QCPPlottableLegendItem(legend, b));
 }
@@ -216,18 +220,18 @@ void SeriesChartView::showFund(const QVector<double>& t, const QVector<double>& 
     axis->setRange(range.lower - pad, range.upper + pad);
 }
 
-// Each panel's value range: the data with a margin, and room for the legends at the top.
+// Each panel's value range: the data with a margin.
 void SeriesChartView::fitRanges(const QVector<double>& index, const QVector<double>& book,
                                 const QVector<double>& rate_long, const QVector<double>& rate_short) {
     const auto [lo, hi] =
         std::minmax({*std::min_element(index.begin(), index.end()), *std::min_element(book.begin(), book.end()),
                      *std::max_element(index.begin(), index.end()), *std::max_element(book.begin(), book.end())});
     const double pad = std::max(hi - lo, hi * 1e-4) * 0.08;
-    price_rect_->axis(QCPAxis::atLeft)->setRange(lo - pad, hi + 6 * pad); // room for the legend above the lines
+    price_rect_->axis(QCPAxis::atLeft)->setRange(lo - pad, hi + pad);
     double top = 1.0;
     for (qsizetype i = 0; i < rate_long.size(); ++i)
         top = std::max(top, rate_long[i] + rate_short[i]);
-    rate_rect_->axis(QCPAxis::atLeft)->setRange(0, top * 1.12);
+    rate_rect_->axis(QCPAxis::atLeft)->setRange(0, top * 1.08);
     open_interest_->rescaleValueAxis();
     const QCPRange oi = oi_rect_->axis(QCPAxis::atLeft)->range();
     const double oi_pad = std::max(oi.size(), std::abs(oi.upper) * 1e-3) * 0.1;

@@ -40,7 +40,7 @@ private:
     void buildPanels();
     void buildPrices();
     void buildRates();
-    QCPLegend* addLegend(QCPAxisRect* rect);
+    QCPLegend* addLegend(int column);
     QCPItemText* addNote(QCPAxisRect* rect);
     void showFund(const QVector<double>& t, const QVector<double>& fund);
     void fitRanges(const QVector<double>& index, const QVector<double>& book, const QVector<double>& rate_long,
