@@ -118,7 +118,7 @@ RunComparisonDialog::RunComparisonDialog(const StoredRun& a, const QString& name
     : QDialog(parent), table_(new QTableWidget(this)), plot_(new QCustomPlot(this)) {
     setWindowTitle(tr("Compare runs — %1 · %2").arg(name_a, name_b));
     setObjectName("runComparison");
-    resize(1100, 760);
+    resize(1100, 680); // fits a 1440 × 860 screen with its title bar
     table_->setColumnCount(5);
     table_->setHorizontalHeaderLabels(
         {tr("Metric"), tr("A: %1").arg(name_a), tr("B: %1").arg(name_b), tr("B − A"), tr("Change")});
@@ -126,9 +126,10 @@ RunComparisonDialog::RunComparisonDialog(const StoredRun& a, const QString& name
     fillMetrics(a, b);
     table_->verticalHeader()->hide();
     table_->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 8);
-    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    for (int c = 1; c < 5; ++c)
-        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
+    // The run names in full (no clipped header): each column as wide as its header and values.
+    for (int c = 0; c < 4; ++c)
+        table_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setAlternatingRowColors(true);
     drawPaths(a, b);
@@ -215,8 +216,14 @@ void RunComparisonDialog::drawPaths(const StoredRun& a, const StoredRun& b) {
     QLocale grouped;
     grouped.setNumberOptions(grouped.numberOptions() & ~QLocale::OmitGroupSeparator);
     plot_->setLocale(grouped);
+    // The legend in a row above the chart: the paths cross every corner of it.
     plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setBorderPen(Qt::NoPen);
     plot_->rescaleAxes();
     plot_->yAxis->scaleRange(1.08, plot_->yAxis->range().center());
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);

@@ -78,6 +78,7 @@ public:
     void setStepSeconds(double dt) { dt_ = dt; }
     /// Whether a step is wide enough on screen for the label (the view decides before each replot).
     void setRoomForBefore(bool room) { room_ = room; }
+    bool roomForBefore() const { return room_; }
 
 protected:
     QVector<double> createTickVector(double tick_step, const QCPRange& range) override {
@@ -124,11 +125,16 @@ CascadeHeatmapView::CascadeHeatmapView(QWidget* parent)
     plot_->setMouseTracking(true);
     connect(plot_, &QCustomPlot::mouseMove, this,
             [this](QMouseEvent* event) { showTip(event->pos(), event->globalPosition().toPoint()); });
-    // "before" under the pre-shock column only where a step is wide enough for it beside the 0.
-    connect(plot_, &QCustomPlot::beforeReplot, this, [this] {
+    // "before" under the pre-shock column only where it has room beside the 0. The ticks are made
+    // before the layout: when the new layout changes the answer, draw once more.
+    connect(plot_, &QCustomPlot::afterLayout, this, [this] {
         const double dt = run_ ? run_->params.step_seconds : 1.0;
         const double gap = std::abs(plot_->xAxis->coordToPixel(0) - plot_->xAxis->coordToPixel(-kBeforeShock * dt));
-        time_ticker_->setRoomForBefore(gap >= plot_->fontMetrics().horizontalAdvance(tr("before")) / 2 + 8);
+        const bool room = gap >= plot_->fontMetrics().horizontalAdvance(tr("before")) / 2 + 8;
+        if (room != time_ticker_->roomForBefore()) {
+            time_ticker_->setRoomForBefore(room);
+            plot_->replot(QCustomPlot::rpQueuedReplot);
+        }
     });
 }
 

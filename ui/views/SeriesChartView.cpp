@@ -205,7 +205,7 @@ void SeriesChartView::showFund(const QVector<double>& t, const QVector<double>& 
     QCPAxis* axis = fund_rect_->axis(QCPAxis::atLeft);
     if (std::any_of(fund.begin(), fund.end(), [](double x) { return std::isinf(x); })) {
         fund_->data()->clear(); // nothing to draw: say so instead of an empty panel
-        fund_note_->setText(tr("unlimited insurance fund (the venue's or the run's setting)"));
+        fund_note_->setText(tr("unlimited fund (venue or run setting)"));
         fund_note_->setVisible(true);
         axis->setRange(0, 1);
         axis->setTickLabels(false);
