@@ -62,7 +62,7 @@ PlaybackBar::PlaybackBar(QWidget* parent) : QToolBar(tr("Playback"), parent), ti
     addWidget(time_);
     whole_run_ = addAction(tr("Whole run"));
     whole_run_->setCheckable(true);
-    whole_run_->setToolTip(tr("Show every step of the run rather than the cascade and its aftermath"));
+    whole_run_->setToolTip(tr("Show every step of the run rather than the cascade and its aftermath (W)"));
     connect(whole_run_, &QAction::toggled, this, &PlaybackBar::wholeRunToggled);
     connect(scrubber_, &QSlider::valueChanged, this, [this](int v) {
         follow_ = false;

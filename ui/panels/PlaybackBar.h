@@ -15,7 +15,8 @@ namespace levex::ui {
 /// draw what the cursor says. Once the run has finished, its first position is the book before
 /// the shock, and the scrubber and playback cover the framed steps (the cascade, or the whole run
 /// when "Whole run" is checked); after each new run the cursor lands on the frame's last step.
-/// Shortcuts: Space plays/pauses, Right and Left step, Home goes to the start, End to the end.
+/// Shortcuts: Space plays/pauses, Right and Left step, Home goes to the start, End to the end,
+/// W toggles the whole run.
 class PlaybackBar : public QToolBar {
     Q_OBJECT
 public:

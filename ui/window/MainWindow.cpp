@@ -286,7 +286,7 @@ void MainWindow::buildMenus() {
     addToolBar(playback_);
     connect(playback_, &PlaybackBar::cursorChanged, this, &MainWindow::showCursor);
     QAction* whole_run = playback_->wholeRunAction();
-    whole_run->setShortcut(QKeySequence(tr("Ctrl+W")));
+    whole_run->setShortcut(Qt::Key_W); // beside the playback keys (Space, Home, End)
     view->addAction(whole_run);
     connect(playback_, &PlaybackBar::wholeRunToggled, this, &MainWindow::setWholeRun);
     status_ = new QLabel(tr("Ready"));
