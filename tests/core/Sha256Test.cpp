@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
 
 using levex::sha256_hex;
 
@@ -27,4 +28,19 @@ TEST(Sha256, PaddingEdges) {
 TEST(Sha256, BinaryBytesIncludingZeros) {
     const std::string bytes("\0\x01\xff\0", 4);
     EXPECT_EQ(sha256_hex(bytes), "7d5c5de84c8ff4027cfb003aed237d4b27d0fe6edfb7e83e3e4bda87c5eec7d9");
+}
+
+// Pieces of every size across the 64-byte block edges hash as the whole.
+TEST(Sha256, StreamedPiecesEqualTheWhole) {
+    std::string whole;
+    for (int i = 0; i < 1000; ++i)
+        whole += static_cast<char>(i * 7 + 3);
+    for (std::size_t piece : {1u, 3u, 63u, 64u, 65u, 200u, 1000u}) {
+        levex::Sha256 hash;
+        for (std::size_t at = 0; at < whole.size(); at += piece)
+            hash.update(std::string_view(whole).substr(at, piece));
+        EXPECT_EQ(hash.hex(), sha256_hex(whole)) << piece;
+    }
+    levex::Sha256 nothing;
+    EXPECT_EQ(nothing.hex(), sha256_hex(""));
 }
