@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/CascadeEngine.h"
 
+#include "core/base/NumberFormat.h"
 #include "core/base/VectorUnitState.h"
 #include "core/engine/AdlQueue.h"
 #include "core/engine/DepthCurveMarket.h"
@@ -582,12 +583,18 @@ RunResult Cascade::run(const StepCallback& on_step) {
     return std::move(result_);
 }
 
+// The engine's own preconditions (the front ends check the parameters before, with their limits);
+// messages name the parameter keys.
 void check_run_inputs(const std::vector<double>& index_path, const RunParameters& params) {
     if (index_path.empty())
-        throw std::invalid_argument("a run needs at least one step");
-    if (!(params.step_seconds > 0) || !(params.half_life_s > 0) || !(params.permanent_fraction >= 0) ||
-        !(params.permanent_fraction < 1))
-        throw std::invalid_argument("step length and half-life must be > 0 and the permanent fraction in [0, 1)");
+        throw std::invalid_argument("steps: expected an index path of at least one step, found none");
+    if (!(params.step_seconds > 0))
+        throw std::invalid_argument("step_seconds: expected a number > 0, found " + format_plain(params.step_seconds));
+    if (!(params.half_life_s > 0))
+        throw std::invalid_argument("half_life_s: expected a number > 0, found " + format_plain(params.half_life_s));
+    if (!(params.permanent_fraction >= 0) || !(params.permanent_fraction < 1))
+        throw std::invalid_argument("permanent_fraction: expected a number in [0, 1), found " +
+                                    format_plain(params.permanent_fraction));
 }
 
 } // namespace

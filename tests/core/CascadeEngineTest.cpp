@@ -3,6 +3,7 @@
 // the model's edge cases.
 #include "core/engine/CascadeEngine.h"
 #include "core/base/TextFile.h"
+#include "core/engine/DepthCurveMarket.h"
 #include "core/engine/PreparedBook.h"
 #include "core/engine/Simulation.h"
 #include "core/io/MarketInputsReader.h"
@@ -16,6 +17,8 @@
 
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
+#include <string>
 
 using namespace levex;
 using levex::test::BookBuilder;
@@ -498,4 +501,33 @@ TEST(ModelEdgeCases, HeatmapMemoryIsBoundedUpFront) {
     EXPECT_EQ(bad->key, "bins");
     p.bins = 4;
     EXPECT_FALSE(check_run_parameters(p).has_value());
+}
+
+// The engine's own preconditions name the parameter keys.
+TEST(CascadeEngine, PreconditionsNameTheKeys) {
+    BookBuilder b(100.0);
+    b.add(+1, 1, 100, 10);
+    const PreparedBook prepared = prepare_book(b.book(), generic(), {}, 0, 100.0);
+    const BookDepth depth{DepthCurve::flat(10.0), DepthCurve::flat(10.0)};
+    auto error = [&](const std::vector<double>& path, const RunParameters& p) -> std::string {
+        try {
+            run_cascade(prepared, depth, path, p);
+        } catch (const std::invalid_argument& e) {
+            return e.what();
+        }
+        return "no error";
+    };
+    RunParameters p;
+    EXPECT_EQ(error({}, p), "steps: expected an index path of at least one step, found none");
+    p.step_seconds = 0;
+    EXPECT_EQ(error({0.0}, p), "step_seconds: expected a number > 0, found 0");
+    p = RunParameters{};
+    p.half_life_s = -5;
+    EXPECT_EQ(error({0.0}, p), "half_life_s: expected a number > 0, found -5");
+    p = RunParameters{};
+    p.permanent_fraction = 1;
+    EXPECT_EQ(error({0.0}, p), "permanent_fraction: expected a number in [0, 1), found 1");
+    // A market that does not start at the book's start mark is refused.
+    DepthCurveMarket elsewhere(depth, 90.0, RunParameters{});
+    EXPECT_THROW(run_cascade(prepared, elsewhere, {0.0}, RunParameters{}), std::invalid_argument);
 }
