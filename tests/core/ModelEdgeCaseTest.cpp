@@ -5,7 +5,7 @@
 #include "core/engine/Simulation.h"
 #include "core/io/MarketInputsReader.h"
 #include "core/io/RunReport.h"
-#include "core/model/RunParameterLimits.h"
+#include "core/model/ParameterTable.h"
 
 #include "TestSupport.h"
 
