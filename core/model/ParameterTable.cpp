@@ -98,7 +98,7 @@ std::vector<ParameterSpec> build_table() {
                     .unset_means("the book's only symbol")
                     .cli("symbol", "S")
                     .control("Symbol", 0, 0)
-                    .describe("the symbol to shock (needed when the book holds several)"));
+                    .describe("the symbol to shock, needed when the book holds several"));
     t.push_back(row("mark", &P::mark)
                     .above(0)
                     .unset_means("the book's mark_price")
@@ -123,8 +123,8 @@ std::vector<ParameterSpec> build_table() {
                     .above(0)
                     .cli("leverage-mult", "K")
                     .control("Leverage ×", 0.25, 5)
-                    .describe("multiply every position's leverage (margins and cross collateral are divided by it, "
-                              "each position capped at its tier's max leverage)"));
+                    .describe("multiply every position's leverage; margins and cross collateral are divided by it, "
+                              "each position capped at its tier's max leverage"));
     t.push_back(row("mmr_scale", &P::mmr_scale)
                     .above(0)
                     .cli("mmr-scale", "S")
@@ -141,7 +141,7 @@ std::vector<ParameterSpec> build_table() {
                     .cli("depth-quote-per-pct", "D")
                     .choosing(DepthModel::Flat)
                     .control("Depth", 1e5, 1e12)
-                    .describe("flat book: quote depth in every 1 % band (linear impact)")
+                    .describe("flat book: quote depth in every 1 % band, linear impact")
                     .assumed("an illustrative depth, a tenth of the V-shaped default within 1 %"));
     t.push_back(row("depth_quote_within_1pct", &P::depth_quote_within_1pct)
                     .above(0)
@@ -149,7 +149,7 @@ std::vector<ParameterSpec> build_table() {
                     .cli("depth-quote-within-1pct", "D")
                     .choosing(DepthModel::VShaped)
                     .control("Depth", 1e5, 1e12)
-                    .describe("V-shaped book: quote depth within 1 % of the price (square-root impact)")
+                    .describe("V-shaped book: quote depth within 1 % of the price, square-root impact")
                     .cited("BTC perpetuals held about $20M within ±1 % before the 10 Oct 2025 crash "
                            "(a news-level figure)"));
     t.push_back(row("metaorder_y", &P::metaorder_y)
@@ -180,7 +180,7 @@ std::vector<ParameterSpec> build_table() {
                     .cli("book", "L2.csv")
                     .choosing(DepthModel::L2Book)
                     .control("L2 book", 0, 0)
-                    .describe("an L2 order book snapshot (side,price,size) with a V-shaped tail"));
+                    .describe("an L2 order book snapshot, side,price,size rows, continued by a V-shaped tail"));
     t.push_back(row("depth_scale", &P::depth_scale)
                     .above(0)
                     .cli("depth-scale", "K")
@@ -192,7 +192,7 @@ std::vector<ParameterSpec> build_table() {
                     .noun("seconds", "s")
                     .cli("half-life", "SECONDS|inf")
                     .control("Half-life", 1, 1e7)
-                    .describe("resilience of consumed depth (how fast it refills), inf = permanent")
+                    .describe("resilience of consumed depth, how fast it refills; inf = permanent")
                     .assumed("no published figure"));
     t.push_back(row("permanent_fraction", &P::permanent_fraction)
                     .in(0, 1, false, true)
@@ -252,7 +252,7 @@ std::vector<ParameterSpec> build_table() {
     t.push_back(row("price_series_file", &P::price_series_file)
                     .cli("price-series", "FILE")
                     .control("Price series", 0, 0)
-                    .describe("replay a price series (Binance kline CSV) instead of a shock"));
+                    .describe("replay a price series, a Binance kline CSV, instead of a shock"));
     t.push_back(row("fee", &P::fee)
                     .in(0, 0.5, false, true)
                     .unset_means("the venue's")
@@ -273,7 +273,7 @@ std::vector<ParameterSpec> build_table() {
                     .unset_means("the venue's")
                     .cli("mark-passthrough", "B")
                     .control("Mark pass-through β", 0, 1)
-                    .describe("mark = index*(book/index)^B"));
+                    .describe("pass-through beta of the mark: mark = index*(book/index)^beta"));
     t.push_back(row("bins", &P::bins)
                     .in(2, 100000)
                     .noun("a whole number of bins", "bins")
