@@ -59,7 +59,7 @@ bool starts_with_dash_word(const std::string& arg) {
 CommandLine::CommandLine(std::string usage, std::string summary) : app_(std::make_unique<CLI::App>(summary)) {
     app_->formatter(std::make_shared<HelpFormatter>(std::move(usage)));
     app_->option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast); // the last one given wins
-    app_->set_help_flag("--help", "show this help");
+    app_->set_help_flag("--help", "show this help")->disable_flag_override();
     app_->allow_extras(); // unknown options are reported below, in LevEx's words
     app_->add_option("arguments", positionals_);
 }
@@ -84,6 +84,17 @@ bool CommandLine::parse(const std::vector<std::string>& args) {
         app_->parse(std::vector<std::string>(args.rbegin(), args.rend()));
     } catch (const CLI::CallForHelp&) {
         return false;
+    } catch (const CLI::ArgumentMismatch& e) {
+        // CLI11 names the option first ("--mark: 1 required P missing", "skip-bad-rows was given
+        // a disallowed flag override"): say it as LevEx always has.
+        const std::string what = e.what();
+        std::string name = what.substr(0, what.find_first_of(": "));
+        if (name.rfind("--", 0) != 0)
+            name = "--" + name;
+        const CLI::Option* option = app_->get_option_no_throw(name);
+        if (option && option->get_expected_min() > 0)
+            throw UsageError("option '" + name + "' expects a value " + option->get_type_name());
+        throw UsageError("option '" + name + "' takes no value");
     } catch (const CLI::ParseError& e) {
         throw UsageError(std::string(e.what()) + " (see --help)");
     }

@@ -92,8 +92,8 @@ using P = RunParameters;
 
 // The table. Valid ranges are the hard limits every front end enforces; control spans are what a
 // box or slider offers. docs/model.md describes each parameter; docs/command-line.md the options.
-std::vector<ParameterSpec> build_table() {
-    std::vector<ParameterSpec> t;
+// What is shocked and how hard.
+void add_shock_rows(std::vector<ParameterSpec>& t) {
     t.push_back(row("symbol", &P::symbol)
                     .unset_means("the book's only symbol")
                     .cli("symbol", "S")
@@ -130,6 +130,10 @@ std::vector<ParameterSpec> build_table() {
                     .cli("mmr-scale", "S")
                     .control("Maintenance scale", 0.1, 10)
                     .describe("scale every maintenance requirement"));
+}
+
+// How depth answers forced orders (docs/model.md §2).
+void add_depth_rows(std::vector<ParameterSpec>& t) {
     t.push_back(row("depth_model", &P::depth_model)
                     .noun("flat, v-shaped, metaorder or l2-book")
                     .control("Depth model", 0, 0)
@@ -186,6 +190,10 @@ std::vector<ParameterSpec> build_table() {
                     .cli("depth-scale", "K")
                     .control("Depth scale", 0.1, 10)
                     .describe("multiply every depth"));
+}
+
+// Time: resilience, impact, steps (docs/model.md §3).
+void add_time_rows(std::vector<ParameterSpec>& t) {
     t.push_back(row("half_life_s", &P::half_life_s)
                     .above(0)
                     .infinite_as("inf")
@@ -213,6 +221,10 @@ std::vector<ParameterSpec> build_table() {
                     .control("Length", 1, 100000)
                     .describe("number of steps; a run stops earlier once nothing more can happen")
                     .assumed("ten minutes of one-second steps"));
+}
+
+// The index path: random returns, jumps, a replayed series (docs/model.md §3).
+void add_random_rows(std::vector<ParameterSpec>& t) {
     t.push_back(row("vol", &P::vol)
                     .at_least(0)
                     .noun("a volatility", "fraction")
@@ -253,6 +265,10 @@ std::vector<ParameterSpec> build_table() {
                     .cli("price-series", "FILE")
                     .control("Price series", 0, 0)
                     .describe("replay a price series, a Binance kline CSV, instead of a shock"));
+}
+
+// What the venue's profile gives unless set, and the frames' resolution.
+void add_venue_rows(std::vector<ParameterSpec>& t) {
     t.push_back(row("fee", &P::fee)
                     .in(0, 0.5, false, true)
                     .unset_means("the venue's")
@@ -280,6 +296,15 @@ std::vector<ParameterSpec> build_table() {
                     .cli("bins", "N")
                     .control("Price bins", 16, 4096)
                     .describe("price bins of the frames' histograms"));
+}
+
+std::vector<ParameterSpec> build_table() {
+    std::vector<ParameterSpec> t;
+    add_shock_rows(t);
+    add_depth_rows(t);
+    add_time_rows(t);
+    add_random_rows(t);
+    add_venue_rows(t);
     return t;
 }
 
