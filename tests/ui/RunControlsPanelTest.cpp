@@ -2,6 +2,7 @@
 // The run controls: labels, ranges, defaults and tooltips from the parameter table; a parameter
 // problem is shown beside its control and runs nothing.
 #include "ui/panels/RunControlsPanel.h"
+#include "ui/window/MainWindow.h"
 
 #include "core/model/ParameterTable.h"
 
@@ -91,6 +92,20 @@ TEST(RunControlsPanel, AScenarioValueOutsideAControlIsReportedNotClamped) {
     const QStringList not_shown = panel.setParameters(p, "generic");
     ASSERT_EQ(not_shown.size(), 1);
     EXPECT_TRUE(not_shown.front().startsWith("Leverage × 50")) << not_shown.front().toStdString();
+}
+
+// The run finds the book has no mark_price: the window says so beside the Mark price box.
+TEST(RunControlsPanel, AMarkTheBookCannotGiveIsShownBesideTheMarkBox) {
+    MainWindow window;
+    auto* panel = window.findChild<RunControlsPanel*>();
+    ASSERT_NE(panel, nullptr);
+    QSignalSpy failed(&window, &MainWindow::bookFailed);
+    window.openBook(QString::fromStdString(std::string(LEVEX_TEST_DATA_DIR) + "/published/hyperliquid_isolated.csv"));
+    ASSERT_TRUE(failed.count() > 0 || failed.wait(30000));
+    EXPECT_TRUE(failed.front().at(0).toString().startsWith("Mark price: expected a start price"))
+        << failed.front().at(0).toString().toStdString();
+    EXPECT_TRUE(panel->problemShown("mark").contains("the Mark price box"))
+        << panel->problemShown("mark").toStdString();
 }
 
 } // namespace
