@@ -83,13 +83,9 @@ std::vector<OptionSpec> run_option_specs() {
     return specs;
 }
 
-std::string option_doc(const std::string& option) {
-    return parameters_of_option(option).front()->doc;
-}
-
 void apply_run_options(const CommandLine& cl, RunParameters& p) {
     // The depth options choose the depth model: at most one of them.
-    std::string depth_options, chosen;
+    std::string depth_options;
     int depth_given = 0;
     for (const std::string& option : table_options()) {
         if (!parameters_of_option(option).front()->selects)

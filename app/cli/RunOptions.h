@@ -23,7 +23,4 @@ std::vector<OptionSpec> run_option_specs();
 /// then checks them all (ParameterError, phrased by main as `--option: expected …`).
 void apply_run_options(const CommandLine& cl, RunParameters& params);
 
-/// The one-line doc of a parameter option, for commands that describe it their own way.
-std::string option_doc(const std::string& option);
-
 } // namespace levex::cli
