@@ -9,7 +9,7 @@
 #include "core/io/MarketInputsReader.h"
 #include "core/io/RunReport.h"
 #include "core/model/BookGenerator.h"
-#include "core/model/RunParameterLimits.h"
+#include "core/model/ParameterTable.h"
 
 #include "TestSupport.h"
 
