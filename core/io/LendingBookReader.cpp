@@ -12,6 +12,7 @@
 #include <functional>
 #include <limits>
 #include <optional>
+#include <tuple>
 #include <unordered_map>
 
 namespace levex {
@@ -19,6 +20,8 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double kMaxAmount = 1e24; // units of an asset
+constexpr double kMaxPrice = 1e18;  // and 1 / kMaxPrice the smallest price
 
 enum Col : int {
     ColAccount,
@@ -383,6 +386,18 @@ bool Reader::parse_row(const std::vector<CsvField>& fields, std::size_t end_colu
     const std::optional<double> price = debt ? number(fields, ColPrice, 0.0, true, kInf, true, "> 0") : std::nullopt;
     if (!price)
         return false;
+    // Bounds far beyond any real balance or price keep every sum and ratio of a book finite.
+    for (const auto& [c, value, limit] :
+         {std::tuple{ColCollateral, *collateral, kMaxAmount}, std::tuple{ColDebt, *debt, kMaxAmount},
+          std::tuple{ColPrice, *price, kMaxPrice}, std::tuple{ColPrice, 1.0 / *price, kMaxPrice}})
+        if (value > limit) {
+            const CsvField* f = field(fields, c);
+            error_at(line_, f->column, c,
+                     std::string("expected ") + lending_columns()[c].name +
+                         (c == ColPrice ? " between 1e-18 and 1e18" : " at most 1e24") +
+                         " (numbers beyond would overflow a book's sums), found " + quoted(trimmed(f->text)));
+            return false;
+        }
     row.collateral = *collateral;
     row.debt = *debt;
     row.price = *price;

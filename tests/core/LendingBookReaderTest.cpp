@@ -98,6 +98,10 @@ TEST(LendingBookReader, BadInputIsRefusedWithLocatedErrors) {
          ":6:19: expected health_factor 2 for account b as on line 5 (one figure per account), found 3"},
         {"duplicate_row.csv", ":5:3: expected one row per account and asset, found b / WETH again (first on line 4)"},
         {"non_numeric.csv", ":5:10: expected a number for debt, found 'five hundred'"},
+        {"amount_too_large.csv",
+         ":5:10: expected debt at most 1e24 (numbers beyond would overflow a book's sums), found '2e24'"},
+        {"price_too_small.csv", ":5:13: expected price between 1e-18 and 1e18 (numbers beyond would overflow a book's "
+                                "sums), found '1e-19'"},
         {"decimal_comma.csv",
          ":5:10: expected a number for debt with a '.' decimal point and no thousands separators, found '500,5'"},
         {"too_few_fields.csv", ":5:15: expected 10 fields as in the header, found 5 (check the delimiter and quoting)"},
