@@ -39,9 +39,11 @@ public:
 
 private:
     void known_keys(const json& j, const std::string& at, std::initializer_list<const char*> keys) const {
-        for (const auto& [key, value] : j.items())
+        for (auto it = j.begin(); it != j.end(); ++it) {
+            const std::string& key = it.key();
             if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
                 src_.fail(join(at, key), "unknown key (docs/lending.md §2 lists the keys a protocol profile has)");
+        }
     }
     const json& object(const json& j, const std::string& at, const std::string& key) const {
         if (!j.contains(key) || !j.at(key).is_object())
