@@ -8,7 +8,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <regex>
 
 using namespace levex;
 
@@ -107,29 +106,37 @@ TEST(ProtocolProfile, UserProfileByPathAndUnknownName) {
     }
 }
 
+// "FILE:LINE:COLUMN: " followed by `text`, with LINE and COLUMN numbers.
+bool located_as(const std::string& message, const std::string& file, const std::string& text) {
+    if (message.rfind(file + ":", 0) != 0)
+        return false;
+    std::size_t at = file.size() + 1;
+    for (int part = 0; part < 2; ++part) {
+        const std::size_t digits = message.find_first_not_of("0123456789", at);
+        if (digits == at || digits == std::string::npos || message[digits] != ':')
+            return false;
+        at = digits + 1;
+    }
+    return message.compare(at, 1, " ") == 0 && message.compare(at + 1, text.size(), text) == 0;
+}
+
 // Bad profiles are refused with FILE:LINE:COLUMN: PATH: expected …, found ….
 TEST(ProtocolProfile, BadProfilesAreLocated) {
-    const std::string dir = fixture("");
     const struct {
         const char* file;
-        const char* expected;
+        const char* expected; // the message's start after FILE:LINE:COLUMN:
     } cases[] = {
-        {"threshold_one.json", "threshold_one.json:[0-9]+:[0-9]+: assets/0/liquidation_threshold: expected a number in "
-                               "\\[0, 1\\), found 1.0"},
-        {"ltv_above_threshold.json", "ltv_above_threshold.json:[0-9]+:[0-9]+: assets/0/ltv: expected ltv <= "
-                                     "liquidation_threshold 0.825, found 0.9"},
-        {"bonus_below_one.json", "bonus_below_one.json:[0-9]+:[0-9]+: assets/1/liquidation_bonus: expected a number in "
-                                 "\\[1, 2\\], found 0.95"},
-        {"fee_above_one.json", "fee_above_one.json:[0-9]+:[0-9]+: assets/2/liquidation_protocol_fee: expected a number "
-                               "in \\[0, 1\\], found 1.5"},
-        {"emode_unknown_member.json", "emode_unknown_member.json:[0-9]+:[0-9]+: emode_categories/0/assets/2: expected "
-                                      "the symbol of an asset in \"assets\", found \"RETH\""},
-        {"missing_source.json", "missing_source.json:[0-9]+:[0-9]+: assets/2/liquidation_bonus: expected a source for "
-                                "assets/USDC/liquidation_bonus .*"},
+        {"threshold_one.json", "assets/0/liquidation_threshold: expected a number in [0, 1), found 1.0"},
+        {"ltv_above_threshold.json", "assets/0/ltv: expected ltv <= liquidation_threshold 0.825, found 0.9"},
+        {"bonus_below_one.json", "assets/1/liquidation_bonus: expected a number in [1, 2], found 0.95"},
+        {"fee_above_one.json", "assets/2/liquidation_protocol_fee: expected a number in [0, 1], found 1.5"},
+        {"emode_unknown_member.json",
+         "emode_categories/0/assets/2: expected the symbol of an asset in \"assets\", found \"RETH\""},
+        {"missing_source.json", "assets/2/liquidation_bonus: expected a source for assets/USDC/liquidation_bonus "},
     };
     for (const auto& c : cases) {
         const std::string message = error_of_file(c.file);
-        EXPECT_TRUE(std::regex_search(message, std::regex(std::string("^") + dir + c.expected))) << message;
+        EXPECT_TRUE(located_as(message, fixture(c.file), c.expected)) << message;
     }
 }
 
