@@ -149,7 +149,7 @@ private:
     bool failed_ = false;
     bool truncated_ = false;             // a preview stopped before the end of the file
     std::size_t line_ = 0;               // the current row's line
-    std::string row_account_;            // the current row's account, for skip decisions
+    std::string_view row_account_;       // the current row's account, for skip decisions
     std::vector<std::size_t> bad_lines_; // rows not staged because they were bad (skip mode)
     std::vector<std::string> bad_line_accounts_;
 
@@ -157,6 +157,7 @@ private:
     std::vector<AccountInfo> accounts_;
     std::vector<double> asset_price_;
     std::vector<std::size_t> asset_price_line_;
+    std::vector<bool> asset_known_; // with a profile: whether it knows each asset
     FlatHashIndex account_index_{1024}, asset_index_{64}, pair_index_{1024};
     std::vector<StagedRow> staged_;
     // Skip-bad-rows mode: accounts to leave out whole -> the first reason.
@@ -166,7 +167,7 @@ private:
 void Reader::error_at(std::size_t line, std::size_t column, Col c, std::string message) {
     failed_ = true;
     if (options_.policy == BadRowPolicy::SkipBadRows && !row_account_.empty())
-        bad_accounts_.try_emplace(row_account_, message);
+        bad_accounts_.try_emplace(std::string(row_account_), message);
     result_.issues.push_back(
         {Severity::Error, file_, line, column, c < kColumns ? lending_columns()[c].name : "", std::move(message)});
 }
@@ -354,7 +355,7 @@ void Reader::read_rows(CsvTokenizer& tokenizer) {
             commit(fields, row);
         if (result_.issues.size() > issues_before && result_.issues.back().severity == Severity::Error) {
             bad_lines_.push_back(line_);
-            bad_line_accounts_.push_back(row_account_);
+            bad_line_accounts_.emplace_back(row_account_);
         }
     }
     result_.rows_read = data_rows;
@@ -362,7 +363,7 @@ void Reader::read_rows(CsvTokenizer& tokenizer) {
 
 bool Reader::parse_row(const std::vector<CsvField>& fields, std::size_t end_column, Row& row) {
     const std::size_t width = result_.header.size();
-    row_account_ = field(fields, ColAccount) ? std::string(trimmed(field(fields, ColAccount)->text)) : "";
+    row_account_ = field(fields, ColAccount) ? trimmed(field(fields, ColAccount)->text) : std::string_view();
     if (fields.size() != width) {
         const bool few = fields.size() < width;
         error_at(line_, few ? end_column : fields[width].column, kColumns,
@@ -444,7 +445,11 @@ bool Reader::parse_terms(const std::vector<CsvField>& fields, Row& row) {
 // Checks that need what earlier rows said; nothing is recorded until the row has passed them all.
 void Reader::commit(const std::vector<CsvField>& fields, const Row& row) {
     const ProtocolProfile* profile = options_.profile;
-    if (profile && !profile->find_asset(row.asset)) {
+    bool created = false;
+    const std::uint32_t asset = intern_asset(row.asset, created);
+    if (profile && created)
+        asset_known_.push_back(profile->find_asset(row.asset) != nullptr); // once per asset, not per row
+    if (profile && !asset_known_[asset]) {
         std::string known;
         for (const ProtocolAsset& a : profile->assets)
             known += (known.empty() ? "" : ", ") + a.symbol;
@@ -461,8 +466,6 @@ void Reader::commit(const std::vector<CsvField>& fields, const Row& row) {
                             std::to_string(row.emode));
     }
     const std::uint32_t account = intern_account(row.account);
-    bool created = false;
-    const std::uint32_t asset = intern_asset(row.asset, created);
     AccountInfo& info = accounts_[account];
     const double known_price = asset_price_[asset];
     if (!std::isnan(known_price) && known_price != row.price)
@@ -596,7 +599,7 @@ void Reader::run() {
     CsvTokenizer tokenizer(bytes_, result_.delimiter, file_);
     if (!read_header(tokenizer))
         return;
-    staged_.reserve(std::min<std::size_t>(bytes_.size() / 40 + 16, options_.max_rows ? options_.max_rows : SIZE_MAX));
+    staged_.reserve(std::min<std::size_t>(bytes_.size() / 64 + 16, options_.max_rows ? options_.max_rows : SIZE_MAX));
     read_rows(tokenizer);
     if (result_.cancelled || stop())
         return;
