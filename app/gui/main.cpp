@@ -61,11 +61,10 @@ void save_screenshot_when_shown(QApplication& app, levex::ui::MainWindow& window
         app.exit(3);
     };
     QObject::connect(&window, &levex::ui::MainWindow::bookFailed, &app, fail);
-    QObject::connect(&window, &levex::ui::MainWindow::scenarioOpened, &app,
-                     [fail](const QString&, const QString& error) {
-                         if (!error.isEmpty())
-                             fail(error);
-                     });
+    QObject::connect(&window, &levex::ui::MainWindow::scenarioOpened, &app, [fail](const QString& error) {
+        if (!error.isEmpty())
+            fail(error);
+    });
 }
 
 } // namespace

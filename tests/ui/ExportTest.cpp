@@ -535,10 +535,10 @@ TEST(AppExport, ScenarioSavesAndOpensBack) {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("my") + kScenarioSuffix);
     {
-        QSignalSpy saved(&window, &MainWindow::scenarioSaved);
-        window.saveScenario(path); // the book is hashed in the background
-        ASSERT_TRUE(waitFor(saved));
-        EXPECT_EQ(saved.front().at(1).toString(), QString());
+        QSignalSpy written(&window, &MainWindow::scenarioSaved); // hashed and written off the GUI thread
+        window.saveScenario(path);
+        ASSERT_TRUE(waitFor(written));
+        EXPECT_EQ(written.front().at(1).toString(), QString());
     }
     const Scenario saved = parse_scenario_json(read_text_file(path.toStdString()), path.toStdString());
     EXPECT_NEAR(saved.params.shock, -0.083, 1e-12);
@@ -553,10 +553,10 @@ TEST(AppExport, ScenarioSavesAndOpensBack) {
         ASSERT_TRUE(waitFor(finished));
     }
     QSignalSpy finished(&window, &MainWindow::simulationFinished);
-    QSignalSpy opened(&window, &MainWindow::scenarioOpened);
+    QSignalSpy opened(&window, &MainWindow::scenarioOpened); // its pins are checked off the GUI thread
     window.openScenario(path);
     ASSERT_TRUE(waitFor(opened));
-    EXPECT_EQ(opened.front().at(1).toString(), QString());
+    EXPECT_EQ(opened.takeFirst().at(0).toString(), QString());
     ASSERT_TRUE(waitFor(finished));
     QTest::qWait(50);
     const RunParameters shown = window.runParameters();
@@ -573,10 +573,9 @@ TEST(AppExport, ScenarioSavesAndOpensBack) {
     write_text_file(dir.filePath("moved.levex.json").toStdString(), write_scenario_json(moved));
     QStringList told;
     window.setNotify([&told](const QString&, const QString& message) { told << message; });
-    opened.clear();
     window.openScenario(dir.filePath("moved.levex.json"));
     ASSERT_TRUE(waitFor(opened));
-    const QString refused = opened.front().at(1).toString();
+    const QString refused = opened.takeFirst().at(0).toString();
     EXPECT_TRUE(refused.contains("found a different file")) << refused.toStdString();
     EXPECT_EQ(told, QStringList{refused}); // the user is told, not only the status line
 }

@@ -15,7 +15,6 @@
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/RunSummaryView.h"
 #include "ui/views/SeriesChartView.h"
-#include "ui/workers/BackgroundJobs.h"
 #include "ui/workers/SimulationController.h"
 
 #include "core/base/ResourcePaths.h"
@@ -110,9 +109,7 @@ void fit_columns_on_new_run(QTableView* table, Model* model) {
 }
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), simulation_(new SimulationController(this)),
-      jobs_(new BackgroundJobs(QStringLiteral("levex-files"), this)) {
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new SimulationController(this)) {
     setWindowTitle(tr("LevEx"));
     setAcceptDrops(true);
     resize(1440, 860);
@@ -132,6 +129,7 @@ MainWindow::MainWindow(QWidget* parent)
     buildDocks();
     buildMenus();
     wireSimulation();
+    connectScenarioFiles();
 }
 
 void MainWindow::setNotify(Notify notify) {
@@ -342,11 +340,36 @@ void MainWindow::wireSimulation() {
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::connectScenarioFiles() {
+    scenario_files_ = new ScenarioFiles(this);
+    connect(scenario_files_, &ScenarioFiles::opened, this,
+            [this](const QString&, std::shared_ptr<const OpenedScenario> opened) { applyScenario(*opened); });
+    connect(scenario_files_, &ScenarioFiles::saved, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Scenario saved to %1").arg(path), 5000);
+        emit scenarioSaved(path, {});
+    });
+    auto failed = [this](const QString& title, const QString& message) {
+        status_->setText(tr("%1: %2").arg(title, message));
+        if (notify_)
+            notify_(title, message);
+    };
+    connect(scenario_files_, &ScenarioFiles::openFailed, this, [this, failed](const QString&, const QString& message) {
+        failed(tr("Could not open the scenario"), message);
+        emit scenarioOpened(message);
+    });
+    connect(scenario_files_, &ScenarioFiles::saveFailed, this,
+            [this, failed](const QString& path, const QString& message) {
+                failed(tr("Could not save the scenario"), message);
+                emit scenarioSaved(path, message);
+            });
+}
+
 QWidget* MainWindow::buildControls() {
     auto* page = new QWidget;
     auto* layout = new QVBoxLayout(page);
     controls_ = new RunControlsPanel;
     connect(controls_, &RunControlsPanel::changed, this, &MainWindow::requestSimulation);
+    connect(simulation_, &SimulationController::parameterProblem, controls_, &RunControlsPanel::showProblem);
     summary_ = new RunSummaryView;
     frame_ = new QLabel;
     frame_->setTextFormat(Qt::RichText);
@@ -694,45 +717,29 @@ void MainWindow::reportNotShown(const QStringList& not_shown) {
                                  15000);
 }
 
-// The scenario's book and pinned files are hashed on the files thread; the newest request wins.
 void MainWindow::openScenario(const QString& path) {
-    const quint64 request = ++scenario_request_;
-    status_->setText(tr("Opening scenario %1…").arg(QFileInfo(path).fileName()));
+    status_->setText(tr("Opening the scenario %1…").arg(QFileInfo(path).fileName()));
     const QString profiles = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/venues";
-    jobs_->submit(
-        [this, path, profiles, request]() -> std::function<void()> {
-            auto opened = std::make_shared<const OpenedScenario>(open_scenario(path, profiles));
-            return [this, path, opened, request] {
-                if (request == scenario_request_)
-                    applyScenario(path, *opened);
-            };
-        },
-        [this, path, request](const QString& message) {
-            if (request != scenario_request_)
-                return;
-            status_->setText(tr("Could not open the scenario: %1").arg(message));
-            if (notify_)
-                notify_(tr("Could not open the scenario"), message);
-            emit scenarioOpened(path, message);
-        });
+    scenario_files_->open(path, profiles); // reads and hashes its pinned files off the GUI thread
 }
 
-void MainWindow::applyScenario(const QString& path, const OpenedScenario& opened) {
+void MainWindow::applyScenario(const OpenedScenario& opened) {
     QStringList not_shown;
     {
         const QSignalBlocker block(controls_); // one run, once the book is chosen too
-        not_shown = controls_->setParameters(opened.scenario.params, opened.venue);
+        not_shown = controls_->setParameters(opened.scenario.params, QString::fromStdString(opened.venue));
     }
-    rememberFile(opened.book_path);
+    const QString book = QString::fromStdString(opened.book_path);
+    rememberFile(book);
     BookSource source;
-    source.path = opened.book_path;
+    source.path = book;
     source.symbol = QString::fromStdString(opened.scenario.params.symbol);
-    openSource(std::move(source), tr("Reading %1…").arg(QFileInfo(opened.book_path).fileName()));
+    openSource(std::move(source), tr("Reading %1…").arg(QFileInfo(book).fileName()));
     reportNotShown(not_shown);
-    emit scenarioOpened(path, QString());
+    emit scenarioOpened({});
 }
 
-// The book (and any L2 or price-series file) is hashed on the files thread, then the file written.
+// The book (and any L2 or price-series file) is hashed off the GUI thread, then the file written.
 void MainWindow::saveScenario(const QString& path) {
     if (shown_.path.isEmpty()) {
         emit scenarioSaved(path, tr("no book is open"));
@@ -741,19 +748,7 @@ void MainWindow::saveScenario(const QString& path) {
     RunParameters params = runParameters();
     if (run_)
         params.symbol = run_->symbol;
-    jobs_->submit(
-        [this, path, params, venue = controls_->venue(), book = shown_.path]() -> std::function<void()> {
-            write_text_file(path.toStdString(), write_scenario_json(scenario_for_run(params, venue, book)));
-            return [this, path] {
-                statusBar()->showMessage(tr("Scenario saved to %1").arg(path), 5000);
-                emit scenarioSaved(path, QString());
-            };
-        },
-        [this, path](const QString& message) {
-            if (notify_)
-                notify_(tr("Could not save the scenario"), message);
-            emit scenarioSaved(path, message);
-        });
+    scenario_files_->save(path, params, controls_->venue(), shown_.path); // hashes the files off the GUI thread
 }
 
 void MainWindow::chooseScenario() {

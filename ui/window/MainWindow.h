@@ -5,6 +5,7 @@
 #include "ui/workers/SimulationWorker.h"
 
 #include "core/model/RunParameters.h"
+#include "core/usecase/OpenScenario.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -25,7 +26,6 @@ class QTableView;
 
 namespace levex::ui {
 
-class BackgroundJobs;
 class CascadeHeatmapView;
 class LibraryPanel;
 class ExportController;
@@ -39,7 +39,7 @@ class RunSummaryView;
 class MonteCarloPanel;
 class SensitivityPanel;
 class SimulationController;
-struct OpenedScenario;
+class ScenarioFiles;
 
 /// The main window: wiring only. The controls describe a run; the SimulationController computes
 /// it on its own thread; the views draw what it publishes, up to the playback cursor.
@@ -69,10 +69,10 @@ public:
     void showStoredRun(std::shared_ptr<const LiveRun> run, const QString& name, qint64 snapshot_id);
     /// Opens the workspace database in the Library panel.
     void useWorkspace(const QString& path);
-    /// Opens a scenario file (docs/formats.md §5): its parameters, venue and book, once its pinned
-    /// files are checked in the background; `scenarioOpened` follows (with the reason it could not).
+    /// Opens a scenario file (docs/formats.md §5): its parameters, venue and book. Its pinned files
+    /// are read and hashed off the GUI thread; `scenarioOpened` follows.
     void openScenario(const QString& path);
-    /// Saves the shown run's scenario (the book is hashed in the background); `scenarioSaved` follows.
+    /// Saves the shown run's scenario (hashing its files off the GUI thread); `scenarioSaved` follows.
     void saveScenario(const QString& path);
     /// The run parameters the controls describe.
     RunParameters runParameters() const;
@@ -108,9 +108,9 @@ signals:
     void bookFailed(const QString& message);
     /// The newest simulation the controls asked for has finished.
     void simulationFinished();
-    /// A scenario's settings and book are taken (`error` empty), or why they could not be.
-    void scenarioOpened(const QString& path, const QString& error);
-    /// A scenario file is written (`error` empty), or why it could not be.
+    /// A scenario was opened (`error` empty) or could not be (the reason, also shown in a dialog).
+    void scenarioOpened(const QString& error);
+    /// A scenario was saved to `path` (`error` empty) or could not be.
     void scenarioSaved(const QString& path, const QString& error);
 
 protected:
@@ -127,7 +127,8 @@ private:
     void buildDocks();
     void buildMenus();
     void wireSimulation();
-    void applyScenario(const QString& path, const OpenedScenario& opened);
+    void connectScenarioFiles();
+    void applyScenario(const OpenedScenario& opened);
     /// Where a run's book comes from: a file (with its read options) or a Library snapshot.
     struct BookSource {
         QString path; ///< the file, or the snapshot's name
@@ -162,7 +163,6 @@ private:
     std::optional<BookSource> pending_; // a book being opened: shown once its first run arrives
     quint64 pending_generation_ = 0;    // the request that opens it
     Notify notify_;
-    quint64 scenario_request_ = 0; // the newest scenario opened wins
     QProgressDialog* reading_ = nullptr;
     bool use_settings_ = false;
     QMenu* recent_ = nullptr;
@@ -174,7 +174,6 @@ private:
     LibraryPanel* library_ = nullptr;
 
     SimulationController* simulation_;
-    BackgroundJobs* jobs_; // reads, hashes and writes files off the GUI thread
     QDockWidget* library_dock_ = nullptr;
     CascadeHeatmapView* heatmap_;
     LiquidationMapView* map_view_;
@@ -195,6 +194,7 @@ private:
     QStackedWidget* charts_; // a placeholder note, then the heatmap and the map
     QLabel* placeholder_;
     QPointer<QMessageBox> error_box_; // the open error box, if any
+    ScenarioFiles* scenario_files_ = nullptr;
 };
 
 } // namespace levex::ui
