@@ -312,6 +312,26 @@ TEST(Animation, Mp4WithoutFfmpegSaysSoClearly) {
     EXPECT_FALSE(QFile::exists(empty.filePath("cascade.mp4")));
 }
 
+// With ffmpeg installed, the frames go through it from the encoder thread; the file appears
+// under its name only once complete.
+TEST(Animation, Mp4IsWrittenThroughFfmpegWhenInstalled) {
+    if (find_ffmpeg().isEmpty())
+        GTEST_SKIP() << "ffmpeg is not installed";
+    const auto run = sample_run(10);
+    QTemporaryDir dir;
+    AnimationOptions options;
+    options.style = style_of(320, 240);
+    {
+        AnimationExport mp4(run, dir.filePath("cascade.mp4"), options);
+        mp4.finish();
+        EXPECT_EQ(mp4.framesEncoded(), run->summary.steps_run);
+    }
+    const QByteArray bytes = bytes_of(dir.filePath("cascade.mp4"));
+    ASSERT_GT(bytes.size(), 12);
+    EXPECT_EQ(bytes.mid(4, 4), QByteArray("ftyp")); // an MP4 container
+    EXPECT_FALSE(QFile::exists(dir.filePath("cascade.mp4.part")));
+}
+
 TEST(Animation, GifWriterRefusesAFrameOfAnotherSizeAndLeavesNoHalfFile) {
     QTemporaryDir dir;
     const QString path = dir.filePath("x.gif");
