@@ -3,7 +3,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <string_view>
 #include <vector>
 
 namespace levex {
@@ -52,6 +54,25 @@ public:
         x ^= x >> 27;
         x *= 0x94D049BB133111EBull;
         return x ^ (x >> 31);
+    }
+
+    /// A hash for short texts (ids, account names): mixing whole 8-byte words is several times
+    /// faster than the standard library's byte-wise hash, and the index needs only well-spread bits.
+    static std::uint64_t hash_text(std::string_view s) {
+        std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+        const char* p = s.data();
+        std::size_t n = s.size();
+        for (; n >= 8; p += 8, n -= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            h = mix(h ^ word);
+        }
+        if (n > 0) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, p, n);
+            h = mix(h ^ word);
+        }
+        return mix(h);
     }
 
 private:

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/Issue.h"
+#include "core/io/PositionColumns.h"
 #include "core/model/ContractSpec.h"
 #include "core/model/PositionBook.h"
 
@@ -55,15 +56,6 @@ struct PositionCsvResult {
     /// The first error, or nullptr.
     const Issue* first_error() const;
 };
-
-/// A canonical column of docs/formats.md §1 with its aliases.
-struct PositionColumn {
-    const char* name;
-    std::vector<const char*> aliases;
-    bool required;
-    const char* meaning;
-};
-const std::vector<PositionColumn>& position_columns();
 
 /// Reads a positions CSV (docs/formats.md §1). Never throws for bad data: problems come back as issues.
 /// Throws IoError when the file cannot be read.

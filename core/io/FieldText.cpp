@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/io/FieldText.h"
+
+namespace levex {
+
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
+
+std::string lower_trimmed(std::string_view s) {
+    std::string out(trimmed(s));
+    for (char& c : out)
+        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+}
+
+std::string quoted(std::string_view s) {
+    constexpr std::size_t kMax = 40;
+    std::string out = "'";
+    if (s.size() > kMax) {
+        std::size_t cut = kMax;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+            --cut; // never cut a UTF-8 character in half
+        out += std::string(s.substr(0, cut)) + "…";
+    } else {
+        out += s;
+    }
+    out += "'";
+    return out;
+}
+
+} // namespace levex

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "core/base/FlatHashIndex.h"
+#include "core/base/Issue.h"
+#include "core/io/PositionRowParser.h"
+#include "core/model/BookNormalisation.h"
+#include "core/model/ContractSpec.h"
+#include "core/model/PositionBook.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace levex {
+
+/// Adds parsed rows to a PositionBook in file order, with the checks that need the rows before:
+/// unique ids, one mark per symbol, one cross balance (collateral or account_equity) per account.
+/// Accounts and symbols are interned as they first appear; isolated margin and leverage are
+/// completed from each other.
+class PositionBookBuilder {
+public:
+    /// `unique_ids`: the file has an id column, so ids are checked for repeats.
+    PositionBookBuilder(PositionBook& book, const ContractSpec& contract, bool unique_ids, std::size_t expected_rows);
+
+    /// Adds the row read from `line` (the `data_row`-th data row, its id when the file has none).
+    /// Returns false, with an error in `issues`, when it contradicts an earlier row; a notice may
+    /// be added either way.
+    bool add(const PositionRow& row, std::size_t line, std::size_t data_row, std::vector<Issue>& issues);
+
+    /// Start loading the index slots that a later add() of a row with this account (or id) text,
+    /// hashed with FlatHashIndex::hash_text, will read: the indexes outgrow the caches on large books.
+    void prefetch_account(std::uint64_t hash) const { accounts_.prefetch(hash); }
+    void prefetch_id(std::uint64_t hash) const {
+        if (unique_ids_)
+            ids_.prefetch(hash);
+    }
+
+    /// The equities cross accounts gave instead of a wallet, for convert_equity_to_wallet().
+    const GivenEquity& given_equity() const { return equity_; }
+    /// Per position: the column of its margin_mode field, for net_one_way_positions().
+    const std::vector<std::uint32_t>& mode_columns() const { return mode_column_; }
+
+private:
+    std::uint32_t intern(FlatHashIndex& index, std::vector<std::string>& names, std::string_view name, bool& created);
+    std::uint32_t account_of(std::string_view name);
+    std::uint32_t symbol_of(std::string_view name);
+    // The checks against earlier rows; false with an error.
+    bool check_mark(const PositionRow& row, std::uint32_t symbol, std::size_t line, std::vector<Issue>& issues) const;
+    bool check_cross_balance(const PositionRow& row, std::uint32_t account, std::size_t line,
+                             std::vector<Issue>& issues) const;
+    void record_shared_values(const PositionRow& row, std::uint32_t account, std::uint32_t symbol, std::size_t line);
+    void append(const PositionRow& row, std::string id, std::uint32_t account, std::uint32_t symbol, std::size_t line,
+                std::vector<Issue>& issues);
+
+    PositionBook& book_;
+    ContractSpec contract_;
+    bool unique_ids_;
+    FlatHashIndex accounts_, symbols_;
+    FlatHashIndex ids_;  // over book_.id: rows added so far
+    GivenEquity equity_; // its line and column say where each account's cross balance was given (line 0: not yet)
+    std::vector<std::size_t> symbol_mark_line_;
+    std::vector<std::uint32_t> mode_column_;
+};
+
+} // namespace levex
