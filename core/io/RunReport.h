@@ -8,8 +8,8 @@
 
 namespace levex {
 
-/// The summary as a JSON object with the keys of docs/model.md §6 (units in the key names or the
-/// README); `amplification` is null at zero shock and an unlimited fund is written "inf".
+/// The summary as a JSON object with the keys of docs/model.md §6 (units in the key names or in that
+/// section); `amplification` is null at zero shock and an unlimited fund is written "inf".
 std::string summary_json(const RunSummary& summary);
 
 /// Reads a summary written by summary_json() back (the workspace stores runs that way); keys it

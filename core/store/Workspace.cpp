@@ -258,7 +258,7 @@ ImportResult Workspace::import_snapshot(const PositionBook& book, const Snapshot
     insert.run();
     const std::int64_t id = db_.last_insert_rowid();
 
-    // One prepared statement reused for every row, in one transaction (STYLE §7).
+    // One prepared statement reused for every row, in one transaction.
     SqliteStatement row = db_.prepare(
         "INSERT INTO positions (key, snapshot_id, id, account, symbol, side, size, entry_price, margin, leverage, "
         "margin_mode, collateral, maint_margin_rate, maint_amount, liquidation_price, line) "

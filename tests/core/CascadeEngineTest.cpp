@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The cascade engine (docs/model.md §4–4.6): hand-computed cases and properties on random books.
+// The cascade engine (docs/model.md §4, §5, §6): hand-computed cases and properties on random books.
 #include "core/engine/CascadeEngine.h"
 #include "core/engine/AdlQueue.h"
 #include "core/engine/PreparedBook.h"

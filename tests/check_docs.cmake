@@ -1,0 +1,61 @@
+# Fails when a file cites documentation the repository does not hold: a `docs/<file>.md` that does not
+# exist, or a `docs/<file>.md §N` whose file has no heading `§N` (headings are written `## §4 Title`);
+# and when a file points outside the repository (to the team's notes, which a clone does not have).
+# Run with -DROOT=<source tree>. Scans the files git tracks, or the source folders without git.
+cmake_minimum_required(VERSION 3.25) # IN_LIST
+find_program(GIT_EXECUTABLE git)
+set(files "")
+if(GIT_EXECUTABLE)
+  execute_process(COMMAND ${GIT_EXECUTABLE} -C ${ROOT} ls-files
+                  OUTPUT_VARIABLE tracked RESULT_VARIABLE rc ERROR_QUIET)
+  if(rc EQUAL 0)
+    string(REPLACE "\n" ";" files "${tracked}")
+  endif()
+endif()
+if(NOT files)
+  file(GLOB_RECURSE files RELATIVE ${ROOT} ${ROOT}/app/* ${ROOT}/core/* ${ROOT}/ui/* ${ROOT}/tests/*
+       ${ROOT}/resources/* ${ROOT}/packaging/* ${ROOT}/docs/*)
+  list(APPEND files README.md CMakeLists.txt)
+endif()
+
+# The section headings each docs file has: "model.md:4", "model.md:4.2", ...
+set(headings "")
+file(GLOB docs RELATIVE ${ROOT}/docs ${ROOT}/docs/*.md)
+foreach(doc ${docs})
+  file(STRINGS ${ROOT}/docs/${doc} lines ENCODING UTF-8 REGEX "^#+ §[0-9]")
+  foreach(line ${lines})
+    if(line MATCHES "^#+ §([0-9]+(\\.[0-9]+)*)")
+      list(APPEND headings "${doc}:${CMAKE_MATCH_1}")
+    endif()
+  endforeach()
+endforeach()
+
+# Written so that this file does not match its own patterns.
+set(outside "[.][.]/shared|/work/[s]hared|DESIG[N]")
+set(problems "")
+foreach(f ${files})
+  if(f STREQUAL "" OR NOT EXISTS ${ROOT}/${f} OR IS_DIRECTORY ${ROOT}/${f})
+    continue()
+  endif()
+  file(STRINGS ${ROOT}/${f} hits ENCODING UTF-8 REGEX "docs/[A-Za-z0-9_-]+\\.md|${outside}")
+  foreach(hit ${hits})
+    if(hit MATCHES "${outside}")
+      string(APPEND problems "${f}: names ${CMAKE_MATCH_0}, which is not part of the repository\n")
+    endif()
+    string(REGEX MATCHALL "docs/[A-Za-z0-9_-]+\\.md( §[0-9]+(\\.[0-9]+)*)?" citations "${hit}")
+    foreach(citation ${citations})
+      string(REGEX MATCH "docs/([A-Za-z0-9_-]+\\.md)" _ "${citation}")
+      set(doc ${CMAKE_MATCH_1})
+      if(NOT EXISTS ${ROOT}/docs/${doc})
+        string(APPEND problems "${f}: cites ${citation}, but docs/${doc} does not exist\n")
+      elseif(citation MATCHES "§([0-9]+(\\.[0-9]+)*)$")
+        if(NOT "${doc}:${CMAKE_MATCH_1}" IN_LIST headings)
+          string(APPEND problems "${f}: cites ${citation}, but docs/${doc} has no heading §${CMAKE_MATCH_1}\n")
+        endif()
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(problems)
+  message(FATAL_ERROR "documentation citations:\n${problems}")
+endif()
