@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/FieldText.h"
 
+#include <charconv>
+
 namespace levex {
 
 std::string_view trimmed(std::string_view s) {
@@ -31,6 +33,22 @@ std::string quoted(std::string_view s) {
     }
     out += "'";
     return out;
+}
+
+IssueCode bad_number_code(std::string_view text) {
+    text = trimmed(text);
+    if (text.empty())
+        return IssueCode::MissingValue;
+    if (text.front() == '+' || text.front() == '-')
+        text.remove_prefix(1);
+    const std::string word = lower_trimmed(text);
+    if (word == "nan" || word == "inf" || word == "infinity")
+        return IssueCode::NotFinite;
+    double probe = 0.0;
+    const auto parsed = std::from_chars(text.data(), text.data() + text.size(), probe);
+    if (parsed.ec == std::errc::result_out_of_range && parsed.ptr == text.data() + text.size())
+        return IssueCode::OutOfRange;
+    return IssueCode::NotANumber;
 }
 
 } // namespace levex

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/Issue.h"
+
 #include <string>
 #include <string_view>
 
@@ -14,5 +16,9 @@ std::string lower_trimmed(std::string_view s);
 
 /// `s` in single quotes for a message, cut to 40 bytes (never inside a UTF-8 character) with "…".
 std::string quoted(std::string_view s);
+
+/// Why `text` (trimmed) is not a finite number: MissingValue when empty, NotFinite for nan/inf,
+/// OutOfRange beyond a double's range (1e400, 1e-400), else NotANumber.
+IssueCode bad_number_code(std::string_view text);
 
 } // namespace levex

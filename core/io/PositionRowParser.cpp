@@ -4,7 +4,6 @@
 #include "core/base/NumberFormat.h"
 #include "core/io/FieldText.h"
 
-#include <charconv>
 #include <cmath>
 #include <utility>
 
@@ -13,30 +12,24 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// Why `text` is not a finite number: nan/inf, out of range, a decimal comma, or not a number.
-std::pair<IssueCode, std::string> explain_bad_number(std::string_view text, const char* name) {
-    std::string_view unsigned_text = text;
-    if (!unsigned_text.empty() && (unsigned_text.front() == '+' || unsigned_text.front() == '-'))
-        unsigned_text.remove_prefix(1);
-    const std::string word = lower_trimmed(unsigned_text);
-    double probe = 0.0;
-    const auto parsed = std::from_chars(unsigned_text.data(), unsigned_text.data() + unsigned_text.size(), probe);
-    const bool whole = parsed.ptr == unsigned_text.data() + unsigned_text.size();
+// What is wrong with `text` where a number belongs, said so that the user sees how to fix it.
+std::string explain_bad_number(std::string_view text, IssueCode code, const char* name) {
     const std::string expected = std::string("expected a number for ") + name;
-    if (text.empty())
-        return {IssueCode::MissingValue, expected + ", found an empty field"};
-    if (word == "nan" || word == "inf" || word == "infinity")
-        return {IssueCode::NotFinite, std::string("expected a finite number for ") + name + ", found " + quoted(text)};
-    if (parsed.ec == std::errc::result_out_of_range && whole) {
+    switch (code) {
+    case IssueCode::MissingValue: return expected + ", found an empty field";
+    case IssueCode::NotFinite: return std::string("expected a finite number for ") + name + ", found " + quoted(text);
+    case IssueCode::OutOfRange: {
+        const std::string word = lower_trimmed(text);
         const std::size_t e = word.find('e');
         const bool tiny = e != std::string::npos && e + 1 < word.size() && word[e + 1] == '-';
-        return {IssueCode::OutOfRange, tiny ? expected + ", found " + quoted(text) + " (too close to zero to represent)"
-                                            : expected + " within ±1.8e308, found " + quoted(text) + " (out of range)"};
+        return tiny ? expected + ", found " + quoted(text) + " (too close to zero to represent)"
+                    : expected + " within ±1.8e308, found " + quoted(text) + " (out of range)";
+    }
+    default: break;
     }
     if (text.find(',') != std::string_view::npos)
-        return {IssueCode::NotANumber,
-                expected + " with a '.' decimal point and no thousands separators, found " + quoted(text)};
-    return {IssueCode::NotANumber, expected + ", found " + quoted(text)};
+        return expected + " with a '.' decimal point and no thousands separators, found " + quoted(text);
+    return expected + ", found " + quoted(text);
 }
 
 } // namespace
@@ -196,8 +189,8 @@ bool PositionRowParser::number(PositionField f, double lo, bool lo_open, double 
         out = x == 0.0 ? 0.0 : x; // fold -0 into 0
         return true;
     }
-    auto [code, message] = explain_bad_number(text, name);
-    return error(at->column, f, code, std::move(message));
+    const IssueCode code = bad_number_code(text);
+    return error(at->column, f, code, explain_bad_number(text, code, name));
 }
 
 bool PositionRowParser::error(std::size_t column, PositionField f, IssueCode code, std::string message) {
