@@ -52,9 +52,12 @@ std::size_t utf8_bom_length(std::string_view bytes) {
 }
 
 CsvTokenizer::CsvTokenizer(std::string_view bytes, char delimiter, std::string file)
-    : bytes_(bytes), delimiter_(delimiter), file_(std::move(file)) {
-    pos_ = utf8_bom_length(bytes_);
-    line_start_ = pos_;
+    : CsvTokenizer(bytes, delimiter, std::move(file), utf8_bom_length(bytes), SIZE_MAX, 1) {}
+
+CsvTokenizer::CsvTokenizer(std::string_view bytes, char delimiter, std::string file, std::size_t begin,
+                           std::size_t limit, std::size_t first_line)
+    : bytes_(bytes), delimiter_(delimiter), file_(std::move(file)), pos_(begin), limit_(limit), line_(first_line),
+      line_start_(begin) {
     for (char c : {delimiter, '\n', '\r', '"'})
         stops_[static_cast<unsigned char>(c)] = true;
 }
@@ -78,9 +81,10 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
         ++line_;
         line_start_ = pos_;
     }
-    if (pos_ >= n)
+    if (pos_ >= n || pos_ >= limit_)
         return false;
     record_line_ = line_;
+    record_offset_ = pos_;
 
     // Quoted fields with doubled quotes are unescaped into a scratch buffer; remember where each field's
     // text lives and make the views once the record is complete (the buffer may reallocate).

@@ -28,13 +28,12 @@ PositionBookBuilder::PositionBookBuilder(PositionBook& book, const ContractSpec&
 }
 
 std::uint32_t PositionBookBuilder::intern(FlatHashIndex& index, std::vector<std::string>& names, std::string_view name,
-                                          bool& created) {
+                                          std::uint64_t hash, bool& created) {
     // Rows of one account (or symbol) often follow each other: check the last one first.
     if (!names.empty() && names.back() == name) {
         created = false;
         return static_cast<std::uint32_t>(names.size() - 1);
     }
-    const std::uint64_t hash = FlatHashIndex::hash_text(name);
     const std::uint32_t found = index.find(hash, [&](std::uint32_t k) { return names[k] == name; });
     created = found == FlatHashIndex::kNone;
     if (!created)
@@ -45,9 +44,9 @@ std::uint32_t PositionBookBuilder::intern(FlatHashIndex& index, std::vector<std:
     return k;
 }
 
-std::uint32_t PositionBookBuilder::account_of(std::string_view name) {
+std::uint32_t PositionBookBuilder::account_of(std::string_view name, std::uint64_t hash) {
     bool created = false;
-    const std::uint32_t account = intern(accounts_, book_.account_names, name, created);
+    const std::uint32_t account = intern(accounts_, book_.account_names, name, hash, created);
     if (created) {
         book_.account_collateral.push_back(kNaN);
         equity_.value.push_back(kNaN);
@@ -59,7 +58,7 @@ std::uint32_t PositionBookBuilder::account_of(std::string_view name) {
 
 std::uint32_t PositionBookBuilder::symbol_of(std::string_view name) {
     bool created = false;
-    const std::uint32_t symbol = intern(symbols_, book_.symbol_names, name, created);
+    const std::uint32_t symbol = intern(symbols_, book_.symbol_names, name, FlatHashIndex::hash_text(name), created);
     if (created) {
         book_.symbol_mark.push_back(kNaN);
         symbol_mark_line_.push_back(0);
@@ -70,10 +69,11 @@ std::uint32_t PositionBookBuilder::symbol_of(std::string_view name) {
 bool PositionBookBuilder::add(const PositionRow& row, std::size_t line, std::size_t data_row,
                               std::vector<Issue>& issues) {
     std::string id = row.id.empty() ? std::to_string(data_row) : std::string(row.id);
-    const std::uint32_t account = account_of(row.account.empty() ? std::string_view(id) : row.account);
+    const std::uint64_t id_hash = row.id.empty() ? FlatHashIndex::hash_text(id) : row.id_hash;
+    const std::uint32_t account =
+        row.account.empty() ? account_of(id, id_hash) : account_of(row.account, row.account_hash);
     const std::uint32_t symbol = symbol_of(row.symbol.empty() ? std::string_view("DEFAULT") : row.symbol);
     // Checks that need what earlier rows said; nothing is recorded until the row has passed them all.
-    const std::uint64_t id_hash = FlatHashIndex::hash_text(id);
     if (unique_ids_) {
         const std::uint32_t twin = ids_.find(id_hash, [&](std::uint32_t k) { return book_.id[k] == id; });
         if (twin != FlatHashIndex::kNone) {

@@ -44,8 +44,9 @@ public:
     const std::vector<std::uint32_t>& mode_columns() const { return mode_column_; }
 
 private:
-    std::uint32_t intern(FlatHashIndex& index, std::vector<std::string>& names, std::string_view name, bool& created);
-    std::uint32_t account_of(std::string_view name);
+    std::uint32_t intern(FlatHashIndex& index, std::vector<std::string>& names, std::string_view name,
+                         std::uint64_t hash, bool& created);
+    std::uint32_t account_of(std::string_view name, std::uint64_t hash);
     std::uint32_t symbol_of(std::string_view name);
     // The checks against earlier rows; false with an error.
     bool check_mark(const PositionRow& row, std::uint32_t symbol, std::size_t line, std::vector<Issue>& issues) const;

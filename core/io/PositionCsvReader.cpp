@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Reading a positions CSV, in phases: the header (PositionHeader), each row on its own
 // (PositionRowParser), the rows against each other (PositionBookBuilder), then the book as a
-// whole (BookNormalisation). This file runs them in order, keeps the bad-row policy, and for large
-// files overlaps the first two phases with the third (run_pipelined).
+// whole (BookNormalisation). This file runs them in order and keeps the bad-row policy; for large
+// files the first two phases run in parts on every core while this thread does the third
+// (run_in_order), and the result is the same as one pass.
 #include "core/io/PositionCsvReader.h"
 
 #include "core/base/BlockPipeline.h"
@@ -20,6 +21,7 @@
 #include <deque>
 #include <memory>
 #include <optional>
+#include <thread>
 #include <unordered_map>
 
 namespace levex {
@@ -35,20 +37,25 @@ bool all_empty(const std::vector<CsvField>& fields) {
     return std::all_of(fields.begin(), fields.end(), [](const CsvField& f) { return trimmed(f.text).empty(); });
 }
 
-// Rows parsed on the pipeline's second thread, waiting to be added to the book in order.
+// A part of a large file, tokenized and parsed on a worker thread: its rows wait there to be
+// added to the book in file order. Lines are counted from 1 at the part's start (the part does not
+// know how many lines come before it); the reading thread adds that offset.
 struct StagedRow {
     PositionRow row;
     std::uint32_t line = 0;
-    std::uint32_t issue_begin = 0, issue_end = 0; // its errors in the block's issue list
-    std::uint64_t id_hash = 0, account_hash = 0;
+    std::uint32_t issue_begin = 0, issue_end = 0; // its errors in the part's issue list
     bool ok = false;
 };
-struct StagedBlock {
+struct StagedPart {
     std::vector<StagedRow> rows;
     std::vector<Issue> issues;
-    std::deque<std::string> arena; // text unescaped from doubled quotes, which the tokenizer reuses
-    double progress = 0.0;
-    std::optional<Issue> tokenizer_error; // on the last block: where the file stopped being readable
+    std::deque<std::string> arena;        // text unescaped from doubled quotes, which the tokenizer reuses
+    std::size_t begin = 0;                // where its tokenizer started
+    std::size_t first_offset = 0;         // where its first record starts (where it stopped, if none)
+    std::size_t first_line = 1;           // and that place's line
+    std::size_t end_offset = 0;           // where it stopped: the next record's start, or the end
+    std::size_t end_line = 1;             // and that place's line
+    std::optional<Issue> tokenizer_error; // where the file stopped being readable
 };
 
 class Reader {
@@ -62,9 +69,10 @@ public:
 private:
     bool read_header(CsvTokenizer& tokenizer);
     void read_rows_sequentially(CsvTokenizer& tokenizer, std::size_t& data_row);
-    void read_rows_pipelined(CsvTokenizer& tokenizer, std::size_t& data_row);
-    bool stage_block(CsvTokenizer& tokenizer, PositionRowParser& parser, StagedBlock& block) const;
-    bool commit_block(StagedBlock& block, std::size_t& data_row);
+    void read_rows_in_parts(std::size_t begin, std::size_t begin_line, std::size_t& data_row);
+    std::vector<std::size_t> part_starts(std::size_t begin) const;
+    void stage_part(std::size_t begin, std::size_t limit, StagedPart& part) const;
+    bool commit_part(StagedPart& part, std::size_t line_offset, std::size_t& data_row);
     // A row's issues (from parsing and adding it) into the result; the first error is its reason.
     void take_row_issues(std::vector<Issue>& issues);
     // The skip-mode bookkeeping of a row that had an error.
@@ -112,10 +120,10 @@ void Reader::run() {
         std::min<std::size_t>(bytes_.size() / 48 + 16, options_.max_rows ? options_.max_rows : SIZE_MAX);
     builder_ =
         std::make_unique<PositionBookBuilder>(book_, options_.contract, header_.has(PositionField::Id), expected_rows);
-    // Large files parse on a second thread while this one builds the book: the two halves overlap.
-    const bool pipelined = bytes_.size() > (8u << 20) && options_.max_rows == 0 && !options_.keep_raw_rows;
-    if (pipelined)
-        read_rows_pipelined(tokenizer, data_row);
+    // Large files are tokenized and parsed in parts on every core while this thread builds the book.
+    const bool in_parts = bytes_.size() > (8u << 20) && options_.max_rows == 0 && !options_.keep_raw_rows;
+    if (in_parts)
+        read_rows_in_parts(tokenizer.offset(), tokenizer.line(), data_row);
     else
         read_rows_sequentially(tokenizer, data_row);
     if (result_.cancelled)
@@ -221,74 +229,124 @@ void Reader::read_rows_sequentially(CsvTokenizer& tokenizer, std::size_t& data_r
         report_syntax_error(*tokenizer.error());
 }
 
-void Reader::read_rows_pipelined(CsvTokenizer& tokenizer, std::size_t& data_row) {
-    PositionRowParser parser(header_, file_); // used by the second thread only
-    run_pipelined<StagedBlock>([&](StagedBlock& block) { return stage_block(tokenizer, parser, block); },
-                               [&](StagedBlock& block) { return commit_block(block, data_row); });
+// Parts of about a megabyte, each starting after a line end; a part that started inside a quoted
+// field (a newline in quotes) is found out when the part before it ends elsewhere, and read again.
+std::vector<std::size_t> Reader::part_starts(std::size_t begin) const {
+    constexpr std::size_t kPartBytes = std::size_t(1) << 20;
+    const std::size_t n = bytes_.size();
+    std::vector<std::size_t> starts{begin};
+    for (std::size_t at = begin + kPartBytes; at < n; at += kPartBytes) {
+        std::size_t start = at;
+        while (start < n && bytes_[start] != '\n' && bytes_[start] != '\r')
+            ++start;
+        if (start < n && bytes_[start] == '\r' && start + 1 < n && bytes_[start + 1] == '\n')
+            ++start;
+        if (++start >= n)
+            break;
+        if (start > starts.back())
+            starts.push_back(start);
+        at = std::max(at, start);
+    }
+    return starts;
 }
 
-// On the second thread: tokenizes and parses the next rows into `block`; false after the last.
-bool Reader::stage_block(CsvTokenizer& tokenizer, PositionRowParser& parser, StagedBlock& block) const {
-    constexpr std::size_t kBlockRows = 16384;
-    const char* const begin = bytes_.data();
-    const char* const end = begin + bytes_.size();
-    block.rows.clear();
-    block.issues.clear();
-    block.arena.clear();
-    block.tokenizer_error.reset();
-    block.rows.reserve(kBlockRows);
+void Reader::read_rows_in_parts(std::size_t begin, std::size_t begin_line, std::size_t& data_row) {
+    const std::vector<std::size_t> starts = part_starts(begin);
+    auto limit_of = [&](std::size_t k) { return k + 1 < starts.size() ? starts[k + 1] : bytes_.size(); };
+    const std::size_t workers = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::size_t expected = begin;           // where the next part's first record must start
+    std::size_t expected_line = begin_line; // and its line in the file
+    run_in_order<StagedPart>(
+        starts.size(), [&](std::size_t k, StagedPart& part) { stage_part(starts[k], limit_of(k), part); },
+        [&](std::size_t k, StagedPart& part) {
+            // The first part starts where the header ends; a later one may have started inside a record
+            // (after a newline in quotes): then it is read again from where the one before stopped.
+            if (k > 0 && part.first_offset != expected)
+                stage_part(expected, limit_of(k), part);
+            const std::size_t line_offset = k == 0 ? begin_line - 1 : expected_line - part.first_line;
+            expected = part.end_offset;
+            expected_line = part.end_line + line_offset;
+            return commit_part(part, line_offset, data_row) && expected < bytes_.size();
+        },
+        workers, 2 * workers + 2);
+}
+
+// On a worker thread: tokenizes and parses the records that start in [begin, limit).
+void Reader::stage_part(std::size_t begin, std::size_t limit, StagedPart& part) const {
+    const char* const first = bytes_.data();
+    const char* const last = first + bytes_.size();
+    part.rows.clear();
+    part.issues.clear();
+    part.arena.clear();
+    part.tokenizer_error.reset();
+    part.begin = begin;
+    CsvTokenizer tokenizer(bytes_, result_.delimiter, file_, begin, limit, 1);
+    PositionRowParser parser(header_, file_);
     thread_local std::vector<CsvField> fields;
-    bool more = true;
-    while (block.rows.size() < kBlockRows) {
-        if (!tokenizer.next(fields)) {
-            more = false;
-            block.tokenizer_error = tokenizer.error();
-            break;
+    bool first_record = true;
+    while (tokenizer.next(fields)) {
+        if (first_record) {
+            part.first_offset = tokenizer.record_offset();
+            part.first_line = tokenizer.record_line();
+            first_record = false;
         }
         if (all_empty(fields))
             continue;
-        StagedRow& staged = block.rows.emplace_back();
+        StagedRow& staged = part.rows.emplace_back();
         staged.line = static_cast<std::uint32_t>(tokenizer.record_line());
-        staged.issue_begin = static_cast<std::uint32_t>(block.issues.size());
-        staged.ok = parser.parse(fields, staged.line, tokenizer.record_end_column(), staged.row, block.issues);
-        staged.issue_end = static_cast<std::uint32_t>(block.issues.size());
+        staged.issue_begin = static_cast<std::uint32_t>(part.issues.size());
+        staged.ok = parser.parse(fields, staged.line, tokenizer.record_end_column(), staged.row, part.issues);
+        staged.issue_end = static_cast<std::uint32_t>(part.issues.size());
         // Text unescaped into the tokenizer's scratch must outlive the next records.
         for (std::string_view* text : {&staged.row.id, &staged.row.account, &staged.row.symbol})
-            if (!text->empty() && (text->data() < begin || text->data() >= end))
-                *text = block.arena.emplace_back(*text);
-        staged.id_hash = FlatHashIndex::hash_text(staged.row.id);
-        staged.account_hash = FlatHashIndex::hash_text(staged.row.account);
+            if (!text->empty() && (text->data() < first || text->data() >= last))
+                *text = part.arena.emplace_back(*text);
     }
-    block.progress = tokenizer.progress();
-    return more;
+    part.tokenizer_error = tokenizer.error();
+    part.end_offset = tokenizer.error() ? bytes_.size() : tokenizer.offset();
+    part.end_line = tokenizer.line();
+    if (first_record) {
+        part.first_offset = part.end_offset;
+        part.first_line = part.end_line;
+    }
 }
 
-// On the reading thread: adds a block's rows to the book in order; false to stop.
-bool Reader::commit_block(StagedBlock& block, std::size_t& data_row) {
+// On the reading thread: adds a part's rows to the book in order; false to stop.
+bool Reader::commit_part(StagedPart& part, std::size_t line_offset, std::size_t& data_row) {
     std::vector<Issue> issues;
     const bool use_ids = header_.has(PositionField::Id), use_accounts = header_.has(PositionField::Account);
-    for (std::size_t j = 0; j < block.rows.size() && !stop(); ++j) {
-        if (j + 2 < block.rows.size()) { // start loading the index slots two rows ahead
+    constexpr std::size_t kAhead = 8; // rows whose index slots are being loaded while this one is added
+    const double progress = double(part.end_offset) / double(std::max<std::size_t>(1, bytes_.size()));
+    for (std::size_t j = 0; j < part.rows.size() && !stop(); ++j) {
+        if (j + kAhead < part.rows.size()) {
+            const PositionRow& ahead = part.rows[j + kAhead].row;
             if (use_accounts)
-                builder_->prefetch_account(block.rows[j + 2].account_hash);
+                builder_->prefetch_account(ahead.account_hash);
             if (use_ids)
-                builder_->prefetch_id(block.rows[j + 2].id_hash);
+                builder_->prefetch_id(ahead.id_hash);
         }
-        const StagedRow& staged = block.rows[j];
+        const StagedRow& staged = part.rows[j];
+        const std::size_t line = staged.line + line_offset;
         ++data_row;
-        if (progress_cancelled(data_row, block.progress))
+        if (progress_cancelled(data_row, progress))
             return false;
         row_error_.clear();
-        if (staged.ok)
-            builder_->add(staged.row, staged.line, data_row, issues);
-        else
-            issues.assign(std::make_move_iterator(block.issues.begin() + staged.issue_begin),
-                          std::make_move_iterator(block.issues.begin() + staged.issue_end));
+        if (staged.ok) {
+            builder_->add(staged.row, line, data_row, issues);
+        } else {
+            issues.assign(std::make_move_iterator(part.issues.begin() + staged.issue_begin),
+                          std::make_move_iterator(part.issues.begin() + staged.issue_end));
+            for (Issue& issue : issues)
+                issue.line += line_offset;
+        }
         take_row_issues(issues);
-        after_row(staged.row, staged.line, data_row);
+        after_row(staged.row, line, data_row);
     }
-    if (block.tokenizer_error && !stop())
-        report_syntax_error(*block.tokenizer_error);
+    if (part.tokenizer_error && !stop()) {
+        Issue error = *part.tokenizer_error;
+        error.line += line_offset;
+        report_syntax_error(error);
+    }
     return !stop();
 }
 

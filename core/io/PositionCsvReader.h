@@ -30,6 +30,9 @@ struct PositionCsvOptions {
     std::map<std::string, std::string> column_overrides;
     ContractSpec contract;
     ProgressCallback progress;
+    /// Threads that tokenize and parse a large file beside the one building the book (0: one per
+    /// core). The result is the same for any number.
+    std::size_t threads = 0;
 };
 
 /// A row (or a whole cross account) left out in skip-bad-rows mode.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/PositionRowParser.h"
 
-#include "core/base/NumberFormat.h"
+#include "core/base/FlatHashIndex.h"
 #include "core/io/FieldText.h"
 
 #include <cmath>
@@ -66,6 +66,8 @@ void PositionRowParser::read_texts_and_columns(PositionRow& row) const {
     row.id = text(PositionField::Id);
     row.account = text(PositionField::Account);
     row.symbol = text(PositionField::Symbol);
+    row.id_hash = FlatHashIndex::hash_text(row.id);
+    row.account_hash = FlatHashIndex::hash_text(row.account);
     auto column = [&](PositionField f) {
         const CsvField* at = field(f);
         return static_cast<std::uint32_t>(at ? at->column : 1);
@@ -81,10 +83,10 @@ bool PositionRowParser::parse_mode(PositionRow& row) {
     if (!present(PositionField::MarginMode))
         return true;
     const CsvField* f = field(PositionField::MarginMode);
-    const std::string mode = lower_trimmed(f->text);
-    if (mode == "cross")
+    const std::string_view mode = trimmed(f->text);
+    if (equals_lower(mode, "cross"))
         row.cross = true;
-    else if (mode != "isolated")
+    else if (!equals_lower(mode, "isolated"))
         return error(f->column, PositionField::MarginMode, IssueCode::BadMarginMode,
                      "expected margin_mode isolated or cross, found " + quoted(trimmed(f->text)));
     return true;
@@ -93,10 +95,10 @@ bool PositionRowParser::parse_mode(PositionRow& row) {
 bool PositionRowParser::parse_side_and_size(PositionRow& row) {
     if (present(PositionField::Side)) {
         const CsvField* f = field(PositionField::Side);
-        const std::string s = lower_trimmed(f->text);
-        if (s == "long" || s == "buy" || s == "1" || s == "+1")
+        const std::string_view s = trimmed(f->text);
+        if (equals_lower(s, "long") || equals_lower(s, "buy") || s == "1" || s == "+1")
             row.side = 1;
-        else if (s == "short" || s == "sell" || s == "-1")
+        else if (equals_lower(s, "short") || equals_lower(s, "sell") || s == "-1")
             row.side = -1;
         else
             return error(f->column, PositionField::Side, IssueCode::BadSide,
@@ -137,8 +139,8 @@ bool PositionRowParser::parse_numbers(PositionRow& row) {
         !optional(PositionField::Mark, row.mark, 0, true, kInf, true, "> 0"))
         return false;
     if (present(PositionField::Liquidation)) {
-        const std::string s = lower_trimmed(field(PositionField::Liquidation)->text);
-        if (s != "null" && s != "none") {
+        const std::string_view s = trimmed(field(PositionField::Liquidation)->text);
+        if (!equals_lower(s, "null") && !equals_lower(s, "none")) {
             if (!number(PositionField::Liquidation, 0, false, kInf, true, ">= 0, empty or null", row.liquidation))
                 return false;
             if (row.liquidation == 0.0)
@@ -179,7 +181,7 @@ bool PositionRowParser::number(PositionField f, double lo, bool lo_open, double 
     const CsvField* at = field(f);
     const std::string_view text = trimmed(at->text);
     const char* name = position_field_name(f);
-    if (const auto v = parse_finite(text)) {
+    if (const auto v = parse_number(text)) {
         const double x = *v;
         const bool below = lo_open ? !(x > lo) : !(x >= lo);
         const bool above = hi_open ? !(x < hi) : !(x <= hi);

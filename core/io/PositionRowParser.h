@@ -25,6 +25,9 @@ struct PositionRow {
     double leverage = kAbsent, margin = kAbsent, collateral = kAbsent, equity = kAbsent;
     double mmr = kAbsent, maint_amount = kAbsent, mark = kAbsent, liquidation = kAbsent;
     bool cross = false; ///< set as soon as the margin mode is read, so a failed cross row is known as one
+    /// FlatHashIndex::hash_text of id and account (when not empty): computed with the parsing, which
+    /// may run on another thread than the book's building.
+    std::uint64_t id_hash = 0, account_hash = 0;
     // 1-based columns of the fields that later checks point at (1 when the file has no such column).
     std::uint32_t id_column = 1, mark_column = 1, collateral_column = 1, equity_column = 1, mode_column = 1;
 };

@@ -829,6 +829,10 @@ TEST(PositionCsvReader, PipelinedReadReportsWhatASequentialReadReports) {
         const PositionCsvResult a = parse_positions_csv(csv, "big.csv", pipelined);
         const PositionCsvResult b = parse_positions_csv(csv, "big.csv", sequential);
         expect_same_result(a, b);
+        for (const std::size_t threads : {1, 3}) { // the same for any number of threads
+            pipelined.threads = threads;
+            expect_same_result(parse_positions_csv(csv, "big.csv", pipelined), b);
+        }
         ASSERT_NE(a.first_error(), nullptr);
         EXPECT_EQ(a.first_error()->code, IssueCode::DuplicateId); // line 5 repeats line 4's id
         if (policy == BadRowPolicy::Strict)
@@ -841,6 +845,52 @@ TEST(PositionCsvReader, PipelinedReadReportsWhatASequentialReadReports) {
         EXPECT_EQ(codes, expected);
         EXPECT_TRUE(a.ok);
         EXPECT_GT(a.skipped.size(), 400u);
+    }
+}
+
+// Parts of a large file start after a line end, which may be inside a quoted field: such a part
+// is read again from where the one before it stopped. Multi-line quoted names on most rows, blank
+// lines and CR, LF and CRLF line ends, and a quote error late in the file.
+std::string generated_csv_with_quoted_newlines(std::size_t rows, bool quote_error) {
+    std::string csv = "id,account,symbol,size,entry_price,leverage\r\n";
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (i % 777 == 0)
+            csv += "\n\n";
+        if (quote_error && i == rows * 3 / 4)
+            csv += "p_bad,\"x\"y,BTC,1,1,1\n";
+        csv.append("p").append(std::to_string(i)).append(",");
+        if (i % 3)
+            csv.append("\"multi\n\nline ").append(std::to_string(i % 50000)).append("\"");
+        else
+            csv.append("a").append(std::to_string(i));
+        csv.append(i % 2 ? ",BTC,-1.5,100,10" : ",BTC,1.5,100,10");
+        csv.append(i % 5 ? "\r\n" : i % 10 == 5 ? "\r" : "\n");
+    }
+    return csv;
+}
+
+TEST(PositionCsvReader, PartsThatStartInsideAQuotedNewlineAreReadAgain) {
+    for (const bool quote_error : {false, true}) {
+        const std::string csv = generated_csv_with_quoted_newlines(260000, quote_error);
+        ASSERT_GT(csv.size(), std::size_t(8) << 20);
+        for (const BadRowPolicy policy : {BadRowPolicy::Strict, BadRowPolicy::SkipBadRows}) {
+            SCOPED_TRACE(std::string(quote_error ? "with" : "without") + " a quote error");
+            PositionCsvOptions sequential;
+            sequential.policy = policy;
+            sequential.keep_raw_rows = true; // raw rows are kept on one thread, in one pass
+            const PositionCsvResult one_pass = parse_positions_csv(csv, "quotes.csv", sequential);
+            for (const std::size_t threads : {1, 3}) {
+                PositionCsvOptions in_parts;
+                in_parts.policy = policy;
+                in_parts.threads = threads;
+                expect_same_result(parse_positions_csv(csv, "quotes.csv", in_parts), one_pass);
+            }
+            EXPECT_EQ(one_pass.ok, !quote_error || policy == BadRowPolicy::SkipBadRows);
+            if (quote_error) {
+                ASSERT_NE(one_pass.first_error(), nullptr);
+                EXPECT_EQ(one_pass.first_error()->code, IssueCode::CsvSyntax);
+            }
+        }
     }
 }
 
