@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/HugePageArray.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -92,7 +94,7 @@ private:
         return c;
     }
     void rebuild(std::size_t capacity) {
-        slots_.assign(capacity, Slot{0, kNone});
+        slots_ = HugePageArray<Slot>(capacity, Slot{0, kNone});
         mask_ = capacity - 1;
         shift_ = 32;
         for (std::size_t c = capacity; c > 1; c >>= 1)
@@ -105,14 +107,14 @@ private:
         slots_[s] = {digest, index};
     }
     void grow() {
-        std::vector<Slot> old = std::move(slots_);
+        HugePageArray<Slot> old = std::move(slots_);
         rebuild(old.size() * 2);
-        for (const Slot& slot : old)
-            if (slot.index != kNone)
-                place(slot.digest, slot.index);
+        for (std::size_t s = 0; s < old.size(); ++s)
+            if (old[s].index != kNone)
+                place(old[s].digest, old[s].index);
     }
 
-    std::vector<Slot> slots_;
+    HugePageArray<Slot> slots_; // huge pages: lookups land anywhere in it
     std::size_t mask_ = 0;
     unsigned shift_ = 32;
     std::size_t size_ = 0;

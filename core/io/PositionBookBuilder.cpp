@@ -4,6 +4,9 @@
 #include "core/base/NumberFormat.h"
 #include "core/io/FieldText.h"
 
+#include "core/base/RadixSort.h"
+
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -19,12 +22,22 @@ Issue row_error(const PositionBook& book, std::size_t line, std::size_t column, 
 
 } // namespace
 
-PositionBookBuilder::PositionBookBuilder(PositionBook& book, const ContractSpec& contract, bool unique_ids,
+PositionBookBuilder::PositionBookBuilder(PositionBook& book, const ContractSpec& contract, IdCheck id_check,
                                          std::size_t expected_rows)
-    : book_(book), contract_(contract), unique_ids_(unique_ids), accounts_(expected_rows),
-      ids_(unique_ids ? expected_rows : 16) {
+    : book_(book), contract_(contract), id_check_(id_check), accounts_(expected_rows),
+      ids_(id_check == IdCheck::PerRow ? expected_rows : 16) {
     book_.reserve(expected_rows);
     mode_column_.reserve(expected_rows);
+    if (id_check == IdCheck::Deferred)
+        id_hashes_.reserve(expected_rows);
+}
+
+bool PositionBookBuilder::repeated_ids() const {
+    if (id_hashes_.size() < 2)
+        return false;
+    std::vector<std::uint64_t> sorted = id_hashes_;
+    radix_sort_u64(sorted);
+    return std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
 }
 
 std::uint32_t PositionBookBuilder::intern(FlatHashIndex& index, std::vector<std::string>& names, std::string_view name,
@@ -57,6 +70,8 @@ std::uint32_t PositionBookBuilder::account_of(std::string_view name, std::uint64
 }
 
 std::uint32_t PositionBookBuilder::symbol_of(std::string_view name) {
+    if (!book_.symbol_names.empty() && book_.symbol_names.back() == name) // the usual case: one symbol
+        return static_cast<std::uint32_t>(book_.symbol_names.size() - 1);
     bool created = false;
     const std::uint32_t symbol = intern(symbols_, book_.symbol_names, name, FlatHashIndex::hash_text(name), created);
     if (created) {
@@ -74,7 +89,9 @@ bool PositionBookBuilder::add(const PositionRow& row, std::size_t line, std::siz
         row.account.empty() ? account_of(id, id_hash) : account_of(row.account, row.account_hash);
     const std::uint32_t symbol = symbol_of(row.symbol.empty() ? std::string_view("DEFAULT") : row.symbol);
     // Checks that need what earlier rows said; nothing is recorded until the row has passed them all.
-    if (unique_ids_) {
+    if (id_check_ == IdCheck::Deferred)
+        id_hashes_.push_back(id_hash);
+    if (id_check_ == IdCheck::PerRow) {
         const std::uint32_t twin = ids_.find(id_hash, [&](std::uint32_t k) { return book_.id[k] == id; });
         if (twin != FlatHashIndex::kNone) {
             issues.push_back(row_error(book_, line, row.id_column, PositionField::Id, IssueCode::DuplicateId,
@@ -87,7 +104,7 @@ bool PositionBookBuilder::add(const PositionRow& row, std::size_t line, std::siz
         return false;
     record_shared_values(row, account, symbol, line);
     append(row, std::move(id), account, symbol, line, issues);
-    if (unique_ids_)
+    if (id_check_ == IdCheck::PerRow)
         ids_.insert(id_hash, static_cast<std::uint32_t>(book_.id.size() - 1));
     return true;
 }

@@ -22,8 +22,13 @@ namespace levex {
 /// completed from each other.
 class PositionBookBuilder {
 public:
-    /// `unique_ids`: the file has an id column, so ids are checked for repeats.
-    PositionBookBuilder(PositionBook& book, const ContractSpec& contract, bool unique_ids, std::size_t expected_rows);
+    /// How repeated ids are found (when the file has an id column).
+    enum class IdCheck {
+        None,    ///< ids are the row numbers
+        PerRow,  ///< each row is checked as it is added (one hash lookup per row)
+        Deferred ///< rows are not checked; repeated_ids() tells afterwards whether any id came twice
+    };
+    PositionBookBuilder(PositionBook& book, const ContractSpec& contract, IdCheck id_check, std::size_t expected_rows);
 
     /// Adds the row read from `line` (the `data_row`-th data row, its id when the file has none).
     /// Returns false, with an error in `issues`, when it contradicts an earlier row; a notice may
@@ -34,9 +39,14 @@ public:
     /// hashed with FlatHashIndex::hash_text, will read: the indexes outgrow the caches on large books.
     void prefetch_account(std::uint64_t hash) const { accounts_.prefetch(hash); }
     void prefetch_id(std::uint64_t hash) const {
-        if (unique_ids_)
+        if (id_check_ == IdCheck::PerRow)
             ids_.prefetch(hash);
     }
+
+    /// With IdCheck::Deferred: whether two rows that reached add() had the same id (then the rows
+    /// must be added again with IdCheck::PerRow to report it as one pass would). A lookup per row
+    /// in an index of a million ids misses the caches each time; sorting their hashes once is fast.
+    bool repeated_ids() const;
 
     /// The equities cross accounts gave instead of a wallet, for convert_equity_to_wallet().
     const GivenEquity& given_equity() const { return equity_; }
@@ -58,9 +68,10 @@ private:
 
     PositionBook& book_;
     ContractSpec contract_;
-    bool unique_ids_;
+    IdCheck id_check_;
     FlatHashIndex accounts_, symbols_;
-    FlatHashIndex ids_;  // over book_.id: rows added so far
+    FlatHashIndex ids_;                    // PerRow: over book_.id, the rows added so far
+    std::vector<std::uint64_t> id_hashes_; // Deferred: the id hash of every row that reached add()
     GivenEquity equity_; // its line and column say where each account's cross balance was given (line 0: not yet)
     std::vector<std::size_t> symbol_mark_line_;
     std::vector<std::uint32_t> mode_column_;

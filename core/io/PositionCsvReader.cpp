@@ -60,11 +60,18 @@ struct StagedPart {
 
 class Reader {
 public:
+    /// `check_ids_per_row`: the second reading of a large file whose ids repeat (see run()).
+    /// `reported`: the largest progress fraction reported so far, which a second reading keeps.
     Reader(std::string_view bytes, const std::string& file, const PositionCsvOptions& options,
-           PositionCsvResult& result)
-        : bytes_(bytes), file_(file), options_(options), result_(result), book_(result.book) {}
+           PositionCsvResult& result, bool check_ids_per_row, double& reported)
+        : bytes_(bytes), file_(file), options_(options), result_(result), book_(result.book),
+          check_ids_per_row_(check_ids_per_row), reported_(reported) {}
 
-    void run();
+    /// Reads the file into the result. Returns false when the file must be read again with ids
+    /// checked per row: a large file is first read with that check deferred, which is faster, and
+    /// only a file where some id repeats (an error to report where one pass would) costs a second
+    /// reading.
+    bool run();
 
 private:
     bool read_header(CsvTokenizer& tokenizer);
@@ -84,7 +91,10 @@ private:
 
     bool stop() const { return options_.policy == BadRowPolicy::Strict && failed_; }
     bool progress_cancelled(std::size_t data_row, double fraction) {
-        if ((data_row & 0xFFFF) != 0 || !options_.progress || options_.progress(0.9 * fraction))
+        if ((data_row & 0xFFFF) != 0 || !options_.progress)
+            return false;
+        reported_ = std::max(reported_, 0.9 * fraction);
+        if (options_.progress(reported_))
             return false;
         result_.cancelled = true;
         return true;
@@ -95,6 +105,8 @@ private:
     const PositionCsvOptions& options_;
     PositionCsvResult& result_;
     PositionBook& book_;
+    bool check_ids_per_row_;
+    double& reported_;
 
     PositionHeader header_;
     std::unique_ptr<PositionBookBuilder> builder_;
@@ -104,33 +116,38 @@ private:
     std::unordered_map<std::string, std::string, StringHash, std::equal_to<>> bad_accounts_;
 };
 
-void Reader::run() {
+bool Reader::run() {
     if (auto bad = check_text_encoding(bytes_, file_)) {
         result_.issues.push_back(*bad);
-        return;
+        return true;
     }
     const char delimiter = options_.delimiter ? options_.delimiter : detect_delimiter(bytes_);
     result_.delimiter = delimiter;
     CsvTokenizer tokenizer(bytes_, delimiter, file_);
     if (!read_header(tokenizer))
-        return;
+        return true;
 
     std::size_t data_row = 0;
     const std::size_t expected_rows =
         std::min<std::size_t>(bytes_.size() / 48 + 16, options_.max_rows ? options_.max_rows : SIZE_MAX);
-    builder_ =
-        std::make_unique<PositionBookBuilder>(book_, options_.contract, header_.has(PositionField::Id), expected_rows);
     // Large files are tokenized and parsed in parts on every core while this thread builds the book.
     const bool in_parts = bytes_.size() > (8u << 20) && options_.max_rows == 0 && !options_.keep_raw_rows;
+    using IdCheck = PositionBookBuilder::IdCheck;
+    const IdCheck id_check = !header_.has(PositionField::Id)   ? IdCheck::None
+                             : in_parts && !check_ids_per_row_ ? IdCheck::Deferred
+                                                               : IdCheck::PerRow;
+    builder_ = std::make_unique<PositionBookBuilder>(book_, options_.contract, id_check, expected_rows);
     if (in_parts)
         read_rows_in_parts(tokenizer.offset(), tokenizer.line(), data_row);
     else
         read_rows_sequentially(tokenizer, data_row);
     if (result_.cancelled)
-        return;
+        return true;
+    if (id_check == IdCheck::Deferred && builder_->repeated_ids())
+        return false;
     result_.rows_read = data_row;
     if (stop() || !normalise())
-        return;
+        return true;
     drop_bad_accounts();
     if (!result_.skipped.empty()) {
         drop_unused_names();
@@ -140,6 +157,7 @@ void Reader::run() {
     if (options_.progress)
         options_.progress(1.0);
     result_.ok = !stop();
+    return true;
 }
 
 bool Reader::read_header(CsvTokenizer& tokenizer) {
@@ -315,7 +333,7 @@ void Reader::stage_part(std::size_t begin, std::size_t limit, StagedPart& part) 
 bool Reader::commit_part(StagedPart& part, std::size_t line_offset, std::size_t& data_row) {
     std::vector<Issue> issues;
     const bool use_ids = header_.has(PositionField::Id), use_accounts = header_.has(PositionField::Account);
-    constexpr std::size_t kAhead = 8; // rows whose index slots are being loaded while this one is added
+    constexpr std::size_t kAhead = 32; // rows whose index slots are being loaded while this one is added
     const double progress = double(part.end_offset) / double(std::max<std::size_t>(1, bytes_.size()));
     for (std::size_t j = 0; j < part.rows.size() && !stop(); ++j) {
         if (j + kAhead < part.rows.size()) {
@@ -435,8 +453,12 @@ PositionCsvResult parse_positions_csv(std::string_view bytes, const std::string&
     clear_vector_upper_state();
     PositionCsvResult result;
     result.book.source = file;
-    Reader reader(bytes, file, options, result);
-    reader.run();
+    double reported = 0.0;
+    if (!Reader(bytes, file, options, result, false, reported).run()) {
+        result = PositionCsvResult();
+        result.book.source = file;
+        Reader(bytes, file, options, result, true, reported).run();
+    }
     if (!result.ok) { // nothing is half-imported
         result.book = PositionBook();
         result.book.source = file;
