@@ -160,7 +160,7 @@ void PositionBookBuilder::record_shared_values(const PositionRow& row, std::uint
         const bool by_collateral = !std::isnan(row.collateral);
         (by_collateral ? book_.account_collateral[account] : equity_.value[account]) =
             by_collateral ? row.collateral : row.equity;
-        equity_.line[account] = line;
+        equity_.line[account] = static_cast<std::uint32_t>(line);
         equity_.column[account] = by_collateral ? row.collateral_column : row.equity_column;
     }
 }

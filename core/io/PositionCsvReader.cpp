@@ -62,10 +62,12 @@ class Reader {
 public:
     /// `check_ids_per_row`: the second reading of a large file whose ids repeat (see run()).
     /// `reported`: the largest progress fraction reported so far, which a second reading keeps.
+    /// `mapping`: the file the bytes are mapped from, whose read pages are given back as reading
+    /// goes on (nullptr: bytes the caller owns).
     Reader(std::string_view bytes, const std::string& file, const PositionCsvOptions& options,
-           PositionCsvResult& result, bool check_ids_per_row, double& reported)
+           PositionCsvResult& result, bool check_ids_per_row, double& reported, const MappedFile* mapping)
         : bytes_(bytes), file_(file), options_(options), result_(result), book_(result.book),
-          check_ids_per_row_(check_ids_per_row), reported_(reported) {}
+          check_ids_per_row_(check_ids_per_row), reported_(reported), mapping_(mapping) {}
 
     /// Reads the file into the result. Returns false when the file must be read again with ids
     /// checked per row: a large file is first read with that check deferred, which is faster, and
@@ -107,6 +109,7 @@ private:
     PositionBook& book_;
     bool check_ids_per_row_;
     double& reported_;
+    const MappedFile* mapping_;
 
     PositionHeader header_;
     std::unique_ptr<PositionBookBuilder> builder_;
@@ -284,7 +287,11 @@ void Reader::read_rows_in_parts(std::size_t begin, std::size_t begin_line, std::
             const std::size_t line_offset = k == 0 ? begin_line - 1 : expected_line - part.first_line;
             expected = part.end_offset;
             expected_line = part.end_line + line_offset;
-            return commit_part(part, line_offset, data_row) && expected < bytes_.size();
+            const bool go_on = commit_part(part, line_offset, data_row) && expected < bytes_.size();
+            // The rows of this part are in the book (texts copied): its bytes are no longer needed.
+            if (mapping_ && k % 8 == 7)
+                mapping_->release_before(part.begin);
+            return go_on;
         },
         workers, 2 * workers + 2);
 }
@@ -448,16 +455,18 @@ const Issue* PositionCsvResult::first_error() const {
     return nullptr;
 }
 
-PositionCsvResult parse_positions_csv(std::string_view bytes, const std::string& file,
-                                      const PositionCsvOptions& options) {
+namespace {
+
+PositionCsvResult parse(std::string_view bytes, const std::string& file, const PositionCsvOptions& options,
+                        const MappedFile* mapping) {
     clear_vector_upper_state();
     PositionCsvResult result;
     result.book.source = file;
     double reported = 0.0;
-    if (!Reader(bytes, file, options, result, false, reported).run()) {
+    if (!Reader(bytes, file, options, result, false, reported, mapping).run()) {
         result = PositionCsvResult();
         result.book.source = file;
-        Reader(bytes, file, options, result, true, reported).run();
+        Reader(bytes, file, options, result, true, reported, mapping).run();
     }
     if (!result.ok) { // nothing is half-imported
         result.book = PositionBook();
@@ -466,9 +475,16 @@ PositionCsvResult parse_positions_csv(std::string_view bytes, const std::string&
     return result;
 }
 
+} // namespace
+
+PositionCsvResult parse_positions_csv(std::string_view bytes, const std::string& file,
+                                      const PositionCsvOptions& options) {
+    return parse(bytes, file, options, nullptr);
+}
+
 PositionCsvResult read_positions_csv(const std::string& path, const PositionCsvOptions& options) {
     const MappedFile file(path);
-    return parse_positions_csv(file.bytes(), path, options);
+    return parse(file.bytes(), path, options, &file);
 }
 
 } // namespace levex

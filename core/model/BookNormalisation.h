@@ -30,8 +30,8 @@ struct NormalisationLog {
 /// Cross accounts that gave their equity at the mark (wallet + unrealised PnL) rather than their
 /// wallet, and where each was given, so that an error can point there.
 struct GivenEquity {
-    std::vector<double> value;             ///< per account; NaN when the account gave a wallet (or nothing)
-    std::vector<std::size_t> line, column; ///< per account: where its balance was given
+    std::vector<double> value;               ///< per account; NaN when the account gave a wallet (or nothing)
+    std::vector<std::uint32_t> line, column; ///< per account: where its balance was given
 };
 
 /// Turns each given equity into a wallet balance (wallet = equity - unrealised PnL of the account's
