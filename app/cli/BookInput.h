@@ -1,21 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "core/model/PositionBook.h"
-#include "core/model/VenueProfile.h"
+#include "core/base/Issue.h"
+#include "core/io/PositionCsvReader.h"
 
-#include <optional>
 #include <string>
-#include <string_view>
+#include <vector>
 
 namespace levex::cli {
 
 /// ',' ';' or tab from the --delimiter option's text; UsageError otherwise.
 char parse_delimiter(const std::string& text);
 
-/// Reads a positions CSV for a command (from `bytes` when given, else from the file), printing
-/// notices and skipped rows to stderr; throws DataError with the first error in strict mode.
-PositionBook read_book_or_throw(const std::string& path, const VenueProfile& venue, bool skip_bad_rows, char delimiter,
-                                std::optional<std::string_view> bytes = std::nullopt);
+/// Prints what reading a book reported besides errors: its notices and warnings, the rows it
+/// skipped and how many, to stderr.
+void report_book_reading(const std::string& path, const std::vector<Issue>& notices,
+                         const std::vector<SkippedRow>& skipped, std::size_t positions);
 
 } // namespace levex::cli

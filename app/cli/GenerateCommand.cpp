@@ -12,27 +12,22 @@
 
 namespace levex::cli {
 
-namespace {
-const std::vector<OptionSpec> kOptions = {
-    {"positions", "N", "number of positions (default 30000)"},
-    {"seed", "S", "random seed; the same seed gives the same file everywhere (default 1)"},
-    {"mark", "P", "mark price (default 100000)"},
-    {"symbol", "S", "symbol name (default BTCUSDT)"},
-    {"venue", "NAME|FILE", "venue profile whose tiers cap leverage (default generic)"},
-    {"out", "FILE", "write the CSV to FILE (default: standard output)"},
-    {"help", "", "show this help"},
-};
-} // namespace
-
 int run_generate(const std::vector<std::string>& args) {
-    const CommandLine cl(args, kOptions);
-    if (cl.has("help")) {
-        std::cout << format_help(
-            "levex-cli generate --positions N --seed S [--mark P] [--symbol S] --out FILE",
-            "Writes a synthetic BTC-perp-like position book (the distribution is described in the\n"
-            "README): 60 % longs, leverage 5x-125x with median 20x, lognormal sizes with a Pareto\n"
-            "tail, 30 % cross accounts, entries along a simulated past price path.",
-            kOptions);
+    CommandLine cl("levex-cli generate --positions N --seed S [--mark P] [--symbol S] --out FILE",
+                   "Writes a synthetic BTC-perp-like position book (the distribution is described in the\n"
+                   "README): 60 % longs, leverage 5x-125x with median 20x, lognormal sizes with a Pareto\n"
+                   "tail, 30 % cross accounts, entries along a simulated past price path.");
+    // The generator's own settings, not run parameters: its mark and symbol have defaults of their own.
+    cl.add({
+        {"positions", "N", "number of positions (default 30000)"},
+        {"seed", "S", "random seed; the same seed gives the same file everywhere (default 1)"},
+        {"mark", "P", "mark price (default 100000)"},
+        {"symbol", "S", "symbol name (default BTCUSDT)"},
+        {"venue", "NAME|FILE", "venue profile whose tiers cap leverage (default generic)"},
+        {"out", "FILE", "write the CSV to FILE (default: standard output)"},
+    });
+    if (!cl.parse(args)) {
+        std::cout << cl.help();
         return 0;
     }
     if (!cl.positionals().empty())
@@ -43,9 +38,9 @@ int run_generate(const std::vector<std::string>& args) {
     settings.mark = cl.number("mark", settings.mark);
     settings.symbol = cl.text("symbol", settings.symbol);
     if (!(settings.mark > 0))
-        throw UsageError("--mark: expected a price > 0");
+        throw UsageError("--mark: expected a price > 0, found " + cl.text("mark", ""));
     if (settings.symbol.empty())
-        throw UsageError("--symbol: expected a name");
+        throw UsageError("--symbol: expected a name, found nothing");
     const VenueProfile venue = load_venue_profile(cl.text("venue", "generic"), venue_dir());
     if (venue.contract != ContractKind::Linear)
         throw UsageError("--venue: the generator writes linear books; '" + venue.name + "' is inverse");

@@ -3,30 +3,24 @@
 
 #include "app/cli/CommandLine.h"
 
-#include "core/market/MarketInputs.h"
 #include "core/model/RunParameters.h"
 
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace levex::cli {
 
-/// The options every run-based command (simulate, sweep, montecarlo) shares: docs/command-line.md's run
-/// parameters, the venue and the bad-row policy.
+/// The options of the run parameters, from the parameter table (core/model/ParameterTable.h):
+/// names, value placeholders, one-line docs and defaults.
+std::vector<OptionSpec> parameter_option_specs();
+
+/// The options every run-based command (simulate, sweep, montecarlo) shares: the venue, the run
+/// parameters and the bad-row policy.
 std::vector<OptionSpec> run_option_specs();
 
-/// Overrides `params` with the options given on the command line (UsageError for bad values).
+/// Overrides `params` with the run parameters given on the command line, by the table's rules
+/// (numbers, inf where allowed, "A:B:C" options, the one depth option that chooses the model),
+/// then checks them all (ParameterError, phrased by main as `--option: expected …`).
 void apply_run_options(const CommandLine& cl, RunParameters& params);
-
-/// The files a run reads besides the book, with their SHA-256 (for scenario files).
-struct RunInputs {
-    MarketInputs market;
-    std::string l2_sha256, series_sha256;
-};
-RunInputs load_run_inputs(const RunParameters& params);
-
-/// Throws DataError when a file a scenario pinned has changed.
-void check_pinned_hash(const char* what, const std::string& path, const std::string& pinned, const std::string& actual);
 
 } // namespace levex::cli

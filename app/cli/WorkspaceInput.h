@@ -19,7 +19,4 @@ std::string workspace_path(const CommandLine& cl);
 /// Opens the workspace; a newer or damaged file is refused with its reason (exit 1) and left as it is.
 std::unique_ptr<Workspace> open_workspace(const std::string& path);
 
-/// The snapshot called `name`; UsageError (exit 2) listing the names there are when none is.
-SnapshotInfo find_snapshot_or_throw(Workspace& workspace, const std::string& name);
-
 } // namespace levex::cli

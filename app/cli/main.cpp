@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // levex-cli: the batch front end. Exit status: 0 success, 2 usage, 3 bad input data, 1 other.
+#include "app/cli/CommandLine.h"
 #include "app/cli/Commands.h"
 
 #include "core/base/Issue.h"
@@ -82,8 +83,8 @@ int main(int argc, char** argv) {
         throw levex::UsageError(
             "unknown command '" + command +
             "' (expected inspect, simulate, sweep, montecarlo, generate, import or list; see levex-cli --help)");
-    } catch (const levex::UsageError& e) {
-        std::cerr << "levex-cli: " << e.what() << '\n';
+    } catch (const levex::UsageError& e) { // ParameterError too: its key phrased as the option
+        std::cerr << "levex-cli: " << levex::cli::phrase_for_command_line(e) << '\n';
         return 2;
     } catch (const levex::DataError& e) {
         std::cerr << e.what() << '\n';

@@ -95,8 +95,14 @@ int main(int argc, char** argv) {
     }
     window.show();
     if (levex::ui::looks_like_scenario(book)) { // dispatch on the suffix, else on the content
-        if (!window.openScenario(book).isEmpty() && parser.isSet(screenshot))
-            return 3;
+        if (parser.isSet(screenshot))
+            QObject::connect(&window, &levex::ui::MainWindow::scenarioOpened, &app, [&app](const QString& error) {
+                if (error.isEmpty())
+                    return;
+                std::fprintf(stderr, "levex: %s\n", qPrintable(error));
+                app.exit(3);
+            });
+        window.openScenario(book);
     } else {
         window.openBook(book);
     }

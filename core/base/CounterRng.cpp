@@ -1,34 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/base/CounterRng.h"
 
+#include <Random123/philox.h>
+
 #include <cmath>
 #include <numbers>
 
 namespace levex {
-namespace {
 
-inline void mulhilo(std::uint32_t a, std::uint32_t b, std::uint32_t& high, std::uint32_t& low) {
-    const std::uint64_t product = std::uint64_t(a) * b;
-    high = static_cast<std::uint32_t>(product >> 32);
-    low = static_cast<std::uint32_t>(product);
-}
-
-} // namespace
-
+// Philox4x32-10 from Random123: the counter holds (counter, stream) as four 32-bit words, low
+// halves first; the key is the seed.
 std::array<std::uint32_t, 4> CounterRng::block(std::uint64_t counter) const {
-    constexpr std::uint32_t kM0 = 0xD2511F53u, kM1 = 0xCD9E8D57u;
-    constexpr std::uint32_t kW0 = 0x9E3779B9u, kW1 = 0xBB67AE85u;
-    std::array<std::uint32_t, 4> c = {lo(counter), hi(counter), lo(stream_), hi(stream_)};
-    std::uint32_t k0 = key_[0], k1 = key_[1];
-    for (int round = 0; round < 10; ++round) {
-        std::uint32_t hi0, lo0, hi1, lo1;
-        mulhilo(kM0, c[0], hi0, lo0);
-        mulhilo(kM1, c[2], hi1, lo1);
-        c = {hi1 ^ c[1] ^ k0, lo1, hi0 ^ c[3] ^ k1, lo0};
-        k0 += kW0;
-        k1 += kW1;
-    }
-    return c;
+    const r123::Philox4x32::ctr_type c = {{lo(counter), hi(counter), lo(stream_), hi(stream_)}};
+    const r123::Philox4x32::key_type k = {{key_[0], key_[1]}};
+    const r123::Philox4x32::ctr_type r = r123::Philox4x32()(c, k);
+    return {r.v[0], r.v[1], r.v[2], r.v[3]};
 }
 
 std::uint64_t CounterRng::next_u64() {

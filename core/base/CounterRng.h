@@ -6,9 +6,9 @@
 
 namespace levex {
 
-/// Counter-based random numbers (Philox4x32-10, Salmon et al. 2011): the value at (seed, stream,
-/// counter) is a pure function, so runs reproduce across compilers, platforms and thread counts and
-/// any path can be generated independently of the others. Distributions are our own code, never
+/// Counter-based random numbers (Philox4x32-10, Salmon et al. 2011, from Random123): the value at
+/// (seed, stream, counter) is a pure function, so runs reproduce across compilers, platforms and
+/// thread counts and any path can be generated independently of the others. Distributions are our own code, never
 /// std::*_distribution (whose algorithms differ between standard libraries).
 class CounterRng {
 public:

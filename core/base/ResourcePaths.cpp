@@ -30,6 +30,10 @@ std::string venue_dir() {
     return (std::filesystem::path(resource_dir()) / "venues").string();
 }
 
+std::string protocol_dir() {
+    return (std::filesystem::path(resource_dir()) / "protocols").string();
+}
+
 std::string sample_book_path() {
     return (std::filesystem::path(resource_dir()) / "samples" / "btcusdt-sample.csv").string();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/engine/CascadeMarket.h"
 #include "core/engine/PreparedBook.h"
 #include "core/market/DepthCurve.h"
 #include "core/model/RunParameters.h"
@@ -54,10 +55,6 @@ struct RunFrames {
     }
 };
 
-/// The lowest price a run reaches, as a fraction of the start mark: forced selling that would drive
-/// the price to zero stops here and the summary says so (price_floor_hit).
-inline constexpr double kPriceFloorFraction = 1e-9;
-
 /// Summary metrics (docs/model.md §6); keys with units as written by summary_json().
 struct RunSummary {
     std::size_t liquidated_count_long = 0, liquidated_count_short = 0, liquidated_count = 0;
@@ -97,8 +94,13 @@ struct RunOutputs {
 inline constexpr RunOutputs kSummaryOnly{false, false};
 
 /// The time-stepped cascade (docs/model.md §4) on a prepared book, a depth (in base at the start
-/// price) and an exogenous index path (log offsets per step).
+/// price) and an exogenous index path (log offsets per step): run_cascade on a DepthCurveMarket.
 RunResult run_cascade(const PreparedBook& book, const BookDepth& depth, const std::vector<double>& index_path,
+                      const RunParameters& params, const StepCallback& on_step = {}, RunOutputs outputs = {});
+
+/// The cascade against any market: `market` is fresh (no fills, no time passed) and starts at the
+/// book's start mark (else std::invalid_argument); the run moves it, so one market serves one run.
+RunResult run_cascade(const PreparedBook& book, CascadeMarket& market, const std::vector<double>& index_path,
                       const RunParameters& params, const StepCallback& on_step = {}, RunOutputs outputs = {});
 
 /// The exhaustion fixed point (docs/model.md §5) from index price `shocked` in one pass over the

@@ -2,6 +2,7 @@
 #include "core/engine/MonteCarlo.h"
 
 #include "core/base/Issue.h"
+#include "core/base/Parallel.h"
 #include "core/engine/PreparedBook.h"
 #include "core/engine/Simulation.h"
 #include "core/engine/SummaryMetric.h"
@@ -12,7 +13,6 @@
 #include <atomic>
 #include <cmath>
 #include <mutex>
-#include <thread>
 
 namespace levex {
 
@@ -29,62 +29,44 @@ double percentile(std::vector<double>& values, double pct) {
     return a + (rank - double(lo)) * (b - a);
 }
 
-MonteCarloResult run_monte_carlo(const PositionBook& book, const VenueProfile& venue, const RunParameters& params,
-                                 const MonteCarloSpec& spec, const MarketInputs& market,
-                                 const MonteCarloProgress& progress) {
-    if (spec.paths == 0)
-        throw UsageError("--paths: expected at least one path");
-    const std::size_t symbol = resolve_symbol(book, params.symbol);
-    const double mark = resolve_mark(book, symbol, params);
-    const PreparedBook prepared = prepare_book(book, venue, {params.leverage_mult, params.mmr_scale}, symbol, mark);
-    const BookDepth depth = build_depth(params, mark, market.l2_book ? &*market.l2_book : nullptr);
+namespace {
 
+// What each path leaves behind: its summary and its book price per step (path-major; a path that
+// settled early keeps its last price).
+struct PathOutcomes {
+    std::vector<RunSummary> summaries;
+    std::vector<double> prices;
+};
+
+// Runs the paths in parallel, each into its own slot. Returns false when the progress callback
+// cancelled.
+bool run_paths(const PreparedBook& prepared, const BookDepth& depth, const RunParameters& params,
+               const MonteCarloSpec& spec, const MonteCarloProgress& progress, PathOutcomes& out) {
     const std::size_t n = spec.paths, steps = params.steps;
-    std::vector<RunSummary> summaries(n);
-    std::vector<double> prices(n * steps); // path-major; a path that settled early keeps its last price
-    std::atomic<std::size_t> next{0}, done{0};
-    std::atomic<bool> cancel{false};
+    out.summaries.assign(n, RunSummary{});
+    out.prices.assign(n * steps, 0.0);
+    std::atomic<std::size_t> done{0};
     std::mutex report;
-    std::exception_ptr failure;
-    auto work = [&] {
-        for (std::size_t i; !cancel && (i = next++) < n;) {
-            try {
-                const RunResult r = run_cascade(prepared, depth, build_index_path(params, std::nullopt, i + 1), params,
-                                                {}, kSummaryOnly);
-                summaries[i] = r.summary;
-                double* row = prices.data() + i * steps;
-                for (std::size_t t = 0; t < steps; ++t)
-                    row[t] = r.frames.book[std::min(t, r.frames.steps - 1)];
-            } catch (...) {
-                std::lock_guard lock(report);
-                if (!failure)
-                    failure = std::current_exception();
-                cancel = true;
-            }
-            const std::size_t finished = ++done;
-            if (progress) {
-                std::lock_guard lock(report);
-                if (!progress(finished, n))
-                    cancel = true;
-            }
+    Cancellation cancel;
+    return parallel_each(n, thread_count(spec.threads, n), cancel, [&](std::size_t i) {
+        const RunResult r =
+            run_cascade(prepared, depth, build_index_path(params, std::nullopt, i + 1), params, {}, kSummaryOnly);
+        out.summaries[i] = r.summary;
+        double* row = out.prices.data() + i * steps;
+        for (std::size_t t = 0; t < steps; ++t)
+            row[t] = r.frames.book[std::min(t, r.frames.steps - 1)];
+        const std::size_t finished = ++done;
+        if (progress) {
+            const std::lock_guard lock(report);
+            if (!progress(finished, n))
+                cancel.request();
         }
-    };
-    const unsigned threads = std::max(
-        1u, std::min<unsigned>(spec.threads ? spec.threads : std::thread::hardware_concurrency(), unsigned(n)));
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t)
-        pool.emplace_back(work);
-    for (std::thread& t : pool)
-        t.join();
-    if (failure)
-        std::rethrow_exception(failure);
+    });
+}
 
-    MonteCarloResult out;
-    out.paths = n;
-    out.step_seconds = params.step_seconds;
-    out.cancelled = cancel;
-    if (cancel)
-        return out;
+// The percentile bands of every summary metric that has a finite value on every path.
+void metric_bands(const std::vector<RunSummary>& summaries, MonteCarloResult& out) {
+    const std::size_t n = summaries.size();
     std::vector<double> column(n);
     for (const std::string& name : sweep_metric_names()) {
         bool everywhere = true;
@@ -102,6 +84,11 @@ MonteCarloResult run_monte_carlo(const PositionBook& book, const VenueProfile& v
         out.metrics.push_back(name);
         out.metric_bands.push_back(band);
     }
+}
+
+// Per step, the percentiles of the book price over the paths.
+void price_fan(const std::vector<double>& prices, std::size_t n, std::size_t steps, MonteCarloResult& out) {
+    std::vector<double> column(n);
     out.price_fan.resize(steps);
     for (std::size_t t = 0; t < steps; ++t) {
         for (std::size_t i = 0; i < n; ++i)
@@ -109,7 +96,31 @@ MonteCarloResult run_monte_carlo(const PositionBook& book, const VenueProfile& v
         for (std::size_t k = 0; k < 5; ++k)
             out.price_fan[t][k] = percentile(column, kMonteCarloPercentiles[k]);
     }
-    for (const RunSummary& s : summaries)
+}
+
+} // namespace
+
+MonteCarloResult run_monte_carlo(const PositionBook& book, const VenueProfile& venue, const RunParameters& params,
+                                 const MonteCarloSpec& spec, const MarketInputs& market,
+                                 const MonteCarloProgress& progress) {
+    if (spec.paths == 0)
+        throw UsageError("paths: expected at least one path, found 0");
+    const std::size_t symbol = resolve_symbol(book, params.symbol);
+    const double mark = resolve_mark(book, symbol, params);
+    const PreparedBook prepared = prepare_book(book, venue, {params.leverage_mult, params.mmr_scale}, symbol, mark);
+    const BookDepth depth = build_depth(params, mark, market.l2_book ? &*market.l2_book : nullptr);
+
+    PathOutcomes paths;
+    const bool complete = run_paths(prepared, depth, params, spec, progress, paths);
+    MonteCarloResult out;
+    out.paths = spec.paths;
+    out.step_seconds = params.step_seconds;
+    out.cancelled = !complete;
+    if (out.cancelled)
+        return out;
+    metric_bands(paths.summaries, out);
+    price_fan(paths.prices, spec.paths, params.steps, out);
+    for (const RunSummary& s : paths.summaries)
         out.liquidated_notional.push_back(s.liquidated_notional_long + s.liquidated_notional_short);
     return out;
 }

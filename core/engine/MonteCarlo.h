@@ -32,7 +32,8 @@ struct MonteCarloResult {
     bool cancelled = false;
 };
 
-/// Called as paths complete (one at a time); return false to cancel.
+/// Called as paths complete (from any of its threads, the calling one included, one at a time);
+/// return false to cancel: the result then says cancelled and holds no percentiles.
 using MonteCarloProgress = std::function<bool(std::size_t paths_done, std::size_t paths_total)>;
 
 /// N runs of `params` whose random returns come from streams 1..N of the seed: reproducible from

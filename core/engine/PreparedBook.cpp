@@ -35,27 +35,24 @@ std::size_t PreparedBook::memory_bytes() const {
     return total;
 }
 
-PreparedBook prepare_book(const PositionBook& book, const VenueProfile& venue, const MarginSettings& settings,
-                          std::size_t symbol, double mark) {
-    clear_vector_upper_state();
-    const LiquidationLevels levels = compute_liquidation_levels(book, venue, settings);
-    PreparedBook p;
-    p.symbol = symbol;
-    p.start_mark = mark;
-    p.contract = contract_of(venue);
-    p.venue = venue;
-    p.settings = settings;
-    p.capped_count = levels.margins.capped_count;
+namespace {
 
-    // Cross accounts: the other symbols' PnL and maintenance at their marks, per account.
-    std::vector<double> other_pnl(book.accounts(), 0.0), other_maint(book.accounts(), 0.0);
+// A cross account's other symbols, at their marks: their PnL (part of the cushion) and their
+// maintenance (part of the backstop test), per account.
+struct OtherSymbols {
+    std::vector<double> pnl, maint;
+};
+
+OtherSymbols other_symbols(const PositionBook& book, const VenueProfile& venue, const MarginSettings& settings,
+                           const ContractSpec& contract, std::size_t symbol) {
+    OtherSymbols out{std::vector<double>(book.accounts(), 0.0), std::vector<double>(book.accounts(), 0.0)};
     for (std::size_t i = 0; i < book.positions(); ++i) {
         if (book.mode[i] != MarginMode::Cross || book.symbol[i] == symbol)
             continue;
         const double m = book.symbol_mark[book.symbol[i]];
         const double at = venue.maintenance_basis == MaintenanceBasis::Entry ? book.entry_price[i] : m;
-        other_pnl[book.account[i]] += p.contract.pnl(book.side[i], book.size[i], book.entry_price[i], m);
-        const double notional = p.contract.notional(book.size[i], at);
+        out.pnl[book.account[i]] += contract.pnl(book.side[i], book.size[i], book.entry_price[i], m);
+        const double notional = contract.notional(book.size[i], at);
         double rate, amount;
         if (!std::isnan(book.maint_margin_rate[i])) {
             rate = book.maint_margin_rate[i];
@@ -65,22 +62,31 @@ PreparedBook prepare_book(const PositionBook& book, const VenueProfile& venue, c
             rate = t.mmr + venue.fee_in_maintenance;
             amount = t.maint_amount;
         }
-        other_maint[book.account[i]] += settings.mmr_scale * (notional * rate - amount);
+        out.maint[book.account[i]] += settings.mmr_scale * (notional * rate - amount);
     }
+    return out;
+}
 
-    // Positions are stored in trigger order (longs by falling liquidation price, then shorts by
-    // rising, then those never liquidated), so a cascade walks its columns front to back.
-    // The symbol's positions packed in book order (one sequential pass), so that putting them in
-    // trigger order below reads one cache line per position instead of a dozen scattered columns.
-    struct Packed {
-        double size, entry, cushion, liquidation;
-        float mmr, maint_amount, other_maint;
-        std::uint32_t book_row;
-        std::int8_t side;
-    };
+// One position of the symbol with everything the columns take from it, in one cache line.
+struct Packed {
+    double size, entry, cushion, liquidation;
+    float mmr, maint_amount, other_maint;
+    std::uint32_t book_row;
+    std::int8_t side;
+};
+
+// The symbol's positions packed in book order (one sequential pass), so that putting them in
+// trigger order reads one cache line per position instead of a dozen scattered columns; with
+// each group's packed indices (longs, shorts, never liquidated) and the ladders' sort keys.
+struct Packing {
     std::vector<Packed> packed;
-    std::vector<std::uint32_t> rows[3]; // packed indices: longs, shorts, never liquidated
+    std::vector<std::uint32_t> rows[3];
     std::vector<double> keys[2];
+};
+
+Packing pack_symbol(const PositionBook& book, const LiquidationLevels& levels, const OtherSymbols& other,
+                    std::size_t symbol) {
+    Packing out;
     for (std::size_t i = 0; i < book.positions(); ++i) {
         if (book.symbol[i] != symbol)
             continue;
@@ -88,27 +94,37 @@ PreparedBook prepare_book(const PositionBook& book, const VenueProfile& venue, c
         const bool cross = book.mode[i] == MarginMode::Cross;
         const double liq = levels.liquidation_price[i];
         const int group = std::isnan(liq) ? 2 : book.side[i] > 0 ? 0 : 1;
-        rows[group].push_back(static_cast<std::uint32_t>(packed.size()));
+        out.rows[group].push_back(static_cast<std::uint32_t>(out.packed.size()));
         if (group < 2)
-            keys[group].push_back(group == 0 ? -liq : liq);
-        packed.push_back({book.size[i], book.entry_price[i],
-                          cross ? levels.margins.account_collateral[a] + other_pnl[a] : levels.margins.margin[i], liq,
-                          static_cast<float>(levels.maint_margin_rate[i]), static_cast<float>(levels.maint_amount[i]),
-                          static_cast<float>(cross ? other_maint[a] : 0.0), static_cast<std::uint32_t>(i),
-                          book.side[i]});
+            out.keys[group].push_back(group == 0 ? -liq : liq);
+        out.packed.push_back(
+            {book.size[i], book.entry_price[i],
+             cross ? levels.margins.account_collateral[a] + other.pnl[a] : levels.margins.margin[i], liq,
+             static_cast<float>(levels.maint_margin_rate[i]), static_cast<float>(levels.maint_amount[i]),
+             static_cast<float>(cross ? other.maint[a] : 0.0), static_cast<std::uint32_t>(i), book.side[i]});
     }
+    return out;
+}
+
+// Sorts each ladder group by its key (longs by falling, shorts by rising liquidation price) and
+// returns the packed indices in trigger order: longs, shorts, then those never liquidated.
+std::vector<std::uint32_t> trigger_order(Packing& packing) {
     parallel_for(
         2,
         [&](std::size_t begin, std::size_t end) {
             for (std::size_t g = begin; g < end; ++g)
-                radix_sort(keys[g], rows[g]);
+                radix_sort(packing.keys[g], packing.rows[g]);
         },
         1);
     std::vector<std::uint32_t> order;
-    order.reserve(packed.size());
-    for (const auto& group : rows)
+    order.reserve(packing.packed.size());
+    for (const auto& group : packing.rows)
         order.insert(order.end(), group.begin(), group.end());
+    return order;
+}
 
+// The columns in trigger order, so a cascade walks them front to back.
+void fill_columns(PreparedBook& p, const std::vector<Packed>& packed, const std::vector<std::uint32_t>& order) {
     const std::size_t n = order.size();
     p.book_index.resize(n);
     p.side.resize(n);
@@ -130,18 +146,44 @@ PreparedBook prepare_book(const PositionBook& book, const VenueProfile& venue, c
             p.other_maint[k] = r.other_maint;
         }
     });
+}
+
+// The ladders over the first columns: the long group, then the short group.
+void fill_ladders(PreparedBook& p, std::size_t longs, std::size_t shorts) {
     std::uint32_t k = 0;
     for (int g = 0; g < 2; ++g) {
         TriggerLadder& ladder = g == 0 ? p.long_ladder : p.short_ladder;
-        ladder.price.reserve(rows[g].size());
-        ladder.size.reserve(rows[g].size());
-        ladder.position.reserve(rows[g].size());
-        for (std::size_t j = 0; j < rows[g].size(); ++j, ++k) {
+        const std::size_t count = g == 0 ? longs : shorts;
+        ladder.price.reserve(count);
+        ladder.size.reserve(count);
+        ladder.position.reserve(count);
+        for (std::size_t j = 0; j < count; ++j, ++k) {
             ladder.price.push_back(p.liquidation[k]);
             ladder.size.push_back(p.size[k]);
             ladder.position.push_back(k);
         }
     }
+}
+
+} // namespace
+
+PreparedBook prepare_book(const PositionBook& book, const VenueProfile& venue, const MarginSettings& settings,
+                          std::size_t symbol, double mark) {
+    clear_vector_upper_state();
+    const LiquidationLevels levels = compute_liquidation_levels(book, venue, settings);
+    PreparedBook p;
+    p.symbol = symbol;
+    p.start_mark = mark;
+    p.contract = contract_of(venue);
+    p.venue = venue;
+    p.settings = settings;
+    p.capped_count = levels.margins.capped_count;
+
+    const OtherSymbols other = other_symbols(book, venue, settings, p.contract, symbol);
+    Packing packing = pack_symbol(book, levels, other, symbol);
+    const std::vector<std::uint32_t> order = trigger_order(packing);
+    fill_columns(p, packing.packed, order);
+    fill_ladders(p, packing.rows[0].size(), packing.rows[1].size());
     return p;
 }
 

@@ -3,6 +3,7 @@
 
 #include "core/base/Issue.h"
 #include "core/base/NumberFormat.h"
+#include "core/base/Parallel.h"
 #include "core/base/RadixSort.h"
 #include "core/engine/ExhaustionSolver.h"
 #include "core/engine/PreparedBook.h"
@@ -13,9 +14,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
-#include <map>
 #include <mutex>
-#include <thread>
 
 namespace levex {
 
@@ -148,146 +147,156 @@ std::optional<double> critical_shock(const TriggerLadder& longs, const TriggerLa
     return std::nullopt;
 }
 
-} // namespace
-
-SweepResult run_sweep(const PositionBook& book, const VenueProfile& venue, const RunParameters& base,
-                      const SweepSpec& spec, const MarketInputs& market, const SweepProgress& progress) {
-    const std::optional<PriceSeries>& series = market.price_series;
-    const OrderBook* l2 = market.l2_book ? &*market.l2_book : nullptr;
+// Checks a spec before any work; errors name the parameter keys.
+void check_spec(const SweepSpec& spec) {
     if (spec.x.axis == spec.y.axis)
-        throw UsageError(std::string("--x and --y sweep the same parameter (") + axis_name(spec.x.axis) + ")");
+        throw UsageError(std::string("y: expected a parameter other than x's (") + axis_name(spec.x.axis) +
+                         "), found the same");
     const auto& names = sweep_metric_names();
     if (std::find(names.begin(), names.end(), spec.metric) == names.end()) {
         std::string list;
         for (const std::string& n : names)
             list += (list.empty() ? "" : ", ") + n;
-        throw UsageError("unknown metric '" + spec.metric + "'; expected one of: " + list);
+        throw UsageError("metric: expected one of " + list + ", found '" + spec.metric + "'");
     }
-    const std::size_t symbol = resolve_symbol(book, base.symbol);
-    const double mark = resolve_mark(book, symbol, base);
+}
 
-    SweepResult result;
-    result.xs = spec.x.values();
-    result.ys = spec.y.values();
-    const std::size_t nx = result.xs.size(), ny = result.ys.size();
-    result.values.assign(nx * ny, 0.0);
-    result.defined.assign(nx * ny, 0);
-    result.critical_shock.assign(ny, std::nullopt);
-    const bool fast = is_fixed_point_metric(spec.metric);
-    std::optional<LiquidationPriceSolver> price_solver;
-    if (fast)
-        price_solver.emplace(book, venue, symbol);
+// One sweep: the grid, the inputs every cell shares, and the work of a row. Rows run in parallel
+// and each writes only its own cells and critical shock.
+class SweepRun {
+public:
+    SweepRun(const PositionBook& book, const VenueProfile& venue, const RunParameters& base, const SweepSpec& spec,
+             const MarketInputs& market, const SweepProgress& progress)
+        : book_(book), venue_(venue), base_(base), spec_(spec), series_(market.price_series),
+          l2_(market.l2_book ? &*market.l2_book : nullptr), progress_(progress),
+          symbol_(resolve_symbol(book, base.symbol)), mark_(resolve_mark(book, symbol_, base)),
+          fast_(is_fixed_point_metric(spec.metric)) {
+        result_.xs = spec.x.values();
+        result_.ys = spec.y.values();
+        nx_ = result_.xs.size();
+        ny_ = result_.ys.size();
+        result_.values.assign(nx_ * ny_, 0.0);
+        result_.defined.assign(nx_ * ny_, 0);
+        result_.critical_shock.assign(ny_, std::nullopt);
+        if (fast_)
+            price_solver_.emplace(book, venue, symbol_);
+    }
 
-    std::atomic<std::size_t> next_row{0}, done{0};
-    std::atomic<bool> cancel{false};
-    std::mutex report;
-    std::exception_ptr failure;
+    SweepResult run() {
+        result_.cancelled =
+            !parallel_each(ny_, thread_count(spec_.threads, ny_), cancel_, [this](std::size_t iy) { work_row(iy); });
+        return std::move(result_);
+    }
 
-    auto report_cell = [&](std::size_t iy) {
-        const std::size_t finished = ++done;
-        if (progress) {
-            std::lock_guard lock(report);
-            if (!progress(finished, nx * ny, iy))
-                cancel = true;
-        }
-    };
-    auto store = [&](std::size_t iy, std::size_t ix, std::optional<double> value) {
-        result.values[iy * nx + ix] = value.value_or(0.0);
-        result.defined[iy * nx + ix] = value.has_value();
-        report_cell(iy);
-    };
-
-    // The fixed-point metrics: ladders per row (or per cell when x changes the margins), and along a
-    // shock axis one incremental scan per direction, cells taken in order of growing |shock|.
-    auto fixed_point_row = [&](std::size_t iy, const RunParameters& row) {
-        std::optional<Ladders> ladders;
-        if (!changes_margins(spec.x.axis))
-            ladders = build_ladders(book, *price_solver, row);
-        auto metric = [&](double p_star, double shocked) {
-            return spec.metric == "exhaustion_price" ? p_star : std::abs(std::log(p_star / shocked));
-        };
-        if (spec.x.axis == SweepAxis::Shock) {
-            const BookDepth depth = build_depth(row, mark, l2);
-            std::vector<std::size_t> cells(nx);
-            for (std::size_t ix = 0; ix < nx; ++ix)
-                cells[ix] = ix;
-            std::stable_sort(cells.begin(), cells.end(), [&](std::size_t a, std::size_t b) {
-                return std::abs(result.xs[a]) < std::abs(result.xs[b]);
-            });
-            ExhaustionScan down(ladders->longs, depth.bids, true), up(ladders->shorts, depth.asks, false);
-            for (std::size_t ix : cells) {
-                if (cancel)
-                    return;
-                const double shock = result.xs[ix], shocked = mark * (1.0 + shock);
-                store(iy, ix, metric(shock <= 0 ? down.at(shocked) : up.at(shocked), shocked));
-            }
-            result.critical_shock[iy] = critical_shock(ladders->longs, ladders->shorts, depth, mark, spec);
-            return;
-        }
-        for (std::size_t ix = 0; ix < nx && !cancel; ++ix) {
-            RunParameters cell = row;
-            apply(cell, spec.x.axis, result.xs[ix]);
-            if (changes_margins(spec.x.axis))
-                ladders = build_ladders(book, *price_solver, cell);
-            const BookDepth depth = build_depth(cell, mark, l2);
-            const bool falling = cell.shock <= 0;
-            const double shocked = mark * (1.0 + cell.shock);
-            ExhaustionScan scan(falling ? ladders->longs : ladders->shorts, falling ? depth.bids : depth.asks, falling);
-            store(iy, ix, metric(scan.at(shocked), shocked));
-        }
-    };
-
-    // Any other metric: a full run per cell, the prepared book reused along the row.
-    auto full_row = [&](std::size_t iy, const RunParameters& row) {
-        std::optional<PreparedBook> prepared;
-        const std::vector<double> fixed_path =
-            spec.x.axis == SweepAxis::Shock ? std::vector<double>{} : build_index_path(row, series);
-        for (std::size_t ix = 0; ix < nx && !cancel; ++ix) {
-            RunParameters cell = row;
-            apply(cell, spec.x.axis, result.xs[ix]);
-            if (!prepared || changes_margins(spec.x.axis))
-                prepared = prepare_book(book, venue, {cell.leverage_mult, cell.mmr_scale}, symbol, mark);
-            const std::vector<double> path =
-                spec.x.axis == SweepAxis::Shock ? build_index_path(cell, series) : fixed_path;
-            const RunResult r = run_cascade(*prepared, build_depth(cell, mark, l2), path, cell, {}, kSummaryOnly);
-            store(iy, ix, summary_metric(r.summary, spec.metric));
-        }
-        if (spec.x.axis == SweepAxis::Shock && !cancel) // the critical shock needs only the fixed point
-            result.critical_shock[iy] =
-                critical_shock(prepared->long_ladder, prepared->short_ladder, build_depth(row, mark, l2), mark, spec);
-    };
-
-    auto work_row = [&](std::size_t iy) {
-        RunParameters row = base;
-        apply(row, spec.y.axis, result.ys[iy]);
-        if (fast)
+private:
+    void work_row(std::size_t iy) {
+        RunParameters row = base_;
+        apply(row, spec_.y.axis, result_.ys[iy]);
+        if (fast_)
             fixed_point_row(iy, row);
         else
             full_row(iy, row);
-    };
+    }
 
-    const unsigned threads = std::max(
-        1u, std::min<unsigned>(spec.threads ? spec.threads : std::thread::hardware_concurrency(), unsigned(ny)));
-    std::vector<std::thread> pool;
-    for (unsigned t = 0; t < threads; ++t)
-        pool.emplace_back([&] {
-            for (std::size_t iy; !cancel && (iy = next_row++) < ny;) {
-                try {
-                    work_row(iy);
-                } catch (...) {
-                    std::lock_guard lock(report);
-                    if (!failure)
-                        failure = std::current_exception();
-                    cancel = true;
-                }
-            }
+    void store(std::size_t iy, std::size_t ix, std::optional<double> value) {
+        result_.values[iy * nx_ + ix] = value.value_or(0.0);
+        result_.defined[iy * nx_ + ix] = value.has_value();
+        const std::size_t finished = ++done_;
+        if (progress_) {
+            const std::lock_guard lock(report_);
+            if (!progress_(finished, nx_ * ny_, iy))
+                cancel_.request();
+        }
+    }
+
+    double fixed_point_metric(double p_star, double shocked) const {
+        return spec_.metric == "exhaustion_price" ? p_star : std::abs(std::log(p_star / shocked));
+    }
+
+    // The fixed-point metrics: ladders per row (or per cell when x changes the margins).
+    void fixed_point_row(std::size_t iy, const RunParameters& row) {
+        std::optional<Ladders> ladders;
+        if (!changes_margins(spec_.x.axis))
+            ladders = build_ladders(book_, *price_solver_, row);
+        if (spec_.x.axis == SweepAxis::Shock) {
+            fixed_point_shock_row(iy, row, *ladders);
+            return;
+        }
+        for (std::size_t ix = 0; ix < nx_ && !cancel_.requested(); ++ix) {
+            RunParameters cell = row;
+            apply(cell, spec_.x.axis, result_.xs[ix]);
+            if (changes_margins(spec_.x.axis))
+                ladders = build_ladders(book_, *price_solver_, cell);
+            const BookDepth depth = build_depth(cell, mark_, l2_);
+            const bool falling = cell.shock <= 0;
+            const double shocked = mark_ * (1.0 + cell.shock);
+            ExhaustionScan scan(falling ? ladders->longs : ladders->shorts, falling ? depth.bids : depth.asks, falling);
+            store(iy, ix, fixed_point_metric(scan.at(shocked), shocked));
+        }
+    }
+
+    // Along a shock axis: one incremental scan per direction, cells taken in order of growing |shock|.
+    void fixed_point_shock_row(std::size_t iy, const RunParameters& row, const Ladders& ladders) {
+        const BookDepth depth = build_depth(row, mark_, l2_);
+        std::vector<std::size_t> cells(nx_);
+        for (std::size_t ix = 0; ix < nx_; ++ix)
+            cells[ix] = ix;
+        std::stable_sort(cells.begin(), cells.end(), [&](std::size_t a, std::size_t b) {
+            return std::abs(result_.xs[a]) < std::abs(result_.xs[b]);
         });
-    for (std::thread& t : pool)
-        t.join();
-    if (failure)
-        std::rethrow_exception(failure);
-    result.cancelled = cancel;
-    return result;
+        ExhaustionScan down(ladders.longs, depth.bids, true), up(ladders.shorts, depth.asks, false);
+        for (std::size_t ix : cells) {
+            if (cancel_.requested())
+                return;
+            const double shock = result_.xs[ix], shocked = mark_ * (1.0 + shock);
+            store(iy, ix, fixed_point_metric(shock <= 0 ? down.at(shocked) : up.at(shocked), shocked));
+        }
+        result_.critical_shock[iy] = critical_shock(ladders.longs, ladders.shorts, depth, mark_, spec_);
+    }
+
+    // Any other metric: a full run per cell, the prepared book reused along the row.
+    void full_row(std::size_t iy, const RunParameters& row) {
+        std::optional<PreparedBook> prepared;
+        const bool shock_axis = spec_.x.axis == SweepAxis::Shock;
+        const std::vector<double> fixed_path = shock_axis ? std::vector<double>{} : build_index_path(row, series_);
+        for (std::size_t ix = 0; ix < nx_ && !cancel_.requested(); ++ix) {
+            RunParameters cell = row;
+            apply(cell, spec_.x.axis, result_.xs[ix]);
+            if (!prepared || changes_margins(spec_.x.axis))
+                prepared = prepare_book(book_, venue_, {cell.leverage_mult, cell.mmr_scale}, symbol_, mark_);
+            const std::vector<double> path = shock_axis ? build_index_path(cell, series_) : fixed_path;
+            const RunResult r = run_cascade(*prepared, build_depth(cell, mark_, l2_), path, cell, {}, kSummaryOnly);
+            store(iy, ix, summary_metric(r.summary, spec_.metric));
+        }
+        if (shock_axis && !cancel_.requested()) // the critical shock needs only the fixed point
+            result_.critical_shock[iy] = critical_shock(prepared->long_ladder, prepared->short_ladder,
+                                                        build_depth(row, mark_, l2_), mark_, spec_);
+    }
+
+    const PositionBook& book_;
+    const VenueProfile& venue_;
+    const RunParameters& base_;
+    const SweepSpec& spec_;
+    const std::optional<PriceSeries>& series_;
+    const OrderBook* l2_;
+    const SweepProgress& progress_;
+    const std::size_t symbol_;
+    const double mark_;
+    const bool fast_;
+    std::optional<LiquidationPriceSolver> price_solver_;
+    SweepResult result_;
+    std::size_t nx_ = 0, ny_ = 0;
+    std::atomic<std::size_t> done_{0};
+    std::mutex report_;
+    Cancellation cancel_;
+};
+
+} // namespace
+
+SweepResult run_sweep(const PositionBook& book, const VenueProfile& venue, const RunParameters& base,
+                      const SweepSpec& spec, const MarketInputs& market, const SweepProgress& progress) {
+    check_spec(spec);
+    return SweepRun(book, venue, base, spec, market, progress).run();
 }
 
 } // namespace levex

@@ -45,7 +45,8 @@ struct SweepResult {
     bool cancelled = false;
 };
 
-/// Called as cells complete (from worker threads, one at a time); return false to cancel.
+/// Called as cells complete (from any of the sweep's threads, the calling one included, one at a
+/// time); return false to cancel: the result then says cancelled.
 using SweepProgress = std::function<bool(std::size_t cells_done, std::size_t cells_total, std::size_t row)>;
 
 /// Runs the grid on every core. Each cell is computed on its own and written to its own slot, so

@@ -4,6 +4,7 @@
 #include "core/base/Issue.h"
 #include "core/base/JsonSource.h"
 #include "core/base/NumberFormat.h"
+#include "core/engine/RunSeries.h"
 #include "core/io/PositionCsvWriter.h"
 
 #include <nlohmann/json.hpp>
@@ -124,38 +125,31 @@ std::string frames_csv(const RunFrames& f) {
         }
     };
     for (std::size_t t = 0; t < f.steps; ++t) {
-        scalar(t, "index", f.index[t]);
-        scalar(t, "book", f.book[t]);
-        scalar(t, "mark", f.mark[t]);
-        scalar(t, "liquidated_notional_long", f.liquidated_notional_long[t]);
-        scalar(t, "liquidated_notional_short", f.liquidated_notional_short[t]);
-        scalar(t, "liquidated_count_long", f.liquidated_count_long[t]);
-        scalar(t, "liquidated_count_short", f.liquidated_count_short[t]);
-        scalar(t, "backstop_notional", f.backstop_notional[t]);
-        scalar(t, "adl_notional", f.adl_notional[t]);
-        scalar(t, "open_interest", f.open_interest[t]);
-        scalar(t, "fund_balance", f.fund_balance[t]);
-        histogram(t, "open_long", f.open_long);
-        histogram(t, "open_short", f.open_short);
-        histogram(t, "executed_long", f.executed_long);
-        histogram(t, "executed_short", f.executed_short);
+        for (const RunSeries& series : run_series())
+            scalar(t, series.name, series.at(f, t));
+        for (const RunHistogram& h : run_histograms())
+            histogram(t, h.name, f.*h.values);
     }
     return out;
 }
 
 std::string series_csv(const RunFrames& f, double step_seconds) {
-    std::string out = "step,time_s,index,book,mark,liquidated_notional_long,liquidated_notional_short,"
-                      "liquidated_count_long,liquidated_count_short,backstop_notional,adl_notional,open_interest,"
-                      "fund_balance\n";
-    const std::size_t steps = std::min(f.steps, f.index.size());
+    std::string out = "step,time_s";
+    for (const RunSeries& series : run_series()) {
+        out += ',';
+        out += series.name;
+    }
+    out += '\n';
+    std::size_t steps = f.steps;
+    for (const RunSeries& series : run_series())
+        steps = std::min(steps, series.size(f));
     for (std::size_t t = 0; t < steps; ++t) {
         out += std::to_string(t);
-        for (double v :
-             {step_seconds * double(t), f.index[t], f.book[t], f.mark[t], f.liquidated_notional_long[t],
-              f.liquidated_notional_short[t], double(f.liquidated_count_long[t]), double(f.liquidated_count_short[t]),
-              f.backstop_notional[t], f.adl_notional[t], f.open_interest[t], f.fund_balance[t]}) {
+        out += ',';
+        append_plain(out, step_seconds * double(t));
+        for (const RunSeries& series : run_series()) {
             out += ',';
-            append_plain(out, v);
+            append_plain(out, series.at(f, t));
         }
         out += '\n';
     }

@@ -17,14 +17,14 @@ std::string summary_json(const RunSummary& summary);
 RunSummary parse_summary_json(const std::string& text, const std::string& what);
 
 /// Frames in long format, one row per step and series: `step,series,bin_low,bin_high,value`.
-/// Scalar series leave the bin columns empty; histogram series (open_long, open_short,
-/// executed_long, executed_short) write their non-zero bins only.
+/// The scalar series (run_series()) leave the bin columns empty; the histograms (run_histograms():
+/// open_long, open_short, executed_long, executed_short) write their non-zero bins only.
 std::string frames_csv(const RunFrames& frames);
 
-/// The scalar series in wide format, one row per step (for spreadsheets):
-/// `step,time_s,index,book,mark,liquidated_notional_long,liquidated_notional_short,
-/// liquidated_count_long,liquidated_count_short,backstop_notional,adl_notional,open_interest,
-/// fund_balance` (an unlimited fund is written inf).
+/// The scalar series in wide format, one row per step (for spreadsheets): `step,time_s` and a
+/// column per series of run_series(): `index,book,mark,liquidated_notional_long,
+/// liquidated_notional_short,liquidated_count_long,liquidated_count_short,backstop_notional,
+/// adl_notional,open_interest,fund_balance` (an unlimited fund is written inf).
 std::string series_csv(const RunFrames& frames, double step_seconds);
 
 /// The liquidation log (docs/model.md §6), one row per event.

@@ -7,7 +7,7 @@
 
 namespace levex {
 
-/// A scenario file (docs/command-line.md): every run parameter and the seed, the venue profile's content, the
+/// A scenario file (docs/formats.md §5): every run parameter and the seed, the venue profile's content, the
 /// SHA-256 of the book, L2 and price-series files, and the program version that wrote it.
 struct Scenario {
     RunParameters params;
@@ -17,15 +17,10 @@ struct Scenario {
     std::string program_version;
 };
 
-/// The scenario of a run: its parameters, the venue profile's content, the book's file and hash
-/// (given: the caller has them), and the SHA-256 of the L2 book (when the depth model reads one)
-/// and of the price series it read. Throws IoError when one of those files cannot be read.
-Scenario scenario_of_run(const RunParameters& params, const std::string& venue_json, const std::string& book_file,
-                         const std::string& book_sha256);
-
 std::string write_scenario_json(const Scenario& scenario);
 
-/// Parses a scenario; throws DataError naming the file and the key for a bad one.
+/// Parses a scenario; throws DataError naming the file, the line and column and the key for a bad
+/// one (keys and ranges from the parameter table, so a scenario refuses what the command line does).
 Scenario parse_scenario_json(const std::string& text, const std::string& file);
 
 } // namespace levex

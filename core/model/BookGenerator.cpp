@@ -34,6 +34,118 @@ double decimal_step(double quote_target, double mark) {
     return std::pow(10.0, std::floor(std::log10(quote_target / mark)));
 }
 
+// The past: an hourly random walk backwards from the mark, with the range seen since each hour.
+struct PastPath {
+    std::size_t hours = 0;
+    std::vector<double> price, low_since, high_since;
+};
+
+PastPath simulate_past(const GeneratorSettings& g) {
+    PastPath past;
+    past.hours = std::max<std::size_t>(g.history_hours, 1);
+    past.price.resize(past.hours + 1);
+    past.low_since.resize(past.hours + 1);
+    past.high_since.resize(past.hours + 1);
+    CounterRng path_rng(g.seed, 0);
+    past.price[0] = past.low_since[0] = past.high_since[0] = g.mark;
+    for (std::size_t h = 1; h <= past.hours; ++h) {
+        past.price[h] = past.price[h - 1] * std::exp(g.hourly_vol * path_rng.normal());
+        past.low_since[h] = std::min(past.low_since[h - 1], past.price[h]);
+        past.high_since[h] = std::max(past.high_since[h - 1], past.price[h]);
+    }
+    return past;
+}
+
+// One position as drawn from its stream, before rounding to the tick and lot.
+struct Draw {
+    int side = 1;
+    bool cross = false;
+    double notional = 0.0;
+    double leverage = 1.0;
+    double entry = 0.0;
+};
+
+const LeverageBucket& draw_bucket(CounterRng& rng) {
+    double u = rng.uniform();
+    const LeverageBucket* bucket = &kBuckets[0];
+    for (const LeverageBucket& b : kBuckets) {
+        bucket = &b;
+        if (u < b.share)
+            break;
+        u -= b.share;
+    }
+    return *bucket;
+}
+
+// Spliced size law: a lognormal body below tail_scale, a Pareto tail above it.
+double draw_notional(CounterRng& rng, const GeneratorSettings& g) {
+    if (rng.uniform() < g.tail_probability)
+        return g.tail_scale * std::pow(rng.uniform(), -1.0 / g.tail_alpha);
+    double notional;
+    do
+        notional = g.median_notional * std::exp(g.size_sigma * rng.normal());
+    while (notional >= g.tail_scale);
+    return notional;
+}
+
+// Entry: a point on the past path such that the path since then never reached the position's
+// liquidation price (survivors only); a fresh position at the mark otherwise.
+double draw_entry(CounterRng& rng, const GeneratorSettings& g, const PastPath& past, int side, double leverage,
+                  double mmr) {
+    for (int attempt = 0; attempt < 16; ++attempt) {
+        const auto age =
+            std::min<std::size_t>(past.hours, static_cast<std::size_t>(g.mean_age_hours * rng.exponential()));
+        const double e = past.price[age] * std::exp(0.002 * rng.normal()); // within the hour
+        const double liq =
+            side > 0 ? e * (1.0 - 1.0 / leverage) / (1.0 - mmr) : e * (1.0 + 1.0 / leverage) / (1.0 + mmr);
+        const bool survived =
+            side > 0 ? liq < std::min(past.low_since[age], e) : liq > std::max(past.high_since[age], e);
+        if (survived)
+            return e;
+    }
+    return g.mark;
+}
+
+// Position i's draws from its own stream, in a fixed order (the book depends on every one).
+Draw draw_position(std::size_t i, const GeneratorSettings& g, const VenueProfile& venue, const PastPath& past,
+                   double mmr0) {
+    CounterRng rng(g.seed, i + 1);
+    Draw d;
+    d.side = rng.uniform() < g.long_share ? 1 : -1;
+    d.cross = rng.uniform() < g.cross_share;
+    const LeverageBucket& bucket = draw_bucket(rng);
+    d.notional = std::min(draw_notional(rng, g) * bucket.notional_factor, g.max_notional);
+    d.leverage = std::min(bucket.leverage, venue.max_leverage_for(d.notional));
+    const double mmr = std::max(mmr0, venue.tier_for(d.notional).mmr + venue.fee_in_maintenance);
+    d.entry = draw_entry(rng, g, past, d.side, d.leverage, mmr);
+    return d;
+}
+
+// Appends drawn position i, its entry on the tick and its size in lots, with its own account.
+void append_position(PositionBook& book, std::size_t i, const Draw& d, double tick, double lot) {
+    const double entry = std::max(tick, round_to(d.entry, tick));
+    const double size = std::max(lot, round_to(d.notional / entry, lot));
+    char name[32];
+    std::snprintf(name, sizeof name, "p%07zu", i + 1);
+    book.id.emplace_back(name);
+    std::snprintf(name, sizeof name, "a%07zu", i + 1);
+    book.account_names.emplace_back(name);
+    book.account.push_back(static_cast<std::uint32_t>(i));
+    book.symbol.push_back(0);
+    book.side.push_back(static_cast<std::int8_t>(d.side));
+    book.size.push_back(size);
+    book.entry_price.push_back(entry);
+    book.leverage.push_back(d.leverage);
+    const double margin = size * entry / d.leverage;
+    book.mode.push_back(d.cross ? MarginMode::Cross : MarginMode::Isolated);
+    book.margin.push_back(d.cross ? 0.0 : margin);
+    book.account_collateral.push_back(d.cross ? round_to(margin, 0.01) : std::nan(""));
+    book.maint_margin_rate.push_back(std::nan(""));
+    book.maint_amount.push_back(std::nan(""));
+    book.exchange_liquidation_price.push_back(std::nan(""));
+    book.line.push_back(static_cast<std::uint32_t>(i + 2));
+}
+
 } // namespace
 
 PositionBook generate_book(const GeneratorSettings& g, const VenueProfile& venue) {
@@ -41,18 +153,7 @@ PositionBook generate_book(const GeneratorSettings& g, const VenueProfile& venue
         throw std::invalid_argument("mark price must be a finite number > 0");
     if (venue.contract != ContractKind::Linear)
         throw std::invalid_argument("the generator writes linear books; choose a linear venue profile");
-
-    // The past: an hourly random walk backwards from the mark, with the range seen since each hour.
-    const std::size_t hours = std::max<std::size_t>(g.history_hours, 1);
-    std::vector<double> path(hours + 1), low_since(hours + 1), high_since(hours + 1);
-    CounterRng path_rng(g.seed, 0);
-    path[0] = low_since[0] = high_since[0] = g.mark;
-    for (std::size_t h = 1; h <= hours; ++h) {
-        path[h] = path[h - 1] * std::exp(g.hourly_vol * path_rng.normal());
-        low_since[h] = std::min(low_since[h - 1], path[h]);
-        high_since[h] = std::max(high_since[h - 1], path[h]);
-    }
-
+    const PastPath past = simulate_past(g);
     const double tick = decimal_step(g.mark * 1e-6, 1.0); // 0.1 at 100,000
     const double lot = decimal_step(100.0, g.mark);       // about 100 quote
     const double mmr0 = venue.tiers.front().mmr + venue.fee_in_maintenance;
@@ -64,70 +165,8 @@ PositionBook generate_book(const GeneratorSettings& g, const VenueProfile& venue
     book.reserve(g.positions);
     book.account_names.reserve(g.positions);
     book.account_collateral.reserve(g.positions);
-    char name[32];
-    for (std::size_t i = 0; i < g.positions; ++i) {
-        CounterRng rng(g.seed, i + 1);
-        const int side = rng.uniform() < g.long_share ? 1 : -1;
-        const bool cross = rng.uniform() < g.cross_share;
-
-        double u = rng.uniform();
-        const LeverageBucket* bucket = &kBuckets[0];
-        for (const LeverageBucket& b : kBuckets) {
-            bucket = &b;
-            if (u < b.share)
-                break;
-            u -= b.share;
-        }
-        // Spliced size law: a lognormal body below tail_scale, a Pareto tail above it.
-        double notional;
-        if (rng.uniform() < g.tail_probability) {
-            notional = g.tail_scale * std::pow(rng.uniform(), -1.0 / g.tail_alpha);
-        } else {
-            do
-                notional = g.median_notional * std::exp(g.size_sigma * rng.normal());
-            while (notional >= g.tail_scale);
-        }
-        notional = std::min(notional * bucket->notional_factor, g.max_notional);
-        const double leverage = std::min(bucket->leverage, venue.max_leverage_for(notional));
-
-        // Entry: a point on the past path such that the path since then never reached the
-        // position's liquidation price (survivors only); a fresh position at the mark otherwise.
-        const double mmr = std::max(mmr0, venue.tier_for(notional).mmr + venue.fee_in_maintenance);
-        double entry = g.mark;
-        for (int attempt = 0; attempt < 16; ++attempt) {
-            const auto age =
-                std::min<std::size_t>(hours, static_cast<std::size_t>(g.mean_age_hours * rng.exponential()));
-            const double e = path[age] * std::exp(0.002 * rng.normal()); // within the hour
-            const double liq =
-                side > 0 ? e * (1.0 - 1.0 / leverage) / (1.0 - mmr) : e * (1.0 + 1.0 / leverage) / (1.0 + mmr);
-            const bool survived = side > 0 ? liq < std::min(low_since[age], e) : liq > std::max(high_since[age], e);
-            if (survived) {
-                entry = e;
-                break;
-            }
-        }
-        entry = std::max(tick, round_to(entry, tick));
-        const double size = std::max(lot, round_to(notional / entry, lot));
-
-        std::snprintf(name, sizeof name, "p%07zu", i + 1);
-        book.id.emplace_back(name);
-        std::snprintf(name, sizeof name, "a%07zu", i + 1);
-        book.account_names.emplace_back(name);
-        book.account.push_back(static_cast<std::uint32_t>(i));
-        book.symbol.push_back(0);
-        book.side.push_back(static_cast<std::int8_t>(side));
-        book.size.push_back(size);
-        book.entry_price.push_back(entry);
-        book.leverage.push_back(leverage);
-        const double margin = size * entry / leverage;
-        book.mode.push_back(cross ? MarginMode::Cross : MarginMode::Isolated);
-        book.margin.push_back(cross ? 0.0 : margin);
-        book.account_collateral.push_back(cross ? round_to(margin, 0.01) : std::nan(""));
-        book.maint_margin_rate.push_back(std::nan(""));
-        book.maint_amount.push_back(std::nan(""));
-        book.exchange_liquidation_price.push_back(std::nan(""));
-        book.line.push_back(static_cast<std::uint32_t>(i + 2));
-    }
+    for (std::size_t i = 0; i < g.positions; ++i)
+        append_position(book, i, draw_position(i, g, venue, past, mmr0), tick, lot);
     return book;
 }
 

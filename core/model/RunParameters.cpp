@@ -13,4 +13,11 @@ const char* depth_model_name(DepthModel model) {
     return "v-shaped";
 }
 
+std::optional<DepthModel> depth_model_from_name(std::string_view name) {
+    for (DepthModel model : {DepthModel::Flat, DepthModel::VShaped, DepthModel::Metaorder, DepthModel::L2Book})
+        if (name == depth_model_name(model))
+            return model;
+    return std::nullopt;
+}
+
 } // namespace levex

@@ -5,14 +5,17 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace levex {
 
 enum class DepthModel { Flat, VShaped, Metaorder, L2Book };
 
-/// Every parameter of a cascade run (docs/model.md). Units are in the names. Defaults without a
-/// published source are visible user defaults, listed with their reason in the README.
+/// Every parameter of a cascade run (docs/model.md). Units are in the names. Each has its row in
+/// the parameter table (core/model/ParameterTable.h): valid range, unit, one-line doc, and whether
+/// its default is neutral, cited or a user assumption.
 struct RunParameters {
     std::string symbol;                                     ///< empty: the book's only (or largest) symbol
     double mark = std::numeric_limits<double>::quiet_NaN(); ///< start mark; NaN = the book's mark_price
@@ -50,6 +53,9 @@ struct RunParameters {
     std::size_t bins = 512; ///< price bins of the frames' histograms
 };
 
+/// "flat", "v-shaped", "metaorder", "l2-book": the names scenario files use.
 const char* depth_model_name(DepthModel model);
+/// The model of one of those names, or nullopt.
+std::optional<DepthModel> depth_model_from_name(std::string_view name);
 
 } // namespace levex

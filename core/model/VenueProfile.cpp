@@ -72,6 +72,131 @@ std::string text(const JsonSource& src, const json& j, const std::string& base, 
     return s;
 }
 
+// The profile object: the whole document, or the member at `base` ("venue" in a scenario file).
+const json& profile_object(const JsonSource& src, const json& doc, const std::string& base) {
+    const json* found = &doc;
+    if (!base.empty()) {
+        const json::json_pointer pointer("/" + base);
+        if (!doc.contains(pointer))
+            src.fail(base, "missing (expected the venue profile object)");
+        found = &doc.at(pointer);
+    }
+    if (!found->is_object())
+        src.fail(base, "expected a JSON object (a venue profile), found " + found->dump().substr(0, 40));
+    return *found;
+}
+
+void check_known_keys(const JsonSource& src, const json& j, const std::string& base) {
+    std::set<std::string> known(kRuleKeys.begin(), kRuleKeys.end());
+    known.insert({"name", "display_name", "as_of", "contract_size", "tier_basis", "sources", "user_defaults"});
+    for (const auto& [key, value] : j.items())
+        if (!known.count(key))
+            src.fail(join(base, key), "unknown key (see resources/venues/README.md for the keys a profile has)",
+                     IssueCode::UnknownKey);
+}
+
+// Names and the contract: what is traded, and how tiers are measured.
+void read_contract(const JsonSource& src, const json& j, const std::string& base, VenueProfile& p) {
+    p.name = text(src, j, base, "name");
+    p.display_name = j.contains("display_name") ? text(src, j, base, "display_name") : p.name;
+    p.as_of = j.contains("as_of") ? text(src, j, base, "as_of") : "";
+    p.contract = text(src, j, base, "contract", {"linear", "inverse"}) == "linear" ? ContractKind::Linear
+                                                                                   : ContractKind::Inverse;
+    if (p.contract == ContractKind::Inverse)
+        p.contract_size = number(src, j, base, "contract_size", 1e-12, 1e12);
+    if (j.contains("tier_basis"))
+        p.tier_basis = text(src, j, base, "tier_basis", {"notional", "quantity"}) == "notional" ? TierBasis::Notional
+                                                                                                : TierBasis::Quantity;
+}
+
+std::optional<PartialLiquidationRule> read_partial(const JsonSource& src, const json& j, const std::string& base) {
+    if (!j.contains("partial"))
+        src.fail(join(base, "partial"), "missing (expected an object or null)");
+    const json& pj = j.at("partial");
+    if (pj.is_null())
+        return std::nullopt;
+    const std::string at = join(base, "partial");
+    if (!pj.is_object())
+        src.fail(at, "expected an object or null, found " + pj.dump());
+    PartialLiquidationRule rule;
+    rule.min_notional = number(src, pj, at, "min_notional", 0.0, 1e18);
+    rule.fraction = number(src, pj, at, "fraction", 1e-9, 1.0);
+    rule.cooldown_s = number(src, pj, at, "cooldown_s", 0.0, 1e9);
+    return rule;
+}
+
+void read_adl(const JsonSource& src, const json& j, const std::string& base, VenueProfile& p) {
+    if (!j.contains("adl") || !j.at("adl").is_object())
+        src.fail(join(base, "adl"), "expected an object {\"enabled\": bool, \"ranking\": \"bitmex\"}");
+    const json& adl = j.at("adl");
+    if (!adl.contains("enabled") || !adl.at("enabled").is_boolean())
+        src.fail(join(base, "adl/enabled"), "expected true or false");
+    p.adl_enabled = adl.at("enabled").get<bool>();
+    p.adl_ranking = text(src, adl, join(base, "adl"), "ranking", {"bitmex"});
+}
+
+// What happens at liquidation: maintenance, fees, execution, partial slices, backstop, fund, ADL, mark.
+void read_liquidation_rules(const JsonSource& src, const json& j, const std::string& base, VenueProfile& p) {
+    p.maintenance_basis = text(src, j, base, "maintenance_basis", {"mark", "entry"}) == "mark"
+                              ? MaintenanceBasis::Mark
+                              : MaintenanceBasis::Entry;
+    p.fee_in_maintenance = number(src, j, base, "fee_in_maintenance", 0.0, 0.5);
+    p.liquidation_fee_rate = number(src, j, base, "liquidation_fee_rate", 0.0, 0.5);
+    p.remaining_margin_to = text(src, j, base, "remaining_margin_to", {"fund", "trader"}) == "fund"
+                                ? RemainingMarginTo::Fund
+                                : RemainingMarginTo::Trader;
+    p.execution = text(src, j, base, "execution", {"market", "ioc_bankruptcy"}) == "market" ? Execution::Market
+                                                                                            : Execution::IocBankruptcy;
+    p.partial = read_partial(src, j, base);
+    p.backstop_equity_fraction = number(src, j, base, "backstop_equity_fraction", 0.0, 1.0);
+    p.insurance_fund = number(src, j, base, "insurance_fund", 0.0, 1e18, true);
+    read_adl(src, j, base, p);
+    p.mark_passthrough = number(src, j, base, "mark_passthrough", 0.0, 1.0);
+}
+
+std::vector<MarginTier> read_tiers(const JsonSource& src, const json& j, const std::string& base) {
+    if (!j.contains("tiers") || !j.at("tiers").is_array())
+        src.fail(join(base, "tiers"), "expected an array of tiers");
+    const json& tiers = j.at("tiers");
+    std::vector<MarginTier> out;
+    for (std::size_t n = 0; n < tiers.size(); ++n) {
+        const std::string at = join(base, "tiers/" + std::to_string(n));
+        const json& t = tiers[n];
+        if (!t.is_object())
+            src.fail(at, "expected an object, found " + t.dump());
+        MarginTier tier;
+        tier.floor = number(src, t, at, "notional_floor", 0.0, 1e18);
+        tier.cap = number(src, t, at, "notional_cap", 0.0, 1e18, true);
+        tier.max_leverage = number(src, t, at, "max_leverage", 1.0, 1e4);
+        tier.mmr = number(src, t, at, "maint_margin_rate", 0.0, 0.999999);
+        tier.maint_amount = number(src, t, at, "maint_amount", 0.0, 1e18);
+        out.push_back(tier);
+    }
+    return out;
+}
+
+// "sources" (key -> page) and "user_defaults" (keys whose values are unsourced defaults).
+void read_provenance(const JsonSource& src, const json& j, const std::string& base, VenueProfile& p) {
+    if (j.contains("sources")) {
+        if (!j.at("sources").is_object())
+            src.fail(join(base, "sources"), "expected an object mapping keys to pages");
+        for (const auto& [key, value] : j.at("sources").items()) {
+            if (!value.is_string())
+                src.fail(join(base, "sources/" + key), "expected the page (a string), found " + value.dump());
+            p.sources[key] = value.get<std::string>();
+        }
+    }
+    if (j.contains("user_defaults")) {
+        if (!j.at("user_defaults").is_array())
+            src.fail(join(base, "user_defaults"), "expected an array of key names");
+        for (const json& v : j.at("user_defaults")) {
+            if (!v.is_string())
+                src.fail(join(base, "user_defaults"), "expected key names (strings), found " + v.dump());
+            p.user_defaults.push_back(v.get<std::string>());
+        }
+    }
+}
+
 void validate_tiers(const VenueProfile& p, const JsonSource& src, const std::string& base) {
     if (p.tiers.empty())
         src.fail(join(base, "tiers"), "expected at least one tier");
@@ -135,104 +260,14 @@ VenueProfile parse_venue_profile(const std::string& json_text, const std::string
     const JsonSource src{json_text, file};
     const json doc = src.parse<json>();
     const std::string& base = json_path;
-    const json* found = &doc;
-    if (!base.empty()) {
-        const json::json_pointer pointer("/" + base);
-        if (!doc.contains(pointer))
-            src.fail(base, "missing (expected the venue profile object)");
-        found = &doc.at(pointer);
-    }
-    const json& j = *found;
-    if (!j.is_object())
-        src.fail(base, "expected a JSON object (a venue profile), found " + j.dump().substr(0, 40));
-    std::set<std::string> known(kRuleKeys.begin(), kRuleKeys.end());
-    known.insert({"name", "display_name", "as_of", "contract_size", "tier_basis", "sources", "user_defaults"});
-    for (const auto& [key, value] : j.items())
-        if (!known.count(key))
-            src.fail(join(base, key), "unknown key (see resources/venues/README.md for the keys a profile has)",
-                     IssueCode::UnknownKey);
-
+    const json& j = profile_object(src, doc, base);
+    check_known_keys(src, j, base);
     VenueProfile p;
-    p.name = text(src, j, base, "name");
-    p.display_name = j.contains("display_name") ? text(src, j, base, "display_name") : p.name;
-    p.as_of = j.contains("as_of") ? text(src, j, base, "as_of") : "";
-    p.contract = text(src, j, base, "contract", {"linear", "inverse"}) == "linear" ? ContractKind::Linear
-                                                                                   : ContractKind::Inverse;
-    if (p.contract == ContractKind::Inverse)
-        p.contract_size = number(src, j, base, "contract_size", 1e-12, 1e12);
-    if (j.contains("tier_basis"))
-        p.tier_basis = text(src, j, base, "tier_basis", {"notional", "quantity"}) == "notional" ? TierBasis::Notional
-                                                                                                : TierBasis::Quantity;
-    p.maintenance_basis = text(src, j, base, "maintenance_basis", {"mark", "entry"}) == "mark"
-                              ? MaintenanceBasis::Mark
-                              : MaintenanceBasis::Entry;
-    p.fee_in_maintenance = number(src, j, base, "fee_in_maintenance", 0.0, 0.5);
-    p.liquidation_fee_rate = number(src, j, base, "liquidation_fee_rate", 0.0, 0.5);
-    p.remaining_margin_to = text(src, j, base, "remaining_margin_to", {"fund", "trader"}) == "fund"
-                                ? RemainingMarginTo::Fund
-                                : RemainingMarginTo::Trader;
-    p.execution = text(src, j, base, "execution", {"market", "ioc_bankruptcy"}) == "market" ? Execution::Market
-                                                                                            : Execution::IocBankruptcy;
-    if (!j.contains("partial"))
-        src.fail(join(base, "partial"), "missing (expected an object or null)");
-    if (!j.at("partial").is_null()) {
-        const json& pj = j.at("partial");
-        const std::string at = join(base, "partial");
-        if (!pj.is_object())
-            src.fail(at, "expected an object or null, found " + pj.dump());
-        PartialLiquidationRule rule;
-        rule.min_notional = number(src, pj, at, "min_notional", 0.0, 1e18);
-        rule.fraction = number(src, pj, at, "fraction", 1e-9, 1.0);
-        rule.cooldown_s = number(src, pj, at, "cooldown_s", 0.0, 1e9);
-        p.partial = rule;
-    }
-    p.backstop_equity_fraction = number(src, j, base, "backstop_equity_fraction", 0.0, 1.0);
-    p.insurance_fund = number(src, j, base, "insurance_fund", 0.0, 1e18, true);
-    if (!j.contains("adl") || !j.at("adl").is_object())
-        src.fail(join(base, "adl"), "expected an object {\"enabled\": bool, \"ranking\": \"bitmex\"}");
-    const json& adl = j.at("adl");
-    if (!adl.contains("enabled") || !adl.at("enabled").is_boolean())
-        src.fail(join(base, "adl/enabled"), "expected true or false");
-    p.adl_enabled = adl.at("enabled").get<bool>();
-    p.adl_ranking = text(src, adl, join(base, "adl"), "ranking", {"bitmex"});
-    p.mark_passthrough = number(src, j, base, "mark_passthrough", 0.0, 1.0);
-
-    if (!j.contains("tiers") || !j.at("tiers").is_array())
-        src.fail(join(base, "tiers"), "expected an array of tiers");
-    const json& tiers = j.at("tiers");
-    for (std::size_t n = 0; n < tiers.size(); ++n) {
-        const std::string at = join(base, "tiers/" + std::to_string(n));
-        const json& t = tiers[n];
-        if (!t.is_object())
-            src.fail(at, "expected an object, found " + t.dump());
-        MarginTier tier;
-        tier.floor = number(src, t, at, "notional_floor", 0.0, 1e18);
-        tier.cap = number(src, t, at, "notional_cap", 0.0, 1e18, true);
-        tier.max_leverage = number(src, t, at, "max_leverage", 1.0, 1e4);
-        tier.mmr = number(src, t, at, "maint_margin_rate", 0.0, 0.999999);
-        tier.maint_amount = number(src, t, at, "maint_amount", 0.0, 1e18);
-        p.tiers.push_back(tier);
-    }
+    read_contract(src, j, base, p);
+    read_liquidation_rules(src, j, base, p);
+    p.tiers = read_tiers(src, j, base);
     validate_tiers(p, src, base);
-
-    if (j.contains("sources")) {
-        if (!j.at("sources").is_object())
-            src.fail(join(base, "sources"), "expected an object mapping keys to pages");
-        for (const auto& [key, value] : j.at("sources").items()) {
-            if (!value.is_string())
-                src.fail(join(base, "sources/" + key), "expected the page (a string), found " + value.dump());
-            p.sources[key] = value.get<std::string>();
-        }
-    }
-    if (j.contains("user_defaults")) {
-        if (!j.at("user_defaults").is_array())
-            src.fail(join(base, "user_defaults"), "expected an array of key names");
-        for (const json& v : j.at("user_defaults")) {
-            if (!v.is_string())
-                src.fail(join(base, "user_defaults"), "expected key names (strings), found " + v.dump());
-            p.user_defaults.push_back(v.get<std::string>());
-        }
-    }
+    read_provenance(src, j, base, p);
     validate_provenance(p, j, src, base);
     p.json = j.dump();
     return p;

@@ -2,7 +2,7 @@
 #include "core/store/RunBlob.h"
 
 #include "core/base/Issue.h"
-#include "core/model/RunParameterLimits.h"
+#include "core/model/ParameterTable.h"
 
 #include <bit>
 #include <cstdint>

@@ -4,8 +4,10 @@
 #include "core/base/FlatHashIndex.h"
 #include "core/base/Issue.h"
 #include "core/base/NumberFormat.h"
+#include "core/engine/RunSeries.h"
 #include "core/io/RunReport.h"
-#include "core/model/RunParameterLimits.h"
+#include "core/model/ParameterError.h"
+#include "core/model/ParameterTable.h"
 #include "core/store/RunBlob.h"
 #include "core/store/WorkspaceSchema.h"
 
@@ -24,8 +26,6 @@ namespace levex {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
-constexpr std::size_t kSeriesCount =
-    11; // rows of a run's `series` blob, in the order of double_series(), then the two count series
 constexpr std::size_t kLogColumns = 9;
 
 std::string iso8601(std::time_t t, const char* format) {
@@ -97,19 +97,6 @@ RunInfo run_from_row(const SqliteStatement& s) {
     return info;
 }
 
-// The per-step series of a run, in the order the `series` blob stores them.
-std::vector<std::vector<double>*> double_series(RunFrames& f) {
-    return {&f.index,
-            &f.book,
-            &f.mark,
-            &f.liquidated_notional_long,
-            &f.liquidated_notional_short,
-            &f.backstop_notional,
-            &f.adl_notional,
-            &f.open_interest,
-            &f.fund_balance};
-}
-
 // The positions table's key: a snapshot's rows form one contiguous range (see the schema).
 std::int64_t position_key(std::int64_t snapshot_id, std::size_t row) {
     return snapshot_id * (std::int64_t(1) << 32) + static_cast<std::int64_t>(row);
@@ -120,6 +107,13 @@ bool name_taken(SqliteDatabase& db, const std::string& name, std::int64_t except
     s.bind(1, name);
     s.bind(2, except_id);
     return s.step();
+}
+
+// A snapshot name another snapshot already has (key "name": each front end says where to change it).
+ParameterError name_in_use(const std::string& name, const std::string& path) {
+    return ParameterError({"name", "a name no other snapshot in " + path + " has",
+                           "'" + name + "' (a snapshot named '" + name + "' already exists)",
+                           "choose another {name}, or rename or delete that snapshot"});
 }
 
 [[noreturn]] void refuse(WorkspaceOpenError::Reason reason, const std::string& message) {
@@ -177,12 +171,12 @@ Workspace::Workspace(const std::string& path) : db_(path) {
     if (version < 0)
         refuse(WorkspaceOpenError::Reason::Corrupt,
                path + ": expected a LevEx workspace database, found schema version " + std::to_string(version) +
-                   ". It was not changed: choose another file with --db.");
+                   ". It was not changed: choose another workspace file.");
     if (version > kWorkspaceSchemaVersion)
         refuse(WorkspaceOpenError::Reason::TooNew,
                path + ": written by a newer version of LevEx (workspace schema " + std::to_string(version) +
                    "; this version reads up to " + std::to_string(kWorkspaceSchemaVersion) +
-                   "). It was not opened and is unchanged: use the newer LevEx, or choose another file with --db.");
+                   "). It was not opened and is unchanged: use the newer LevEx, or choose another workspace file.");
     try {
         SqliteStatement check = db_.prepare("PRAGMA quick_check(5)");
         std::string problems;
@@ -204,7 +198,7 @@ Workspace::Workspace(const std::string& path) : db_(path) {
     if (version == 0 && db_.query_int("SELECT count(*) FROM sqlite_schema") > 0)
         refuse(WorkspaceOpenError::Reason::Corrupt,
                path + ": expected a LevEx workspace database, found another program's SQLite database. It was "
-                      "not changed: choose another file with --db.");
+                      "not changed: choose another workspace file.");
     if (version == 0 && db_.query_int("PRAGMA page_count") == 0)
         db_.exec("PRAGMA page_size = 16384"); // a new file: bigger pages suit million-row snapshots
     {
@@ -234,8 +228,7 @@ ImportResult Workspace::import_snapshot(const PositionBook& book, const Snapshot
     std::string name = source.name;
     if (!name.empty()) {
         if (name_taken(db_, name, 0))
-            throw UsageError("a snapshot named '" + name + "' already exists in " + path() +
-                             ": choose another name (levex-cli import --name), or rename or delete that one");
+            throw name_in_use(name, path());
     } else {
         const std::string stem = std::filesystem::path(source.source_path).stem().string();
         name = stem.empty() ? "snapshot" : stem;
@@ -392,10 +385,10 @@ PositionBook Workspace::load_book(std::int64_t snapshot_id) {
 
 void Workspace::rename_snapshot(std::int64_t id, const std::string& name) {
     if (name.empty())
-        throw UsageError("a snapshot needs a name");
+        throw ParameterError({"name", "a name for the snapshot", "none"});
     SqliteTransaction transaction(db_);
     if (name_taken(db_, name, id))
-        throw UsageError("a snapshot named '" + name + "' already exists: choose another name");
+        throw name_in_use(name, path());
     SqliteStatement s = db_.prepare("UPDATE snapshots SET name = ? WHERE id = ?");
     s.bind(1, name);
     s.bind(2, id);
@@ -469,7 +462,7 @@ std::optional<ScenarioInfo> Workspace::scenario(std::int64_t id) {
 
 void Workspace::rename_scenario(std::int64_t id, const std::string& name) {
     if (name.empty())
-        throw UsageError("a scenario needs a name");
+        throw ParameterError({"name", "a name for the scenario", "none"});
     SqliteTransaction transaction(db_);
     SqliteStatement s = db_.prepare("UPDATE scenarios SET name = ? WHERE id = ?");
     s.bind(1, name);
@@ -496,25 +489,21 @@ std::int64_t Workspace::save_run(std::int64_t scenario_id, const std::string& st
 
 std::int64_t Workspace::insert_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,
                                    const std::string& symbol, const RunResult& result) {
-    RunFrames f = result.frames; // a copy: double_series() hands out pointers
+    const RunFrames& f = result.frames;
     const std::size_t steps = f.steps;
-    std::vector<double> series;
-    series.reserve(kSeriesCount * steps);
-    for (std::vector<double>* v : double_series(f)) {
-        v->resize(steps);
-        series.insert(series.end(), v->begin(), v->end());
-    }
-    f.liquidated_count_long.resize(steps);
-    f.liquidated_count_short.resize(steps);
-    series.insert(series.end(), f.liquidated_count_long.begin(), f.liquidated_count_long.end());
-    series.insert(series.end(), f.liquidated_count_short.begin(), f.liquidated_count_short.end());
+    // One row per series, at the row the format fixes for it (docs/formats.md §6).
+    const std::size_t series_rows = run_series().size();
+    std::vector<double> series(series_rows * steps, 0.0);
+    for (const RunSeries& s : run_series())
+        for (std::size_t t = 0; t < std::min(steps, s.size(f)); ++t)
+            series[s.stored_row * steps + t] = s.at(f, t);
 
     std::vector<double> heatmap;
     const bool histograms = f.open_long.size() == steps * f.bins && f.bins > 0 && steps > 0;
     if (histograms) {
-        heatmap.reserve(4 * steps * f.bins);
-        for (const auto* h : {&f.open_long, &f.open_short, &f.executed_long, &f.executed_short})
-            heatmap.insert(heatmap.end(), h->begin(), h->end());
+        heatmap.reserve(run_histograms().size() * steps * f.bins);
+        for (const RunHistogram& h : run_histograms())
+            heatmap.insert(heatmap.end(), (f.*h.values).begin(), (f.*h.values).end());
     }
     std::vector<double> log;
     log.reserve(result.log.size() * kLogColumns);
@@ -532,8 +521,9 @@ std::int64_t Workspace::insert_run(std::int64_t scenario_id, const std::string& 
     s.bind(6, static_cast<std::int64_t>(f.bins));
     s.bind(7, summary_json(result.summary));
     s.bind_blob(8, encode_matrix(f.edges, 1, f.edges.size(), BlobEncoding::Dense));
-    s.bind_blob(9, encode_matrix(series, kSeriesCount, steps, BlobEncoding::Dense));
-    s.bind_blob(10, encode_matrix(heatmap, histograms ? 4 * steps : 0, f.bins, BlobEncoding::RowDelta));
+    s.bind_blob(9, encode_matrix(series, series_rows, steps, BlobEncoding::Dense));
+    s.bind_blob(
+        10, encode_matrix(heatmap, histograms ? run_histograms().size() * steps : 0, f.bins, BlobEncoding::RowDelta));
     s.bind_blob(11, encode_matrix(log, result.log.size(), kLogColumns, BlobEncoding::Dense));
     s.run();
     return db_.last_insert_rowid();
@@ -574,33 +564,30 @@ StoredRun Workspace::load_run(std::int64_t run_id) {
     if (f.edges.size() != f.bins + 1)
         damaged("edges", std::to_string(f.bins + 1) + " bin edges", std::to_string(f.edges.size()));
     const DecodedMatrix series = decode_matrix(s.column_blob(12), what + " series");
-    if (series.rows != kSeriesCount || series.cols != f.steps)
-        damaged("series", shape(kSeriesCount, f.steps), shape(series.rows, series.cols));
-    std::size_t row = 0;
-    for (std::vector<double>* v : double_series(f)) {
-        v->assign(series.values.begin() + static_cast<std::ptrdiff_t>(row * f.steps),
-                  series.values.begin() + static_cast<std::ptrdiff_t>((row + 1) * f.steps));
-        ++row;
-    }
+    const std::size_t series_rows = run_series().size();
+    if (series.rows != series_rows || series.cols != f.steps)
+        damaged("series", shape(series_rows, f.steps), shape(series.rows, series.cols));
     auto whole = [&](double x, double limit, const std::string& part) {
         if (!(x >= 0 && x <= limit && x == std::floor(x)))
             damaged(part, "a whole number in [0, " + format_plain(limit) + "]", format_plain(x));
         return x;
     };
-    for (auto* counts : {&f.liquidated_count_long, &f.liquidated_count_short}) {
-        counts->resize(f.steps);
+    for (const RunSeries& one : run_series()) {
+        one.resize(f, f.steps);
+        const double* row = series.values.data() + one.stored_row * f.steps;
         for (std::size_t t = 0; t < f.steps; ++t)
-            (*counts)[t] = static_cast<std::uint32_t>(whole(series.values[row * f.steps + t], UINT32_MAX, "series"));
-        ++row;
+            one.set(f, t, one.counts ? whole(row[t], UINT32_MAX, "series") : row[t]);
     }
     const DecodedMatrix heatmap = decode_matrix(s.column_blob(13), what + " heatmap");
-    if (heatmap.rows != 0 && (heatmap.rows != 4 * f.steps || heatmap.cols != f.bins))
-        damaged("heatmap", shape(4 * f.steps, f.bins) + " (or none)", shape(heatmap.rows, heatmap.cols));
+    if (heatmap.rows != 0 && (heatmap.rows != run_histograms().size() * f.steps || heatmap.cols != f.bins))
+        damaged("heatmap", shape(run_histograms().size() * f.steps, f.bins) + " (or none)",
+                shape(heatmap.rows, heatmap.cols));
     if (heatmap.rows != 0) {
         std::size_t k = 0;
-        for (auto* h : {&f.open_long, &f.open_short, &f.executed_long, &f.executed_short}) {
-            h->assign(heatmap.values.begin() + static_cast<std::ptrdiff_t>(k * f.steps * f.bins),
-                      heatmap.values.begin() + static_cast<std::ptrdiff_t>((k + 1) * f.steps * f.bins));
+        for (const RunHistogram& h : run_histograms()) {
+            (f.*h.values)
+                .assign(heatmap.values.begin() + static_cast<std::ptrdiff_t>(k * f.steps * f.bins),
+                        heatmap.values.begin() + static_cast<std::ptrdiff_t>((k + 1) * f.steps * f.bins));
             ++k;
         }
     }

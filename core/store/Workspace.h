@@ -86,7 +86,7 @@ public:
 
     /// Stores a book in one transaction: on an error or a cancel nothing is left. Identical
     /// content (same hash and venue) is recognised and not stored twice. A name already used by
-    /// another snapshot throws UsageError.
+    /// another snapshot throws ParameterError (key "name").
     ImportResult import_snapshot(const PositionBook& book, const SnapshotSource& source,
                                  const StoreProgress& progress = {});
     /// Newest first.
@@ -95,7 +95,7 @@ public:
     std::optional<SnapshotInfo> snapshot(std::int64_t id);
     /// The stored book, every field as imported. `source` is the snapshot's source path.
     PositionBook load_book(std::int64_t snapshot_id);
-    /// UsageError when another snapshot has the name.
+    /// ParameterError (key "name") when another snapshot has the name, or for an empty one.
     void rename_snapshot(std::int64_t id, const std::string& name);
     /// Removes the snapshot with its positions, scenarios and runs.
     void delete_snapshot(std::int64_t id);

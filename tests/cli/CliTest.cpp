@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: runs levex-cli as a user would and checks what it prints and its exit status.
 #include "core/base/TextFile.h"
+#include "core/model/ParameterTable.h"
 #include "core/store/SqliteDatabase.h"
 
 #include <gtest/gtest.h>
@@ -529,4 +530,75 @@ TEST(Cli, SimulateWritesSeriesAndLiquidatedPositions) {
     EXPECT_EQ(liquidated.rfind("id,account,symbol,side,size,entry_price,trigger,first_step,", 0), 0u);
     EXPECT_EQ(cell(liquidated, "a", "side"), "long");
     EXPECT_EQ(cell(liquidated, "a", "fully_liquidated"), "true");
+}
+
+// The run options are the parameter table's: names, values, docs and defaults in --help, and
+// errors that name the option of the key the core reports.
+TEST(CliParameters, HelpListsEveryRunParameterWithTheTablesDoc) {
+    for (const char* command : {"simulate", "sweep", "montecarlo"}) {
+        const CliRun help = cli(std::string(command) + " --help");
+        ASSERT_EQ(help.status, 0) << help.err;
+        for (const levex::ParameterSpec& spec : levex::parameter_table()) {
+            if (spec.option.empty() || spec.part != 0)
+                continue;
+            const std::string left = "--" + spec.option + " " + spec.value_name;
+            EXPECT_NE(help.out.find(left), std::string::npos) << command << ": " << left;
+            EXPECT_NE(help.out.find(levex::option_help(spec.option)), std::string::npos) << command << ": " << left;
+        }
+    }
+    const CliRun simulate = cli("simulate --help");
+    EXPECT_NE(simulate.out.find("(default 120, a user assumption)"), std::string::npos) << simulate.out;
+    EXPECT_NE(simulate.out.find("(default 512)"), std::string::npos);
+}
+
+TEST(CliParameters, AnErrorNamesTheOptionOfItsKey) {
+    const std::string book = data("published/bybit_isolated_entry.csv");
+    const CliRun half_life = cli("simulate " + book + " --mark 20000 --half-life 0");
+    EXPECT_EQ(half_life.status, 2);
+    EXPECT_EQ(half_life.err, "levex-cli: --half-life: expected seconds > 0 or inf, found 0\n");
+    const CliRun jumps = cli("simulate " + book + " --mark 20000 --jumps 0.1:0:-1");
+    EXPECT_EQ(jumps.status, 2);
+    EXPECT_EQ(jumps.err, "levex-cli: --jumps: expected a standard deviation >= 0, found -1\n");
+    const CliRun parts = cli("simulate " + book + " --mark 20000 --jumps 0.1:0");
+    EXPECT_EQ(parts.status, 2);
+    EXPECT_NE(parts.err.find("--jumps: expected RATE:MEAN:STDEV (3 numbers"), std::string::npos) << parts.err;
+    const CliRun steps = cli("simulate " + book + " --mark 20000 --steps many");
+    EXPECT_EQ(steps.status, 2);
+    EXPECT_NE(steps.err.find("--steps: expected a whole number of steps in [1, 10000000], found 'many'"),
+              std::string::npos)
+        << steps.err;
+    const CliRun symbol = cli("simulate " + data("published/binance_cross_faq.csv") + " --symbol XRPUSDT");
+    EXPECT_EQ(symbol.status, 2);
+    EXPECT_NE(symbol.err.find("--symbol: expected one of the book's symbols (BTCUSDT, ETHUSDT), found 'XRPUSDT'"),
+              std::string::npos)
+        << symbol.err;
+    const CliRun bins = cli("simulate " + book + " --mark 20000 --steps 1000000 --bins 100");
+    EXPECT_EQ(bins.status, 2);
+    EXPECT_NE(bins.err.find("--bins: expected steps × bins ≤ 50000000"), std::string::npos) << bins.err;
+}
+
+TEST(CliParameters, MonteCarloAsksForRandomnessByItsOption) {
+    const auto dir = temp_dir();
+    const std::string book = (dir / "mc-random.csv").string();
+    ASSERT_EQ(cli("generate --positions 200 --seed 2 --out " + book).status, 0);
+    const CliRun run = cli("montecarlo " + book + " --paths 4");
+    EXPECT_EQ(run.status, 2);
+    EXPECT_EQ(run.err.rfind("levex-cli: --vol: expected a volatility > 0 or jumps", 0), 0u) << run.err;
+}
+
+TEST(CliParameters, AScenarioOutsideTheLimitsIsBadDataAtItsKey) {
+    const auto dir = temp_dir();
+    const std::string book = data("published/bybit_isolated_entry.csv");
+    const std::string scenario = (dir / "limits.json").string();
+    ASSERT_EQ(cli("simulate " + book + " --mark 20000 --steps 20 --save-scenario " + scenario).status, 0);
+    std::string text = levex::read_text_file(scenario);
+    const std::string from = "\"half_life_s\": 120.0";
+    ASSERT_NE(text.find(from), std::string::npos) << text;
+    text.replace(text.find(from), from.size(), "\"half_life_s\": -3.0");
+    levex::write_text_file(scenario, text);
+    const CliRun run = cli("simulate " + book + " --scenario " + scenario);
+    EXPECT_EQ(run.status, 3);
+    EXPECT_NE(run.err.find(scenario + ":"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find(": parameters/half_life_s: expected seconds > 0 or inf, found -3"), std::string::npos)
+        << run.err;
 }

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The cascade engine (docs/model.md §4, §5, §6): hand-computed cases and properties on random books.
+// The cascade engine (docs/model.md §4, §5, §6): hand-computed cases, properties on random books and
+// the model's edge cases.
 #include "core/engine/CascadeEngine.h"
-#include "core/engine/AdlQueue.h"
+#include "core/base/TextFile.h"
+#include "core/engine/DepthCurveMarket.h"
 #include "core/engine/PreparedBook.h"
 #include "core/engine/Simulation.h"
-#include "core/market/IndexPath.h"
+#include "core/io/MarketInputsReader.h"
+#include "core/io/RunReport.h"
 #include "core/model/BookGenerator.h"
+#include "core/model/ParameterTable.h"
 
 #include "TestSupport.h"
 
@@ -13,6 +17,8 @@
 
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
+#include <string>
 
 using namespace levex;
 using levex::test::BookBuilder;
@@ -128,29 +134,6 @@ TEST(CascadeEngine, PartialLiquidationWaitsForItsCooldown) {
     EXPECT_EQ(r.log[2].step, 60u);
     EXPECT_NEAR(r.log[2].size, 12.8, 1e-12);
     EXPECT_EQ(r.summary.liquidated_count_long, 1u);
-}
-
-// The BitMEX ADL example: longs (account, qty, rank) (1,10,3) (2,10,6) (3,20,1) (4,30,4) (5,20,5)
-// (6,10,2); a 20-lot short liquidated at bankruptcy 650 closes 10 of account 2 and 10 of account 5.
-TEST(AdlQueue, BitmexPublishedExample) {
-    AdlQueue queue({{1, 3, 10}, {2, 6, 10}, {3, 1, 20}, {4, 4, 30}, {5, 5, 20}, {6, 2, 10}});
-    const auto fills = queue.absorb(20);
-    ASSERT_EQ(fills.size(), 2u);
-    EXPECT_EQ(fills[0].position, 2u);
-    EXPECT_DOUBLE_EQ(fills[0].quantity, 10.0);
-    EXPECT_EQ(fills[1].position, 5u);
-    EXPECT_DOUBLE_EQ(fills[1].quantity, 10.0);
-    // Account 5 keeps 10 at the head of the queue.
-    const auto next = queue.absorb(15);
-    EXPECT_EQ(next[0].position, 5u);
-    EXPECT_DOUBLE_EQ(next[0].quantity, 10.0);
-    EXPECT_EQ(next[1].position, 4u);
-}
-
-TEST(AdlQueue, BitmexRankIsPnlPercentTimesEffectiveLeverage) {
-    // Short from 1000 at mark 900 with bankruptcy 1100: PnL 10 %, effective leverage 900/200.
-    EXPECT_DOUBLE_EQ(AdlQueue::bitmex_rank(-1, 1000, 900, 1100), 0.1 * 900 / 200);
-    EXPECT_DOUBLE_EQ(AdlQueue::bitmex_rank(-1, 1000, 1100, 1200), 0.0); // losing: not ranked
 }
 
 // With the fund exhausted, a liquidated short is closed against profitable longs at its bankruptcy
@@ -343,13 +326,208 @@ TEST(CascadeEngine, ZeroShockHasNoAmplification) {
     EXPECT_EQ(r.summary.steps_run, 1u);
 }
 
-TEST(CascadeEngine, RampSpreadsTheShockOverSteps) {
+// Edge cases of the model: each gives a defined result, and no NaN anywhere in what a run writes.
+namespace {
+
+// NaN nowhere: series, histograms, edges, the log, the summary and the JSON and CSV written from them.
+void expect_no_nan(const RunResult& r) {
+    const RunFrames& f = r.frames;
+    for (const auto* v : {&f.edges, &f.index, &f.book, &f.mark, &f.liquidated_notional_long,
+                          &f.liquidated_notional_short, &f.backstop_notional, &f.adl_notional, &f.open_interest,
+                          &f.fund_balance, &f.open_long, &f.open_short, &f.executed_long, &f.executed_short})
+        for (double x : *v)
+            ASSERT_FALSE(std::isnan(x));
+    for (const auto* prices : {&f.index, &f.book, &f.mark})
+        for (double x : *prices)
+            ASSERT_GT(x, 0.0);
+    for (const LiquidationEvent& e : r.log) {
+        ASSERT_TRUE(std::isfinite(e.fill_price) && e.fill_price > 0);
+        ASSERT_TRUE(std::isfinite(e.size) && std::isfinite(e.fee) && std::isfinite(e.fund_pnl));
+    }
+    const RunSummary& s = r.summary;
+    for (double x :
+         {s.liquidated_notional_long, s.liquidated_notional_short, s.liquidated_share_of_oi, s.final_price, s.min_price,
+          s.max_price, s.max_drawdown, s.cascade_duration_s, s.peak_liquidation_rate_quote_per_s, s.fund_loss,
+          s.adl_notional, s.backstop_notional, s.exhaustion_price})
+        ASSERT_TRUE(std::isfinite(x)) << x;
+    if (s.amplification) {
+        ASSERT_TRUE(std::isfinite(*s.amplification));
+    }
+    const std::string json = summary_json(s);
+    EXPECT_EQ(json.find("nan"), std::string::npos) << json;
+    const std::string frames = frames_csv(f);
+    EXPECT_EQ(frames.find("nan"), std::string::npos);
+}
+
+RunParameters flat(double shock, double depth_quote_per_pct) {
     RunParameters p;
-    p.shock = -0.1;
-    p.shock_steps = 10;
-    p.steps = 10;
-    const std::vector<double> path = build_index_path(p, std::nullopt);
-    ASSERT_EQ(path.size(), 10u);
-    EXPECT_NEAR(path[0], std::log(0.9) / 10, 1e-15);
-    EXPECT_NEAR(path[9], std::log(0.9), 1e-15);
+    p.shock = shock;
+    p.depth_model = DepthModel::Flat;
+    p.depth_quote_per_pct = depth_quote_per_pct;
+    p.steps = 50;
+    p.bins = 64;
+    return p;
+}
+
+} // namespace
+
+// Forced selling larger than the whole book would take price to 0 (exp underflow): it stops at the
+// floor, and the summary says so.
+TEST(ModelEdgeCases, PriceDrivenToZeroIsFlooredAndReported) {
+    BookBuilder b(100.0);
+    b.add(+1, 1e6, 100.0, 1e6);
+    b.add(+1, 1.0, 50.0, 5.0);
+    b.add(-1, 1.0, 100.0, 10.0);
+    const RunResult r = simulate(b.book(), generic(), flat(-0.02, 1.0));
+    expect_no_nan(r);
+    EXPECT_TRUE(r.summary.price_floor_hit);
+    EXPECT_DOUBLE_EQ(r.summary.min_price, 100.0 * kPriceFloorFraction);
+    EXPECT_DOUBLE_EQ(r.summary.final_price, 100.0 * kPriceFloorFraction);
+    EXPECT_EQ(r.summary.liquidated_count_long, 2u);
+    EXPECT_NE(summary_json(r.summary).find("\"price_floor_hit\": true"), std::string::npos);
+
+    const RunResult calm = simulate(b.book(), generic(), flat(-0.001, 1e12));
+    EXPECT_FALSE(calm.summary.price_floor_hit);
+}
+
+// Inverse PnL is Q·C·(1/E − 1/P): at a zero price it would be infinite; at the floor it is finite.
+TEST(ModelEdgeCases, InverseContractAtTheFloorStaysFinite) {
+    VenueProfile coin = parse_venue_profile(read_text_file(test::data_path("venues/binance-coinm-btcusd.json")),
+                                            "binance-coinm-btcusd.json");
+    BookBuilder b(30000.0);
+    b.add(+1, 1e7, 30000.0, 1000.0); // 1e9 USD of contracts on 1,000 BTC: 33x
+    const RunResult r = simulate(b.book(), coin, flat(-0.05, 1.0));
+    expect_no_nan(r);
+    EXPECT_TRUE(r.summary.price_floor_hit);
+}
+
+TEST(ModelEdgeCases, EmptyBookMovesOnlyTheIndex) {
+    BookBuilder b(100.0);
+    const RunResult r = simulate(b.book(), generic(), flat(-0.1, 1000.0));
+    expect_no_nan(r);
+    EXPECT_EQ(r.summary.liquidated_count, 0u);
+    PositionBook nothing;
+    nothing.source = "empty.csv";
+    try {
+        simulate(nothing, generic(), flat(-0.1, 1000.0));
+        ADD_FAILURE() << "an empty book without a symbol ran";
+    } catch (const DataError& e) {
+        EXPECT_STREQ(e.what(), "empty.csv: expected at least one position, found none");
+    }
+    EXPECT_DOUBLE_EQ(r.summary.final_price, 90.0);
+    EXPECT_DOUBLE_EQ(*r.summary.amplification, 1.0);
+    EXPECT_DOUBLE_EQ(r.summary.liquidated_share_of_oi, 0.0);
+}
+
+TEST(ModelEdgeCases, OneSideOnly) {
+    BookBuilder b(100.0);
+    for (int i = 0; i < 20; ++i)
+        b.add(+1, 1.0, 100.0, 4.0 + 0.5 * i); // liquidated at 96.5 … 87.0
+    const RunResult up = simulate(b.book(), generic(), flat(+0.2, 1000.0));
+    expect_no_nan(up);
+    EXPECT_EQ(up.summary.liquidated_count, 0u);
+    const RunResult down = simulate(b.book(), generic(), flat(-0.2, 1000.0));
+    expect_no_nan(down);
+    EXPECT_EQ(down.summary.liquidated_count_long, 20u);
+    EXPECT_EQ(down.summary.liquidated_count_short, 0u);
+}
+
+// An L2 book with 10 base of bids and a position of 10,000 base: the walk goes past every level
+// into the V-shaped tail; fills stay positive and below the last level.
+TEST(ModelEdgeCases, OnePositionLargerThanAllDepth) {
+    BookBuilder b(100.0);
+    b.add(+1, 10000.0, 100.0, 100000.0);
+    RunParameters p = flat(-0.2, 1.0);
+    p.depth_model = DepthModel::L2Book;
+    p.book_file = test::data_path("orderbooks/small_l2.csv");
+    const RunResult r = simulate(b.book(), generic(), p, read_market_inputs(p));
+    expect_no_nan(r);
+    ASSERT_EQ(r.log.size(), 1u);
+    EXPECT_LT(r.log[0].fill_price, 99.5);
+    EXPECT_GT(r.summary.fund_loss, 0.0);
+}
+
+TEST(ModelEdgeCases, OneStep) {
+    BookBuilder b(100.0);
+    b.add(+1, 1.0, 100.0, 5.0); // liquidated at 95.477
+    RunParameters p = flat(-0.1, 1000.0);
+    p.steps = 1;
+    const RunResult r = simulate(b.book(), generic(), p);
+    expect_no_nan(r);
+    EXPECT_EQ(r.summary.steps_run, 1u);
+    EXPECT_EQ(r.frames.steps, 1u);
+    EXPECT_EQ(r.summary.liquidated_count, 1u);
+}
+
+// A random path keeps the run going for all 100,000 steps.
+TEST(ModelEdgeCases, AHundredThousandSteps) {
+    BookBuilder b(100.0);
+    for (int i = 0; i < 50; ++i)
+        b.add(i % 2 ? +1 : -1, 1.0, 100.0, 2.0 + 0.2 * i);
+    RunParameters p = flat(0.0, 1e5);
+    p.steps = 100000;
+    p.bins = 32;
+    p.vol = 0.0005;
+    p.seed = 7;
+    const RunResult r = simulate(b.book(), generic(), p);
+    expect_no_nan(r);
+    EXPECT_EQ(r.summary.steps_run, 100000u);
+    EXPECT_EQ(r.frames.index.size(), 100000u);
+    EXPECT_EQ(r.frames.open_long.size(), 100000u * 32u);
+    EXPECT_GT(r.summary.liquidated_count, 0u);
+}
+
+// Every trigger already crossed at the start mark: all go in step 0, in trigger order.
+TEST(ModelEdgeCases, EveryPositionAlreadyLiquidatableAtTheMark) {
+    BookBuilder b(100.0);
+    b.add(+1, 1.0, 120.0, 2.0); // liquidated at 118.6
+    b.add(+1, 1.0, 110.0, 2.0); // at 108.5
+    b.add(-1, 1.0, 80.0, 2.0);  // at 81.6
+    const RunResult r = simulate(b.book(), generic(), flat(0.0, 1e6));
+    expect_no_nan(r);
+    EXPECT_EQ(r.summary.liquidated_count, 3u);
+    ASSERT_EQ(r.log.size(), 3u);
+    for (const LiquidationEvent& e : r.log)
+        EXPECT_EQ(e.step, 0u);
+    EXPECT_FALSE(r.summary.amplification.has_value()); // no shock, no amplification
+}
+
+TEST(ModelEdgeCases, HeatmapMemoryIsBoundedUpFront) {
+    RunParameters p;
+    p.steps = 10'000'000;
+    p.bins = 512;
+    const auto bad = check_run_parameters(p);
+    ASSERT_TRUE(bad.has_value());
+    EXPECT_EQ(bad->key, "bins");
+    p.bins = 4;
+    EXPECT_FALSE(check_run_parameters(p).has_value());
+}
+
+// The engine's own preconditions name the parameter keys.
+TEST(CascadeEngine, PreconditionsNameTheKeys) {
+    BookBuilder b(100.0);
+    b.add(+1, 1, 100, 10);
+    const PreparedBook prepared = prepare_book(b.book(), generic(), {}, 0, 100.0);
+    const BookDepth depth{DepthCurve::flat(10.0), DepthCurve::flat(10.0)};
+    auto error = [&](const std::vector<double>& path, const RunParameters& p) -> std::string {
+        try {
+            run_cascade(prepared, depth, path, p);
+        } catch (const std::invalid_argument& e) {
+            return e.what();
+        }
+        return "no error";
+    };
+    RunParameters p;
+    EXPECT_EQ(error({}, p), "steps: expected an index path of at least one step, found none");
+    p.step_seconds = 0;
+    EXPECT_EQ(error({0.0}, p), "step_seconds: expected a number > 0, found 0");
+    p = RunParameters{};
+    p.half_life_s = -5;
+    EXPECT_EQ(error({0.0}, p), "half_life_s: expected a number > 0, found -5");
+    p = RunParameters{};
+    p.permanent_fraction = 1;
+    EXPECT_EQ(error({0.0}, p), "permanent_fraction: expected a number in [0, 1), found 1");
+    // A market that does not start at the book's start mark is refused.
+    DepthCurveMarket elsewhere(depth, 90.0, RunParameters{});
+    EXPECT_THROW(run_cascade(prepared, elsewhere, {0.0}, RunParameters{}), std::invalid_argument);
 }

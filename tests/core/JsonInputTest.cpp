@@ -5,7 +5,7 @@
 #include "core/base/TextFile.h"
 #include "core/io/CsvTokenizer.h"
 #include "core/io/ScenarioFile.h"
-#include "core/model/RunParameterLimits.h"
+#include "core/model/ParameterTable.h"
 #include "core/model/VenueProfile.h"
 
 #include <gtest/gtest.h>

@@ -142,27 +142,6 @@ TEST(MarginModel, FeeInMaintenanceAddsToTheRate) {
     EXPECT_DOUBLE_EQ(l.maint_margin_rate[0], 0.0055);
 }
 
-// docs/model.md §7: the multiplier divides margins; the cap holds each position at its tier's max
-// leverage (Hyperliquid BTC: 40x) and counts it.
-TEST(MarginModel, LeverageMultiplierThinsMarginsAndCapsAtTheTierMax) {
-    const VenueProfile venue = bundled_venue("hyperliquid-btc");
-    PositionBook book = single(+1, 1, 100000, 10000); // 10x
-    MarginSettings settings;
-    settings.leverage_mult = 2.0;
-    LiquidationLevels l = compute_liquidation_levels(book, venue, settings);
-    EXPECT_DOUBLE_EQ(l.margins.margin[0], 5000.0);
-    EXPECT_EQ(l.margins.capped_count, 0u);
-    EXPECT_NEAR(l.liquidation_price[0], 95000.0 / 0.9875, 1e-9);
-    settings.leverage_mult = 5.0; // 50x > 40x: held at 40x
-    l = compute_liquidation_levels(book, venue, settings);
-    EXPECT_DOUBLE_EQ(l.margins.margin[0], 2500.0);
-    EXPECT_EQ(l.margins.capped_count, 1u);
-    EXPECT_EQ(l.margins.capped[0], 1);
-    settings.leverage_mult = 0.5; // less leverage: twice the margin
-    l = compute_liquidation_levels(book, venue, settings);
-    EXPECT_DOUBLE_EQ(l.margins.margin[0], 20000.0);
-}
-
 TEST(MarginModel, MmrScaleScalesTheWholeRequirement) {
     const VenueProfile venue = bundled_venue("generic");
     MarginSettings settings;

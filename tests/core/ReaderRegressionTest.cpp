@@ -4,14 +4,19 @@
 // nothing else.
 #include "core/base/Issue.h"
 #include "core/base/TextFile.h"
+#include "core/io/LendingBookReader.h"
+#include "core/io/LendingInspectReport.h"
 #include "core/io/OrderBookCsvReader.h"
 #include "core/io/PositionCsvReader.h"
 #include "core/io/PriceSeriesCsvReader.h"
 #include "core/io/ScenarioFile.h"
+#include "core/model/LendingLiquidation.h"
+#include "core/model/ProtocolProfile.h"
 #include "core/model/VenueProfile.h"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <functional>
 
@@ -83,4 +88,32 @@ TEST(ReaderRegressions, ScenarioJson) {
         const Scenario s = parse_scenario_json(bytes, "f.json");
         parse_scenario_json(write_scenario_json(s), "again.json");
     });
+}
+
+TEST(ReaderRegressions, LendingCsv) {
+    const ProtocolProfile profile =
+        load_protocol_profile("aave-v3-ethereum", std::string(LEVEX_RESOURCE_DIR) + "/protocols");
+    read_every_fixture("lending_csv", [&](const std::string& bytes) {
+        for (BadRowPolicy policy : {BadRowPolicy::Strict, BadRowPolicy::SkipBadRows}) {
+            LendingCsvOptions options;
+            options.policy = policy;
+            options.profile = &profile;
+            const LendingCsvResult r = parse_lending_csv(bytes, "f.csv", options);
+            for (const Issue& issue : r.issues)
+                EXPECT_LT(issue.message.size(), 2000u) << "a message a user can read";
+            if (!r.ok)
+                continue;
+            const LendingTerms terms = resolve_lending_terms(r.book, &profile);
+            LendingState state = LendingState::of(r.book);
+            for (std::size_t a = 0; a < r.book.accounts(); ++a) {
+                EXPECT_FALSE(std::isnan(account_health(r.book, terms, state, a).health_factor()));
+                liquidate_account(r.book, terms, profile, state, a);
+            }
+            write_lending_inspect_csv(r.book, profile);
+        }
+    });
+}
+
+TEST(ReaderRegressions, ProtocolJson) {
+    read_every_fixture("protocol_json", [](const std::string& bytes) { parse_protocol_profile(bytes, "f.json"); });
 }

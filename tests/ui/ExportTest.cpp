@@ -499,7 +499,12 @@ TEST(AppExport, ScenarioSavesAndOpensBack) {
     }
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("my") + kScenarioSuffix);
-    window.saveScenario(path);
+    {
+        QSignalSpy written(&window, &MainWindow::scenarioSaved); // hashed and written off the GUI thread
+        window.saveScenario(path);
+        ASSERT_TRUE(waitFor(written));
+        EXPECT_EQ(written.front().at(1).toString(), QString());
+    }
     const Scenario saved = parse_scenario_json(read_text_file(path.toStdString()), path.toStdString());
     EXPECT_NEAR(saved.params.shock, -0.083, 1e-12);
     EXPECT_DOUBLE_EQ(saved.params.leverage_mult, 1.7);
@@ -513,7 +518,10 @@ TEST(AppExport, ScenarioSavesAndOpensBack) {
         ASSERT_TRUE(waitFor(finished));
     }
     QSignalSpy finished(&window, &MainWindow::simulationFinished);
-    EXPECT_EQ(window.openScenario(path), QString());
+    QSignalSpy opened(&window, &MainWindow::scenarioOpened); // its pins are checked off the GUI thread
+    window.openScenario(path);
+    ASSERT_TRUE(waitFor(opened));
+    EXPECT_EQ(opened.takeFirst().at(0).toString(), QString());
     ASSERT_TRUE(waitFor(finished));
     QTest::qWait(50);
     const RunParameters shown = window.runParameters();
@@ -528,7 +536,9 @@ TEST(AppExport, ScenarioSavesAndOpensBack) {
     moved.book_file = dir.filePath("book.csv").toStdString();
     moved.book_sha256 = std::string(64, '0');
     write_text_file(dir.filePath("moved.levex.json").toStdString(), write_scenario_json(moved));
-    const QString refused = window.openScenario(dir.filePath("moved.levex.json"));
+    window.openScenario(dir.filePath("moved.levex.json"));
+    ASSERT_TRUE(waitFor(opened));
+    const QString refused = opened.takeFirst().at(0).toString();
     EXPECT_TRUE(refused.contains("found a different file")) << refused.toStdString();
 }
 

@@ -25,11 +25,21 @@ struct LiveRun {
     std::string venue;        ///< the venue profile's name
     std::size_t capacity = 0; ///< steps the run may take
     std::size_t bins = 0;
-    std::vector<double> edges;
 
-    std::vector<double> index, book, mark;
-    std::vector<double> liquidated_long, liquidated_short;                    ///< quote per step
-    std::vector<double> open_long, open_short, executed_long, executed_short; ///< capacity × bins
+    /// Every series and histogram of the run (core/engine/RunSeries.h lists them), sized for
+    /// `capacity` steps; the worker copies each step in with copy_step().
+    RunFrames live;
+    // The names the views read the series by.
+    std::vector<double>& edges = live.edges;
+    std::vector<double>& index = live.index;
+    std::vector<double>& book = live.book;
+    std::vector<double>& mark = live.mark;
+    std::vector<double>& liquidated_long = live.liquidated_notional_long;   ///< quote per step
+    std::vector<double>& liquidated_short = live.liquidated_notional_short; ///< quote per step
+    std::vector<double>& open_long = live.open_long;                        ///< capacity × bins
+    std::vector<double>& open_short = live.open_short;
+    std::vector<double>& executed_long = live.executed_long;
+    std::vector<double>& executed_short = live.executed_short;
 
     std::atomic<std::size_t> ready{0};
     std::atomic<bool> finished{false};
@@ -44,6 +54,15 @@ struct LiveRun {
     std::string started_at;                  ///< ISO 8601 UTC
     double prepare_ms = 0.0, run_ms = 0.0;
     bool reused_prepared_book = false; ///< only the shock, depth or path changed since the last run
+
+    LiveRun() = default;
+    LiveRun(const LiveRun&) = delete; // the names above refer to this object's own buffers
+    LiveRun& operator=(const LiveRun&) = delete;
+
+    /// Sizes the buffers for `steps` steps of `bin_count` bins, zero-filled.
+    void allocate(std::size_t steps, std::size_t bin_count);
+    /// The first step each book row was liquidated in, from the log (kNever when not).
+    void index_first_steps(std::size_t book_rows);
 
     const double* row(const std::vector<double>& histogram, std::size_t step) const {
         return histogram.data() + step * bins;

@@ -4,7 +4,7 @@
 #include "ui/models/LiveRunFromResult.h"
 
 #include "core/engine/PreparedBook.h"
-#include "core/engine/Simulation.h"
+#include "core/model/RunStart.h"
 
 #include <algorithm>
 #include <limits>
@@ -24,16 +24,13 @@ std::shared_ptr<LiveRun> live_run_from_stored(const StoredRun& stored, std::shar
     live->liquidation_by_row.assign(book->positions(), std::numeric_limits<double>::quiet_NaN());
     const VenueProfile venue = parse_venue_profile(stored.scenario.venue_json, "stored run venue");
     live->venue = venue.name;
-    const std::size_t symbol = book->find_symbol(stored.info.symbol);
-    if (symbol != PositionBook::npos) {
-        const RunParameters& p = stored.scenario.params;
-        const double mark = std::isnan(p.mark) ? book->symbol_mark[symbol] : p.mark;
-        if (!std::isnan(mark)) {
-            const PreparedBook prepared = prepare_book(*book, venue, {p.leverage_mult, p.mmr_scale}, symbol, mark);
-            for (std::size_t k = 0; k < prepared.positions(); ++k)
-                live->liquidation_by_row[prepared.book_index[k]] = prepared.liquidation[k];
-        }
-    }
+    // The run started from this symbol and mark, so both resolve as they did then.
+    const RunParameters& p = stored.scenario.params;
+    const std::size_t symbol = resolve_symbol(*book, stored.info.symbol);
+    const double mark = resolve_mark(*book, symbol, p);
+    const PreparedBook prepared = prepare_book(*book, venue, {p.leverage_mult, p.mmr_scale}, symbol, mark);
+    for (std::size_t k = 0; k < prepared.positions(); ++k)
+        live->liquidation_by_row[prepared.book_index[k]] = prepared.liquidation[k];
     return live;
 }
 

@@ -2,17 +2,16 @@
 #include "ui/panels/LibraryPanel.h"
 
 #include "ui/dialogs/RunComparisonDialog.h"
+#include "ui/models/ParameterNames.h"
 #include "ui/models/StoredRuns.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/window/MainWindow.h"
 #include "ui/workers/WorkspaceService.h"
 
-#include "core/base/ResourcePaths.h"
-#include "core/base/Sha256.h"
-#include "core/base/TextFile.h"
-#include "core/io/PositionCsvReader.h"
 #include "core/io/RunReport.h"
 #include "core/model/VenueProfile.h"
+#include "core/usecase/ImportBook.h"
+#include "core/usecase/ScenarioOfRun.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -36,10 +35,17 @@
 
 namespace levex::ui {
 
+// A run as the tree shows it: its summary read on the database thread (or why it could not be).
+struct LibraryPanel::RunRow {
+    RunInfo info;
+    std::optional<RunSummary> summary;
+    QString problem; ///< when the stored summary cannot be read
+};
+
 struct LibraryPanel::Entry {
     SnapshotInfo snapshot;
     std::vector<ScenarioInfo> scenarios;
-    std::vector<RunInfo> runs;
+    std::vector<RunRow> runs;
 };
 
 namespace {
@@ -80,6 +86,20 @@ LibraryPanel::LibraryPanel(MainWindow* window, QWidget* parent)
     status_ = new QLabel(tr("No library open."));
     status_->setWordWrap(true);
     status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    buildTree();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(status_);
+    layout->addWidget(tree_, 1);
+    buildButtons(layout);
+    confirm_ = [this](const QString& question) {
+        return QMessageBox::question(this, tr("Delete from the library"), question,
+                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
+    };
+    connectService();
+}
+
+void LibraryPanel::buildTree() {
     tree_ = new QTreeWidget;
     tree_->setObjectName("libraryTree");
     tree_->setColumnCount(4);
@@ -97,7 +117,9 @@ LibraryPanel::LibraryPanel(MainWindow* window, QWidget* parent)
             return;
         rename(Kind(item->data(0, kKindRole).toInt()), item->data(0, kIdRole).toLongLong(), item->text(0).trimmed());
     });
+}
 
+void LibraryPanel::buildButtons(QVBoxLayout* layout) {
     auto button = [this](const QString& text, const QString& tip) {
         auto* b = new QPushButton(text);
         b->setToolTip(tip);
@@ -122,24 +144,17 @@ LibraryPanel::LibraryPanel(MainWindow* window, QWidget* parent)
     });
     connect(delete_, &QPushButton::clicked, this, &LibraryPanel::removeSelected);
     connect(compare_, &QPushButton::clicked, this, &LibraryPanel::compareSelected);
-
     auto* row1 = new QHBoxLayout;
     for (QPushButton* b : {open_, rename_, delete_, compare_})
         row1->addWidget(b);
     auto* row2 = new QHBoxLayout;
     for (QPushButton* b : {save_scenario_, save_run_, import_})
         row2->addWidget(b);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(status_);
-    layout->addWidget(tree_, 1);
     layout->addLayout(row1);
     layout->addLayout(row2);
+}
 
-    confirm_ = [this](const QString& question) {
-        return QMessageBox::question(this, tr("Delete from the library"), question,
-                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes;
-    };
+void LibraryPanel::connectService() {
     connect(service_, &WorkspaceService::opened, this, [this](const QString& path) {
         showMessage(tr("Library: %1").arg(QDir::toNativeSeparators(path)));
         refresh();
@@ -223,7 +238,17 @@ void LibraryPanel::refresh() {
         auto entries = std::make_shared<std::vector<Entry>>();
         for (SnapshotInfo& s : ws.snapshots()) {
             const std::int64_t id = s.id;
-            entries->push_back({std::move(s), ws.scenarios(id), ws.runs(id)});
+            Entry entry{std::move(s), ws.scenarios(id), {}};
+            for (RunInfo& info : ws.runs(id)) {
+                RunRow row{std::move(info), std::nullopt, {}};
+                try { // a damaged record is shown as such, not hidden, and not allowed to hide the rest
+                    row.summary = parse_summary_json(row.info.summary_json, "run " + std::to_string(row.info.id));
+                } catch (const std::exception& e) {
+                    row.problem = QString::fromStdString(e.what());
+                }
+                entry.runs.push_back(std::move(row));
+            }
+            entries->push_back(std::move(entry));
         }
         return [this, entries] {
             populate(*entries);
@@ -236,75 +261,83 @@ void LibraryPanel::populate(const std::vector<Entry>& entries) {
     populating_ = true;
     // Keep what was expanded and selected across a refresh.
     // New items arrive unfolded; known ones keep the state the user left them in.
-    QSet<QPair<int, qint64>> known, expanded, selected;
+    TreeState state;
     for (QTreeWidgetItemIterator it(tree_); *it; ++it) {
         const QPair<int, qint64> key((*it)->data(0, kKindRole).toInt(), (*it)->data(0, kIdRole).toLongLong());
-        known.insert(key);
+        state.known.insert(key);
         if ((*it)->isExpanded())
-            expanded.insert(key);
+            state.expanded.insert(key);
         if ((*it)->isSelected())
-            selected.insert(key);
+            state.selected.insert(key);
     }
     tree_->clear();
-    const QLocale locale;
-    auto make = [&](QTreeWidgetItem* parent, Kind kind, qint64 id, const QStringList& texts, bool editable) {
-        auto* item = parent ? new QTreeWidgetItem(parent, texts) : new QTreeWidgetItem(tree_, texts);
-        item->setData(0, kKindRole, int(kind));
-        item->setData(0, kIdRole, id);
-        if (editable)
-            item->setFlags(item->flags() | Qt::ItemIsEditable);
-        for (int c = 1; c < 3; ++c)
-            item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
-        const QPair<int, qint64> key(int(kind), id);
-        item->setExpanded(!known.contains(key) || expanded.contains(key));
-        item->setSelected(selected.contains(key));
-        return item;
-    };
     for (const Entry& e : entries) {
-        const SnapshotInfo& s = e.snapshot;
-        QStringList symbols;
-        for (const std::string& name : s.symbols)
-            symbols << QString::fromStdString(name);
-        QTreeWidgetItem* snap =
-            make(nullptr, Kind::Snapshot, s.id,
-                 {QString::fromStdString(s.name), tr("%1 positions").arg(locale.toString(qulonglong(s.positions))),
-                  symbols.join(", "), local_time(s.imported_at)},
-                 true);
-        snap->setToolTip(0, tr("%1\nvenue %2 · sha256 %3")
-                                .arg(QString::fromStdString(s.source_path), QString::fromStdString(s.venue),
-                                     QString::fromStdString(s.content_hash.substr(0, 16))));
+        QTreeWidgetItem* snapshot = addSnapshot(e.snapshot, state);
         for (const ScenarioInfo& sc : e.scenarios) {
             std::size_t count = 0;
-            for (const RunInfo& r : e.runs)
-                count += r.scenario_id == sc.id;
+            for (const RunRow& r : e.runs)
+                count += r.info.scenario_id == sc.id;
             QTreeWidgetItem* scenario =
-                make(snap, Kind::Scenario, sc.id,
-                     {QString::fromStdString(sc.name), count == 1 ? tr("1 run") : tr("%1 runs").arg(count), QString(),
-                      local_time(sc.created_at)},
-                     true);
-            for (const RunInfo& r : e.runs) {
-                if (r.scenario_id != sc.id)
-                    continue;
-                RunSummary summary;
-                try {
-                    summary = parse_summary_json(r.summary_json, "run");
-                } catch (const std::exception&) {
-                }
-                const double move = summary.start_price > 0 ? (summary.final_price / summary.start_price - 1) * 100 : 0;
-                make(scenario, Kind::Run, r.id,
-                     {tr("Run %1").arg(r.id), tr("%1 steps").arg(r.steps),
-                      tr("final %1 (%2 %) · %3 liquidated")
-                          .arg(locale.toString(summary.final_price, 'f', 1))
-                          .arg(locale.toString(move, 'f', 2))
-                          .arg(format_money(summary.liquidated_notional_long + summary.liquidated_notional_short,
-                                            locale)),
-                      local_time(r.started_at)},
-                     false);
-            }
+                addItem(snapshot, Kind::Scenario, sc.id,
+                        {QString::fromStdString(sc.name), count == 1 ? tr("1 run") : tr("%1 runs").arg(count),
+                         QString(), local_time(sc.created_at)},
+                        true, state);
+            for (const RunRow& r : e.runs)
+                if (r.info.scenario_id == sc.id)
+                    addRun(scenario, r, state);
         }
     }
     populating_ = false;
     updateButtons();
+}
+
+QTreeWidgetItem* LibraryPanel::addItem(QTreeWidgetItem* parent, Kind kind, qint64 id, const QStringList& texts,
+                                       bool editable, const TreeState& state) {
+    auto* item = parent ? new QTreeWidgetItem(parent, texts) : new QTreeWidgetItem(tree_, texts);
+    item->setData(0, kKindRole, int(kind));
+    item->setData(0, kIdRole, id);
+    if (editable)
+        item->setFlags(item->flags() | Qt::ItemIsEditable);
+    for (int c = 1; c < 3; ++c)
+        item->setTextAlignment(c, Qt::AlignRight | Qt::AlignVCenter);
+    const QPair<int, qint64> key(int(kind), id);
+    item->setExpanded(!state.known.contains(key) || state.expanded.contains(key));
+    item->setSelected(state.selected.contains(key));
+    return item;
+}
+
+QTreeWidgetItem* LibraryPanel::addSnapshot(const SnapshotInfo& s, const TreeState& state) {
+    QStringList symbols;
+    for (const std::string& name : s.symbols)
+        symbols << QString::fromStdString(name);
+    QTreeWidgetItem* item =
+        addItem(nullptr, Kind::Snapshot, s.id,
+                {QString::fromStdString(s.name), tr("%1 positions").arg(QLocale().toString(qulonglong(s.positions))),
+                 symbols.join(", "), local_time(s.imported_at)},
+                true, state);
+    item->setToolTip(0, tr("%1\nvenue %2 · sha256 %3")
+                            .arg(QString::fromStdString(s.source_path), QString::fromStdString(s.venue),
+                                 QString::fromStdString(s.content_hash.substr(0, 16))));
+    return item;
+}
+
+void LibraryPanel::addRun(QTreeWidgetItem* scenario, const RunRow& r, const TreeState& state) {
+    const QLocale locale;
+    QString result = tr("summary unreadable");
+    if (r.summary) {
+        const RunSummary& summary = *r.summary;
+        const double move = summary.start_price > 0 ? (summary.final_price / summary.start_price - 1) * 100 : 0;
+        result = tr("final %1 (%2 %) · %3 liquidated")
+                     .arg(locale.toString(summary.final_price, 'f', 1))
+                     .arg(locale.toString(move, 'f', 2))
+                     .arg(format_money(summary.liquidated_notional_long + summary.liquidated_notional_short, locale));
+    }
+    QTreeWidgetItem* item =
+        addItem(scenario, Kind::Run, r.info.id,
+                {tr("Run %1").arg(r.info.id), tr("%1 steps").arg(r.info.steps), result, local_time(r.info.started_at)},
+                false, state);
+    if (!r.summary)
+        item->setToolTip(2, r.problem);
 }
 
 QTreeWidgetItem* LibraryPanel::item(Kind kind, qint64 id) const {
@@ -430,13 +463,10 @@ void LibraryPanel::saveCurrent(const QString& name, bool with_run) {
         std::optional<SnapshotInfo> snapshot;
         if (snapshot_id > 0)
             snapshot = ws.snapshot(snapshot_id);
-        if (!snapshot) { // a book read from a CSV: stored first (recognised by its hash if it already is)
-            const MappedFile file(book_path);
-            snapshot =
-                ws.import_snapshot(*run->position_book, {"", book_path, sha256_hex(file.bytes()), run->venue}).snapshot;
-        }
-        const Scenario scenario = scenario_of_run(run->params, load_venue_profile(run->venue, venue_dir()).json,
-                                                  snapshot->source_path, snapshot->content_hash);
+        if (!snapshot) // a book read from a CSV: stored first (recognised by its hash if it already is)
+            snapshot = store_read_book(ws, *run->position_book, book_path, run->venue);
+        const Scenario scenario =
+            scenario_of_run(run->params, run->venue, snapshot->source_path, snapshot->content_hash);
         std::int64_t scenario_id = 0, run_id = 0;
         if (with_run)
             std::tie(scenario_id, run_id) =
@@ -469,9 +499,10 @@ void LibraryPanel::importFile(const QString& path) {
     progress_->setWindowModality(Qt::WindowModal);
     progress_->setMinimumDuration(400);
     connect(progress_, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
-    const std::string venue = window_->venue().toStdString();
-    service_->submit([this, cancel, closing = closing_, venue,
-                      path = path.toStdString()](Workspace& ws) -> std::function<void()> {
+    ImportRequest request;
+    request.path = path.toStdString();
+    request.venue = window_->venue().toStdString();
+    service_->submit([this, cancel, closing = closing_, request](Workspace& ws) -> std::function<void()> {
         // Half the bar reading, half storing; the GUI hears of it at most every 1 %.
         auto last = std::make_shared<int>(-1);
         auto report = [this, cancel, closing, last](double fraction) {
@@ -488,41 +519,38 @@ void LibraryPanel::importFile(const QString& path) {
             }
             return !cancel->load() && !closing->load();
         };
-        const MappedFile file(path);
-        PositionCsvOptions options;
-        options.contract = contract_of(load_venue_profile(venue, venue_dir()));
-        options.progress = [&](double f) { return report(f * 0.5); };
-        PositionCsvResult read = parse_positions_csv(file.bytes(), path, options);
-        auto finish = [this](const QString& message, bool error) {
-            if (progress_)
-                progress_->deleteLater();
-            showMessage(message, error);
-        };
-        if (read.cancelled || cancel->load())
-            return [finish] { finish(tr("Import cancelled: nothing was stored."), false); };
-        if (!read.ok) {
-            const Issue* error = read.first_error();
-            const QString message = QString::fromStdString(error ? format_issue(*error) : path + ": nothing to read");
-            return [this, finish, message] {
-                finish(tr("Not imported (nothing was stored): %1").arg(message), true);
-                emit failed(message);
-            };
+        ImportResult result;
+        try {
+            const ImportableBook book = read_importable_book(request, [&](double f) { return report(f * 0.5); });
+            result = store_importable_book(ws, book, [&](double f) { return report(0.5 + f * 0.5); });
+        } catch (const DataError& e) {
+            return [this, message = QString::fromStdString(e.what())] { failImport(message); };
         }
-        const ImportResult result = ws.import_snapshot(read.book, {"", path, sha256_hex(file.bytes()), venue},
-                                                       [&](double f) { return report(0.5 + f * 0.5); });
-        if (result.cancelled)
-            return [finish] { finish(tr("Import cancelled: nothing was stored."), false); };
-        return [this, finish, result] {
-            const QString name = QString::fromStdString(result.snapshot.name);
-            finish(result.already_present ? tr("Already in the library as %1 (identical content)").arg(name)
-                                          : tr("Imported %1: %2 positions")
-                                                .arg(name)
-                                                .arg(QLocale().toString(qulonglong(result.snapshot.positions))),
-                   false);
-            refresh();
-            emit imported(result.snapshot.id, result.already_present);
-        };
+        return [this, result] { finishImport(result); };
     });
+}
+
+void LibraryPanel::failImport(const QString& message) {
+    if (progress_)
+        progress_->deleteLater();
+    showMessage(tr("Not imported (nothing was stored): %1").arg(message), true);
+    emit failed(message);
+}
+
+void LibraryPanel::finishImport(const ImportResult& result) {
+    if (progress_)
+        progress_->deleteLater();
+    if (result.cancelled) {
+        showMessage(tr("Import cancelled: nothing was stored."));
+        return;
+    }
+    const QString name = QString::fromStdString(result.snapshot.name);
+    showMessage(
+        result.already_present
+            ? tr("Already in the library as %1 (identical content)").arg(name)
+            : tr("Imported %1: %2 positions").arg(name).arg(QLocale().toString(qulonglong(result.snapshot.positions))));
+    refresh();
+    emit imported(result.snapshot.id, result.already_present);
 }
 
 void LibraryPanel::rename(Kind kind, qint64 id, const QString& name) {
@@ -538,7 +566,7 @@ void LibraryPanel::rename(Kind kind, qint64 id, const QString& name) {
                 ws.rename_scenario(id, name);
         } catch (const std::exception& e) {
             // A refused name: say why, and show the stored name again (the tree holds the edit).
-            return [this, message = QString::fromStdString(e.what())] {
+            return [this, message = phrase_for_app(e)] {
                 showMessage(message, true);
                 emit failed(message);
                 refresh();

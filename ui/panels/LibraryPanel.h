@@ -3,7 +3,9 @@
 
 #include "core/store/Workspace.h"
 
+#include <QPair>
 #include <QPointer>
+#include <QSet>
 #include <QWidget>
 
 #include <atomic>
@@ -16,6 +18,7 @@ class QProgressDialog;
 class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
+class QVBoxLayout;
 
 namespace levex::ui {
 
@@ -81,8 +84,20 @@ signals:
     void failed(const QString& message);
 
 private:
+    struct RunRow;
     struct Entry;
+    /// What the tree showed before a refresh: known, expanded and selected items (kind, id).
+    struct TreeState {
+        QSet<QPair<int, qint64>> known, expanded, selected;
+    };
+    void buildTree();
+    void buildButtons(QVBoxLayout* layout);
+    void connectService();
     void populate(const std::vector<Entry>& entries);
+    QTreeWidgetItem* addItem(QTreeWidgetItem* parent, Kind kind, qint64 id, const QStringList& texts, bool editable,
+                             const TreeState& state);
+    QTreeWidgetItem* addSnapshot(const SnapshotInfo& snapshot, const TreeState& state);
+    void addRun(QTreeWidgetItem* scenario, const RunRow& run, const TreeState& state);
     void onOpenFailed(const QString& path, int reason, const QString& message);
     void updateButtons();
     QList<QTreeWidgetItem*> selectedOf(Kind kind) const;
@@ -92,6 +107,9 @@ private:
     void removeSelected();
     void compareSelected();
     void showMessage(const QString& text, bool error = false);
+    /// An import's end, on the GUI thread.
+    void finishImport(const ImportResult& result);
+    void failImport(const QString& message);
 
     MainWindow* window_;
     WorkspaceService* service_;

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/MonteCarloPanel.h"
 
+#include "ui/models/ParameterNames.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/Theme.h"
 #include "ui/workers/BackgroundThread.h"
 
-#include "core/base/ResourcePaths.h"
-#include "core/io/MarketInputsReader.h"
-#include "core/model/VenueProfile.h"
+#include "core/usecase/RunStudies.h"
 
 #include <qcustomplot.h>
 
@@ -27,19 +26,18 @@ void MonteCarloWorker::run(const Request& request) {
     if (request.generation != newest_.load())
         return;
     try {
-        const VenueProfile venue = load_venue_profile(request.venue.toStdString(), venue_dir());
         MonteCarloSpec spec;
         spec.paths = request.paths;
         auto result = std::make_shared<MonteCarloResult>(
-            run_monte_carlo(*request.book, venue, request.params, spec, read_market_inputs(request.params),
-                            [&](std::size_t done, std::size_t total) {
-                                emit progress(request.generation, int(done), int(total));
-                                return newest_.load() == request.generation;
-                            }));
-        if (!result->cancelled)
+            run_monte_carlo_study(study_inputs(request.book, request.venue.toStdString(), request.params), spec,
+                                  [&](std::size_t done, std::size_t total) {
+                                      emit progress(request.generation, int(done), int(total));
+                                      return newest_.load() == request.generation;
+                                  }));
+        if (!result->cancelled) // else a newer request replaced it: nothing to report
             emit finished(request.generation, result);
     } catch (const std::exception& e) {
-        emit failed(request.generation, QString::fromStdString(e.what()));
+        emit failed(request.generation, phrase_for_app(e));
     }
 }
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/RunControlsPanel.h"
 
+#include "ui/models/ParameterNames.h"
+
 #include "core/base/ResourcePaths.h"
+#include "core/model/ParameterTable.h"
 #include "core/model/VenueProfile.h"
 
 #include <QCheckBox>
@@ -11,12 +14,14 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSlider>
 #include <QSpinBox>
 #include <QStringList>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
@@ -25,121 +30,224 @@
 namespace levex::ui {
 
 namespace {
+
 constexpr double kVenue = -1.0; // a spin box at its minimum shows "venue" and means the venue's value
+// The app opens with a -5 % shock rather than the table's neutral 0, so a book shows a cascade at
+// once; it is a starting point for exploring, not a default of the model.
+constexpr double kStartShockPercent = -5.0;
+
+const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+QString label_of(const std::string& key) {
+    return RunControlsPanel::tr(parameter(key).label.c_str());
 }
 
-QDoubleSpinBox* RunControlsPanel::number(double min, double max, int decimals, double value, const QString& suffix,
-                                         const QString& tip) {
+// The tooltip of a parameter: its doc, unit and default, and where the default comes from.
+QString tip(const std::string& key) {
+    const ParameterSpec& spec = parameter(key);
+    QString doc = QString::fromStdString(spec.doc);
+    if (!doc.isEmpty())
+        doc[0] = doc[0].toUpper();
+    QString text = doc + QLatin1Char('.');
+    if (!spec.unit.empty())
+        text += QLatin1Char('\n') + RunControlsPanel::tr("Unit: %1").arg(QString::fromStdString(spec.unit));
+    if (const std::string shown = default_text(spec); !shown.empty())
+        text += QLatin1Char('\n') + RunControlsPanel::tr("Default: %1").arg(QString::fromStdString(shown));
+    if (spec.basis == DefaultBasis::Assumption)
+        text += RunControlsPanel::tr(" (a user assumption: %1)").arg(QString::fromStdString(spec.source));
+    else if (spec.basis == DefaultBasis::Cited)
+        text += QStringLiteral(" (%1)").arg(QString::fromStdString(spec.source));
+    return text;
+}
+
+// The text a control gives a value it cannot hold, for "not applied" reports.
+QString outside(const std::string& key, double value) {
+    return RunControlsPanel::tr("%1 %2 (outside the control's range)").arg(label_of(key)).arg(value);
+}
+
+} // namespace
+
+QDoubleSpinBox* RunControlsPanel::numberBox(const std::string& key, double scale, int decimals, const QString& suffix) {
+    const ParameterSpec& spec = parameter(key);
     auto* box = new QDoubleSpinBox;
-    box->setRange(min, max);
+    box->setRange(spec.typical_lo * scale, spec.typical_hi * scale);
     box->setDecimals(decimals);
-    box->setValue(value);
+    const double value = number_value(RunParameters{}, spec);
+    box->setValue(std::isnan(value) ? box->minimum() : value * scale);
     box->setSuffix(suffix);
-    box->setToolTip(tip);
+    box->setToolTip(tip(key));
     box->setKeyboardTracking(false); // typing a number runs once, not per keystroke
-    connect(box, &QDoubleSpinBox::valueChanged, this, &RunControlsPanel::changed);
+    connect(box, &QDoubleSpinBox::valueChanged, this, &RunControlsPanel::edited);
     return box;
 }
 
-RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
-    const RunParameters d;
-    auto* form = new QFormLayout(this);
+QSpinBox* RunControlsPanel::wholeBox(const std::string& key, int low, int high) {
+    const ParameterSpec& spec = parameter(key);
+    auto* box = new QSpinBox;
+    box->setRange(std::max(low, int(spec.typical_lo)), std::min(high, int(spec.typical_hi)));
+    box->setValue(int(whole_value(RunParameters{}, spec)));
+    box->setToolTip(tip(key));
+    box->setKeyboardTracking(false);
+    connect(box, &QSpinBox::valueChanged, this, &RunControlsPanel::edited);
+    return box;
+}
 
+QWidget* RunControlsPanel::withProblem(QWidget* field, const std::vector<std::string>& keys) {
+    auto* layout = new QHBoxLayout;
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(field);
+    return withProblem(layout, keys);
+}
+
+QWidget* RunControlsPanel::withProblem(QLayout* field, const std::vector<std::string>& keys) {
+    auto* cell = new QWidget;
+    auto* layout = new QVBoxLayout(cell);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(field);
+    auto* problem = new QLabel;
+    problem->setWordWrap(true);
+    problem->setStyleSheet(QStringLiteral("color: #b00020;"));
+    problem->hide();
+    layout->addWidget(problem);
+    for (const std::string& key : keys)
+        problems_[key] = problem;
+    return cell;
+}
+
+RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
+    auto* form = new QFormLayout(this);
+    general_problem_ = new QLabel;
+    general_problem_->setWordWrap(true);
+    general_problem_->setStyleSheet(QStringLiteral("color: #b00020;"));
+    general_problem_->hide();
+    form->addRow(general_problem_);
+    buildMarket(form);
+    buildShock(form);
+    buildDepth(form);
+    buildResilience(form);
+    buildAdvanced(form);
+    built_ = true; // from here on an edit is checked (the controls set their first values above)
+}
+
+void RunControlsPanel::buildMarket(QFormLayout* form) {
     venue_ = new QComboBox;
     for (const std::string& name : list_venue_profiles(venue_dir()))
         venue_->addItem(QString::fromStdString(name));
     venue_->setCurrentText("generic");
     venue_->setToolTip(tr("Exchange rules: margin tiers, maintenance basis, execution (resources/venues)"));
-    connect(venue_, &QComboBox::currentTextChanged, this, &RunControlsPanel::changed);
+    connect(venue_, &QComboBox::currentTextChanged, this, &RunControlsPanel::edited);
     symbol_ = new QComboBox;
-    symbol_->setToolTip(tr("The symbol the shock moves (a book may hold several)"));
+    symbol_->setToolTip(tip("symbol"));
     connect(symbol_, &QComboBox::currentTextChanged, this, [this] {
         if (symbol_->count() > 0)
-            emit changed();
+            edited();
     });
-    mark_ =
-        number(0.0, 1e9, 2, 0.0, QString(), tr("Start price of the shocked symbol (the book's mark_price by default)"));
+    mark_ = numberBox("mark", 1.0, 2, QString());
     mark_->setSpecialValueText(tr("book's mark"));
-    leverage_ = number(0.25, 5.0, 2, 1.0, QStringLiteral("×"),
-                       tr("Multiplies every position's leverage: margins and cross collateral are divided by it,\n"
-                          "each position capped at its tier's max leverage"));
+    leverage_ = numberBox("leverage_mult", 1.0, 2, QStringLiteral("×"));
     leverage_->setObjectName("leverage");
     leverage_->setSingleStep(0.25);
+    numbers_.push_back({"leverage_mult", leverage_, 1.0});
+    form->addRow(tr("Venue"), withProblem(venue_, {"venue"}));
+    form->addRow(label_of("symbol"), withProblem(symbol_, {"symbol"}));
+    form->addRow(label_of("mark"), withProblem(mark_, {"mark"}));
+    form->addRow(label_of("leverage_mult"), withProblem(leverage_, {"leverage_mult", "mmr_scale"}));
+}
 
-    shock_ = number(-60.0, 60.0, 1, -5.0, QStringLiteral(" %"), tr("Move of the index at the start of the run"));
+void RunControlsPanel::buildShock(QFormLayout* form) {
+    shock_ = numberBox("shock", 100.0, 1, QStringLiteral(" %")); // shown in percent
     shock_->setObjectName("shock");
     shock_->setSingleStep(0.5);
+    shock_->setValue(kStartShockPercent);
+    numbers_.push_back({"shock", shock_, 100.0});
     shock_slider_ = new QSlider(Qt::Horizontal);
-    shock_slider_->setRange(-600, 600); // tenths of a percent
-    shock_slider_->setValue(-50);
+    shock_slider_->setRange(int(shock_->minimum() * 10), int(shock_->maximum() * 10)); // tenths of a percent
+    shock_slider_->setValue(int(std::lround(kStartShockPercent * 10)));
     connect(shock_slider_, &QSlider::valueChanged, this, [this](int v) { shock_->setValue(v / 10.0); });
     connect(shock_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         const QSignalBlocker block(shock_slider_);
         shock_slider_->setValue(int(std::lround(v * 10)));
     });
-    shock_steps_ = new QSpinBox;
-    shock_steps_->setRange(0, 100000);
+    shock_steps_ = wholeBox("shock_steps", 0, std::numeric_limits<int>::max());
     shock_steps_->setSpecialValueText(tr("at once"));
     shock_steps_->setSuffix(tr(" steps"));
-    shock_steps_->setToolTip(tr("Spread the shock over this many steps (a ramp)"));
-    connect(shock_steps_, &QSpinBox::valueChanged, this, &RunControlsPanel::changed);
+    form->addRow(label_of("shock"), withProblem(shock_, {"shock"}));
+    form->addRow(shock_slider_);
+    form->addRow(label_of("shock_steps"), withProblem(shock_steps_, {"shock_steps"}));
+}
 
+QLayout* RunControlsPanel::fileRow(QLineEdit*& edit, const QString& placeholder, const QString& title,
+                                   const QString& filter, bool clearable) {
+    edit = new QLineEdit;
+    edit->setPlaceholderText(placeholder);
+    edit->setReadOnly(true);
+    auto* choose = new QPushButton(tr("Choose…"));
+    QLineEdit* target = edit;
+    connect(choose, &QPushButton::clicked, this, [this, target, title, filter] { chooseFile(target, title, filter); });
+    auto* row = new QHBoxLayout;
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(edit, 1);
+    row->addWidget(choose);
+    if (clearable) {
+        auto* clear = new QPushButton(tr("Clear"));
+        connect(clear, &QPushButton::clicked, this, [this, target] {
+            target->clear();
+            edited();
+        });
+        row->addWidget(clear);
+    }
+    return row;
+}
+
+void RunControlsPanel::buildDepth(QFormLayout* form) {
+    const RunParameters d;
     depth_model_ = new QComboBox;
     depth_model_->addItem(tr("V-shaped (square root)"), int(DepthModel::VShaped));
     depth_model_->addItem(tr("Flat (linear)"), int(DepthModel::Flat));
     depth_model_->addItem(tr("L2 order book file"), int(DepthModel::L2Book));
-    depth_ = number(0.1, 1e6, 1, d.depth_quote_within_1pct / 1e6, tr(" M USD"),
-                    tr("V-shaped: liquidity within 1 % of the price; flat: liquidity in every 1 % band"));
-    book_file_ = new QLineEdit;
-    book_file_->setPlaceholderText(tr("side,price,size CSV"));
-    book_file_->setReadOnly(true);
-    auto* book_button = new QPushButton(tr("Choose…"));
-    connect(book_button, &QPushButton::clicked, this,
-            [this] { chooseFile(book_file_, tr("L2 order book"), tr("CSV files (*.csv);;All files (*)")); });
-    auto* book_row = new QHBoxLayout;
-    book_row->addWidget(book_file_, 1);
-    book_row->addWidget(book_button);
-    auto update_depth = [this, d] {
+    depth_model_->setToolTip(tip("depth_model"));
+    depth_ = numberBox("depth_quote_within_1pct", 1e-6, 1, tr(" M USD")); // shown in millions
+    depth_->setToolTip(tip("depth_quote_within_1pct") + "\n\n" + tip("depth_quote_per_pct"));
+    QLayout* book_row = fileRow(book_file_, tr("side,price,size CSV"), tr("L2 order book"),
+                                tr("CSV files (*.csv);;All files (*)"), false);
+    book_file_->setToolTip(tip("book_file"));
+    book_file_->setEnabled(false);
+    connect(depth_model_, &QComboBox::currentIndexChanged, this, [this, d] {
         const auto model = DepthModel(depth_model_->currentData().toInt());
         depth_->setEnabled(model != DepthModel::L2Book);
         book_file_->setEnabled(model == DepthModel::L2Book);
         const QSignalBlocker block(depth_);
         depth_->setValue((model == DepthModel::Flat ? d.depth_quote_per_pct : d.depth_quote_within_1pct) / 1e6);
-        emit changed();
-    };
-    connect(depth_model_, &QComboBox::currentIndexChanged, this, update_depth);
-    book_file_->setEnabled(false);
+        edited();
+    });
+    form->addRow(label_of("depth_model"), withProblem(depth_model_, {"depth_model"}));
+    form->addRow(label_of("depth_quote_within_1pct"),
+                 withProblem(depth_, {"depth_quote_per_pct", "depth_quote_within_1pct", "depth_scale", "metaorder_y",
+                                      "metaorder_sigma_daily", "metaorder_adv_quote"}));
+    form->addRow(label_of("book_file"), withProblem(book_row, {"book_file"}));
+}
 
-    half_life_ = number(1.0, 1e7, 0, d.half_life_s, tr(" s"), tr("How fast the consumed depth refills (half-life)"));
+void RunControlsPanel::buildResilience(QFormLayout* form) {
+    half_life_ = numberBox("half_life_s", 1.0, 0, tr(" s"));
+    numbers_.push_back({"half_life_s", half_life_, 1.0});
     permanent_ = new QCheckBox(tr("permanent"));
     permanent_->setToolTip(tr("Consumed depth never refills (half-life infinite)"));
     connect(permanent_, &QCheckBox::toggled, this, [this](bool on) {
         half_life_->setEnabled(!on);
-        emit changed();
+        edited();
     });
     auto* half_life_row = new QHBoxLayout;
+    half_life_row->setContentsMargins(0, 0, 0, 0);
     half_life_row->addWidget(half_life_, 1);
     half_life_row->addWidget(permanent_);
-    steps_ = new QSpinBox;
-    steps_->setRange(1, 100000);
-    steps_->setValue(int(d.steps));
+    steps_ = wholeBox("steps", 1, std::numeric_limits<int>::max());
     steps_->setSuffix(tr(" steps"));
-    steps_->setKeyboardTracking(false);
-    connect(steps_, &QSpinBox::valueChanged, this, &RunControlsPanel::changed);
+    form->addRow(label_of("half_life_s"), withProblem(half_life_row, {"half_life_s"}));
+    form->addRow(label_of("steps"), withProblem(steps_, {"steps"}));
+}
 
-    form->addRow(tr("Venue"), venue_);
-    form->addRow(tr("Symbol"), symbol_);
-    form->addRow(tr("Mark price"), mark_);
-    form->addRow(tr("Leverage ×"), leverage_);
-    form->addRow(tr("Shock"), shock_);
-    form->addRow(shock_slider_);
-    form->addRow(tr("Shock spread"), shock_steps_);
-    form->addRow(tr("Depth model"), depth_model_);
-    form->addRow(tr("Depth"), depth_);
-    form->addRow(tr("L2 book"), book_row);
-    form->addRow(tr("Half-life"), half_life_row);
-    form->addRow(tr("Length"), steps_);
-
+void RunControlsPanel::buildAdvanced(QFormLayout* form) {
     // The rest, folded away: each shows its default.
     advanced_ = new QGroupBox(tr("Advanced"));
     advanced_->setCheckable(true);
@@ -152,48 +260,36 @@ RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
     advanced_layout->setContentsMargins(6, 6, 6, 6);
     advanced_layout->addWidget(more_widget);
     connect(advanced_, &QGroupBox::toggled, more_widget, &QWidget::setVisible);
-    step_seconds_ = number(0.001, 3600.0, 3, d.step_seconds, tr(" s"), tr("Length of one step"));
-    permanent_fraction_ = number(0.0, 0.99, 2, d.permanent_fraction, QString(),
-                                 tr("Share of each fill's impact that moves the index itself"));
-    mark_passthrough_ = number(kVenue, 1.0, 2, kVenue, QString(), tr("β: mark = index·(book/index)^β"));
-    mark_passthrough_->setSpecialValueText(tr("venue"));
-    fee_ = number(kVenue, 0.2, 4, kVenue, QString(), tr("Liquidation fee rate on the liquidated notional"));
-    fee_->setSpecialValueText(tr("venue"));
-    fund_ = number(kVenue, 1e12, 0, kVenue, tr(" USD"),
-                   tr("Insurance fund at the start (the venue's: unlimited or its size)"));
-    fund_->setSpecialValueText(tr("venue"));
-    vol_ = number(0.0, 0.2, 4, d.vol, QString(), tr("Per-step volatility of random index returns (0: none)"));
-    student_nu_ = number(0.0, 1000.0, 1, d.student_nu, QString(), tr("Student-t degrees of freedom (0: normal)"));
+    auto plain = [&](const std::string& key, int decimals, const QString& suffix) {
+        QDoubleSpinBox* box = numberBox(key, 1.0, decimals, suffix);
+        numbers_.push_back({key, box, 1.0});
+        more->addRow(label_of(key), withProblem(box, {key}));
+    };
+    auto from_venue = [&](const std::string& key, int decimals, const QString& suffix) {
+        QDoubleSpinBox* box = numberBox(key, 1.0, decimals, suffix);
+        box->setMinimum(kVenue);
+        box->setValue(kVenue);
+        box->setSpecialValueText(tr("venue"));
+        more->addRow(label_of(key), withProblem(box, {key}));
+        return box;
+    };
+    plain("step_seconds", 3, tr(" s"));
+    plain("permanent_fraction", 2, QString());
+    mark_passthrough_ = from_venue("mark_passthrough", 2, QString());
+    fee_ = from_venue("fee", 4, QString());
+    fund_ = from_venue("fund", 0, tr(" USD"));
+    plain("vol", 4, QString());
+    student_nu_ = numberBox("student_nu", 1.0, 1, QString());
     student_nu_->setSpecialValueText(tr("normal"));
-    seed_ = new QSpinBox;
-    seed_->setRange(0, std::numeric_limits<int>::max());
-    seed_->setValue(int(d.seed));
-    seed_->setToolTip(tr("Seed of the random path: the same seed gives the same path"));
-    connect(seed_, &QSpinBox::valueChanged, this, &RunControlsPanel::changed);
-    series_file_ = new QLineEdit;
-    series_file_->setPlaceholderText(tr("none: use the shock"));
-    series_file_->setReadOnly(true);
-    auto* series_button = new QPushButton(tr("Choose…"));
-    auto* series_clear = new QPushButton(tr("Clear"));
-    connect(series_button, &QPushButton::clicked, this,
-            [this] { chooseFile(series_file_, tr("Price series"), tr("Kline CSV (*.csv);;All files (*)")); });
-    connect(series_clear, &QPushButton::clicked, this, [this] {
-        series_file_->clear();
-        emit changed();
-    });
-    auto* series_row = new QHBoxLayout;
-    series_row->addWidget(series_file_, 1);
-    series_row->addWidget(series_button);
-    series_row->addWidget(series_clear);
-    more->addRow(tr("Step length"), step_seconds_);
-    more->addRow(tr("Permanent impact"), permanent_fraction_);
-    more->addRow(tr("Mark pass-through β"), mark_passthrough_);
-    more->addRow(tr("Liquidation fee"), fee_);
-    more->addRow(tr("Insurance fund"), fund_);
-    more->addRow(tr("Random vol / step"), vol_);
-    more->addRow(tr("Student-t ν"), student_nu_);
-    more->addRow(tr("Seed"), seed_);
-    more->addRow(tr("Price series"), series_row);
+    more->addRow(label_of("student_nu"), withProblem(student_nu_, {"student_nu"}));
+    seed_ = wholeBox("seed", 0, std::numeric_limits<int>::max());
+    more->addRow(label_of("seed"), withProblem(seed_, {"seed", "jump_rate", "jump_mean", "jump_stdev"}));
+    bins_ = wholeBox("bins", 2, std::numeric_limits<int>::max());
+    more->addRow(label_of("bins"), withProblem(bins_, {"bins"}));
+    QLayout* series_row = fileRow(series_file_, tr("none: use the shock"), tr("Price series"),
+                                  tr("Kline CSV (*.csv);;All files (*)"), true);
+    series_file_->setToolTip(tip("price_series_file"));
+    more->addRow(label_of("price_series_file"), withProblem(series_row, {"price_series_file"}));
     form->addRow(advanced_);
 }
 
@@ -201,15 +297,15 @@ void RunControlsPanel::chooseFile(QLineEdit* target, const QString& title, const
     const QString path = QFileDialog::getOpenFileName(this, title, QString(), filter);
     if (!path.isEmpty()) {
         target->setText(path);
-        emit changed();
+        edited();
     }
 }
 
 RunParameters RunControlsPanel::parameters() const {
-    RunParameters p;
-    p.shock = shock_->value() / 100.0;
+    RunParameters p; // the table's defaults for what no control holds
+    for (const NumberControl& c : numbers_)
+        set_number_value(p, parameter(c.key), c.box->value() / c.scale);
     p.shock_steps = std::size_t(shock_steps_->value());
-    p.leverage_mult = leverage_->value();
     p.depth_model = DepthModel(depth_model_->currentData().toInt());
     if (p.depth_model == DepthModel::Flat)
         p.depth_quote_per_pct = depth_->value() * 1e6;
@@ -218,21 +314,18 @@ RunParameters RunControlsPanel::parameters() const {
     p.book_file = book_file_->text().toStdString();
     if (p.depth_model == DepthModel::L2Book && p.book_file.empty())
         p.depth_model = DepthModel::VShaped; // no file chosen yet
-    p.half_life_s = permanent_->isChecked() ? std::numeric_limits<double>::infinity() : half_life_->value();
+    if (permanent_->isChecked())
+        p.half_life_s = std::numeric_limits<double>::infinity();
     p.steps = std::size_t(steps_->value());
-    p.step_seconds = step_seconds_->value();
-    p.permanent_fraction = permanent_fraction_->value();
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    p.mark_passthrough = mark_passthrough_->value() == kVenue ? nan : mark_passthrough_->value();
-    p.fee = fee_->value() == kVenue ? nan : fee_->value();
-    p.fund = fund_->value() == kVenue ? nan : fund_->value();
-    p.vol = vol_->value();
+    p.mark_passthrough = mark_passthrough_->value() == kVenue ? kNaN : mark_passthrough_->value();
+    p.fee = fee_->value() == kVenue ? kNaN : fee_->value();
+    p.fund = fund_->value() == kVenue ? kNaN : fund_->value();
     p.student_nu = student_nu_->value() > 2.0 ? student_nu_->value() : 0.0;
     p.seed = std::uint64_t(seed_->value());
+    p.bins = std::size_t(bins_->value());
     p.price_series_file = series_file_->text().toStdString();
     p.symbol = symbol_->currentText().toStdString();
-    p.mark = mark_->value() > 0 ? mark_->value() : std::numeric_limits<double>::quiet_NaN();
-    p.bins = 256;
+    p.mark = mark_->value() > 0 ? mark_->value() : kNaN;
     return p;
 }
 
@@ -287,10 +380,15 @@ QStringList RunControlsPanel::setParameters(const RunParameters& p, const QStrin
                 symbol_->addItem(symbol);
             symbol_->setCurrentText(symbol);
         }
+        for (const NumberControl& c : numbers_) {
+            const double value = number_value(p, parameter(c.key)) * c.scale;
+            if (std::isfinite(value) && (value < c.box->minimum() || value > c.box->maximum()))
+                not_shown << outside(c.key, value / c.scale);
+            else if (std::isfinite(value))
+                c.box->setValue(value);
+        }
         mark_->setValue(std::isnan(p.mark) ? 0.0 : p.mark);
-        leverage_->setValue(p.leverage_mult);
-        shock_->setValue(p.shock * 100.0);
-        shock_steps_->setValue(int(p.shock_steps));
+        shock_steps_->setValue(int(std::min<std::size_t>(p.shock_steps, std::size_t(shock_steps_->maximum()))));
         DepthModel model = p.depth_model;
         if (model == DepthModel::Metaorder) {
             not_shown << tr("the metaorder depth law (the V-shaped book is used)");
@@ -300,21 +398,22 @@ QStringList RunControlsPanel::setParameters(const RunParameters& p, const QStrin
         depth_->setValue((model == DepthModel::Flat ? p.depth_quote_per_pct : p.depth_quote_within_1pct) / 1e6);
         book_file_->setText(QString::fromStdString(p.book_file));
         permanent_->setChecked(std::isinf(p.half_life_s));
-        if (!std::isinf(p.half_life_s))
-            half_life_->setValue(p.half_life_s);
-        steps_->setValue(int(p.steps));
-        step_seconds_->setValue(p.step_seconds);
-        permanent_fraction_->setValue(p.permanent_fraction);
+        if (p.steps > std::size_t(steps_->maximum()))
+            not_shown << outside("steps", double(p.steps));
+        steps_->setValue(int(std::min<std::size_t>(p.steps, std::size_t(steps_->maximum()))));
         mark_passthrough_->setValue(std::isnan(p.mark_passthrough) ? kVenue : p.mark_passthrough);
         fee_->setValue(std::isnan(p.fee) ? kVenue : p.fee);
         if (std::isinf(p.fund))
             not_shown << tr("an unlimited fund set by the scenario (the venue's fund is used)");
         fund_->setValue(std::isnan(p.fund) || std::isinf(p.fund) ? kVenue : p.fund);
-        vol_->setValue(p.vol);
         student_nu_->setValue(p.student_nu);
         seed_->setValue(int(std::min<std::uint64_t>(p.seed, std::uint64_t(seed_->maximum()))));
         if (p.seed > std::uint64_t(seed_->maximum()))
             not_shown << tr("seed %1 (above the largest the box holds)").arg(qulonglong(p.seed));
+        if (p.bins < std::size_t(bins_->minimum()) || p.bins > std::size_t(bins_->maximum()))
+            not_shown << outside("bins", double(p.bins));
+        else
+            bins_->setValue(int(p.bins));
         series_file_->setText(QString::fromStdString(p.price_series_file));
         if (p.mmr_scale != 1.0)
             not_shown << tr("maintenance scale ×%1").arg(p.mmr_scale);
@@ -323,6 +422,7 @@ QStringList RunControlsPanel::setParameters(const RunParameters& p, const QStrin
         if (p.jump_rate > 0)
             not_shown << tr("jumps");
     }
+    check(); // a problem of the scenario shows beside its control
     return not_shown;
 }
 
@@ -332,7 +432,38 @@ void RunControlsPanel::setShockAndLeverage(double shock, double leverage_mult) {
         leverage_->setValue(leverage_mult);
     }
     shock_->setValue(std::round(shock * 1000.0) / 10.0); // tenths of a percent, as the box shows
-    emit changed();
+    edited();
+}
+
+void RunControlsPanel::showProblem(const QString& key, const QString& message) {
+    const auto it = problems_.find(key.toStdString());
+    QLabel* label = it != problems_.end() ? it->second : general_problem_;
+    label->setText(message);
+    label->setVisible(!message.isEmpty());
+}
+
+QString RunControlsPanel::problemShown(const QString& key) const {
+    const auto it = problems_.find(key.toStdString());
+    const QLabel* label = it != problems_.end() ? it->second : general_problem_;
+    return label->isHidden() ? QString() : label->text();
+}
+
+bool RunControlsPanel::check() {
+    if (!built_)
+        return false;
+    for (auto& [key, label] : problems_)
+        label->hide();
+    general_problem_->hide();
+    const auto problem = check_run_parameters(parameters());
+    if (!problem)
+        return true;
+    showProblem(QString::fromStdString(problem->key), phrase_problem(*problem));
+    return false;
+}
+
+void RunControlsPanel::edited() {
+    if (check())
+        emit changed();
 }
 
 } // namespace levex::ui

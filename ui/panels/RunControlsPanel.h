@@ -4,13 +4,19 @@
 #include "core/model/RunParameters.h"
 
 #include <QStringList>
-
 #include <QWidget>
+
+#include <map>
+#include <string>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QGroupBox;
+class QLabel;
+class QLayout;
 class QLineEdit;
 class QSlider;
 class QSettings;
@@ -19,8 +25,11 @@ class QSpinBox;
 namespace levex::ui {
 
 /// Every run parameter of docs/model.md as a control, the common ones first and the rest in a folded
-/// "Advanced" group; every default is visible (venue-dependent values say "venue"). Emits
-/// `changed()` on any edit; `parameters()` reads them all.
+/// "Advanced" group. Labels, ranges, defaults and tooltips (doc, unit, whether a default is a
+/// user assumption) come from the parameter table (core/model/ParameterTable.h); every default
+/// is visible (venue-dependent values say "venue"). Each edit is checked with the table's limits:
+/// a valid set emits `changed()`, a problem is shown beside the control that causes it and runs
+/// nothing.
 class RunControlsPanel : public QWidget {
     Q_OBJECT
 public:
@@ -41,14 +50,46 @@ public:
     /// Loads a scenario's shock and leverage (one `changed()` for both).
     void setShockAndLeverage(double shock, double leverage_mult);
 
+    /// Shows `message` beside the control of the parameter `key` (a table key; "venue"), or above
+    /// the controls when no control holds it; an empty message clears it. Problems found later by
+    /// the run (a symbol or mark the book cannot give) arrive here too.
+    void showProblem(const QString& key, const QString& message);
+    /// The problem shown for `key`, or an empty string.
+    QString problemShown(const QString& key) const;
+
 signals:
     void changed();
 
 private:
-    QDoubleSpinBox* number(double min, double max, int decimals, double value, const QString& suffix,
-                           const QString& tip);
-    void chooseFile(QLineEdit* target, const QString& title, const QString& filter);
+    /// A number box whose value is `scale` × the parameter `key` (shock in %, depth in M USD).
+    struct NumberControl {
+        std::string key;
+        QDoubleSpinBox* box;
+        double scale;
+    };
 
+    QDoubleSpinBox* numberBox(const std::string& key, double scale, int decimals, const QString& suffix);
+    QSpinBox* wholeBox(const std::string& key, int low, int high);
+    /// The field of a form row with, under it, the (hidden) label that shows the problems of `keys`.
+    QWidget* withProblem(QWidget* field, const std::vector<std::string>& keys);
+    QWidget* withProblem(QLayout* field, const std::vector<std::string>& keys);
+    void buildMarket(QFormLayout* form);
+    void buildShock(QFormLayout* form);
+    void buildDepth(QFormLayout* form);
+    void buildResilience(QFormLayout* form);
+    void buildAdvanced(QFormLayout* form);
+    QLayout* fileRow(QLineEdit*& edit, const QString& placeholder, const QString& title, const QString& filter,
+                     bool clearable);
+    void chooseFile(QLineEdit* target, const QString& title, const QString& filter);
+    /// After an edit: shows the first parameter problem beside its control, or runs the new set.
+    void edited();
+    /// Checks the shown parameters; true when valid (problems are shown, not run).
+    bool check();
+
+    bool built_ = false;
+    std::vector<NumberControl> numbers_; // the boxes that map one to one onto a parameter
+    std::map<std::string, QLabel*> problems_;
+    QLabel* general_problem_;
     QComboBox* venue_;
     QComboBox* symbol_;
     QDoubleSpinBox* mark_;
@@ -63,14 +104,12 @@ private:
     QCheckBox* permanent_;
     QSpinBox* steps_;
     QGroupBox* advanced_;
-    QDoubleSpinBox* step_seconds_;
-    QDoubleSpinBox* permanent_fraction_;
     QDoubleSpinBox* mark_passthrough_;
     QDoubleSpinBox* fee_;
     QDoubleSpinBox* fund_;
-    QDoubleSpinBox* vol_;
     QDoubleSpinBox* student_nu_;
     QSpinBox* seed_;
+    QSpinBox* bins_;
     QLineEdit* series_file_;
 };
 

@@ -60,6 +60,10 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     longs_->setPen(Qt::NoPen);
     shorts_->setPen(Qt::NoPen);
     longs_->setBrush(theme::kLongColor);
+    // A bin is about a pixel high at the default 512 bins: whole-pixel bars stay visible where
+    // antialiased ones would fade to a tint.
+    longs_->setAntialiased(false);
+    shorts_->setAntialiased(false);
     shorts_->setBrush(theme::kShortColor);
     longs_->setWidthType(QCPBars::wtPlotCoords);
     shorts_->setWidthType(QCPBars::wtPlotCoords);

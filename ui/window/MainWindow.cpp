@@ -177,6 +177,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
 
     status_ = new QLabel(tr("Ready"));
     statusBar()->addWidget(status_, 1);
+    connectScenarioFiles();
 
     connect(simulation_, &SimulationController::framesAdvanced, this, &MainWindow::onFrames);
     connect(simulation_, &SimulationController::runFinished, this, &MainWindow::onFinished);
@@ -230,11 +231,30 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new S
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::connectScenarioFiles() {
+    scenario_files_ = new ScenarioFiles(this);
+    connect(scenario_files_, &ScenarioFiles::opened, this,
+            [this](const QString&, std::shared_ptr<const OpenedScenario> opened) { applyScenario(*opened); });
+    connect(scenario_files_, &ScenarioFiles::saved, this, [this](const QString& path) {
+        statusBar()->showMessage(tr("Scenario saved to %1").arg(path), 5000);
+        emit scenarioSaved(path, {});
+    });
+    connect(scenario_files_, &ScenarioFiles::openFailed, this, [this](const QString&, const QString& message) {
+        reportScenarioFailure(tr("Could not open the scenario"), message);
+        emit scenarioOpened(message);
+    });
+    connect(scenario_files_, &ScenarioFiles::saveFailed, this, [this](const QString& path, const QString& message) {
+        reportScenarioFailure(tr("Could not save the scenario"), message);
+        emit scenarioSaved(path, message);
+    });
+}
+
 QWidget* MainWindow::buildControls() {
     auto* page = new QWidget;
     auto* layout = new QVBoxLayout(page);
     controls_ = new RunControlsPanel;
     connect(controls_, &RunControlsPanel::changed, this, &MainWindow::requestSimulation);
+    connect(simulation_, &SimulationController::parameterProblem, controls_, &RunControlsPanel::showProblem);
     summary_ = new QLabel;
     summary_->setWordWrap(true);
     summary_->setTextFormat(Qt::RichText);
@@ -539,38 +559,43 @@ void MainWindow::reportNotShown(const QStringList& not_shown) {
                                  15000);
 }
 
-QString MainWindow::openScenario(const QString& path) {
-    try {
-        const QString profiles = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/venues";
-        const OpenedScenario opened = open_scenario(path, profiles);
-        QStringList not_shown;
-        {
-            const QSignalBlocker block(controls_); // one run, once the book is chosen too
-            not_shown = controls_->setParameters(opened.scenario.params, opened.venue);
-        }
-        openBook(opened.book_path);
-        if (const QString symbol = QString::fromStdString(opened.scenario.params.symbol); !symbol.isEmpty()) {
-            controls_->setSymbols({symbol}, symbol); // openBook cleared them; the book's arrive with its run
-            requestSimulation();
-        }
-        reportNotShown(not_shown);
-        return {};
-    } catch (const std::exception& e) {
-        const QString message = QString::fromStdString(e.what());
-        status_->setText(tr("Could not open the scenario: %1").arg(message));
-        if (QGuiApplication::platformName() != "offscreen")
-            QMessageBox::warning(this, tr("Could not open the scenario"), message);
-        return message;
+void MainWindow::openScenario(const QString& path) {
+    status_->setText(tr("Opening the scenario %1…").arg(QFileInfo(path).fileName()));
+    const QString profiles = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/venues";
+    scenario_files_->open(path, profiles); // reads and hashes its pinned files off the GUI thread
+}
+
+void MainWindow::applyScenario(const OpenedScenario& opened) {
+    QStringList not_shown;
+    {
+        const QSignalBlocker block(controls_); // one run, once the book is chosen too
+        not_shown = controls_->setParameters(opened.scenario.params, QString::fromStdString(opened.venue));
     }
+    openBook(QString::fromStdString(opened.book_path));
+    if (const QString symbol = QString::fromStdString(opened.scenario.params.symbol); !symbol.isEmpty()) {
+        controls_->setSymbols({symbol}, symbol); // openBook cleared them; the book's arrive with its run
+        requestSimulation();
+    }
+    reportNotShown(not_shown);
+    emit scenarioOpened({});
+}
+
+void MainWindow::reportScenarioFailure(const QString& title, const QString& message) {
+    status_->setText(tr("%1: %2").arg(title, message));
+    auto* box = new QMessageBox(QMessageBox::Warning, title, message, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open(); // not modal: a script may be waiting on the signal
 }
 
 void MainWindow::saveScenario(const QString& path) {
-    if (path_.isEmpty())
-        throw std::runtime_error("no book is open");
+    if (path_.isEmpty()) {
+        emit scenarioSaved(path, tr("no book is open"));
+        return;
+    }
     RunParameters params = runParameters();
     if (run_)
         params.symbol = run_->symbol;
-    write_text_file(path.toStdString(), write_scenario_json(scenario_for_run(params, controls_->venue(), path_)));
+    scenario_files_->save(path, params, controls_->venue(), path_); // hashes the files off the GUI thread
 }
 
 void MainWindow::chooseScenario() {
@@ -588,12 +613,7 @@ void MainWindow::chooseScenarioToSave() {
         return;
     if (!path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
         path += QString::fromLatin1(kScenarioSuffix);
-    try {
-        saveScenario(path);
-        statusBar()->showMessage(tr("Scenario saved to %1").arg(path), 5000);
-    } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Could not save the scenario"), QString::fromStdString(e.what()));
-    }
+    saveScenario(path);
 }
 
 void MainWindow::showAbout() {

@@ -5,6 +5,7 @@
 #include "ui/workers/SimulationWorker.h"
 
 #include "core/model/RunParameters.h"
+#include "core/usecase/OpenScenario.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -34,6 +35,7 @@ class RunControlsPanel;
 class MonteCarloPanel;
 class SensitivityPanel;
 class SimulationController;
+class ScenarioFiles;
 
 /// The main window: wiring only. The controls describe a run; the SimulationController computes
 /// it on its own thread; the views draw what it publishes, up to the playback cursor.
@@ -55,10 +57,10 @@ public:
     void showStoredRun(std::shared_ptr<const LiveRun> run, const QString& name, qint64 snapshot_id);
     /// Opens the workspace database in the Library panel.
     void useWorkspace(const QString& path);
-    /// Opens a scenario file (docs/command-line.md): its parameters, venue and book; returns the reason when
-    /// it cannot (also shown in a dialog), else an empty string.
-    QString openScenario(const QString& path);
-    /// Saves the shown run's scenario; throws with the reason.
+    /// Opens a scenario file (docs/formats.md §5): its parameters, venue and book. Its pinned files
+    /// are read and hashed off the GUI thread; `scenarioOpened` follows.
+    void openScenario(const QString& path);
+    /// Saves the shown run's scenario (hashing its files off the GUI thread); `scenarioSaved` follows.
     void saveScenario(const QString& path);
     /// The run parameters the controls describe.
     RunParameters runParameters() const;
@@ -89,6 +91,10 @@ signals:
     void bookFailed(const QString& message);
     /// The newest simulation the controls asked for has finished.
     void simulationFinished();
+    /// A scenario was opened (`error` empty) or could not be (the reason, also shown in a dialog).
+    void scenarioOpened(const QString& error);
+    /// A scenario was saved to `path` (`error` empty) or could not be.
+    void scenarioSaved(const QString& path, const QString& error);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -98,6 +104,9 @@ protected:
 private:
     /// Tells the user which scenario settings the controls could not take.
     void reportNotShown(const QStringList& not_shown);
+    void connectScenarioFiles();
+    void applyScenario(const OpenedScenario& opened);
+    void reportScenarioFailure(const QString& title, const QString& message);
     QWidget* buildControls();
     QWidget* buildPositions();
     QWidget* buildLog();
@@ -147,6 +156,7 @@ private:
     QStackedWidget* charts_; // a placeholder note, then the heatmap and the map
     QLabel* placeholder_;
     QPointer<QMessageBox> error_box_; // the open error box, if any
+    ScenarioFiles* scenario_files_ = nullptr;
 };
 
 } // namespace levex::ui

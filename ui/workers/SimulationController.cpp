@@ -13,6 +13,11 @@ SimulationController::SimulationController(QObject* parent) : QObject(parent), w
         if (generation == generation_)
             emit runFailed(generation, message);
     });
+    connect(worker_, &SimulationWorker::parameterFailed, this,
+            [this](quint64 generation, const QString& key, const QString& message) {
+                if (generation == generation_)
+                    emit parameterProblem(key, message);
+            });
     connect(worker_, &SimulationWorker::bookLoaded, this, &SimulationController::bookLoaded);
     connect(worker_, &SimulationWorker::readProgress, this, &SimulationController::readProgress);
     // A finished run is picked up by the next tick; ticking at once shows short runs without delay.

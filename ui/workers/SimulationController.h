@@ -39,6 +39,9 @@ signals:
     /// The newest requested run has finished (its summary and log are valid).
     void runFinished(std::shared_ptr<const levex::ui::LiveRun> run);
     void runFailed(quint64 generation, const QString& message);
+    /// The newest run failed on a parameter: its key (core/model/ParameterTable.h) and the reason,
+    /// for the controls to show beside the control that holds it.
+    void parameterProblem(const QString& key, const QString& message);
     void bookLoaded(const QString& path, qulonglong positions, qulonglong skipped);
     void readProgress(double fraction);
 

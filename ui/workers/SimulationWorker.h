@@ -5,31 +5,26 @@
 
 #include "core/engine/PreparedBook.h"
 #include "core/model/PositionBook.h"
+#include "core/model/RunStart.h"
 #include "core/model/VenueProfile.h"
+#include "core/usecase/BookInput.h"
 
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
-#include <map>
-#include <string>
-
 #include <atomic>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 
 namespace levex::ui {
 
-/// What the GUI asks for: a book (path), a venue and every run parameter.
-/// How the book file is read (the import dialog's choices).
-struct BookReadOptions {
-    char delimiter = 0; ///< 0 = detect
-    bool skip_bad_rows = false;
-    std::map<std::string, std::string> column_overrides;
-    bool operator==(const BookReadOptions&) const = default;
-};
+/// How the book file is read (the import dialog's choices): the use case's options.
+using BookReadOptions = levex::BookReadOptions;
 
+/// What the GUI asks for: a book (path), a venue and every run parameter.
 struct SimulationRequest {
     std::uint64_t generation = 0;
     QString book_path;                        ///< the CSV to read, or only a label when `book` is given
@@ -44,6 +39,8 @@ struct SimulationRequest {
 /// replaces a pending one and cancels the run in progress (the engine's step callback sees the
 /// newer generation), so dragging a slider only ever computes the newest setting. The book and
 /// its prepared form are cached: changing only the shock, depth, half-life or path reuses them.
+/// Reading, checking and resolving the inputs are the core's use cases (core/usecase); this class
+/// adds the mailbox, the caches and the live view.
 class SimulationWorker : public QObject {
     Q_OBJECT
 public:
@@ -63,15 +60,32 @@ public slots:
 signals:
     void runStarted(quint64 generation);
     void runFinished(quint64 generation);
+    /// A run that cannot start or failed: the reason as the app says it.
     void runFailed(quint64 generation, const QString& message);
+    /// The failure was a parameter's: its key (the control that holds it) and the reason.
+    void parameterFailed(quint64 generation, const QString& key, const QString& message);
+    /// Reading the book or running was stopped by a newer request or cancel_all(): not a failure.
+    void runCancelled(quint64 generation);
     /// The book was (re)read: its size and the rows skipped, for the status bar.
     void bookLoaded(const QString& path, qulonglong positions, qulonglong skipped);
     /// Reading a large book: the fraction read so far.
     void readProgress(double fraction);
 
 private:
-    void run(const SimulationRequest& request);
-    const PositionBook& book_for(const SimulationRequest& request, const VenueProfile& venue);
+    enum class Outcome { Finished, Cancelled };
+    Outcome run(const SimulationRequest& request);
+    /// The request's book: the one given (checked against the venue's contract units) or the CSV,
+    /// read unless the cached one is the same file read the same way; null when reading was cancelled.
+    std::shared_ptr<const PositionBook> book_for(const SimulationRequest& request, const VenueProfile& venue);
+    /// Prepares the book for the request's symbol and settings into prepared_, unless they have not
+    /// changed since the last run; true when it was reused.
+    bool prepare(const SimulationRequest& request, const VenueProfile& venue, const PositionBook& book,
+                 const RunStart& start);
+    /// A LiveRun sized for `capacity` steps, published as current.
+    std::shared_ptr<LiveRun> start_live_run(const SimulationRequest& request, const RunStart& start,
+                                            std::size_t capacity, bool reused, double prepare_ms);
+    /// Hands the finished run's summary, log and per-row columns to `live`.
+    void finish_live_run(LiveRun& live, RunResult result, const PositionBook& book);
 
     mutable std::mutex mutex_;
     std::optional<SimulationRequest> pending_;

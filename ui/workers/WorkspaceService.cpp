@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/workers/WorkspaceService.h"
 
+#include "ui/models/ParameterNames.h"
+
 namespace levex::ui {
 
 WorkspaceService::WorkspaceService(QObject* parent) : QObject(parent), context_(new QObject) {
@@ -71,7 +73,7 @@ void WorkspaceService::submit(Job job) {
                 throw std::runtime_error("the library's database is not open");
             then = job(*workspace_);
         } catch (const std::exception& e) {
-            then = [this, message = QString::fromStdString(e.what())] { emit failed(message); };
+            then = [this, message = phrase_for_app(e)] { emit failed(message); };
         }
         if (then)
             QMetaObject::invokeMethod(this, std::move(then), Qt::QueuedConnection);

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "core/engine/CascadeEngine.h"
-#include "core/engine/MonteCarlo.h"
-#include "core/engine/Simulation.h"
+// Sweeps: axes, cells equal to single runs for any thread count, the fixed-point metrics and the
+// critical shock, errors by key, cancellation.
 #include "core/engine/Sweep.h"
+#include "core/base/Issue.h"
+#include "core/engine/CascadeEngine.h"
+#include "core/engine/Simulation.h"
 #include "core/model/BookGenerator.h"
 
 #include "TestSupport.h"
@@ -10,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 
 using namespace levex;
 
@@ -97,34 +100,59 @@ TEST(Sweep, FixedPointMetricAndCriticalShock) {
         EXPECT_GE(r.values[i], 0.0);
 }
 
-TEST(MonteCarlo, ReproducibleForAnyThreadCount) {
+// Errors name the parameter keys (never a command-line flag) and come before any work.
+TEST(Sweep, ErrorsNameTheKeys) {
     const VenueProfile venue = test::bundled_venue("generic");
-    RunParameters p;
-    p.vol = 0.002;
-    p.seed = 11;
-    p.steps = 200;
-    p.depth_quote_within_1pct = 2e6;
-    MonteCarloSpec spec;
-    spec.paths = 24;
-    spec.threads = 1;
-    const MonteCarloResult a = run_monte_carlo(book(), venue, p, spec);
-    spec.threads = 3;
-    const MonteCarloResult b = run_monte_carlo(book(), venue, p, spec);
-    EXPECT_EQ(a.metrics, b.metrics);
-    EXPECT_EQ(a.metric_bands, b.metric_bands);
-    EXPECT_EQ(a.price_fan, b.price_fan);
-    ASSERT_EQ(a.price_fan.size(), 200u);
-    for (const auto& band : a.price_fan)
-        for (std::size_t k = 1; k < band.size(); ++k)
-            EXPECT_LE(band[k - 1], band[k]);
-    EXPECT_DOUBLE_EQ(a.price_fan[0][0], 100000.0); // step 0: no return yet
-    EXPECT_GT(a.price_fan[199][4], a.price_fan[199][0]);
+    SweepSpec same = small_spec("amplification");
+    same.y = parse_axis("shock:-0.1:0:3");
+    try {
+        run_sweep(book(), venue, RunParameters{}, same);
+        ADD_FAILURE() << "two shock axes ran";
+    } catch (const UsageError& e) {
+        EXPECT_STREQ(e.what(), "y: expected a parameter other than x's (shock), found the same");
+    }
+    try {
+        run_sweep(book(), venue, RunParameters{}, small_spec("amplifcation"));
+        ADD_FAILURE() << "an unknown metric ran";
+    } catch (const UsageError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind("metric: expected one of liquidated_count_long, ", 0), 0u) << e.what();
+        EXPECT_NE(std::string(e.what()).find("found 'amplifcation'"), std::string::npos) << e.what();
+    }
 }
 
-TEST(MonteCarlo, PercentileInterpolatesLinearly) {
-    std::vector<double> v = {5, 1, 4, 2, 3};
-    EXPECT_DOUBLE_EQ(percentile(v, 50), 3.0);
-    EXPECT_DOUBLE_EQ(percentile(v, 25), 2.0);
-    EXPECT_DOUBLE_EQ(percentile(v, 5), 1.2);
-    EXPECT_DOUBLE_EQ(percentile(v, 95), 4.8);
+// The progress callback says stop: the result says cancelled, and the cells done so far are kept.
+TEST(Sweep, CancellationIsAResult) {
+    const VenueProfile venue = test::bundled_venue("generic");
+    RunParameters base;
+    base.depth_quote_within_1pct = 2e6;
+    for (unsigned threads : {1u, 3u}) {
+        SweepSpec spec = small_spec("liquidated_notional_long");
+        spec.threads = threads;
+        std::size_t calls = 0;
+        const SweepResult r =
+            run_sweep(book(), venue, base, spec, {}, [&](std::size_t done, std::size_t total, std::size_t) {
+                ++calls;
+                EXPECT_EQ(total, 45u);
+                return done < 4;
+            });
+        EXPECT_TRUE(r.cancelled) << threads;
+        EXPECT_LT(calls, 45u) << threads;
+        std::size_t defined = 0;
+        for (std::uint8_t d : r.defined)
+            defined += d;
+        EXPECT_GE(defined, 4u) << threads;
+    }
+    const SweepResult all = run_sweep(book(), venue, base, small_spec("exhaustion_price"), {},
+                                      [](std::size_t, std::size_t, std::size_t) { return true; });
+    EXPECT_FALSE(all.cancelled);
+}
+
+// A cell that cannot run fails the sweep with its own error, on the caller's thread.
+TEST(Sweep, ACellsErrorReachesTheCaller) {
+    const VenueProfile venue = test::bundled_venue("generic");
+    RunParameters base;
+    base.permanent_fraction = 1.5; // outside [0, 1): every full run refuses it
+    SweepSpec spec = small_spec("liquidated_notional_long");
+    spec.threads = 2;
+    EXPECT_THROW(run_sweep(book(), venue, base, spec), std::invalid_argument);
 }

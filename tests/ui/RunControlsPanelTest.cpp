@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The run controls: labels, ranges, defaults and tooltips from the parameter table; a parameter
+// problem is shown beside its control and runs nothing.
+#include "ui/panels/RunControlsPanel.h"
+#include "ui/window/MainWindow.h"
+
+#include "core/model/ParameterTable.h"
+
+#include <gtest/gtest.h>
+
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSpinBox>
+
+#include <cmath>
+
+namespace levex::ui {
+namespace {
+
+// The spin box whose tooltip is the table's for `key` (first line: its doc).
+template <typename Box>
+Box* box_of(RunControlsPanel& panel, const std::string& key) {
+    QString doc = QString::fromStdString(parameter(key).doc);
+    doc[0] = doc[0].toUpper();
+    for (Box* box : panel.findChildren<Box*>())
+        if (box->toolTip().startsWith(doc))
+            return box;
+    return nullptr;
+}
+
+TEST(RunControlsPanel, TheControlsStartAtTheTablesDefaults) {
+    RunControlsPanel panel;
+    const RunParameters shown = panel.parameters();
+    const RunParameters defaults;
+    EXPECT_EQ(shown.bins, defaults.bins) << "the app runs with the default bins (512), not its own";
+    EXPECT_EQ(shown.steps, defaults.steps);
+    EXPECT_EQ(shown.half_life_s, defaults.half_life_s);
+    EXPECT_EQ(shown.depth_quote_within_1pct, defaults.depth_quote_within_1pct);
+    EXPECT_EQ(shown.leverage_mult, defaults.leverage_mult);
+    EXPECT_TRUE(std::isnan(shown.fee)) << "the venue's";
+    EXPECT_TRUE(std::isnan(shown.mark)) << "the book's";
+    EXPECT_FALSE(check_run_parameters(shown).has_value());
+}
+
+TEST(RunControlsPanel, RangesAndTooltipsComeFromTheTable) {
+    RunControlsPanel panel;
+    const ParameterSpec& half_life = parameter("half_life_s");
+    auto* box = box_of<QDoubleSpinBox>(panel, "half_life_s");
+    ASSERT_NE(box, nullptr);
+    EXPECT_EQ(box->minimum(), half_life.typical_lo);
+    EXPECT_EQ(box->maximum(), half_life.typical_hi);
+    EXPECT_TRUE(box->toolTip().contains("a user assumption")) << box->toolTip().toStdString();
+    auto* bins = box_of<QSpinBox>(panel, "bins");
+    ASSERT_NE(bins, nullptr);
+    EXPECT_EQ(bins->value(), 512);
+    EXPECT_EQ(bins->maximum(), int(parameter("bins").typical_hi));
+}
+
+TEST(RunControlsPanel, AProblemIsShownBesideItsControlAndRunsNothing) {
+    RunControlsPanel panel;
+    QSignalSpy changed(&panel, &RunControlsPanel::changed);
+    auto* steps = box_of<QSpinBox>(panel, "steps");
+    auto* bins = box_of<QSpinBox>(panel, "bins");
+    ASSERT_NE(steps, nullptr);
+    ASSERT_NE(bins, nullptr);
+    bins->setValue(4096);
+    EXPECT_EQ(changed.count(), 1) << "a valid edit runs";
+    steps->setValue(100000); // 100000 × 4096 cells: more than a run may record
+    EXPECT_EQ(changed.count(), 1) << "an invalid set runs nothing";
+    EXPECT_TRUE(panel.problemShown("bins").startsWith("Price bins: expected steps × bins"))
+        << panel.problemShown("bins").toStdString();
+    bins->setValue(256);
+    EXPECT_EQ(changed.count(), 2);
+    EXPECT_EQ(panel.problemShown("bins"), QString());
+}
+
+TEST(RunControlsPanel, AProblemTheRunFindsIsShownBesideItsControl) {
+    RunControlsPanel panel;
+    panel.showProblem("mark", "Mark price: expected a start price, found none");
+    EXPECT_EQ(panel.problemShown("mark"), "Mark price: expected a start price, found none");
+    panel.showProblem("mark", QString());
+    EXPECT_EQ(panel.problemShown("mark"), QString());
+    panel.showProblem("jump_stdev", "x"); // no control of its own: shown on the row that holds jumps
+    EXPECT_EQ(panel.problemShown("jump_stdev"), "x");
+}
+
+TEST(RunControlsPanel, AScenarioValueOutsideAControlIsReportedNotClamped) {
+    RunControlsPanel panel;
+    RunParameters p;
+    p.leverage_mult = 50; // valid, beyond the box's 0.25 to 5
+    const QStringList not_shown = panel.setParameters(p, "generic");
+    ASSERT_EQ(not_shown.size(), 1);
+    EXPECT_TRUE(not_shown.front().startsWith("Leverage × 50")) << not_shown.front().toStdString();
+}
+
+// The run finds the book has no mark_price: the window says so beside the Mark price box.
+TEST(RunControlsPanel, AMarkTheBookCannotGiveIsShownBesideTheMarkBox) {
+    MainWindow window;
+    auto* panel = window.findChild<RunControlsPanel*>();
+    ASSERT_NE(panel, nullptr);
+    QSignalSpy failed(&window, &MainWindow::bookFailed);
+    window.openBook(QString::fromStdString(std::string(LEVEX_TEST_DATA_DIR) + "/published/hyperliquid_isolated.csv"));
+    ASSERT_TRUE(failed.count() > 0 || failed.wait(30000));
+    EXPECT_TRUE(failed.front().at(0).toString().startsWith("Mark price: expected a start price"))
+        << failed.front().at(0).toString().toStdString();
+    EXPECT_TRUE(panel->problemShown("mark").contains("the Mark price box"))
+        << panel->problemShown("mark").toStdString();
+}
+
+} // namespace
+} // namespace levex::ui
