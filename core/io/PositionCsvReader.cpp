@@ -482,6 +482,11 @@ PositionCsvResult parse_positions_csv(std::string_view bytes, const std::string&
     return parse(bytes, file, options, nullptr);
 }
 
+PositionCsvResult parse_positions_csv(const MappedFile& mapped, const std::string& file,
+                                      const PositionCsvOptions& options) {
+    return parse(mapped.bytes(), file, options, &mapped);
+}
+
 PositionCsvResult read_positions_csv(const std::string& path, const PositionCsvOptions& options) {
     const MappedFile file(path);
     return parse(file.bytes(), path, options, &file);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/base/Issue.h"
+#include "core/base/TextFile.h"
 #include "core/io/PositionColumns.h"
 #include "core/model/ContractSpec.h"
 #include "core/model/PositionBook.h"
@@ -66,6 +67,11 @@ PositionCsvResult read_positions_csv(const std::string& path, const PositionCsvO
 
 /// The same, over bytes already in memory; `file` names them in messages.
 PositionCsvResult parse_positions_csv(std::string_view bytes, const std::string& file,
+                                      const PositionCsvOptions& options = {});
+
+/// The same, over a file the caller has mapped (to hash it too): the pages already read are given
+/// back as reading goes on (MappedFile::release_before), so a large book is not resident twice.
+PositionCsvResult parse_positions_csv(const MappedFile& mapped, const std::string& file,
                                       const PositionCsvOptions& options = {});
 
 } // namespace levex
