@@ -136,7 +136,7 @@ TEST(ScenarioErrors, NotAScenario) {
     EXPECT_EQ(error_of([] { parse_scenario_json("", "s.json"); }).rfind("s.json:1:1: expected valid JSON", 0), 0u);
 }
 
-TEST(RunParameterLimits, DefaultsAreValidAndEachLimitHolds) {
+TEST(CheckRunParameters, DefaultsAreValidAndEachLimitHolds) {
     EXPECT_FALSE(check_run_parameters(RunParameters{}).has_value());
     RunParameters p;
     p.leverage_mult = 0;
