@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/engine/MarketFactory.h"
 
+#include "core/base/NumberFormat.h"
 #include "core/engine/DepthCurveMarket.h"
 #include "core/engine/PoolMarket.h"
 #include "core/market/DepthFromParameters.h"
@@ -20,8 +21,15 @@ MarketStart market_start(const RunParameters& params, double book_mark, const Ma
 
 std::unique_ptr<CascadeMarket> make_cascade_market(const RunParameters& params, double start_price,
                                                    const MarketInputs& market) {
-    if (params.depth_model == DepthModel::Amm)
-        return std::make_unique<PoolMarket>(pool_parameters(params), params);
+    if (params.depth_model == DepthModel::Amm) {
+        auto pool = std::make_unique<PoolMarket>(pool_parameters(params), params);
+        // An outside purchase the pool cannot pay out is refused before the run, by its key.
+        const double most = pool->pool().max_purchase();
+        if (params.buy > 0 && !(params.buy < most))
+            throw LiquidityError({"buy", "a purchase below what the pool can pay out, " + format_plain(most) + " base",
+                                  format_plain(params.buy) + " base"});
+        return pool;
+    }
     BookDepth depth = build_depth(params, start_price, market.l2_book ? &*market.l2_book : nullptr);
     return std::make_unique<DepthCurveMarket>(std::move(depth), start_price, params, withdrawal_parameters(params));
 }

@@ -32,7 +32,8 @@ MarketStart market_start(const RunParameters& params, double book_mark, const Ma
 /// in quote is converted to base at `start_price`, which should be market_start()'s price: a pool
 /// starts at its own price whatever `start_price` says. With withdrawal off the results are those of
 /// the static book, bit for bit. Throws LiquidityError for a pool or withdrawal parameters the
-/// market models refuse, std::invalid_argument for the l2-book model without its snapshot.
+/// market models refuse or a purchase (`buy`) larger than a pool can pay out, std::invalid_argument
+/// for the l2-book model without its snapshot.
 std::unique_ptr<CascadeMarket> make_cascade_market(const RunParameters& params, double start_price,
                                                    const MarketInputs& market);
 

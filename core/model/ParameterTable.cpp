@@ -127,6 +127,19 @@ void add_shock_rows(std::vector<ParameterSpec>& t) {
                     .cli("shock-steps", "K")
                     .control("Shock spread", 0, 100000)
                     .describe("spread the shock over this many steps, 0 = at once"));
+    t.push_back(row("sell", &P::sell)
+                    .at_least(0)
+                    .noun("a base quantity", "base")
+                    .cli("sell", "Q")
+                    .control("Sell order", 0, 1e9)
+                    .describe("an exogenous market sale of this much base, walking the same depth as forced orders, "
+                              "at step 0 or spread like the shock; alone or with a shock"));
+    t.push_back(row("buy", &P::buy)
+                    .at_least(0)
+                    .noun("a base quantity", "base")
+                    .cli("buy", "Q")
+                    .control("Buy order", 0, 1e9)
+                    .describe("an exogenous market purchase of this much base, like --sell"));
     t.push_back(row("leverage_mult", &P::leverage_mult)
                     .above(0)
                     .cli("leverage-mult", "K")
@@ -749,6 +762,9 @@ std::optional<ParameterProblem> check_run_parameters(const RunParameters& p) {
         return ParameterProblem{"book_file", "an L2 book file for the l2-book depth model", "none"};
     if (auto problem = check_pool_given(p))
         return problem;
+    if (p.sell > 0 && p.buy > 0)
+        return ParameterProblem{"buy", "0 when sell is given (one exogenous order: a sale or a purchase)",
+                                format_plain(p.buy)};
     // A run keeps four steps × bins histograms of doubles: refuse what cannot fit rather than fail
     // in the allocator after the book has been read.
     if (p.steps * p.bins > kMaxHeatmapCells)

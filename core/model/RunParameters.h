@@ -28,8 +28,10 @@ struct RunParameters {
     double mark = std::numeric_limits<double>::quiet_NaN(); ///< start mark; NaN = the book's mark_price
     double shock = 0.0;                                     ///< index move as a fraction (-0.10 = -10 %)
     std::size_t shock_steps = 0;                            ///< 0: at step 0; k: a ramp over k steps
-    double leverage_mult = 1.0;                             ///< docs/model.md §7
-    double mmr_scale = 1.0;                                 ///< scales every maintenance requirement
+    double sell = 0.0;          ///< exogenous market sale, base, at step 0 or spread over shock_steps
+    double buy = 0.0;           ///< exogenous market purchase, base (not with a sale)
+    double leverage_mult = 1.0; ///< docs/model.md §7
+    double mmr_scale = 1.0;     ///< scales every maintenance requirement
 
     DepthModel depth_model = DepthModel::VShaped;
     double depth_quote_per_pct = 2e6;      ///< flat book: quote in every 1 % band

@@ -73,8 +73,9 @@ TEST(ExportReport, SeriesCsvReadsBackExactly) {
     const RunResult r = shocked_run();
     const Rows rows = parse_csv(series_csv(r.frames, 2.0));
     ASSERT_EQ(rows.size(), r.frames.steps + 1);
-    ASSERT_EQ(rows[0].size(), 13u);
+    ASSERT_EQ(rows[0].size(), 14u);
     EXPECT_EQ(rows[0][12], "fund_balance");
+    EXPECT_EQ(rows[0][13], "withdrawal");
     for (std::size_t t = 0; t < r.frames.steps; ++t) {
         const auto& row = rows[t + 1];
         EXPECT_EQ(row[0], std::to_string(t));
@@ -85,6 +86,7 @@ TEST(ExportReport, SeriesCsvReadsBackExactly) {
         EXPECT_EQ(num(row[7]), double(r.frames.liquidated_count_long[t]));
         EXPECT_EQ(num(row[11]), r.frames.open_interest[t]);
         EXPECT_EQ(num(row[12]), r.frames.fund_balance[t]); // inf for the generic venue's fund
+        EXPECT_EQ(num(row[13]), r.frames.withdrawal[t]);
     }
 }
 
