@@ -6,6 +6,8 @@
 #include "core/engine/PoolMarket.h"
 #include "core/market/DepthFromParameters.h"
 
+#include <cmath>
+
 namespace levex {
 
 MarketStart market_start(const RunParameters& params, double book_mark, const MarketInputs& market) {
@@ -17,6 +19,20 @@ MarketStart market_start(const RunParameters& params, double book_mark, const Ma
         start.gap = PriceGap{market.l2_book->mid(), book_mark};
     }
     return start;
+}
+
+std::optional<std::string> market_start_notice(const RunParameters& params, const MarketStart& start) {
+    if (!start.gap || !start.gap->notable())
+        return std::nullopt;
+    const PriceGap& gap = *start.gap;
+    const std::string percent = format_plain(std::round(gap.relative() * 10000.0) / 100.0) + " %";
+    if (params.depth_model == DepthModel::Amm)
+        return "the pool's price " + format_plain(gap.run_price) + " is " + percent + " from the book's mark " +
+               format_plain(gap.source_price) + "; the run starts at the pool's price";
+    return "the L2 snapshot's mid " + format_plain(gap.source_price) + " is " + percent + " from the start price " +
+           format_plain(gap.run_price) +
+           " (it was taken at another price); its levels "
+           "are re-based to the start price";
 }
 
 std::unique_ptr<CascadeMarket> make_cascade_market(const RunParameters& params, double start_price,

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 namespace levex {
 
@@ -24,6 +25,11 @@ struct MarketStart {
 /// The start of a run of `params` on a book marked at `book_mark`, with the market files loaded in
 /// `market`. Throws LiquidityError for a pool check_amm_pool() refuses.
 MarketStart market_start(const RunParameters& params, double book_mark, const MarketInputs& market);
+
+/// What a front end says about a notable gap of `start` (docs/liquidity.md §2, §4): an L2 snapshot
+/// re-based to the start price, or a pool priced away from the book's mark; nullopt when there is
+/// none worth saying.
+std::optional<std::string> market_start_notice(const RunParameters& params, const MarketStart& start);
 
 /// The market a cascade of `params` trades against (docs/model.md §2–§4, docs/liquidity.md):
 /// every depth model — flat, V-shaped, metaorder, power law, the L2 snapshot of `market` with its
