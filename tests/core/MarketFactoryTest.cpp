@@ -6,6 +6,7 @@
 #include "core/engine/DepthCurveMarket.h"
 #include "core/engine/PoolMarket.h"
 #include "core/engine/PreparedBook.h"
+#include "core/engine/Simulation.h"
 #include "core/market/DepthFromParameters.h"
 #include "core/market/IndexPath.h"
 #include "core/market/L2Depth.h"
@@ -15,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -280,4 +282,23 @@ TEST(MarketFactory, BadPoolsAndMissingFilesAreRefused) {
     RunParameters bad_withdrawal;
     bad_withdrawal.withdrawal_exponent = -1.0;
     EXPECT_THROW(make_cascade_market(bad_withdrawal, 100.0, {}), LiquidityError);
+}
+
+// Issue 15's check on the bundled sample (30,000 positions around 100,000, the default $20M within
+// 1 %): a −5 % shock goes deeper with stress withdrawal than on the static book.
+TEST(MarketFactory, OnTheBundledSampleAFivePercentShockGoesDeeperWithWithdrawal) {
+    PositionCsvOptions options;
+    const PositionCsvResult sample =
+        read_positions_csv(std::string(LEVEX_RESOURCE_DIR) + "/samples/btcusdt-sample.csv", options);
+    ASSERT_TRUE(sample.ok);
+    RunParameters p;
+    p.shock = -0.05;
+    p.withdrawal = false;
+    const RunResult still = simulate(sample.book, test::bundled_venue("generic"), p);
+    p.withdrawal = true;
+    const RunResult thinning = simulate(sample.book, test::bundled_venue("generic"), p);
+    EXPECT_LT(thinning.summary.min_price, still.summary.min_price);
+    EXPECT_GT(thinning.summary.liquidated_notional_long, still.summary.liquidated_notional_long);
+    EXPECT_GT(*thinning.summary.amplification, *still.summary.amplification);
+    EXPECT_LT(*std::min_element(thinning.frames.withdrawal.begin(), thinning.frames.withdrawal.end()), 1.0);
 }
