@@ -143,7 +143,8 @@ private:
 
 void Cascade::setup_bins(double exhaustion) {
     const double s0 = b_.start_mark;
-    double span = std::max(1.5 * std::abs(p_.shock), std::abs(exhaustion / s0 - 1.0));
+    // 10 % past the exhaustion bound, as past a path's range: the levels the cascade stops short of stay in view.
+    double span = std::max(1.5 * std::abs(p_.shock), std::abs(exhaustion / s0 - 1.0) * 1.1);
     for (double y : path_) // a replayed or random path's own range
         span = std::max(span, std::abs(std::exp(y) - 1.0) * 1.1);
     span = std::max(span, 0.01);
