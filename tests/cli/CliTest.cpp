@@ -705,3 +705,20 @@ TEST(CliLiquidity, BadValuesExit2NamingTheOption) {
     refused("--amm constant-product:speed=2," + pool, "--amm");
     refused("--amm constant-product:" + pool + " --buy 100", "--buy");
 }
+
+TEST(CliLiquidity, GenerateTakesAPublishedMixAndAnOpenInterest) {
+    const CliRun retail = cli("generate --positions 50 --seed 3 --mix retail");
+    ASSERT_EQ(retail.status, 0) << retail.err;
+    EXPECT_EQ(retail.out, cli("generate --positions 50 --seed 3").out); // retail is the default
+    const CliRun hyper = cli("generate --positions 50 --seed 3 --mix hyperliquid-2025 --oi 1e8");
+    ASSERT_EQ(hyper.status, 0) << hyper.err;
+    EXPECT_NE(hyper.out, retail.out);
+    EXPECT_EQ(cli("generate --positions 50 --seed 3 --mix bitmex-2019").status, 0);
+    const CliRun mix = cli("generate --positions 5 --mix degen");
+    EXPECT_EQ(mix.status, 2);
+    EXPECT_NE(mix.err.find("--mix: expected retail, hyperliquid-2025 or bitmex-2019, found 'degen'"), std::string::npos)
+        << mix.err;
+    const CliRun oi = cli("generate --positions 5 --oi 0");
+    EXPECT_EQ(oi.status, 2);
+    EXPECT_NE(oi.err.find("--oi: expected an open interest > 0"), std::string::npos) << oi.err;
+}
