@@ -227,7 +227,8 @@ TEST(MarketFactory, TheStethPoolAsAMarket) {
     EXPECT_NEAR(pool.quote(), 156359.0, 0.5);
     EXPECT_NEAR(market->book_price(), 0.9720, 5e-5);
     p.depth_scale = 2.0;
-    const auto& doubled = dynamic_cast<const PoolMarket&>(*make_cascade_market(p, 1.0, {})).pool();
+    const auto doubled_market = make_cascade_market(p, 1.0, {}); // kept alive: pool() refers into it
+    const auto& doubled = dynamic_cast<const PoolMarket&>(*doubled_market).pool();
     EXPECT_DOUBLE_EQ(doubled.base(), 2 * 241954.0);
 }
 
