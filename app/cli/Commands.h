@@ -15,6 +15,7 @@ int run_sweep(const std::vector<std::string>& args);
 int run_montecarlo(const std::vector<std::string>& args);
 int run_import(const std::vector<std::string>& args);
 int run_list(const std::vector<std::string>& args);
+int run_fit_depth(const std::vector<std::string>& args);
 
 /// Writes `bytes` to `path`, or to standard output when path is empty or "-".
 void write_output(const std::string& path, const std::string& bytes);

@@ -3,6 +3,7 @@
 #include "app/cli/Commands.h"
 
 #include "core/base/Issue.h"
+#include "core/base/NumberFormat.h"
 #include "core/base/ResourcePaths.h"
 #include "core/io/PositionCsvWriter.h"
 #include "core/model/BookGenerator.h"
@@ -13,10 +14,11 @@
 namespace levex::cli {
 
 int run_generate(const std::vector<std::string>& args) {
-    CommandLine cl("levex-cli generate --positions N --seed S [--mark P] [--symbol S] --out FILE",
+    CommandLine cl("levex-cli generate --positions N --seed S [--mark P] [--symbol S] [--mix M] [--oi Q] --out FILE",
                    "Writes a synthetic BTC-perp-like position book (the distribution is described in the\n"
-                   "README): 60 % longs, leverage 5x-125x with median 20x, lognormal sizes with a Pareto\n"
-                   "tail, 30 % cross accounts, entries along a simulated past price path.");
+                   "README): 60 % longs, leverage 5x-125x with median 20x (or a published mix, --mix),\n"
+                   "lognormal sizes with a Pareto tail, 30 % cross accounts, entries along a simulated past\n"
+                   "price path.");
     // The generator's own settings, not run parameters: its mark and symbol have defaults of their own.
     cl.add({
         {"positions", "N", "number of positions (default 30000)"},
@@ -24,6 +26,11 @@ int run_generate(const std::vector<std::string>& args) {
         {"mark", "P", "mark price (default 100000)"},
         {"symbol", "S", "symbol name (default BTCUSDT)"},
         {"venue", "NAME|FILE", "venue profile whose tiers cap leverage (default generic)"},
+        {"mix", "retail|hyperliquid-2025|bitmex-2019",
+         "leverage distribution by open interest: retail (the generator's own, a user assumption), hyperliquid-2025 "
+         "(Hyperliquid, 15 Dec 2025) or bitmex-2019 (BitMEX, 2019); see the README (default retail)"},
+        {"oi", "Q",
+         "scale every size so that the open interest, both sides at the mark, is Q quote (default: as drawn)"},
         {"out", "FILE", "write the CSV to FILE (default: standard output)"},
     });
     if (!cl.parse(args)) {
@@ -41,6 +48,18 @@ int run_generate(const std::vector<std::string>& args) {
         throw UsageError("--mark: expected a price > 0, found " + cl.text("mark", ""));
     if (settings.symbol.empty())
         throw UsageError("--symbol: expected a name, found nothing");
+    if (const auto mix = cl.text("mix")) {
+        const auto chosen = leverage_mix_from_name(*mix);
+        if (!chosen)
+            throw UsageError("--mix: expected retail, hyperliquid-2025 or bitmex-2019, found '" + *mix + "'");
+        settings.mix = *chosen;
+    }
+    if (const auto oi = cl.text("oi")) {
+        const auto q = parse_finite(*oi);
+        if (!q || !(*q > 0))
+            throw UsageError("--oi: expected an open interest > 0 (quote), found '" + *oi + "'");
+        settings.open_interest = *q;
+    }
     const VenueProfile venue = load_venue_profile(cl.text("venue", "generic"), venue_dir());
     if (venue.contract != ContractKind::Linear)
         throw UsageError("--venue: the generator writes linear books; '" + venue.name + "' is inverse");

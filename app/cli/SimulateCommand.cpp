@@ -9,6 +9,7 @@
 #include "core/base/Issue.h"
 #include "core/base/NumberFormat.h"
 #include "core/base/TextFile.h"
+#include "core/engine/MarketFactory.h"
 #include "core/engine/Simulation.h"
 #include "core/io/RunReport.h"
 #include "core/io/ScenarioFile.h"
@@ -116,6 +117,8 @@ int run_simulate(const std::vector<std::string>& args) {
         request.workspace = (workspace = open_workspace(workspace_path(cl))).get();
     const RunInputs in = resolve_run_inputs(request);
     report_book_reading(in.book_label, in.notices, in.skipped, in.book->positions());
+    if (const auto notice = market_start_notice(in.params, market_start(in.params, in.start.mark, in.market.market)))
+        std::cerr << "notice: " << *notice << '\n';
 
     // Histograms and the log only when they are written or stored: the summary needs neither.
     const bool save = cl.has("save-run");

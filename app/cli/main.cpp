@@ -24,6 +24,7 @@ commands:
   generate            write a synthetic position book
   import BOOK.csv     store a book in the workspace database as a snapshot (--db FILE)
   list                list the workspace's snapshots (--db FILE)
+  fit-depth L2.csv    fit a power-law depth to each side of an L2 order book snapshot
 
   levex-cli COMMAND --help   shows a command's options.
   levex-cli --version        prints the version.
@@ -80,9 +81,11 @@ int main(int argc, char** argv) {
             return levex::cli::run_import(rest);
         if (command == "list")
             return levex::cli::run_list(rest);
-        throw levex::UsageError(
-            "unknown command '" + command +
-            "' (expected inspect, simulate, sweep, montecarlo, generate, import or list; see levex-cli --help)");
+        if (command == "fit-depth")
+            return levex::cli::run_fit_depth(rest);
+        throw levex::UsageError("unknown command '" + command +
+                                "' (expected inspect, simulate, sweep, montecarlo, generate, import, list or "
+                                "fit-depth; see levex-cli --help)");
     } catch (const levex::UsageError& e) { // ParameterError too: its key phrased as the option
         std::cerr << "levex-cli: " << levex::cli::phrase_for_command_line(e) << '\n';
         return 2;

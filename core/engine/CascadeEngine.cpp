@@ -62,6 +62,7 @@ private:
     void start_summary();
     // One step, in order.
     void begin_step(std::size_t t);
+    void exogenous_order();
     void unwind_takeovers();
     void collect_triggers();
     void order_batch();
@@ -86,7 +87,7 @@ private:
     void log_event(std::uint32_t k, LiquidationPath path, double size, double price, double fee, double fund_pnl);
 
     // The per-step series (steps long) and the histograms (steps × bins), sized and trimmed together.
-    std::array<std::vector<double>*, 9> step_series() {
+    std::array<std::vector<double>*, 10> step_series() {
         return {&frames_.index,
                 &frames_.book,
                 &frames_.mark,
@@ -95,7 +96,8 @@ private:
                 &frames_.backstop_notional,
                 &frames_.adl_notional,
                 &frames_.open_interest,
-                &frames_.fund_balance};
+                &frames_.fund_balance,
+                &frames_.withdrawal};
     }
     std::array<std::vector<double>*, 4> histograms() {
         return {&frames_.open_long, &frames_.open_short, &frames_.executed_long, &frames_.executed_short};
@@ -127,6 +129,9 @@ private:
     std::optional<AdlQueue> adl_[2]; // per side of the winners (0 longs, 1 shorts), rebuilt per step
     Flows flows_;
     double step_notional_ = 0.0;
+    int exogenous_side_ = 0;          // +1 a sale, -1 a purchase, 0 none
+    double exogenous_per_step_ = 0.0; // base, over exogenous_steps_ steps from step 0
+    std::size_t exogenous_steps_ = 0;
 
     // Across steps.
     std::size_t exogenous_end_ = 0;              // the last step with an exogenous move
@@ -138,7 +143,8 @@ private:
 
 void Cascade::setup_bins(double exhaustion) {
     const double s0 = b_.start_mark;
-    double span = std::max(1.5 * std::abs(p_.shock), std::abs(exhaustion / s0 - 1.0));
+    // 10 % past the exhaustion bound, as past a path's range: the levels the cascade stops short of stay in view.
+    double span = std::max(1.5 * std::abs(p_.shock), std::abs(exhaustion / s0 - 1.0) * 1.1);
     for (double y : path_) // a replayed or random path's own range
         span = std::max(span, std::abs(std::exp(y) - 1.0) * 1.1);
     span = std::max(span, 0.01);
@@ -325,6 +331,13 @@ void Cascade::read_parameters() {
     fund_ = std::isnan(p_.fund) ? v.insurance_fund : p_.fund;
     unlimited_fund_ = std::isinf(fund_);
     dt_ = p_.step_seconds;
+    // docs/model.md §3: the exogenous order at step 0, or in equal parts over the shock's steps.
+    const double order = p_.sell > 0 ? p_.sell : p_.buy;
+    if (order > 0) {
+        exogenous_side_ = p_.sell > 0 ? 1 : -1;
+        exogenous_steps_ = std::min<std::size_t>(std::max<std::size_t>(p_.shock_steps, 1), path_.size());
+        exogenous_per_step_ = order / double(exogenous_steps_);
+    }
 }
 
 void Cascade::allocate_frames() {
@@ -381,6 +394,8 @@ void Cascade::start_summary() {
     for (std::size_t t = 1; t < path_.size(); ++t)
         if (path_[t] != path_[t - 1])
             exogenous_end_ = t;
+    if (exogenous_steps_ > 0)
+        exogenous_end_ = std::max(exogenous_end_, exogenous_steps_ - 1);
     sum_.start_price = s0;
     sum_.insurance_fund_min = fund_;
     sum_.leverage_capped = b_.capped_count;
@@ -399,6 +414,13 @@ void Cascade::begin_step(std::size_t t) {
     if (t > 0)
         market_.advance(dt_);
     market_.set_index(path_[t]);
+}
+
+// An outside order (a whale, a depeg dump) walks the same depth as forced orders: it moves the book
+// and, with withdrawal, thins it; its cash is the outside world's, not the venue's ledger.
+void Cascade::exogenous_order() {
+    if (step_ < exogenous_steps_)
+        market_.fill(exogenous_side_, exogenous_per_step_);
 }
 
 // The fund sells into the book what it took over last step.
@@ -468,6 +490,7 @@ void Cascade::record_frame(std::size_t t) {
     frames_.book[t] = book_price;
     frames_.mark[t] = mark_;
     frames_.fund_balance[t] = fund_;
+    frames_.withdrawal[t] = market_.withdrawal();
     if (outputs_.histograms) {
         const std::size_t bins = frames_.bins;
         double* ol = frames_.open_long.data() + t * bins;
@@ -542,10 +565,13 @@ RunResult Cascade::run(const StepCallback& on_step) {
     read_parameters();
     const double s0 = b_.start_mark;
     // The exhaustion bound, and the bins it spans.
-    const bool down = p_.shock < 0 || (p_.shock == 0 && !path_.empty() && path_.back() < 0);
-    const double shocked = s0 * std::exp(path_.empty() ? 0.0 : (p_.shock != 0 ? std::log1p(p_.shock) : path_.back()));
-    sum_.exhaustion_price =
-        std::max(market_.exhaustion_price(down ? b_.long_ladder : b_.short_ladder, shocked, down), floor_.level());
+    const double end = path_.empty() ? 0.0 : (p_.shock != 0 ? std::log1p(p_.shock) : path_.back());
+    const bool down = end < 0 || (end == 0 && exogenous_side_ > 0);
+    const double shocked = s0 * std::exp(end);
+    // The exogenous order counts where it walks the side the move goes down (up) through.
+    const double exogenous = exogenous_side_ == (down ? 1 : -1) ? exogenous_per_step_ * double(exogenous_steps_) : 0.0;
+    sum_.exhaustion_price = std::max(
+        market_.exhaustion_price(down ? b_.long_ladder : b_.short_ladder, shocked, down, exogenous), floor_.level());
     setup_bins(sum_.exhaustion_price);
     allocate_frames();
     reset_positions();
@@ -556,6 +582,7 @@ RunResult Cascade::run(const StepCallback& on_step) {
     std::size_t t = 0;
     for (; t < steps; ++t) {
         begin_step(t);
+        exogenous_order();
         unwind_takeovers();
         mark_ = floor_(market_.index() * std::exp(beta_ * market_.book_offset()));
         collect_triggers();

@@ -45,6 +45,7 @@ struct RunFrames {
     std::vector<double> backstop_notional, adl_notional; ///< quote
     std::vector<double> open_interest;                   ///< quote at the mark
     std::vector<double> fund_balance;                    ///< margin currency; inf = unlimited
+    std::vector<double> withdrawal; ///< w: the factor resting depth is scaled by (1 = none withdrawn)
 
     std::vector<double> open_long, open_short;         ///< liquidation levels still open
     std::vector<double> executed_long, executed_short; ///< liquidated during the step

@@ -3,6 +3,7 @@
 
 #include "core/base/Issue.h"
 #include "core/base/Parallel.h"
+#include "core/engine/DepthCurveMarket.h"
 #include "core/engine/PreparedBook.h"
 #include "core/engine/Simulation.h"
 #include "core/engine/SummaryMetric.h"
@@ -49,8 +50,10 @@ bool run_paths(const PreparedBook& prepared, const BookDepth& depth, const RunPa
     std::mutex report;
     Cancellation cancel;
     return parallel_each(n, thread_count(spec.threads, n), cancel, [&](std::size_t i) {
+        // Each path its own market, as simulate() builds it (stress withdrawal included).
+        DepthCurveMarket market(depth, prepared.start_mark, params, withdrawal_parameters(params));
         const RunResult r =
-            run_cascade(prepared, depth, build_index_path(params, std::nullopt, i + 1), params, {}, kSummaryOnly);
+            run_cascade(prepared, market, build_index_path(params, std::nullopt, i + 1), params, {}, kSummaryOnly);
         out.summaries[i] = r.summary;
         double* row = out.prices.data() + i * steps;
         for (std::size_t t = 0; t < steps; ++t)
@@ -105,6 +108,8 @@ MonteCarloResult run_monte_carlo(const PositionBook& book, const VenueProfile& v
                                  const MonteCarloProgress& progress) {
     if (spec.paths == 0)
         throw UsageError("paths: expected at least one path, found 0");
+    if (params.depth_model == DepthModel::Amm)
+        throw UsageError("amm_kind: expected a book's depth for Monte Carlo paths, found a pool");
     const std::size_t symbol = resolve_symbol(book, params.symbol);
     const double mark = resolve_mark(book, symbol, params);
     const PreparedBook prepared = prepare_book(book, venue, {params.leverage_mult, params.mmr_scale}, symbol, mark);

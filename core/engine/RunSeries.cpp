@@ -10,7 +10,7 @@ namespace {
 
 using F = RunFrames;
 
-constexpr std::array<RunSeries, 11> kSeries = {{
+constexpr std::array<RunSeries, 12> kSeries = {{
     {"index", "quote per base", &F::index, nullptr, 0},
     {"book", "quote per base", &F::book, nullptr, 1},
     {"mark", "quote per base", &F::mark, nullptr, 2},
@@ -22,6 +22,7 @@ constexpr std::array<RunSeries, 11> kSeries = {{
     {"adl_notional", "quote", &F::adl_notional, nullptr, 6},
     {"open_interest", "quote", &F::open_interest, nullptr, 7},
     {"fund_balance", "margin currency", &F::fund_balance, nullptr, 8},
+    {"withdrawal", "fraction of resting depth", &F::withdrawal, nullptr, 11},
 }};
 
 constexpr std::array<RunHistogram, 4> kHistograms = {{

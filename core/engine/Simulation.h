@@ -10,8 +10,9 @@
 
 namespace levex {
 
-/// One run from a book: prepares the symbol, builds the depth and the index path, runs the
-/// cascade on `market` (the L2 snapshot and price series the parameters name, already loaded).
+/// One run from a book: prepares the symbol at the market's start price (the book's mark, or an AMM
+/// pool's price), builds the market (make_cascade_market) and the index path, runs the cascade
+/// (`market`: the L2 snapshot and price series the parameters name, already loaded).
 /// Throws ParameterError for a symbol or mark the book cannot give.
 RunResult simulate(const PositionBook& book, const VenueProfile& venue, const RunParameters& params,
                    const MarketInputs& market = {}, const StepCallback& on_step = {}, RunOutputs outputs = {});

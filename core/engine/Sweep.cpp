@@ -5,6 +5,7 @@
 #include "core/base/NumberFormat.h"
 #include "core/base/Parallel.h"
 #include "core/base/RadixSort.h"
+#include "core/engine/DepthCurveMarket.h"
 #include "core/engine/ExhaustionSolver.h"
 #include "core/engine/PreparedBook.h"
 #include "core/engine/Simulation.h"
@@ -265,7 +266,9 @@ private:
             if (!prepared || changes_margins(spec_.x.axis))
                 prepared = prepare_book(book_, venue_, {cell.leverage_mult, cell.mmr_scale}, symbol_, mark_);
             const std::vector<double> path = shock_axis ? build_index_path(cell, series_) : fixed_path;
-            const RunResult r = run_cascade(*prepared, build_depth(cell, mark_, l2_), path, cell, {}, kSummaryOnly);
+            // The market simulate() builds for these parameters: a cell is that run.
+            DepthCurveMarket market(build_depth(cell, mark_, l2_), mark_, cell, withdrawal_parameters(cell));
+            const RunResult r = run_cascade(*prepared, market, path, cell, {}, kSummaryOnly);
             store(iy, ix, summary_metric(r.summary, spec_.metric));
         }
         if (shock_axis && !cancel_.requested()) // the critical shock needs only the fixed point
@@ -296,6 +299,9 @@ private:
 SweepResult run_sweep(const PositionBook& book, const VenueProfile& venue, const RunParameters& base,
                       const SweepSpec& spec, const MarketInputs& market, const SweepProgress& progress) {
     check_spec(spec);
+    if (base.depth_model == DepthModel::Amm)
+        throw UsageError("amm_kind: expected a book's depth for a sweep (its fixed-point metrics walk depth "
+                         "curves), found a pool");
     return SweepRun(book, venue, base, spec, market, progress).run();
 }
 

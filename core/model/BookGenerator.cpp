@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
 #include <stdexcept>
 
 namespace levex {
@@ -19,10 +20,33 @@ struct LeverageBucket {
 };
 
 // 20–25x and 100x+ are split into their two usual settings.
-constexpr LeverageBucket kBuckets[] = {
+constexpr LeverageBucket kRetail[] = {
     {0.15, 5.0, 5.0},  {0.30, 10.0, 1.2},  {0.15, 20.0, 1.0},  {0.10, 25.0, 1.0},
     {0.20, 50.0, 0.7}, {0.07, 100.0, 0.5}, {0.03, 125.0, 0.5},
 };
+
+// The published mixes are shares of open interest: sizes do not depend on the leverage (factor 1),
+// so the shares by count are those by notional. Where a source gives a band, the settings inside
+// it are an assumption (README).
+// Hyperliquid, 15 Dec 2025: 36 % at ≤ 3x, 48 % at 3–7x, 15 % above 7x (99 %: scaled to 1).
+constexpr double kHyperliquidTotal = 0.99;
+constexpr LeverageBucket kHyperliquid2025[] = {
+    {0.18 / kHyperliquidTotal, 2.0, 1.0}, {0.18 / kHyperliquidTotal, 3.0, 1.0},  {0.24 / kHyperliquidTotal, 4.0, 1.0},
+    {0.24 / kHyperliquidTotal, 6.0, 1.0}, {0.10 / kHyperliquidTotal, 10.0, 1.0}, {0.05 / kHyperliquidTotal, 20.0, 1.0},
+};
+// BitMEX, 2019: notional-weighted average leverage 22–30x (28.05x here), 80 % at or below 54x.
+constexpr LeverageBucket kBitmex2019[] = {
+    {0.15, 2.0, 1.0}, {0.15, 5.0, 1.0}, {0.20, 10.0, 1.0}, {0.20, 25.0, 1.0}, {0.10, 50.0, 1.0}, {0.20, 75.0, 1.0},
+};
+
+std::span<const LeverageBucket> buckets_of(LeverageMix mix) {
+    switch (mix) {
+    case LeverageMix::Retail: return kRetail;
+    case LeverageMix::Hyperliquid2025: return kHyperliquid2025;
+    case LeverageMix::Bitmex2019: return kBitmex2019;
+    }
+    return kRetail;
+}
 
 // Rounds to a decimal step; dividing by the step's integer inverse keeps 0.071 from becoming 0.07100000000000001.
 double round_to(double x, double step) {
@@ -65,10 +89,10 @@ struct Draw {
     double entry = 0.0;
 };
 
-const LeverageBucket& draw_bucket(CounterRng& rng) {
+const LeverageBucket& draw_bucket(CounterRng& rng, std::span<const LeverageBucket> buckets) {
     double u = rng.uniform();
-    const LeverageBucket* bucket = &kBuckets[0];
-    for (const LeverageBucket& b : kBuckets) {
+    const LeverageBucket* bucket = &buckets.front();
+    for (const LeverageBucket& b : buckets) {
         bucket = &b;
         if (u < b.share)
             break;
@@ -107,14 +131,17 @@ double draw_entry(CounterRng& rng, const GeneratorSettings& g, const PastPath& p
 }
 
 // Position i's draws from its own stream, in a fixed order (the book depends on every one).
+// `scale` multiplies the notional drawn (an open interest asked for), before the venue's caps.
 Draw draw_position(std::size_t i, const GeneratorSettings& g, const VenueProfile& venue, const PastPath& past,
-                   double mmr0) {
+                   double mmr0, double scale) {
     CounterRng rng(g.seed, i + 1);
     Draw d;
     d.side = rng.uniform() < g.long_share ? 1 : -1;
     d.cross = rng.uniform() < g.cross_share;
-    const LeverageBucket& bucket = draw_bucket(rng);
+    const LeverageBucket& bucket = draw_bucket(rng, buckets_of(g.mix));
     d.notional = std::min(draw_notional(rng, g) * bucket.notional_factor, g.max_notional);
+    if (scale != 1.0)
+        d.notional *= scale;
     d.leverage = std::min(bucket.leverage, venue.max_leverage_for(d.notional));
     const double mmr = std::max(mmr0, venue.tier_for(d.notional).mmr + venue.fee_in_maintenance);
     d.entry = draw_entry(rng, g, past, d.side, d.leverage, mmr);
@@ -146,11 +173,42 @@ void append_position(PositionBook& book, std::size_t i, const Draw& d, double ti
     book.line.push_back(static_cast<std::uint32_t>(i + 2));
 }
 
+// The factor that brings the open interest of the drawn book (both sides at the mark) to the one
+// asked for: the draws once at their own sizes, summed.
+double open_interest_scale(const GeneratorSettings& g, const VenueProfile& venue, const PastPath& past, double mmr0) {
+    if (std::isnan(g.open_interest))
+        return 1.0;
+    double drawn = 0.0;
+    for (std::size_t i = 0; i < g.positions; ++i) {
+        const Draw d = draw_position(i, g, venue, past, mmr0, 1.0);
+        drawn += d.notional / d.entry * g.mark;
+    }
+    return g.open_interest / drawn;
+}
+
 } // namespace
+
+const char* leverage_mix_name(LeverageMix mix) {
+    switch (mix) {
+    case LeverageMix::Retail: return "retail";
+    case LeverageMix::Hyperliquid2025: return "hyperliquid-2025";
+    case LeverageMix::Bitmex2019: return "bitmex-2019";
+    }
+    return "retail";
+}
+
+std::optional<LeverageMix> leverage_mix_from_name(std::string_view name) {
+    for (LeverageMix mix : {LeverageMix::Retail, LeverageMix::Hyperliquid2025, LeverageMix::Bitmex2019})
+        if (name == leverage_mix_name(mix))
+            return mix;
+    return std::nullopt;
+}
 
 PositionBook generate_book(const GeneratorSettings& g, const VenueProfile& venue) {
     if (!(g.mark > 0.0) || !std::isfinite(g.mark))
         throw std::invalid_argument("mark price must be a finite number > 0");
+    if (!std::isnan(g.open_interest) && !(g.open_interest > 0.0 && std::isfinite(g.open_interest)))
+        throw std::invalid_argument("open interest must be a finite number > 0");
     if (venue.contract != ContractKind::Linear)
         throw std::invalid_argument("the generator writes linear books; choose a linear venue profile");
     const PastPath past = simulate_past(g);
@@ -165,8 +223,9 @@ PositionBook generate_book(const GeneratorSettings& g, const VenueProfile& venue
     book.reserve(g.positions);
     book.account_names.reserve(g.positions);
     book.account_collateral.reserve(g.positions);
+    const double scale = open_interest_scale(g, venue, past, mmr0);
     for (std::size_t i = 0; i < g.positions; ++i)
-        append_position(book, i, draw_position(i, g, venue, past, mmr0), tick, lot);
+        append_position(book, i, draw_position(i, g, venue, past, mmr0, scale), tick, lot);
     return book;
 }
 

@@ -27,6 +27,7 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
 constexpr std::size_t kLogColumns = 9;
+constexpr std::size_t kSeriesRowsBeforeWithdrawal = 11; // docs/formats.md §6
 
 std::string iso8601(std::time_t t, const char* format) {
     std::tm tm{};
@@ -565,7 +566,9 @@ StoredRun Workspace::load_run(std::int64_t run_id) {
         damaged("edges", std::to_string(f.bins + 1) + " bin edges", std::to_string(f.edges.size()));
     const DecodedMatrix series = decode_matrix(s.column_blob(12), what + " series");
     const std::size_t series_rows = run_series().size();
-    if (series.rows != series_rows || series.cols != f.steps)
+    // Runs stored before the withdrawal series (row 11) was recorded hold 11 rows: their books were static.
+    const bool before_withdrawal = series.rows == kSeriesRowsBeforeWithdrawal;
+    if ((series.rows != series_rows && !before_withdrawal) || series.cols != f.steps)
         damaged("series", shape(series_rows, f.steps), shape(series.rows, series.cols));
     auto whole = [&](double x, double limit, const std::string& part) {
         if (!(x >= 0 && x <= limit && x == std::floor(x)))
@@ -574,6 +577,11 @@ StoredRun Workspace::load_run(std::int64_t run_id) {
     };
     for (const RunSeries& one : run_series()) {
         one.resize(f, f.steps);
+        if (one.stored_row >= series.rows) {
+            for (std::size_t t = 0; t < f.steps; ++t)
+                one.set(f, t, 1.0); // w = 1: nothing withdrawn
+            continue;
+        }
         const double* row = series.values.data() + one.stored_row * f.steps;
         for (std::size_t t = 0; t < f.steps; ++t)
             one.set(f, t, one.counts ? whole(row[t], UINT32_MAX, "series") : row[t]);

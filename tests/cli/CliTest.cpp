@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // End to end: runs levex-cli as a user would and checks what it prints and its exit status.
+#include "core/base/NumberFormat.h"
 #include "core/base/TextFile.h"
 #include "core/model/ParameterTable.h"
 #include "core/store/SqliteDatabase.h"
@@ -9,6 +10,7 @@
 #include <sys/wait.h>
 
 #include <array>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -601,4 +603,122 @@ TEST(CliParameters, AScenarioOutsideTheLimitsIsBadDataAtItsKey) {
     EXPECT_NE(run.err.find(scenario + ":"), std::string::npos) << run.err;
     EXPECT_NE(run.err.find(": parameters/half_life_s: expected seconds > 0 or inf, found -3"), std::string::npos)
         << run.err;
+}
+
+// Issue 15 on the command line: the power law, withdrawal, the exogenous order, AMM pools and
+// fit-depth; bad values exit 2 naming the option.
+TEST(CliLiquidity, FitDepthPrintsOneRowPerSide) {
+    const auto dir = temp_dir();
+    // Cumulative quote depth 1e6·(x / 1 %)^1.5 at log distances x = 0.1 %, 0.2 %, … from mid 100.
+    std::string csv = "side,price,size\n";
+    for (int side : {+1, -1}) {
+        double before = 0.0;
+        for (int i = 1; i <= 30; ++i) {
+            const double x = 0.001 * i;
+            const double price = side > 0 ? 100.0 * std::exp(-x) : 100.0 * std::exp(x);
+            const double cumulative = 1e6 * std::pow(x / 0.01, 1.5);
+            csv += std::string(side > 0 ? "bid," : "ask,") + levex::format_plain(price) + "," +
+                   levex::format_plain((cumulative - before) / price) + "\n";
+            before = cumulative;
+        }
+    }
+    const std::string l2 = (dir / "power.csv").string();
+    levex::write_text_file(l2, csv);
+    const CliRun run = cli("fit-depth " + l2);
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_EQ(run.out.rfind("side,depth_within_1pct_quote,exponent,r2\nbid,", 0), 0u) << run.out;
+    EXPECT_NE(run.out.find("\nask,"), std::string::npos) << run.out;
+    EXPECT_NEAR(number(run.out, "bid", "exponent"), 1.5, 0.05);
+    EXPECT_NEAR(number(run.out, "ask", "exponent"), 1.5, 0.05);
+    EXPECT_NEAR(number(run.out, "bid", "depth_within_1pct_quote"), 1e6, 0.1e6);
+    EXPECT_GT(number(run.out, "bid", "r2"), 0.99);
+    const std::string one = (dir / "one-level.csv").string();
+    levex::write_text_file(one, "side,price,size\nbid,99,1\nask,101,1\n");
+    EXPECT_EQ(cli("fit-depth " + one).status, 3);
+    EXPECT_EQ(cli("fit-depth").status, 2);
+}
+
+TEST(CliLiquidity, ASaleAloneMovesThePriceAndABuyMirrorsIt) {
+    const std::string book = data("published/bybit_isolated_entry.csv");
+    auto final_price = [](const std::string& json) {
+        const std::string key = "\"final_price\": ";
+        const std::size_t at = json.find(key);
+        return at == std::string::npos ? 0.0 : std::stod(json.substr(at + key.size()));
+    };
+    const CliRun sale = cli("simulate " + book + " --mark 20000 --sell 500 --withdrawal off --steps 20");
+    ASSERT_EQ(sale.status, 0) << sale.err;
+    EXPECT_LT(final_price(sale.out), 20000.0) << sale.out;
+    const CliRun spread =
+        cli("simulate " + book + " --mark 20000 --sell 500 --shock-steps 5 --withdrawal off --steps 20");
+    ASSERT_EQ(spread.status, 0) << spread.err;
+    const CliRun thinning = cli("simulate " + book + " --mark 20000 --sell 500 --shock-steps 5 --steps 20");
+    ASSERT_EQ(thinning.status, 0) << thinning.err;
+    EXPECT_LT(final_price(thinning.out), final_price(spread.out)); // withdrawal on by default: deeper
+    const CliRun purchase = cli("simulate " + book + " --mark 20000 --buy 500 --withdrawal off --steps 20");
+    ASSERT_EQ(purchase.status, 0) << purchase.err;
+    EXPECT_GT(final_price(purchase.out), 20000.0) << purchase.out;
+}
+
+TEST(CliLiquidity, PowerLawAndPoolsRunFromTheirOptions) {
+    const std::string book = data("published/bybit_isolated_entry.csv");
+    const CliRun power =
+        cli("simulate " + book +
+            " --mark 20000 --shock -0.05 --depth-exponent 1.5 --depth-quote-within-1pct 5e6 --steps 20");
+    EXPECT_EQ(power.status, 0) << power.err;
+    const auto dir = temp_dir();
+    const std::string steth = (dir / "steth-book.csv").string();
+    ASSERT_EQ(cli("generate --positions 500 --seed 3 --mark 1 --out " + steth).status, 0);
+    const CliRun pool =
+        cli("simulate " + steth + " --amm stableswap:A=15,fee=0.0004,base=241954,quote=235285 --sell 80000 --steps 5");
+    EXPECT_EQ(pool.status, 0) << pool.err;
+    const CliRun product =
+        cli("simulate " + book + " --mark 20000 --amm constant-product:fee=0.003,base=1000,quote=2e7 --steps 5");
+    EXPECT_EQ(product.status, 0) << product.err;
+    EXPECT_EQ(product.err.find("notice:"), std::string::npos) << product.err;
+    // A pool priced away from the book's mark, a snapshot taken at another price: said, and run.
+    const CliRun away = cli("simulate " + book + " --mark 21000 --amm constant-product:base=1000,quote=2e7 --steps 5");
+    EXPECT_EQ(away.status, 0) << away.err;
+    EXPECT_NE(away.err.find("notice: the pool's price 20000 is -4.76 % from the book's mark 21000"), std::string::npos)
+        << away.err;
+    const CliRun rebased = cli("simulate " + book + " --mark 20000 --book " + data("orderbooks/small_l2.csv") +
+                               " --shock -0.01 --steps 5");
+    EXPECT_EQ(rebased.status, 0) << rebased.err;
+    EXPECT_NE(rebased.err.find("are re-based to the start price"), std::string::npos) << rebased.err;
+}
+
+TEST(CliLiquidity, BadValuesExit2NamingTheOption) {
+    const std::string book = data("published/bybit_isolated_entry.csv") + " --mark 20000 --steps 5";
+    auto refused = [&](const std::string& options, const std::string& said) {
+        const CliRun run = cli("simulate " + book + " " + options);
+        EXPECT_EQ(run.status, 2) << options;
+        EXPECT_NE(run.err.find(said), std::string::npos) << options << ": " << run.err;
+    };
+    refused("--depth-exponent 0", "--depth-exponent: expected");
+    refused("--withdrawal maybe", "--withdrawal: expected");
+    refused("--sell -1", "--sell: expected");
+    refused("--sell 1 --buy 1", "--buy: expected");
+    const std::string pool = "base=100,quote=10000";
+    refused("--amm stableswap:A=0,fee=0.0004," + pool, "--amm");
+    refused("--amm constant-product:fee=1," + pool, "--amm");
+    refused("--amm constant-product:fee=0.003,base=-1,quote=1", "--amm");
+    refused("--amm uniswap:fee=0.003," + pool, "--amm");
+    refused("--amm constant-product:speed=2," + pool, "--amm");
+    refused("--amm constant-product:" + pool + " --buy 100", "--buy");
+}
+
+TEST(CliLiquidity, GenerateTakesAPublishedMixAndAnOpenInterest) {
+    const CliRun retail = cli("generate --positions 50 --seed 3 --mix retail");
+    ASSERT_EQ(retail.status, 0) << retail.err;
+    EXPECT_EQ(retail.out, cli("generate --positions 50 --seed 3").out); // retail is the default
+    const CliRun hyper = cli("generate --positions 50 --seed 3 --mix hyperliquid-2025 --oi 1e8");
+    ASSERT_EQ(hyper.status, 0) << hyper.err;
+    EXPECT_NE(hyper.out, retail.out);
+    EXPECT_EQ(cli("generate --positions 50 --seed 3 --mix bitmex-2019").status, 0);
+    const CliRun mix = cli("generate --positions 5 --mix degen");
+    EXPECT_EQ(mix.status, 2);
+    EXPECT_NE(mix.err.find("--mix: expected retail, hyperliquid-2025 or bitmex-2019, found 'degen'"), std::string::npos)
+        << mix.err;
+    const CliRun oi = cli("generate --positions 5 --oi 0");
+    EXPECT_EQ(oi.status, 2);
+    EXPECT_NE(oi.err.find("--oi: expected an open interest > 0"), std::string::npos) << oi.err;
 }

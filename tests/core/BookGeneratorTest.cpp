@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <stdexcept>
 
 using namespace levex;
 
@@ -130,4 +131,74 @@ TEST(BookGenerator, TieredVenueCapsLeverageByNotional) {
     for (std::size_t i = 0; i < b.positions(); ++i)
         ASSERT_LE(b.leverage[i], venue.max_leverage_for(b.size[i] * b.entry_price[i]) * 1.02) << i;
     EXPECT_DOUBLE_EQ(*std::max_element(b.leverage.begin(), b.leverage.end()), 125.0);
+}
+
+namespace {
+
+// Share of open interest (notional at entry) of the positions whose leverage passes `keep`.
+template <class Keep>
+double oi_share(const PositionBook& b, Keep keep) {
+    double kept = 0, all = 0;
+    for (std::size_t i = 0; i < b.positions(); ++i) {
+        const double notional = b.size[i] * b.entry_price[i];
+        all += notional;
+        kept += keep(b.leverage[i], b.side[i]) ? notional : 0.0;
+    }
+    return kept / all;
+}
+
+PositionBook mixed_book(LeverageMix mix) {
+    GeneratorSettings g;
+    g.positions = 100000;
+    g.seed = 15;
+    g.mix = mix;
+    return generate_book(g, test::bundled_venue("generic"));
+}
+
+} // namespace
+
+// Hyperliquid, 15 Dec 2025, by open interest: 36 % at ≤ 3x, 48 % at 3–7x, 15 % above (the 99 %
+// published, scaled to 1).
+TEST(BookGenerator, HyperliquidMixByOpenInterest) {
+    const PositionBook b = mixed_book(LeverageMix::Hyperliquid2025);
+    EXPECT_NEAR(oi_share(b, [](double l, int) { return l <= 3; }), 0.36 / 0.99, 0.03);
+    EXPECT_NEAR(oi_share(b, [](double l, int) { return l > 3 && l <= 7; }), 0.48 / 0.99, 0.03);
+    EXPECT_NEAR(oi_share(b, [](double l, int) { return l > 7; }), 0.15 / 0.99, 0.03);
+}
+
+// BitMEX, 2019: notional-weighted average leverage 22–30x; 80 % of longs at or below 54x.
+TEST(BookGenerator, BitmexMixByOpenInterest) {
+    const PositionBook b = mixed_book(LeverageMix::Bitmex2019);
+    double weighted = 0, all = 0, longs = 0, longs_low = 0;
+    for (std::size_t i = 0; i < b.positions(); ++i) {
+        const double notional = b.size[i] * b.entry_price[i];
+        weighted += notional * b.leverage[i];
+        all += notional;
+        if (b.side[i] > 0) {
+            longs += notional;
+            longs_low += b.leverage[i] <= 54 ? notional : 0.0;
+        }
+    }
+    EXPECT_GE(weighted / all, 22.0);
+    EXPECT_LE(weighted / all, 30.0);
+    EXPECT_NEAR(longs_low / longs, 0.80, 0.03);
+}
+
+// --oi: the open interest, both sides at the mark, is the one asked for within the lot rounding;
+// the retail mix without it is the book as before (the CLI test checks the bundled sample byte for byte).
+TEST(BookGenerator, OpenInterestIsScaledToTheOneAskedFor) {
+    GeneratorSettings g;
+    g.positions = 30000;
+    g.seed = 20251010;
+    g.open_interest = 16e9;
+    const PositionBook b = generate_book(g, test::bundled_venue("generic"));
+    double oi = 0;
+    for (double size : b.size)
+        oi += size * g.mark;
+    EXPECT_NEAR(oi / 16e9, 1.0, 1e-3);
+    g.open_interest = -1;
+    EXPECT_THROW(generate_book(g, test::bundled_venue("generic")), std::invalid_argument);
+    for (LeverageMix mix : {LeverageMix::Retail, LeverageMix::Hyperliquid2025, LeverageMix::Bitmex2019})
+        EXPECT_EQ(leverage_mix_from_name(leverage_mix_name(mix)), mix);
+    EXPECT_FALSE(leverage_mix_from_name("degen"));
 }

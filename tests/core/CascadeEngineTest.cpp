@@ -32,6 +32,7 @@ RunParameters flat_permanent(double shock) {
     p.shock = shock;
     p.depth_model = DepthModel::Flat;
     p.depth_quote_per_pct = 1000.0;
+    p.withdrawal = false; // the static book these answers are worked out on
     p.half_life_s = std::numeric_limits<double>::infinity();
     p.steps = 50;
     p.bins = 64;
@@ -202,6 +203,7 @@ TEST(CascadeEngineProperties, EngineEndsAtTheExhaustionFixedPoint) {
         for (double shock : {-0.02, -0.05, -0.12, 0.03, 0.08}) {
             RunParameters p;
             p.shock = shock;
+            p.withdrawal = false; // the fixed point's condition: a static book
             p.half_life_s = std::numeric_limits<double>::infinity();
             p.depth_quote_within_1pct = 3e6;
             p.steps = 2000;
@@ -218,6 +220,7 @@ TEST(CascadeEngineProperties, MoreDepthNeverLiquidatesMore) {
         const PositionBook book = random_book(seed);
         RunParameters p;
         p.shock = -0.06;
+        p.withdrawal = false; // a static book: with withdrawal the path can reorder fills
         p.depth_quote_within_1pct = 3e6;
         double previous = std::numeric_limits<double>::infinity();
         for (double scale : {0.5, 1.0, 2.0, 4.0}) {
@@ -234,6 +237,7 @@ TEST(CascadeEngineProperties, HigherLeverageNeverLiquidatesLess) {
         const PositionBook book = random_book(seed);
         RunParameters p;
         p.shock = -0.05;
+        p.withdrawal = false; // a static book: with withdrawal the path can reorder fills
         p.depth_quote_within_1pct = 5e6;
         double previous = 0.0;
         for (double k : {0.5, 1.0, 1.5, 2.5}) {

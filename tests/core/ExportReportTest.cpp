@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The data files a run and a sweep export (the app's Export menu and levex-cli) read back to the
 // numbers they were written from, and a scenario file to the parameters it pinned.
+#include "core/base/TextFile.h"
 #include "core/engine/Simulation.h"
 #include "core/engine/Sweep.h"
 #include "core/io/RunReport.h"
@@ -16,6 +17,7 @@
 #include <cmath>
 #include <map>
 #include <sstream>
+#include <tuple>
 #include <unordered_map>
 
 using namespace levex;
@@ -73,8 +75,9 @@ TEST(ExportReport, SeriesCsvReadsBackExactly) {
     const RunResult r = shocked_run();
     const Rows rows = parse_csv(series_csv(r.frames, 2.0));
     ASSERT_EQ(rows.size(), r.frames.steps + 1);
-    ASSERT_EQ(rows[0].size(), 13u);
+    ASSERT_EQ(rows[0].size(), 14u);
     EXPECT_EQ(rows[0][12], "fund_balance");
+    EXPECT_EQ(rows[0][13], "withdrawal");
     for (std::size_t t = 0; t < r.frames.steps; ++t) {
         const auto& row = rows[t + 1];
         EXPECT_EQ(row[0], std::to_string(t));
@@ -85,6 +88,7 @@ TEST(ExportReport, SeriesCsvReadsBackExactly) {
         EXPECT_EQ(num(row[7]), double(r.frames.liquidated_count_long[t]));
         EXPECT_EQ(num(row[11]), r.frames.open_interest[t]);
         EXPECT_EQ(num(row[12]), r.frames.fund_balance[t]); // inf for the generic venue's fund
+        EXPECT_EQ(num(row[13]), r.frames.withdrawal[t]);
     }
 }
 
@@ -211,4 +215,42 @@ TEST(ExportReport, ScenarioJsonRoundTrips) {
     EXPECT_EQ(back.venue_json, s.venue_json);
     EXPECT_EQ(back.book_sha256, s.book_sha256);
     EXPECT_EQ(write_scenario_json(back), write_scenario_json(s));
+}
+
+// The liquidity keys in a scenario file: the fuzz seed with a StableSwap pool and a sale reads back,
+// writes back identically, and a bad value is a located error at its key.
+TEST(ExportReport, ScenarioWithAPoolAndASaleReadsBack) {
+    const std::string path = test::data_path("scenarios/stableswap_sale.levex.json");
+    const std::string text = read_text_file(path);
+    const Scenario s = parse_scenario_json(text, path);
+    EXPECT_EQ(s.params.depth_model, DepthModel::Amm);
+    EXPECT_EQ(s.params.amm_kind, AmmKind::StableSwap);
+    EXPECT_EQ(s.params.amm_base_reserve, 241954.0);
+    EXPECT_EQ(s.params.amm_quote_reserve, 235285.0);
+    EXPECT_EQ(s.params.amm_fee, 0.0004);
+    EXPECT_EQ(s.params.amm_amplification, 15.0);
+    EXPECT_FALSE(s.params.withdrawal);
+    EXPECT_TRUE(std::isinf(s.params.withdrawal_half_life_s));
+    EXPECT_EQ(s.params.sell, 80000.0);
+    EXPECT_EQ(s.params.depth_exponent, 1.14);
+    EXPECT_EQ(write_scenario_json(parse_scenario_json(write_scenario_json(s), "again.json")), write_scenario_json(s));
+    for (const auto& [from, to, key] :
+         {std::tuple<std::string, std::string, std::string>{"\"amm_amplification\": 15.0", "\"amm_amplification\": 0.0",
+                                                            "amm_amplification"},
+          {"\"sell\": 80000.0", "\"sell\": -1.0", "sell"},
+          {"\"buy\": 0.0", "\"buy\": 1.0", "buy"},
+          {"\"withdrawal\": \"off\"", "\"withdrawal\": \"maybe\"", "withdrawal"},
+          {"\"amm_kind\": \"stableswap\"", "\"amm_kind\": \"uniswap\"", "amm_kind"},
+          {"\"depth_exponent\": 1.14", "\"depth_exponent\": 0.0", "depth_exponent"}}) {
+        std::string bad = text;
+        ASSERT_NE(bad.find(from), std::string::npos) << from;
+        bad.replace(bad.find(from), from.size(), to);
+        try {
+            parse_scenario_json(bad, "bad.json");
+            ADD_FAILURE() << to << " was accepted";
+        } catch (const DataError& e) {
+            EXPECT_NE(std::string(e.what()).find("parameters/" + key), std::string::npos) << e.what();
+            EXPECT_EQ(std::string(e.what()).rfind("bad.json:", 0), 0u) << e.what();
+        }
+    }
 }

@@ -5,8 +5,8 @@
 
 #include "core/base/Issue.h"
 #include "core/base/ResourcePaths.h"
+#include "core/engine/MarketFactory.h"
 #include "core/engine/RunSeries.h"
-#include "core/market/DepthFromParameters.h"
 #include "core/market/IndexPath.h"
 #include "core/model/ParameterTable.h"
 #include "core/store/Workspace.h"
@@ -160,9 +160,11 @@ SimulationWorker::Outcome SimulationWorker::run(const SimulationRequest& request
     if (!book)
         return Outcome::Cancelled;
     // The app shocks the symbol with the largest open interest unless one is named (docs/formats.md §1).
-    const RunStart start = resolve_run_start(*book, params, UnnamedSymbol::Largest);
+    RunStart start = resolve_run_start(*book, params, UnnamedSymbol::Largest);
     const MarketFiles market = load_market_files(params, false);
-    const BookDepth depth = build_depth(params, start.mark, market.market.l2_book ? &*market.market.l2_book : nullptr);
+    // The market simulate() runs: a pool's own price is the start, withdrawal as the parameters say.
+    start.mark = market_start(params, start.mark, market.market).price;
+    const std::unique_ptr<CascadeMarket> venue_market = make_cascade_market(params, start.mark, market.market);
     const std::vector<double> path = build_index_path(params, market.market.price_series);
 
     const auto t_prepare = std::chrono::steady_clock::now();
@@ -172,15 +174,16 @@ SimulationWorker::Outcome SimulationWorker::run(const SimulationRequest& request
     const std::uint64_t generation = request.generation;
     LiveRun& out = *live;
     const auto t0 = std::chrono::steady_clock::now();
-    RunResult result = run_cascade(*prepared_, depth, path, params, [&](std::size_t t, const RunFrames& frames) {
-        if (newest_.load() != generation)
-            return false; // a newer request is waiting: this run is stale
-        if (t == 0)
-            out.edges = frames.edges;
-        copy_step(frames, out.live, t);
-        out.ready.store(t + 1, std::memory_order_release);
-        return true;
-    });
+    RunResult result =
+        run_cascade(*prepared_, *venue_market, path, params, [&](std::size_t t, const RunFrames& frames) {
+            if (newest_.load() != generation)
+                return false; // a newer request is waiting: this run is stale
+            if (t == 0)
+                out.edges = frames.edges;
+            copy_step(frames, out.live, t);
+            out.ready.store(t + 1, std::memory_order_release);
+            return true;
+        });
     out.run_ms = ms_since(t0);
     const bool cancelled = result.cancelled;
     finish_live_run(out, std::move(result), *book);
