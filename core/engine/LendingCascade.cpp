@@ -495,6 +495,8 @@ void LendingRun::finish_summary(std::size_t run) {
     sum_.cascade_duration_s = first_active_ < 0 ? 0.0 : double(last_active_ - first_active_ + 1) * dt_;
     sum_.price_floor_hit = market_.floor_hit();
     for (const BookRun& b : books_) {
+        if (sum_.symbol.empty() && b.shocked())
+            sum_.symbol = b.p.book->asset_names[b.p.asset];
         add_totals(sum_.totals, b.summary.totals);
         sum_.books.push_back(b.summary);
     }
@@ -556,9 +558,8 @@ LendingRunResult LendingRun::run(const StepCallback& on_step) {
 
 } // namespace
 
-double lending_exhaustion_price(const std::vector<const PreparedLendingBook*>& books, const CascadeMarket& market,
-                                double shocked, bool down, double exogenous_volume) {
-    const double m0 = market.start_price();
+TriggerLadder lending_exhaustion_ladder(const std::vector<const PreparedLendingBook*>& books, double m0, bool down,
+                                        double exogenous_volume) {
     const double first = down ? std::numeric_limits<double>::max() : 0.0; // reached before any price
     std::vector<std::pair<double, double>> triggers;                      // (market price, flow)
     if (exogenous_volume > 0)
@@ -581,12 +582,19 @@ double lending_exhaustion_price(const std::vector<const PreparedLendingBook*>& b
     TriggerLadder ladder;
     ladder.price.reserve(triggers.size());
     ladder.size.reserve(triggers.size());
+    ladder.position.reserve(triggers.size());
     for (const auto& [price, flow] : triggers) {
         ladder.price.push_back(price);
         ladder.size.push_back(flow);
         ladder.position.push_back(static_cast<std::uint32_t>(ladder.position.size()));
     }
-    return market.exhaustion_price(ladder, shocked, down);
+    return ladder;
+}
+
+double lending_exhaustion_price(const std::vector<const PreparedLendingBook*>& books, const CascadeMarket& market,
+                                double shocked, bool down, double exogenous_volume) {
+    return market.exhaustion_price(lending_exhaustion_ladder(books, market.start_price(), down, exogenous_volume),
+                                   shocked, down);
 }
 
 LendingRunResult run_lending_cascade(const std::vector<const PreparedLendingBook*>& books, CascadeMarket& market,
