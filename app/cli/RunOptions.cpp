@@ -33,6 +33,16 @@ std::uint64_t parse_whole(const ParameterSpec& spec, const std::string& text) {
 // The value of one option into the keys it sets ("A:B:C" into three).
 void apply_option(const std::vector<const ParameterSpec*>& specs, const std::string& text, RunParameters& p) {
     const ParameterSpec& first = *specs.front();
+    if (is_key_value_option(first.option)) {
+        if (auto problem = apply_key_value_option(first.option, text, p))
+            throw ParameterError(std::move(*problem));
+        return;
+    }
+    if (first.is_choice()) {
+        if (!set_choice_value(p, first, text))
+            throw ParameterError({first.key, expected_text(first), "'" + text + "'"});
+        return;
+    }
     if (first.is_text()) {
         text_value(p, first) = text;
         return;
@@ -83,6 +93,13 @@ std::vector<OptionSpec> run_option_specs() {
     return specs;
 }
 
+// The power law's exponent shapes the depth that --depth-quote-within-1pct gives within 1 %: the one
+// depth option that may come with another.
+bool refines_depth(const std::string& option, const CommandLine& cl) {
+    const ParameterSpec& exponent = parameter("depth_exponent");
+    return option == parameter("depth_quote_within_1pct").option && cl.has(exponent.option);
+}
+
 void apply_run_options(const CommandLine& cl, RunParameters& p) {
     // The depth options choose the depth model: at most one of them.
     std::string depth_options;
@@ -91,17 +108,18 @@ void apply_run_options(const CommandLine& cl, RunParameters& p) {
         if (!parameters_of_option(option).front()->selects)
             continue;
         depth_options += (depth_options.empty() ? "" : ", ") + ("--" + option);
-        depth_given += cl.has(option);
+        depth_given += cl.has(option) && !refines_depth(option, cl);
     }
     if (depth_given > 1)
-        throw UsageError("choose one depth: " + depth_options.replace(depth_options.rfind(", "), 2, " or "));
+        throw UsageError("choose one depth: " + depth_options.replace(depth_options.rfind(", "), 2, " or ") +
+                         " (--depth-exponent may come with --depth-quote-within-1pct)");
     for (const std::string& option : table_options()) {
         const auto text = cl.text(option);
         if (!text)
             continue;
         const std::vector<const ParameterSpec*> specs = parameters_of_option(option);
         apply_option(specs, *text, p);
-        if (specs.front()->selects)
+        if (specs.front()->selects && !refines_depth(option, cl))
             p.depth_model = *specs.front()->selects;
     }
     require_valid_parameters(p);

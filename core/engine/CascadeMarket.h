@@ -3,6 +3,9 @@
 
 #include "core/engine/ExhaustionSolver.h"
 
+#include <memory>
+#include <utility>
+
 namespace levex {
 
 /// The lowest price a run reaches, as a fraction of the start mark: forced selling that would drive
@@ -29,6 +32,28 @@ public:
 private:
     double level_;
     mutable bool hit_ = false;
+};
+
+/// A running search for the exhaustion fixed point (docs/model.md §5) over one side's triggers:
+/// at(shocked) for index prices `shocked` at or beyond the previous call's (a sweep's cells in
+/// order of growing shock), each the fixed point a run from that shock is bounded by.
+class ExhaustionSearch {
+public:
+    virtual ~ExhaustionSearch() = default;
+    virtual double at(double shocked) = 0;
+};
+
+/// The search on a fixed monotone depth: one incremental scan, the depth owned beside it.
+template <class Curve>
+class CurveExhaustionSearch final : public ExhaustionSearch {
+public:
+    CurveExhaustionSearch(const TriggerLadder& ladder, Curve curve, bool down, double exogenous)
+        : curve_(std::move(curve)), scan_(ladder, curve_, down, exogenous) {}
+    double at(double shocked) override { return scan_.at(shocked); }
+
+private:
+    Curve curve_; // before scan_, which keeps a reference to it
+    BasicExhaustionScan<Curve> scan_;
 };
 
 /// The market a cascade trades against (docs/model.md §2–§4): the index, how a forced market order
@@ -66,11 +91,22 @@ public:
     virtual double quantity_to(int side, double limit) const = 0;
     /// True when waiting changes nothing: the transient impact has faded, or never fades.
     virtual bool at_rest() const = 0;
-    /// The exhaustion fixed point (docs/model.md §5) from index price `shocked` over one side's
-    /// triggers: `ladder` holds the longs when `down`, else the shorts.
-    virtual double exhaustion_price(const TriggerLadder& ladder, double shocked, bool down) const = 0;
+    /// The exhaustion fixed point (docs/model.md §5) over one side's triggers (`ladder` holds the
+    /// longs when `down`, else the shorts), from this market's start state, with an exogenous order
+    /// of `exogenous` base (>= 0) walking the same side first. Where the run can go less far than
+    /// the fixed point (decaying impact, withdrawn depth recovering, arbitrage) it is a bound.
+    /// The search keeps references to `ladder`, which must outlive it.
+    virtual std::unique_ptr<ExhaustionSearch> exhaustion_search(const TriggerLadder& ladder, bool down,
+                                                                double exogenous = 0.0) const = 0;
+    /// The fixed point from index price `shocked` alone.
+    double exhaustion_price(const TriggerLadder& ladder, double shocked, bool down, double exogenous = 0.0) const {
+        return exhaustion_search(ladder, down, exogenous)->at(shocked);
+    }
     /// True when a price the market gave had to be held at the floor.
     virtual bool floor_hit() const = 0;
+    /// The factor w in (0, 1] resting depth is scaled by now (docs/liquidity.md §3); 1 for a static
+    /// book or a pool.
+    virtual double withdrawal() const { return 1.0; }
 };
 
 } // namespace levex

@@ -5,59 +5,54 @@
 
 namespace levex {
 
-DepthCurveMarket::DepthCurveMarket(const BookDepth& depth, double start_price, const RunParameters& params)
-    : depth_(depth), start_(start_price), half_life_s_(params.half_life_s),
-      permanent_fraction_(params.permanent_fraction), step_seconds_(params.step_seconds),
-      step_decay_(decay_over(params.step_seconds)), rest_quantity_(1e-9 * depth.bids.depth(0.01)), floor_(start_price),
-      index_(start_price) {}
-
-double DepthCurveMarket::decay_over(double dt) const {
-    return std::isinf(half_life_s_) ? 1.0 : std::exp2(-dt / half_life_s_);
-}
-
-void DepthCurveMarket::advance(double dt) {
-    consumed_ *= dt == step_seconds_ ? step_decay_ : decay_over(dt);
+DepthCurveMarket::DepthCurveMarket(BookDepth depth, double start_price, const RunParameters& params,
+                                   const std::optional<WithdrawalParameters>& withdrawal)
+    : walk_(std::move(depth), params.half_life_s, withdrawal), withdrawal_(withdrawal), start_(start_price),
+      permanent_fraction_(params.permanent_fraction),
+      fades_(!std::isinf(params.half_life_s) && std::exp2(-params.step_seconds / params.half_life_s) != 1.0),
+      floor_(start_price) {
+    walk_.set_index(start_price);
 }
 
 void DepthCurveMarket::set_index(double path_offset) {
-    index_ = floor_(start_ * std::exp(path_offset + permanent_)); // exactly the start where nothing moved it
+    walk_.set_index(floor_(start_ * std::exp(path_offset + permanent_))); // exactly the start where nothing moved it
 }
 
-double DepthCurveMarket::book_price() const {
-    return floor_(index_ * std::exp(depth_.offset(consumed_)));
-}
-
-// Walks the curve from c0 to c1; the permanent fraction of the move goes to the index, and the
-// walked state is put back where the rest of the move leaves the book price.
+// Walks the curve at the current withdrawal; the permanent fraction of the move goes to the index,
+// and the walked state is put back where the rest of the move leaves the book price.
 double DepthCurveMarket::fill(int side, double qty) {
-    const double c0 = consumed_, c1 = consumed_ + side * qty;
-    const double integral = side > 0 ? depth_.price_integral(c0, c1) : depth_.price_integral(c1, c0);
-    const double vwap = floor_(index_ * integral / qty);
+    const double y0 = walk_.offset();
+    const double vwap = floor_(walk_.fill(side, qty));
     if (permanent_fraction_ > 0) {
-        const double y0 = depth_.offset(c0), y1 = depth_.offset(c1);
-        const double moved = permanent_fraction_ * (y1 - y0);
+        const double moved = permanent_fraction_ * (walk_.offset() - y0);
         permanent_ += moved;
-        index_ = floor_(index_ * std::exp(moved));
-        consumed_ = depth_.consumed_at(y1 - moved);
-    } else {
-        consumed_ = c1;
+        walk_.shift_index(moved);
+        walk_.set_index(floor_(walk_.index()));
     }
     return vwap;
 }
 
+// Signed: <= 0 when the book is already at or beyond the limit. Thinned depth holds w of it.
 double DepthCurveMarket::quantity_to(int side, double limit) const {
-    const double at_limit = depth_.consumed_at(std::log(limit / index_));
-    return side > 0 ? at_limit - consumed_ : consumed_ - at_limit;
+    const double at_limit = walk_.depth().consumed_at(std::log(limit / walk_.index()));
+    const double consumed = walk_.consumed();
+    return (side > 0 ? at_limit - consumed : consumed - at_limit) * walk_.withdrawal();
 }
 
-// A step's decay that rounds to 1 never fades anything: waiting cannot help either.
+// A step's decay that rounds to 1 never fades anything: waiting cannot help either. Withdrawn depth
+// coming back changes no price by itself, so it does not keep a run going.
 bool DepthCurveMarket::at_rest() const {
-    return step_decay_ == 1.0 || std::abs(consumed_) <= rest_quantity_;
+    return !fades_ || walk_.at_rest();
 }
 
-double DepthCurveMarket::exhaustion_price(const TriggerLadder& ladder, double shocked, bool down) const {
-    ExhaustionScan scan(ladder, down ? depth_.bids : depth_.asks, down);
-    return scan.at(shocked);
+std::unique_ptr<ExhaustionSearch> DepthCurveMarket::exhaustion_search(const TriggerLadder& ladder, bool down,
+                                                                      double exogenous) const {
+    const DepthCurve& side = down ? walk_.depth().bids : walk_.depth().asks;
+    if (!withdrawal_)
+        return std::make_unique<CurveExhaustionSearch<DepthCurve>>(ladder, side, down, exogenous);
+    // The bound with withdrawal: the resting book walked as far as a continuous walk through thinning depth goes.
+    return std::make_unique<CurveExhaustionSearch<WithdrawnDepth>>(ladder, WithdrawnDepth(side, *withdrawal_), down,
+                                                                   exogenous);
 }
 
 } // namespace levex

@@ -558,12 +558,9 @@ LendingRunResult LendingRun::run(const StepCallback& on_step) {
 
 } // namespace
 
-TriggerLadder lending_exhaustion_ladder(const std::vector<const PreparedLendingBook*>& books, double m0, bool down,
-                                        double exogenous_volume) {
+TriggerLadder lending_exhaustion_ladder(const std::vector<const PreparedLendingBook*>& books, double m0, bool down) {
     const double first = down ? std::numeric_limits<double>::max() : 0.0; // reached before any price
     std::vector<std::pair<double, double>> triggers;                      // (market price, flow)
-    if (exogenous_volume > 0)
-        triggers.emplace_back(first, exogenous_volume);
     for (const PreparedLendingBook* p : books) {
         if (p->asset == LendingBook::npos)
             continue;
@@ -593,8 +590,8 @@ TriggerLadder lending_exhaustion_ladder(const std::vector<const PreparedLendingB
 
 double lending_exhaustion_price(const std::vector<const PreparedLendingBook*>& books, const CascadeMarket& market,
                                 double shocked, bool down, double exogenous_volume) {
-    return market.exhaustion_price(lending_exhaustion_ladder(books, market.start_price(), down, exogenous_volume),
-                                   shocked, down);
+    const TriggerLadder ladder = lending_exhaustion_ladder(books, market.start_price(), down);
+    return market.exhaustion_price(ladder, shocked, down, exogenous_volume);
 }
 
 LendingRunResult run_lending_cascade(const std::vector<const PreparedLendingBook*>& books, CascadeMarket& market,

@@ -90,13 +90,13 @@ LendingRunResult run_lending_cascade(const std::vector<const PreparedLendingBook
 
 /// The triggers of lending books for the exhaustion price (docs/lending.md §7), in the order a move
 /// from `start_price` reaches them: each account's first liquidation flow at its liquidation price
-/// (in market terms), accounts already below the threshold and the exogenous volume first. `down`:
-/// the accounts a fall liquidates (their sales), else those a rise does (their liquidators' purchases).
+/// (in market terms), accounts already below the threshold first. `down`: the accounts a fall
+/// liquidates (their sales), else those a rise does (their liquidators' purchases).
 TriggerLadder lending_exhaustion_ladder(const std::vector<const PreparedLendingBook*>& books, double start_price,
-                                        bool down, double exogenous_volume = 0.0);
+                                        bool down);
 
 /// The exhaustion price of lending books: the fixed point of docs/model.md §5 over that ladder in
-/// `market`, from the shocked price.
+/// `market`, from the shocked price, with the exogenous volume (units of the asset) walking first.
 double lending_exhaustion_price(const std::vector<const PreparedLendingBook*>& books, const CascadeMarket& market,
                                 double shocked, bool down, double exogenous_volume = 0.0);
 

@@ -11,15 +11,16 @@
 
 namespace levex {
 
-/// The market price a lending run starts from when its market does not fix one (a depth curve):
-/// `params.mark` when given, else the shocked asset's oracle price in the first book that holds it.
-/// Throws ParameterError (key "symbol") when no book holds it.
+/// The price the books mark the shocked asset at, for a market that does not fix its own start (a
+/// depth curve; a pool starts at its own price, market_start()): `params.mark` when given, else the
+/// asset's oracle price in the first book that holds it. Throws ParameterError (key "symbol") when no
+/// book holds it.
 double lending_start_price(const std::vector<const PreparedLendingBook*>& books, const RunParameters& params);
 
-/// The market a lending run trades the shocked asset in (docs/lending.md §7): the depth the
-/// parameters describe at `start_price`.
-std::unique_ptr<CascadeMarket> make_lending_market(const RunParameters& params, double start_price,
-                                                   const MarketInputs& market);
+/// The market a lending run trades the shocked asset in (docs/lending.md §7): make_cascade_market()
+/// at market_start() from the books' price.
+std::unique_ptr<CascadeMarket> make_lending_market(const std::vector<const PreparedLendingBook*>& books,
+                                                   const RunParameters& params, const MarketInputs& market);
 
 /// The exogenous flow the parameters ask for, per step (units of the shocked asset; > 0 sold).
 ExogenousFlow exogenous_flow(const RunParameters& params);

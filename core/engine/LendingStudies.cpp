@@ -52,9 +52,8 @@ bool is_fixed_point_metric(const std::string& m) {
 // One cell: the fixed point alone, or a whole run.
 std::optional<double> cell_metric(const Books& books, const RunParameters& cell, const std::string& metric,
                                   const MarketInputs& market) {
-    const double start = lending_start_price(books, cell);
     if (is_fixed_point_metric(metric)) {
-        const std::unique_ptr<CascadeMarket> venue = make_lending_market(cell, start, market);
+        const std::unique_ptr<CascadeMarket> venue = make_lending_market(books, cell, market);
         const double s0 = venue->start_price(), shocked = s0 * (1.0 + cell.shock);
         const double p_star = lending_exhaustion_price(books, *venue, shocked, cell.shock <= 0);
         return metric == "exhaustion_price" ? p_star : std::abs(std::log(p_star / shocked));
@@ -68,14 +67,15 @@ std::optional<double> critical_shock(const Books& books, const RunParameters& ro
                                      const MarketInputs& market) {
     const double extreme = std::abs(spec.x.from) > std::abs(spec.x.to) ? spec.x.from : spec.x.to;
     const bool falling = extreme < 0;
-    const std::unique_ptr<CascadeMarket> venue = make_lending_market(row, lending_start_price(books, row), market);
+    const std::unique_ptr<CascadeMarket> venue = make_lending_market(books, row, market);
     const double s0 = venue->start_price();
     const TriggerLadder ladder = lending_exhaustion_ladder(books, s0, falling);
+    const std::unique_ptr<ExhaustionSearch> search = venue->exhaustion_search(ladder, falling);
     const double reach = std::min(std::abs(extreme), 0.99);
     for (std::size_t i = 0; double(i) / 1000.0 <= reach + 1e-12; ++i) {
         const double m = double(i) / 1000.0;
         const double shocked = s0 * (falling ? 1.0 - m : 1.0 + m);
-        if (std::abs(std::log(venue->exhaustion_price(ladder, shocked, falling) / shocked)) > spec.critical_threshold)
+        if (std::abs(std::log(search->at(shocked) / shocked)) > spec.critical_threshold)
             return falling ? -m : m;
     }
     return std::nullopt;

@@ -65,7 +65,7 @@ std::string optional_text(const JsonSource& src, const ordered_json& j, const st
 // One parameter as a scenario file writes it: numbers with inf as "inf" and "not set" as null.
 ordered_json parameter_json(const RunParameters& p, const ParameterSpec& spec) {
     if (spec.is_choice())
-        return depth_model_name(p.depth_model);
+        return choice_value(p, spec);
     if (spec.is_text())
         return text_value(p, spec);
     if (spec.is_whole())
@@ -77,11 +77,9 @@ ordered_json parameter_json(const RunParameters& p, const ParameterSpec& spec) {
 void read_parameter(const JsonSource& src, const ordered_json& pj, const ParameterSpec& spec, RunParameters& p) {
     const std::string path = "parameters/" + spec.key;
     if (spec.is_choice()) {
-        const std::string name = optional_text(src, pj, path, depth_model_name(p.depth_model));
-        const auto model = depth_model_from_name(name);
-        if (!model)
+        const std::string name = optional_text(src, pj, path, choice_value(p, spec));
+        if (!set_choice_value(p, spec, name))
             src.fail(path, "expected " + expected_text(spec) + ", found \"" + name + "\"");
-        p.depth_model = *model;
     } else if (spec.is_text()) {
         text_value(p, spec) = optional_text(src, pj, path, text_value(p, spec));
     } else if (spec.is_whole()) {

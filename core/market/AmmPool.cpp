@@ -51,14 +51,6 @@ double decreasing_root(const F& f, double lo, double hi, double f_lo, double f_h
 
 } // namespace
 
-const char* amm_kind_name(AmmKind kind) {
-    switch (kind) {
-    case AmmKind::ConstantProduct: return "constant-product";
-    case AmmKind::StableSwap: return "stableswap";
-    }
-    return "constant-product";
-}
-
 std::optional<LiquidityProblem> check_amm_pool(const AmmPoolParameters& p) {
     if (!positive(p.base_reserve))
         return LiquidityProblem{"amm_base_reserve", "a reserve > 0 of the shocked asset", format_plain(p.base_reserve)};

@@ -2,17 +2,11 @@
 #pragma once
 
 #include "core/market/LiquidityProblem.h"
+#include "core/model/RunParameters.h" // AmmKind
 
 #include <optional>
 
 namespace levex {
-
-/// The two AMM invariants LevEx models (docs/liquidity.md §4).
-enum class AmmKind {
-    ConstantProduct, ///< Uniswap v2: x·y = k; the fee is taken from the input, all of which stays in the pool
-    StableSwap,      ///< Curve, 2 coins: the amplified invariant; the fee is taken from the output
-};
-const char* amm_kind_name(AmmKind kind); ///< "constant-product", "stableswap"
 
 /// A pool as given by the user: `base` is the reserve of the shocked asset, `quote` of the numeraire.
 struct AmmPoolParameters {

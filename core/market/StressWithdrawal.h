@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/market/DepthCurve.h"
 #include "core/market/LiquidityProblem.h"
 
 #include <optional>
@@ -48,6 +49,24 @@ private:
     WithdrawalParameters p_;
     double w_ = 1.0;
     double stress_ = 0.0;
+};
+
+/// One side of a book seen as a walk through depth that thins under it (docs/liquidity.md §3),
+/// without recovery: a flow of q base goes as far as rest_equivalent(q) would on the resting curve.
+/// Monotone, so the exhaustion fixed point can walk it as a bound on the time-stepped run.
+class WithdrawnDepth {
+public:
+    WithdrawnDepth(const DepthCurve& resting, const WithdrawalParameters& params)
+        : resting_(resting), params_(params), unit_(resting.depth(0.01)) {}
+    /// Log distance after a flow of q base from rest.
+    double distance(double q) const {
+        return resting_.distance(unit_ * StressWithdrawal::rest_equivalent(params_, q / unit_));
+    }
+
+private:
+    const DepthCurve& resting_;
+    WithdrawalParameters params_;
+    double unit_; ///< the resting depth within 1 %: the unit of flow
 };
 
 } // namespace levex

@@ -24,9 +24,11 @@ enum class DefaultBasis { Neutral, Cited, Assumption };
 // platform LevEx targets (the run blobs assume a 64-bit little-endian machine too).
 static_assert(std::is_same_v<std::size_t, std::uint64_t>, "whole run parameters share one 64-bit type");
 
-/// The member of RunParameters a table row reads and writes.
-using ParameterMember = std::variant<double RunParameters::*, std::uint64_t RunParameters::*,
-                                     std::string RunParameters::*, DepthModel RunParameters::*>;
+/// The member of RunParameters a table row reads and writes. The last three are choices, read and
+/// written by name (choice_names()): the depth model, the AMM kind, and switches ("on", "off").
+using ParameterMember =
+    std::variant<double RunParameters::*, std::uint64_t RunParameters::*, std::string RunParameters::*,
+                 DepthModel RunParameters::*, AmmKind RunParameters::*, bool RunParameters::*>;
 
 /// One run parameter: the single description the command line (options, --help), scenario files
 /// (keys, ranges, located errors), the app's controls (ranges, defaults, tooltips) and the man-page
@@ -51,6 +53,7 @@ struct ParameterSpec {
     std::string option;     ///< command-line option without its dashes ("half-life"), "" = none
     std::size_t part = 0;   ///< its place in the option's value when one option sets several keys ("A:B:C")
     std::string value_name; ///< the option's value in --help ("SECONDS|inf")
+    std::string value_key;  ///< its name inside a KIND:KEY=VALUE,… option's value ("fee"), "" = the KIND
     std::string label;      ///< the app's name for its control ("Half-life")
     double typical_lo = 0.0, typical_hi = 0.0; ///< the span a control offers (inside the valid range)
     std::optional<DepthModel> selects;         ///< giving this option chooses that depth model
@@ -60,7 +63,11 @@ struct ParameterSpec {
 
     bool is_text() const { return std::holds_alternative<std::string RunParameters::*>(member); }
     bool is_whole() const { return std::holds_alternative<std::uint64_t RunParameters::*>(member); }
-    bool is_choice() const { return std::holds_alternative<DepthModel RunParameters::*>(member); }
+    bool is_choice() const {
+        return std::holds_alternative<DepthModel RunParameters::*>(member) ||
+               std::holds_alternative<AmmKind RunParameters::*>(member) ||
+               std::holds_alternative<bool RunParameters::*>(member);
+    }
     bool is_number() const { return !is_text() && !is_choice(); }
 
     ParameterSpec& in(double low, double high, bool low_open = false, bool high_open = false);
@@ -72,6 +79,8 @@ struct ParameterSpec {
     ParameterSpec& annotate(std::string text);
     ParameterSpec& noun(std::string noun, std::string unit_name = "");
     ParameterSpec& cli(std::string name, std::string value, std::size_t part_of_value = 0);
+    /// Set inside option `name`'s KIND:KEY=VALUE,… value as `key`= ("" for the KIND before the colon).
+    ParameterSpec& cli_key(std::string name, std::string value, std::size_t part_of_value, std::string key);
     ParameterSpec& control(std::string name, double low, double high);
     ParameterSpec& choosing(DepthModel model);
     ParameterSpec& describe(std::string line);
@@ -87,6 +96,22 @@ const ParameterSpec* find_parameter(std::string_view key);
 const ParameterSpec& parameter(std::string_view key);
 /// The rows one command-line option sets, in the order of its value's parts ("jumps": three).
 std::vector<const ParameterSpec*> parameters_of_option(std::string_view option);
+
+/// True when `option`'s value is KIND:KEY=VALUE,… (its rows have value keys), not A:B:C.
+bool is_key_value_option(std::string_view option);
+/// Applies such an option's value ("stableswap:A=15,fee=0.0004,base=241954,quote=235285"): the KIND
+/// and each KEY=VALUE into their rows, and the depth model the option chooses. Returns the first
+/// problem, naming the key (an unknown kind: the KIND row's key; an unknown KEY: the option's name
+/// with '-' as '_'), or nullopt. Values are checked against their rows' ranges.
+std::optional<ParameterProblem> apply_key_value_option(std::string_view option, std::string_view text,
+                                                       RunParameters& params);
+
+/// The names a choice parameter takes, in order ("flat", "v-shaped", …; "off", "on").
+std::vector<std::string> choice_names(const ParameterSpec& spec);
+/// A choice parameter's value, by name.
+std::string choice_value(const RunParameters& params, const ParameterSpec& spec);
+/// Sets a choice parameter by name; false (nothing set) for a name it does not take.
+bool set_choice_value(RunParameters& params, const ParameterSpec& spec, std::string_view name);
 
 /// A number or whole parameter as a double (NaN = not set).
 double number_value(const RunParameters& params, const ParameterSpec& spec);
@@ -117,8 +142,9 @@ std::optional<ParameterProblem> check_parameter(const RunParameters& params, con
 inline constexpr std::size_t kMaxHeatmapCells = 50'000'000;
 
 /// The first parameter of `p` outside its valid range (in table order), then the checks that
-/// span several (the metaorder law's product, an L2 file for the l2-book model, steps × bins), or
-/// nullopt. The command line, scenario files and the app all refuse the same values.
+/// span several (the metaorder law's product, an L2 file for the l2-book model, a pool's reserves
+/// and A for the amm model, steps × bins), or nullopt. The command line, scenario files and the app all refuse the same
+/// values.
 std::optional<ParameterProblem> check_run_parameters(const RunParameters& p);
 
 /// Throws ParameterError for the first problem check_run_parameters finds.

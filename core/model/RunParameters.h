@@ -11,7 +11,14 @@
 
 namespace levex {
 
-enum class DepthModel { Flat, VShaped, Metaorder, L2Book };
+/// How the venue's depth answers forced orders (docs/model.md §2, docs/liquidity.md).
+enum class DepthModel { Flat, VShaped, Metaorder, L2Book, PowerLaw, Amm };
+
+/// The two AMM invariants LevEx models (docs/liquidity.md §4).
+enum class AmmKind {
+    ConstantProduct, ///< Uniswap v2: x·y = k; the fee is taken from the input, all of which stays in the pool
+    StableSwap,      ///< Curve, 2 coins: the amplified invariant; the fee is taken from the output
+};
 
 /// Every parameter of a cascade run (docs/model.md). Units are in the names. Each has its row in
 /// the parameter table (core/model/ParameterTable.h): valid range, unit, one-line doc, and whether
@@ -26,12 +33,23 @@ struct RunParameters {
 
     DepthModel depth_model = DepthModel::VShaped;
     double depth_quote_per_pct = 2e6;      ///< flat book: quote in every 1 % band
-    double depth_quote_within_1pct = 20e6; ///< V-shaped: quote within 1 % (BTC ≈ $20M, Oct 2025)
+    double depth_quote_within_1pct = 20e6; ///< V-shaped and power law: quote within 1 % (BTC ≈ $20M, Oct 2025)
+    double depth_exponent = 1.14;          ///< power law D(x) = D1·(x/1 %)^k (docs/liquidity.md §1)
     double metaorder_y = 1.0;              ///< metaorder law Y·σ_daily·sqrt(V/ADV)
     double metaorder_sigma_daily = 0.03;
     double metaorder_adv_quote = 20e9;
-    std::string book_file;    ///< L2 snapshot CSV (docs/formats.md §2)
-    double depth_scale = 1.0; ///< multiplies every depth (sweeps)
+    std::string book_file;                       ///< L2 snapshot CSV (docs/formats.md §2)
+    double depth_scale = 1.0;                    ///< multiplies every depth (sweeps)
+    AmmKind amm_kind = AmmKind::ConstantProduct; ///< the pool of the amm depth model (docs/liquidity.md §4)
+    double amm_base_reserve = std::numeric_limits<double>::quiet_NaN();  ///< base; NaN = not given
+    double amm_quote_reserve = std::numeric_limits<double>::quiet_NaN(); ///< quote; NaN = not given
+    double amm_fee = std::numeric_limits<double>::quiet_NaN();           ///< NaN: the kind's usual fee
+    double amm_amplification = std::numeric_limits<double>::quiet_NaN(); ///< StableSwap's A; NaN = not given
+
+    bool withdrawal = true;                ///< stress withdrawal of resting depth (docs/liquidity.md §3)
+    double withdrawal_flow_scale = 2.5;    ///< c of w = (1 + s/c)^(−a), in resting depths within 1 %
+    double withdrawal_exponent = 2.7;      ///< a
+    double withdrawal_half_life_s = 120.0; ///< the stress halves in it; inf = never
 
     double half_life_s = 120.0;      ///< resilience of the consumed depth; inf = permanent
     double permanent_fraction = 0.0; ///< share of each fill's impact that moves the index
@@ -61,9 +79,18 @@ struct RunParameters {
     double oracle_passthrough = std::numeric_limits<double>::quiet_NaN(); ///< NaN: the profile's, per asset
 };
 
-/// "flat", "v-shaped", "metaorder", "l2-book": the names scenario files use.
+/// "flat", "v-shaped", "metaorder", "l2-book", "power-law", "amm": the names scenario files use.
 const char* depth_model_name(DepthModel model);
 /// The model of one of those names, or nullopt.
 std::optional<DepthModel> depth_model_from_name(std::string_view name);
+
+/// "constant-product", "stableswap".
+const char* amm_kind_name(AmmKind kind);
+/// The kind of one of those names, or nullopt.
+std::optional<AmmKind> amm_kind_from_name(std::string_view name);
+
+/// The fee a pool of `kind` charges when none is given: Uniswap v2's 0.3 % for the constant product,
+/// the 0.04 % of Curve's stETH/ETH pool for StableSwap (docs/liquidity.md §4, §6).
+double usual_amm_fee(AmmKind kind);
 
 } // namespace levex

@@ -73,11 +73,98 @@ TEST(ParameterTable, AnOptionOfSeveralKeysListsThemInTheOrderOfItsValue) {
     // "A:B:C": one part of the value per key.
     for (const ParameterSpec& spec : parameter_table()) {
         const std::size_t keys = parameters_of_option(spec.option).size();
-        if (keys > 1) {
+        if (keys > 1 && !is_key_value_option(spec.option)) {
             EXPECT_EQ(std::size_t(std::count(spec.value_name.begin(), spec.value_name.end(), ':')) + 1, keys)
                 << spec.option;
         }
     }
+}
+
+// KIND:KEY=VALUE,…: one KIND row, and a distinct KEY for every other row of the option.
+TEST(ParameterTable, AKeyValueOptionNamesEachKeyOnce) {
+    const auto amm = parameters_of_option("amm");
+    ASSERT_EQ(amm.size(), 5u);
+    EXPECT_TRUE(is_key_value_option("amm"));
+    EXPECT_FALSE(is_key_value_option("jumps"));
+    std::set<std::string> keys;
+    for (const ParameterSpec* spec : amm)
+        keys.insert(spec->value_key);
+    EXPECT_EQ(keys, (std::set<std::string>{"", "A", "base", "fee", "quote"}));
+    EXPECT_EQ(amm[0]->key, "amm_kind");
+    EXPECT_EQ(option_help("amm"),
+              parameter("amm_kind").doc + " (fee default: the kind's, 0.003 constant-product and 0.0004 stableswap)");
+}
+
+TEST(ParameterTable, AKeyValueOptionSetsItsKeysAndTheDepthModel) {
+    RunParameters p;
+    EXPECT_FALSE(apply_key_value_option("amm", "stableswap:A=15,fee=0.0004,base=241954,quote=235285", p));
+    EXPECT_EQ(p.depth_model, DepthModel::Amm);
+    EXPECT_EQ(p.amm_kind, AmmKind::StableSwap);
+    EXPECT_EQ(p.amm_amplification, 15.0);
+    EXPECT_EQ(p.amm_fee, 0.0004);
+    EXPECT_EQ(p.amm_base_reserve, 241954.0);
+    EXPECT_EQ(p.amm_quote_reserve, 235285.0);
+    EXPECT_FALSE(check_run_parameters(p).has_value());
+    RunParameters q;
+    EXPECT_FALSE(apply_key_value_option("amm", "constant-product:base=10,quote=20000", q));
+    EXPECT_TRUE(std::isnan(q.amm_fee)); // the kind's usual fee
+    EXPECT_EQ(value_text(q, parameter("amm_fee")), "none");
+    EXPECT_EQ(default_text(parameter("amm_fee")), "the kind's, 0.003 constant-product and 0.0004 stableswap");
+}
+
+TEST(ParameterTable, AKeyValueOptionNamesTheKeyOfItsProblem) {
+    RunParameters p;
+    auto problem = apply_key_value_option("amm", "curve:A=15", p);
+    ASSERT_TRUE(problem);
+    EXPECT_EQ(problem->key, "amm_kind");
+    EXPECT_EQ(problem->found, "'curve'");
+    problem = apply_key_value_option("amm", "stableswap:B=15", p);
+    ASSERT_TRUE(problem);
+    EXPECT_EQ(problem->key, "amm");
+    EXPECT_EQ(problem->expected, "KEY=VALUE with KEY one of base, quote, fee or A");
+    problem = apply_key_value_option("amm", "stableswap:A", p);
+    ASSERT_TRUE(problem);
+    EXPECT_EQ(problem->key, "amm");
+    for (const char* bad : {"stableswap:A=0", "stableswap:A=-1", "stableswap:A=x"}) {
+        problem = apply_key_value_option("amm", bad, p);
+        ASSERT_TRUE(problem) << bad;
+        EXPECT_EQ(problem->key, "amm_amplification") << bad;
+    }
+    EXPECT_EQ(apply_key_value_option("amm", "constant-product:fee=1", p)->key, "amm_fee");
+    EXPECT_EQ(apply_key_value_option("amm", "constant-product:base=0", p)->key, "amm_base_reserve");
+    EXPECT_EQ(apply_key_value_option("amm", "constant-product:quote=-2", p)->key, "amm_quote_reserve");
+}
+
+TEST(ParameterTable, ChoicesReadAndWriteByName) {
+    RunParameters p;
+    const ParameterSpec& withdrawal = parameter("withdrawal");
+    EXPECT_TRUE(withdrawal.is_choice());
+    EXPECT_EQ(choice_names(withdrawal), (std::vector<std::string>{"off", "on"}));
+    EXPECT_EQ(choice_value(p, withdrawal), "on");
+    EXPECT_TRUE(set_choice_value(p, withdrawal, "off"));
+    EXPECT_FALSE(p.withdrawal);
+    EXPECT_FALSE(set_choice_value(p, withdrawal, "yes"));
+    EXPECT_FALSE(p.withdrawal);
+    EXPECT_EQ(expected_text(withdrawal), "on or off");
+    const ParameterSpec& model = parameter("depth_model");
+    EXPECT_EQ(choice_names(model).size(), 6u);
+    EXPECT_TRUE(set_choice_value(p, model, "power-law"));
+    EXPECT_EQ(p.depth_model, DepthModel::PowerLaw);
+    EXPECT_EQ(default_text(parameter("amm_kind")), "constant-product");
+}
+
+TEST(ParameterTable, NewMarketDefaultsAreCitedOrAssumed) {
+    EXPECT_EQ(parameter("depth_exponent").basis, DefaultBasis::Cited);
+    EXPECT_EQ(parameter("withdrawal").basis, DefaultBasis::Cited);
+    EXPECT_EQ(parameter("withdrawal_flow_scale").basis, DefaultBasis::Cited);
+    EXPECT_EQ(parameter("withdrawal_exponent").basis, DefaultBasis::Cited);
+    EXPECT_EQ(parameter("withdrawal_half_life_s").basis, DefaultBasis::Assumption);
+    EXPECT_EQ(parameter("amm_fee").basis, DefaultBasis::Cited);
+    const RunParameters d;
+    EXPECT_EQ(d.depth_exponent, 1.14);
+    EXPECT_TRUE(d.withdrawal);
+    EXPECT_EQ(option_help("withdrawal-half-life"),
+              parameter("withdrawal_half_life_s").doc + " (default 120, a user assumption)");
 }
 
 // Each limit of the table refuses the value just outside it, naming the key.

@@ -40,9 +40,11 @@ public:
     /// Adds an isolated position (side +1/-1) and returns its index.
     std::size_t add(int side, double size, double entry, double margin) {
         const std::size_t i = book_.positions();
-        book_.account_names.push_back("a" + std::to_string(i));
+        // Appended rather than "a" + to_string(i): GCC 12 warns falsely (-Wrestrict) on that inlined in a loop.
+        const std::string number = std::to_string(i);
+        book_.account_names.emplace_back("a").append(number);
         book_.account_collateral.push_back(std::nan(""));
-        book_.id.push_back("p" + std::to_string(i));
+        book_.id.emplace_back("p").append(number);
         book_.account.push_back(static_cast<std::uint32_t>(i));
         book_.symbol.push_back(0);
         book_.side.push_back(static_cast<std::int8_t>(side));

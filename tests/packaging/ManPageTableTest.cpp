@@ -91,6 +91,19 @@ TEST(ManPageTable, EveryDefaultIsTheTablesAndAssumptionsSaySo) {
         const ParameterSpec& first = *specs.front();
         const auto p = paragraph(run_options, first.option);
         ASSERT_TRUE(p) << "--" << first.option;
+        if (levex::is_key_value_option(first.option)) {
+            // KIND:KEY=VALUE,…: each KEY with a default says it as KEY default VALUE.
+            for (const ParameterSpec* spec : specs) {
+                const std::string shown = levex::default_text(*spec);
+                if (spec->value_key.empty() || shown == "none")
+                    continue;
+                const bool unset = !spec->unset.empty() && shown == spec->unset;
+                const std::string said = spec->value_key + (unset ? " default: " : " default ") + shown;
+                EXPECT_NE(p->body.find(said), std::string::npos)
+                    << "--" << first.option << ": '" << said << "' in: " << p->body;
+            }
+            continue;
+        }
         std::string value;
         bool assumed = false;
         for (const ParameterSpec* spec : specs) {

@@ -27,6 +27,13 @@ QString depth_text(const RunParameters& p, const QLocale& c) {
                  format_money(p.metaorder_adv_quote, c));
     case DepthModel::L2Book:
         return QStringLiteral("L2 book %1").arg(QFileInfo(QString::fromStdString(p.book_file)).fileName());
+    case DepthModel::PowerLaw:
+        return QStringLiteral("power-law book %1 USD within 1 %, exponent %2")
+            .arg(format_money(p.depth_quote_within_1pct * p.depth_scale, c), c.toString(p.depth_exponent, 'g', 3));
+    case DepthModel::Amm:
+        return QStringLiteral("%1 pool %2 base / %3 quote")
+            .arg(QString::fromLatin1(amm_kind_name(p.amm_kind)), c.toString(p.amm_base_reserve * p.depth_scale, 'g', 6),
+                 c.toString(p.amm_quote_reserve * p.depth_scale, 'g', 6));
     }
     return {};
 }
