@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/HugePageArray.h"
+
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <string_view>
 #include <vector>
 
 namespace levex {
@@ -54,6 +58,25 @@ public:
         return x ^ (x >> 31);
     }
 
+    /// A hash for short texts (ids, account names): mixing whole 8-byte words is several times
+    /// faster than the standard library's byte-wise hash, and the index needs only well-spread bits.
+    static std::uint64_t hash_text(std::string_view s) {
+        std::uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+        const char* p = s.data();
+        std::size_t n = s.size();
+        for (; n >= 8; p += 8, n -= 8) {
+            std::uint64_t word;
+            std::memcpy(&word, p, 8);
+            h = mix(h ^ word);
+        }
+        if (n > 0) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, p, n);
+            h = mix(h ^ word);
+        }
+        return mix(h);
+    }
+
 private:
     struct Slot {
         std::uint32_t digest;
@@ -71,7 +94,7 @@ private:
         return c;
     }
     void rebuild(std::size_t capacity) {
-        slots_.assign(capacity, Slot{0, kNone});
+        slots_ = HugePageArray<Slot>(capacity, Slot{0, kNone});
         mask_ = capacity - 1;
         shift_ = 32;
         for (std::size_t c = capacity; c > 1; c >>= 1)
@@ -84,14 +107,14 @@ private:
         slots_[s] = {digest, index};
     }
     void grow() {
-        std::vector<Slot> old = std::move(slots_);
+        HugePageArray<Slot> old = std::move(slots_);
         rebuild(old.size() * 2);
-        for (const Slot& slot : old)
-            if (slot.index != kNone)
-                place(slot.digest, slot.index);
+        for (std::size_t s = 0; s < old.size(); ++s)
+            if (old[s].index != kNone)
+                place(old[s].digest, old[s].index);
     }
 
-    std::vector<Slot> slots_;
+    HugePageArray<Slot> slots_; // huge pages: lookups land anywhere in it
     std::size_t mask_ = 0;
     unsigned shift_ = 32;
     std::size_t size_ = 0;

@@ -154,9 +154,10 @@ void JsonSource::check_depth() const {
         } else if (c == '{' || c == '[') {
             if (++depth > kMaxDepth) {
                 const auto [line, column] = line_column_at(text, i);
-                throw DataError({Severity::Error, file, line, column, "",
-                                 "expected JSON nested at most " + std::to_string(kMaxDepth) +
-                                     " levels deep, found deeper nesting"});
+                throw DataError(
+                    {Severity::Error, file, line, column, "",
+                     "expected JSON nested at most " + std::to_string(kMaxDepth) + " levels deep, found deeper nesting",
+                     IssueCode::JsonSyntax});
             }
         } else if (c == '}' || c == ']') {
             --depth;
@@ -171,7 +172,8 @@ void JsonSource::syntax_error(std::size_t byte, const std::string& what) const {
     std::string reason = what;
     if (const auto pos = reason.find("syntax error"); pos != std::string::npos)
         reason = reason.substr(pos);
-    throw DataError({Severity::Error, file, line, column, "", "expected valid JSON, found a " + reason});
+    throw DataError(
+        {Severity::Error, file, line, column, "", "expected valid JSON, found a " + reason, IssueCode::JsonSyntax});
 }
 
 void JsonSource::number_overflow(const std::string& what) const {
@@ -186,12 +188,13 @@ void JsonSource::number_overflow(const std::string& what) const {
         at = text.find(token, at + 1);
     const auto [line, column] = line_column_at(text, at == std::string_view::npos ? 0 : at);
     throw DataError({Severity::Error, file, line, column, "",
-                     "expected a number within ±1.8e308, found " + (token.empty() ? what : token)});
+                     "expected a number within ±1.8e308, found " + (token.empty() ? what : token),
+                     IssueCode::OutOfRange});
 }
 
-void JsonSource::fail(const std::string& path, const std::string& message) const {
+void JsonSource::fail(const std::string& path, const std::string& message, IssueCode code) const {
     const auto [line, column] = locate(path);
-    throw DataError({Severity::Error, file, line, column, path, path.empty() ? message : path + ": " + message});
+    throw DataError({Severity::Error, file, line, column, path, path.empty() ? message : path + ": " + message, code});
 }
 
 std::pair<std::size_t, std::size_t> JsonSource::locate(std::string_view path) const {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/Issue.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -53,7 +55,8 @@ struct JsonSource {
 
     /// Throws DataError `FILE:LINE:COLUMN: PATH: message`, at the member named by `path`
     /// ("tiers/2/maint_amount"), or at the nearest enclosing value when it does not exist.
-    [[noreturn]] void fail(const std::string& path, const std::string& message) const;
+    [[noreturn]] void fail(const std::string& path, const std::string& message,
+                           IssueCode code = IssueCode::BadValue) const;
 
     /// 1-based line and column of the member (its key) or array element at `path`, or of the
     /// nearest enclosing value that exists; (1, 1) for the empty path.

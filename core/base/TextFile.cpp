@@ -63,6 +63,13 @@ MappedFile::MappedFile(const std::string& path) {
     }
 }
 
+void MappedFile::release_before(std::size_t offset) const {
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t whole = std::min(offset, map_size_) / page * page;
+    if (map_ && whole > 0)
+        ::madvise(map_, whole, MADV_DONTNEED); // a private read-only file mapping: re-read from the file
+}
+
 MappedFile::~MappedFile() {
     if (map_)
         ::munmap(map_, map_size_);

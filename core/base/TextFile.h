@@ -29,6 +29,11 @@ public:
 
     std::string_view bytes() const { return bytes_; }
 
+    /// Lets the system take back the pages of bytes [0, offset) that were read, so that reading a
+    /// large file does not keep all of it resident. The bytes stay readable (they come back from
+    /// the file on the next access); a no-op for a file that was copied into memory.
+    void release_before(std::size_t offset) const;
+
 private:
     void* map_ = nullptr;
     std::size_t map_size_ = 0;

@@ -13,9 +13,9 @@ std::vector<std::string> read_csv_header(CsvTokenizer& tokenizer, std::string_vi
         throw DataError(*bad);
     std::vector<CsvField> fields;
     if (!tokenizer.next(fields))
-        throw DataError(tokenizer.error()
-                            ? *tokenizer.error()
-                            : Issue{Severity::Error, file, 1, 1, "", std::string("expected ") + expected});
+        throw DataError(tokenizer.error() ? *tokenizer.error()
+                                          : Issue{Severity::Error, file, 1, 1, "", std::string("expected ") + expected,
+                                                  IssueCode::EmptyInput});
     std::vector<std::string> names;
     for (const CsvField& f : fields) {
         std::string name(f.text);
@@ -31,7 +31,8 @@ void require_record_width(const std::vector<CsvField>& fields, std::size_t width
     if (fields.size() != width)
         throw DataError(
             {Severity::Error, file, line, fields.empty() ? 1 : fields.back().column, "",
-             "expected " + std::to_string(width) + " fields as in the header, found " + std::to_string(fields.size())});
+             "expected " + std::to_string(width) + " fields as in the header, found " + std::to_string(fields.size()),
+             IssueCode::FieldCount});
 }
 
 std::string summarize_header(const std::vector<std::string>& names) {
@@ -51,13 +52,20 @@ std::size_t utf8_bom_length(std::string_view bytes) {
 }
 
 CsvTokenizer::CsvTokenizer(std::string_view bytes, char delimiter, std::string file)
-    : bytes_(bytes), delimiter_(delimiter), file_(std::move(file)) {
-    pos_ = utf8_bom_length(bytes_);
-    line_start_ = pos_;
+    : CsvTokenizer(bytes, delimiter, std::move(file), utf8_bom_length(bytes), SIZE_MAX, 1) {}
+
+CsvTokenizer::CsvTokenizer(std::string_view bytes, char delimiter, std::string file, std::size_t begin,
+                           std::size_t limit, std::size_t first_line)
+    : bytes_(bytes), delimiter_(delimiter), file_(std::move(file)), pos_(begin), limit_(limit), line_(first_line),
+      line_start_(begin) {
     for (char c : {delimiter, '\n', '\r', '"'})
         stops_[static_cast<unsigned char>(c)] = true;
 }
 
+// The reader's hot loop, kept as one function on purpose (the one exception to the 140-line rule):
+// every byte of a book passes through this state machine, and its states (plain run, quoted run,
+// doubled quote, record end) share the position, line and scratch state in registers; split into
+// calls they would spill them per field.
 bool CsvTokenizer::next(std::vector<CsvField>& fields) {
     fields.clear();
     if (error_)
@@ -73,9 +81,10 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
         ++line_;
         line_start_ = pos_;
     }
-    if (pos_ >= n)
+    if (pos_ >= n || pos_ >= limit_)
         return false;
     record_line_ = line_;
+    record_offset_ = pos_;
 
     // Quoted fields with doubled quotes are unescaped into a scratch buffer; remember where each field's
     // text lives and make the views once the record is complete (the buffer may reallocate).
@@ -114,7 +123,8 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
                                    open_column,
                                    "",
                                    "expected a closing quote for the field opened here, found the end of "
-                                   "the file"};
+                                   "the file",
+                                   IssueCode::CsvSyntax};
                     return false;
                 }
                 const std::size_t qpos = std::size_t(q - data);
@@ -145,7 +155,8 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
                                "",
                                std::string("expected a delimiter or the end of the line after a closing quote, "
                                            "found '") +
-                                   data[pos_] + "'"};
+                                   data[pos_] + "'",
+                               IssueCode::CsvSyntax};
                 return false;
             }
         } else {
@@ -160,7 +171,8 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
                                    end - line_start_ + 1,
                                    "",
                                    "expected a quote only at the start of a field, found '\"' inside an "
-                                   "unquoted field (quote the whole field and double the quote)"};
+                                   "unquoted field (quote the whole field and double the quote)",
+                                   IssueCode::CsvSyntax};
                     return false;
                 }
                 ++end;
@@ -215,9 +227,11 @@ char detect_delimiter(std::string_view bytes) {
 }
 
 std::optional<Issue> check_text_encoding(std::string_view bytes, const std::string& file) {
-    auto issue = [&](std::string message) { return Issue{Severity::Error, file, 1, 1, "", std::move(message)}; };
+    auto issue = [&](std::string message, IssueCode code = IssueCode::BadEncoding) {
+        return Issue{Severity::Error, file, 1, 1, "", std::move(message), code};
+    };
     if (bytes.empty())
-        return issue("expected a CSV header line, found an empty file");
+        return issue("expected a CSV header line, found an empty file", IssueCode::EmptyInput);
     if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF')))
         return issue("expected UTF-8 text, found UTF-16 (a byte-order mark FF FE / FE FF): save the file as "
                      "UTF-8 CSV");

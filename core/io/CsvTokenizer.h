@@ -4,6 +4,7 @@
 #include "core/base/Issue.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,27 +26,41 @@ class CsvTokenizer {
 public:
     CsvTokenizer(std::string_view bytes, char delimiter, std::string file);
 
+    /// A tokenizer for the records of `bytes` that start in [begin, limit): it starts at byte
+    /// `begin` (a record's start, or a line's start before blank lines), counting that as line
+    /// `first_line`, and stops without an error before the first record that starts at or after
+    /// `limit`. Parts of one file read this way, each from where the one before stopped, give
+    /// exactly the records of one pass.
+    CsvTokenizer(std::string_view bytes, char delimiter, std::string file, std::size_t begin, std::size_t limit,
+                 std::size_t first_line);
+
     /// Reads the next record into `fields`. Its views stay valid until the second call after this one,
     /// so a reader can look one record ahead. Returns false at the end of input, or on a syntax error
     /// (then `error()` is set).
     bool next(std::vector<CsvField>& fields);
 
     const std::optional<Issue>& error() const { return error_; }
-    /// 1-based line where the last record started.
+    /// 1-based line where the last record started, and its byte offset.
     std::size_t record_line() const { return record_line_; }
+    std::size_t record_offset() const { return record_offset_; }
     /// 1-based column just past the last record's last field (for "too few fields" messages).
     std::size_t record_end_column() const { return end_column_; }
     /// Fraction of the input consumed, for progress reports.
     double progress() const { return bytes_.empty() ? 1.0 : double(pos_) / double(bytes_.size()); }
+    /// Where reading goes on: the byte offset and its line (after a record, or where it stopped).
+    std::size_t offset() const { return pos_; }
+    std::size_t line() const { return line_; }
 
 private:
     std::string_view bytes_;
     char delimiter_;
     std::string file_;
     std::size_t pos_ = 0;
+    std::size_t limit_ = SIZE_MAX; // no record starting here or later is read
     std::size_t line_ = 1;
     std::size_t line_start_ = 0;
     std::size_t record_line_ = 0;
+    std::size_t record_offset_ = 0;
     std::size_t end_column_ = 0;
     std::string scratch_[2]; // alternate records unescape into alternate buffers
     unsigned parity_ = 0;

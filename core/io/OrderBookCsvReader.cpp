@@ -5,6 +5,7 @@
 #include "core/base/NumberFormat.h"
 #include "core/base/TextFile.h"
 #include "core/io/CsvTokenizer.h"
+#include "core/io/FieldText.h"
 
 #include <algorithm>
 #include <cctype>
@@ -35,9 +36,9 @@ OrderBook parse_order_book_csv(std::string_view bytes, const std::string& file) 
                 col[k] = int(i);
     }
     if (col[0] < 0 || col[1] < 0 || col[2] < 0)
-        throw DataError(
-            {Severity::Error, file, 1, 1, "",
-             "expected the columns side, price and size in the header, found: " + summarize_header(header)});
+        throw DataError({Severity::Error, file, 1, 1, "",
+                         "expected the columns side, price and size in the header, found: " + summarize_header(header),
+                         IssueCode::MissingColumn});
     // price -> (size, line of its first row), so that a crossed book can name its rows
     std::map<double, std::pair<double, std::size_t>, std::greater<double>> bids;
     std::map<double, std::pair<double, std::size_t>> asks;
@@ -55,15 +56,17 @@ OrderBook parse_order_book_csv(std::string_view bytes, const std::string& file) 
         const bool bid = side == "bid" || side == "buy" || side == "b";
         if (!bid && side != "ask" && side != "sell" && side != "a")
             throw DataError({Severity::Error, file, line, sf.column, "side",
-                             "expected side bid or ask, found '" + std::string(sf.text) + "'"});
+                             "expected side bid or ask, found '" + std::string(sf.text) + "'", IssueCode::BadSide});
         const auto price = parse_finite(pf.text);
         if (!price || !(*price > 0))
             throw DataError({Severity::Error, file, line, pf.column, "price",
-                             "expected a price > 0, found '" + std::string(pf.text) + "'"});
+                             "expected a price > 0, found '" + std::string(pf.text) + "'",
+                             price ? IssueCode::OutOfRange : bad_number_code(pf.text)});
         const auto size = parse_finite(qf.text);
         if (!size || !(*size >= 0))
             throw DataError({Severity::Error, file, line, qf.column, "size",
-                             "expected a size >= 0, found '" + std::string(qf.text) + "'"});
+                             "expected a size >= 0, found '" + std::string(qf.text) + "'",
+                             size ? IssueCode::OutOfRange : bad_number_code(qf.text)});
         if (*size > 0) {
             auto& level = bid ? bids[*price] : asks[*price];
             if (level.first == 0)
@@ -76,14 +79,16 @@ OrderBook parse_order_book_csv(std::string_view bytes, const std::string& file) 
     if (bids.empty() || asks.empty())
         throw DataError({Severity::Error, file, last_line + 1, 1, "",
                          std::string("expected levels with a size > 0 on both sides, found no ") +
-                             (bids.empty() ? "bids" : "asks") + " by the end of the file"});
+                             (bids.empty() ? "bids" : "asks") + " by the end of the file",
+                         IssueCode::EmptyInput});
     const auto& [bid_price, bid_level] = *bids.begin();
     const auto& [ask_price, ask_level] = *asks.begin();
     if (bid_price >= ask_price)
         throw DataError({Severity::Error, file, std::max(bid_level.second, ask_level.second), 1, "",
                          "expected the best bid below the best ask, found bid " + format_plain(bid_price) + " (line " +
                              std::to_string(bid_level.second) + ") >= ask " + format_plain(ask_price) + " (line " +
-                             std::to_string(ask_level.second) + "): a crossed book"});
+                             std::to_string(ask_level.second) + "): a crossed book",
+                         IssueCode::CrossedBook});
     OrderBook book;
     book.source = file;
     for (const auto& [p, q] : bids) {

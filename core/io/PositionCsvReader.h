@@ -2,6 +2,8 @@
 #pragma once
 
 #include "core/base/Issue.h"
+#include "core/base/TextFile.h"
+#include "core/io/PositionColumns.h"
 #include "core/model/ContractSpec.h"
 #include "core/model/PositionBook.h"
 
@@ -29,6 +31,9 @@ struct PositionCsvOptions {
     std::map<std::string, std::string> column_overrides;
     ContractSpec contract;
     ProgressCallback progress;
+    /// Threads that tokenize and parse a large file beside the one building the book (0: one per
+    /// core). The result is the same for any number.
+    std::size_t threads = 0;
 };
 
 /// A row (or a whole cross account) left out in skip-bad-rows mode.
@@ -56,21 +61,17 @@ struct PositionCsvResult {
     const Issue* first_error() const;
 };
 
-/// A canonical column of docs/formats.md §1 with its aliases.
-struct PositionColumn {
-    const char* name;
-    std::vector<const char*> aliases;
-    bool required;
-    const char* meaning;
-};
-const std::vector<PositionColumn>& position_columns();
-
 /// Reads a positions CSV (docs/formats.md §1). Never throws for bad data: problems come back as issues.
 /// Throws IoError when the file cannot be read.
 PositionCsvResult read_positions_csv(const std::string& path, const PositionCsvOptions& options = {});
 
 /// The same, over bytes already in memory; `file` names them in messages.
 PositionCsvResult parse_positions_csv(std::string_view bytes, const std::string& file,
+                                      const PositionCsvOptions& options = {});
+
+/// The same, over a file the caller has mapped (to hash it too): the pages already read are given
+/// back as reading goes on (MappedFile::release_before), so a large book is not resident twice.
+PositionCsvResult parse_positions_csv(const MappedFile& mapped, const std::string& file,
                                       const PositionCsvOptions& options = {});
 
 } // namespace levex

@@ -3,12 +3,15 @@
 
 #include "core/base/NumberFormat.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace levex {
 
 void append_csv_field(std::string& out, const std::string& text, char delimiter) {
-    if (text.find_first_of(std::string("\"\r\n") + delimiter) == std::string::npos) {
+    const bool plain = std::none_of(text.begin(), text.end(),
+                                    [&](char c) { return c == '"' || c == '\r' || c == '\n' || c == delimiter; });
+    if (plain) {
         out += text;
         return;
     }

@@ -5,6 +5,7 @@
 #include "core/base/NumberFormat.h"
 #include "core/base/TextFile.h"
 #include "core/io/CsvTokenizer.h"
+#include "core/io/FieldText.h"
 
 #include <algorithm>
 #include <cctype>
@@ -31,7 +32,8 @@ PriceSeries parse_price_series_csv(std::string_view bytes, const std::string& fi
         throw DataError({Severity::Error, file, tokenizer.record_line(), 1, "",
                          "expected a time column (open_time, time_ms, time or timestamp) and a price column (close or "
                          "price) in the header, found: " +
-                             summarize_header(header)});
+                             summarize_header(header),
+                         IssueCode::MissingColumn});
     PriceSeries series;
     series.source = file;
     std::vector<CsvField> fields;
@@ -46,16 +48,18 @@ PriceSeries parse_price_series_csv(std::string_view bytes, const std::string& fi
         const auto t = parse_finite(tf.text);
         if (!t)
             throw DataError({Severity::Error, file, line, tf.column, "time",
-                             "expected a time, found '" + std::string(tf.text) + "'"});
+                             "expected a time, found '" + std::string(tf.text) + "'", bad_number_code(tf.text)});
         const auto p = parse_finite(pf.text);
         if (!p || !(*p > 0))
             throw DataError({Severity::Error, file, line, pf.column, "price",
-                             "expected a price > 0, found '" + std::string(pf.text) + "'"});
+                             "expected a price > 0, found '" + std::string(pf.text) + "'",
+                             p ? IssueCode::OutOfRange : bad_number_code(pf.text)});
         const double seconds = *t * time_unit;
         if (!series.time_s.empty() && !(seconds > series.time_s.back()))
             throw DataError({Severity::Error, file, line, tf.column, "time",
                              "expected times in increasing order, found " + format_plain(*t) + " after " +
-                                 format_plain(series.time_s.back() / time_unit)});
+                                 format_plain(series.time_s.back() / time_unit),
+                             IssueCode::OutOfOrder});
         series.time_s.push_back(seconds);
         series.price.push_back(*p);
     }
@@ -64,7 +68,8 @@ PriceSeries parse_price_series_csv(std::string_view bytes, const std::string& fi
     if (series.price.size() < 2)
         throw DataError(
             {Severity::Error, file, last_line + 1, 1, "",
-             "expected at least two prices, found " + std::to_string(series.price.size()) + " by the end of the file"});
+             "expected at least two prices, found " + std::to_string(series.price.size()) + " by the end of the file",
+             IssueCode::EmptyInput});
     return series;
 }
 

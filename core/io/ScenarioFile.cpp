@@ -37,7 +37,8 @@ double read_number(const JsonSource& src, const ordered_json& j, const char* key
     if (v.is_string() && v == "-inf")
         return -std::numeric_limits<double>::infinity();
     if (!v.is_number())
-        src.fail(std::string("parameters/") + key, "expected a number, \"inf\" or null, found " + v.dump());
+        src.fail(std::string("parameters/") + key, "expected a number, \"inf\" or null, found " + v.dump(),
+                 IssueCode::WrongType);
     return v.get<double>();
 }
 
@@ -47,7 +48,8 @@ std::uint64_t read_whole(const JsonSource& src, const ordered_json& j, const cha
         return fallback;
     const ordered_json& v = j.at(key);
     if (!v.is_number_unsigned())
-        src.fail(std::string("parameters/") + key, "expected a whole number >= 0, found " + v.dump());
+        src.fail(std::string("parameters/") + key, "expected a whole number >= 0, found " + v.dump(),
+                 IssueCode::WrongType);
     return v.get<std::uint64_t>();
 }
 
@@ -58,7 +60,7 @@ std::string optional_text(const JsonSource& src, const ordered_json& j, const st
     if (!j.contains(key) || j.at(key).is_null())
         return fallback;
     if (!j.at(key).is_string())
-        src.fail(path, "expected a string, found " + j.at(key).dump());
+        src.fail(path, "expected a string, found " + j.at(key).dump(), IssueCode::WrongType);
     return j.at(key).get<std::string>();
 }
 
@@ -101,7 +103,8 @@ ordered_json lending_books_json(const std::vector<ScenarioLendingBook>& books) {
 std::vector<ScenarioLendingBook> read_lending_books(const JsonSource& src, const ordered_json& j) {
     const ordered_json& books = j.at("books");
     if (!books.is_array() || books.empty())
-        src.fail("books", "expected an array of {\"file\": ..., \"sha256\": ..., \"protocol\": {...}}, one per book");
+        src.fail("books", "expected an array of {\"file\": ..., \"sha256\": ..., \"protocol\": {...}}, one per book",
+                 IssueCode::WrongType);
     if (j.contains("book") || j.contains("venue"))
         src.fail(j.contains("book") ? "book" : "venue",
                  "expected either \"book\" and \"venue\" (a position book) or \"books\" (lending books), found both");
@@ -110,7 +113,7 @@ std::vector<ScenarioLendingBook> read_lending_books(const JsonSource& src, const
         const std::string at = "books/" + std::to_string(i);
         const ordered_json& b = books[i];
         if (!b.is_object() || !b.contains("protocol") || !b.at("protocol").is_object())
-            src.fail(at, "expected {\"file\": ..., \"sha256\": ..., \"protocol\": {...}}");
+            src.fail(at, "expected {\"file\": ..., \"sha256\": ..., \"protocol\": {...}}", IssueCode::WrongType);
         ScenarioLendingBook book;
         book.file = optional_text(src, b, at + "/file");
         book.sha256 = optional_text(src, b, at + "/sha256");
@@ -118,7 +121,7 @@ std::vector<ScenarioLendingBook> read_lending_books(const JsonSource& src, const
         try {
             parse_protocol_profile(book.protocol_json, src.file);
         } catch (const DataError& e) {
-            src.fail(at + "/protocol", e.issue().message);
+            src.fail(at + "/protocol", e.issue().message, e.code());
         }
         out.push_back(std::move(book));
     }
@@ -151,13 +154,16 @@ Scenario parse_scenario_json(const std::string& text, const std::string& file) {
     const JsonSource src{text, file};
     const ordered_json j = src.parse<ordered_json>();
     if (!j.is_object() || !j.contains("levex_scenario"))
-        src.fail("levex_scenario", "missing: expected a LevEx scenario file (an object with \"levex_scenario\": 1)");
+        src.fail("levex_scenario", "missing: expected a LevEx scenario file (an object with \"levex_scenario\": 1)",
+                 IssueCode::MissingKey);
     if (j.at("levex_scenario") != kFormat)
         src.fail("levex_scenario", "expected format 1, found " + j.at("levex_scenario").dump());
     for (const auto& [key, value] : j.items())
         if (std::find(kTopKeys.begin(), kTopKeys.end(), key) == kTopKeys.end())
-            src.fail(key, "unknown key; expected one of levex_scenario, program_version, book, books, l2_book_sha256, "
-                          "price_series_sha256, parameters, venue");
+            src.fail(key,
+                     "unknown key; expected one of levex_scenario, program_version, book, books, l2_book_sha256, "
+                     "price_series_sha256, parameters, venue",
+                     IssueCode::UnknownKey);
     Scenario s;
     s.program_version = optional_text(src, j, "program_version");
     s.l2_sha256 = optional_text(src, j, "l2_book_sha256");
@@ -178,11 +184,13 @@ Scenario parse_scenario_json(const std::string& text, const std::string& file) {
     const ordered_json& pj = j.at("parameters");
     for (const auto& [key, value] : pj.items())
         if (!find_parameter(key))
-            src.fail("parameters/" + key, "unknown parameter (see the scenario format in docs/formats.md §5)");
+            src.fail("parameters/" + key, "unknown parameter (see the scenario format in docs/formats.md §5)",
+                     IssueCode::UnknownKey);
     for (const ParameterSpec& spec : parameter_table())
         read_parameter(src, pj, spec, s.params);
     if (const auto bad = check_run_parameters(s.params))
-        src.fail("parameters/" + bad->key, "expected " + bad->expected + ", found " + bad->found);
+        src.fail("parameters/" + bad->key, "expected " + bad->expected + ", found " + bad->found,
+                 IssueCode::OutOfRange);
     return s;
 }
 

@@ -42,16 +42,17 @@ std::string join(const std::string& base, const std::string& key) {
 double number(const JsonSource& src, const json& j, const std::string& base, const std::string& key, double lo,
               double hi, bool allow_inf = false) {
     if (!j.contains(key))
-        src.fail(join(base, key), "missing (expected a number)");
+        src.fail(join(base, key), "missing (expected a number)", IssueCode::MissingKey);
     const json& v = j.at(key);
     if (allow_inf && v.is_string() && (v == "inf" || v == "unlimited"))
         return std::numeric_limits<double>::infinity();
     if (!v.is_number())
-        src.fail(join(base, key), "expected a number, found " + v.dump());
+        src.fail(join(base, key), "expected a number, found " + v.dump(), IssueCode::WrongType);
     const double x = v.get<double>();
     if (!std::isfinite(x) || x < lo || x > hi)
         src.fail(join(base, key),
-                 "expected a number in [" + format_plain(lo) + ", " + format_plain(hi) + "], found " + v.dump());
+                 "expected a number in [" + format_plain(lo) + ", " + format_plain(hi) + "], found " + v.dump(),
+                 IssueCode::OutOfRange);
     return x;
 }
 
@@ -59,7 +60,8 @@ std::string text(const JsonSource& src, const json& j, const std::string& base, 
                  std::initializer_list<const char*> allowed = {}) {
     if (!j.contains(key) || !j.at(key).is_string())
         src.fail(join(base, key),
-                 j.contains(key) ? "expected a string, found " + j.at(key).dump() : "missing (expected a string)");
+                 j.contains(key) ? "expected a string, found " + j.at(key).dump() : "missing (expected a string)",
+                 j.contains(key) ? IssueCode::WrongType : IssueCode::MissingKey);
     std::string s = j.at(key).get<std::string>();
     if (allowed.size() > 0 && std::none_of(allowed.begin(), allowed.end(), [&](const char* a) { return s == a; })) {
         std::string list;
@@ -89,7 +91,8 @@ void check_known_keys(const JsonSource& src, const json& j, const std::string& b
     known.insert({"name", "display_name", "as_of", "contract_size", "tier_basis", "sources", "user_defaults"});
     for (const auto& [key, value] : j.items())
         if (!known.count(key))
-            src.fail(join(base, key), "unknown key (see resources/venues/README.md for the keys a profile has)");
+            src.fail(join(base, key), "unknown key (see resources/venues/README.md for the keys a profile has)",
+                     IssueCode::UnknownKey);
 }
 
 // Names and the contract: what is traded, and how tiers are measured.

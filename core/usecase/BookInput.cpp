@@ -19,7 +19,7 @@ BookFile read_book_file(const std::string& path, const ContractSpec& contract, c
     options.contract = contract;
     options.progress = progress;
     const MappedFile file(path);
-    PositionCsvResult result = parse_positions_csv(file.bytes(), path, options);
+    PositionCsvResult result = parse_positions_csv(file, path, options); // gives back the pages it has read
     BookFile out;
     out.path = path;
     if (result.cancelled) {

@@ -166,6 +166,7 @@ TEST(CsvTokenizer, UnterminatedQuoteIsReportedWhereItOpens) {
     const Issue e = error_of("a,b\nc,\"open\nmore\n", &before);
     EXPECT_EQ(before, 1u);
     EXPECT_EQ(e.severity, Severity::Error);
+    EXPECT_EQ(e.code, IssueCode::CsvSyntax);
     EXPECT_EQ(e.file, "t.csv");
     EXPECT_EQ(e.line, 2u);
     EXPECT_EQ(e.column, 3u);
@@ -175,6 +176,7 @@ TEST(CsvTokenizer, UnterminatedQuoteIsReportedWhereItOpens) {
 
 TEST(CsvTokenizer, TextAfterClosingQuote) {
     const Issue e = error_of("a,\"b\"c,d\n");
+    EXPECT_EQ(e.code, IssueCode::CsvSyntax);
     EXPECT_EQ(e.line, 1u);
     EXPECT_EQ(e.column, 6u);
     EXPECT_NE(e.message.find("expected a delimiter or the end of the line after a closing quote, found 'c'"),
@@ -184,6 +186,7 @@ TEST(CsvTokenizer, TextAfterClosingQuote) {
 
 TEST(CsvTokenizer, QuoteInsideUnquotedField) {
     const Issue e = error_of("x\nab,c\"d\n");
+    EXPECT_EQ(e.code, IssueCode::CsvSyntax);
     EXPECT_EQ(e.line, 2u);
     EXPECT_EQ(e.column, 5u);
     EXPECT_NE(e.message.find("expected a quote only at the start of a field"), std::string::npos) << e.message;
@@ -220,6 +223,7 @@ TEST(CsvTokenizer, EncodingChecks) {
     EXPECT_EQ(empty->line, 1u);
     EXPECT_EQ(empty->column, 1u);
     EXPECT_NE(empty->message.find("empty file"), std::string::npos);
+    EXPECT_EQ(empty->code, IssueCode::EmptyInput);
 
     using namespace std::string_view_literals;
     EXPECT_NE(message("\xFF\xFEi\0d\0"sv).find("found UTF-16 (a byte-order mark"), std::string::npos);
@@ -227,6 +231,31 @@ TEST(CsvTokenizer, EncodingChecks) {
     EXPECT_NE(message("i\0d\0,\0x\0\n\0"sv).find("found UTF-16 or binary data"), std::string::npos);
     EXPECT_NE(message("id,size\n1,2\0\n3,4\n5,6\n7,8\n"sv).find("binary data (a NUL byte at offset 11)"),
               std::string::npos);
+    for (std::string_view bytes : {"\xFF\xFEi\0d\0"sv, "i\0d\0,\0x\0\n\0"sv, "id\n1\0\n"sv})
+        EXPECT_EQ(check_text_encoding(bytes, "f.csv").value_or(Issue{}).code, IssueCode::BadEncoding);
+}
+
+TEST(CsvTokenizer, SmallReadersHeaderAndWidthErrorsCarryCodes) {
+    CsvTokenizer blank("\n\n", ',', "f.csv");
+    try {
+        read_csv_header(blank, "\n\n", "f.csv", "a header line");
+        ADD_FAILURE() << "expected a DataError";
+    } catch (const DataError& e) {
+        EXPECT_EQ(e.code(), IssueCode::EmptyInput);
+        EXPECT_EQ(e.issue().line, 1u);
+    }
+    CsvTokenizer tokenizer("a,b\n1\n", ',', "f.csv");
+    std::vector<CsvField> fields;
+    ASSERT_TRUE(tokenizer.next(fields));
+    ASSERT_TRUE(tokenizer.next(fields));
+    try {
+        require_record_width(fields, 2, "f.csv", 2);
+        ADD_FAILURE() << "expected a DataError";
+    } catch (const DataError& e) {
+        EXPECT_EQ(e.code(), IssueCode::FieldCount);
+        EXPECT_EQ(e.issue().line, 2u);
+        EXPECT_NE(std::string(e.what()).find("expected 2 fields as in the header, found 1"), std::string::npos);
+    }
 }
 
 } // namespace

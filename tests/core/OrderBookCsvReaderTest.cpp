@@ -50,3 +50,33 @@ TEST(OrderBook, RejectsBadFilesWithLocations) {
                                "the end of the file");
     }
 }
+
+namespace {
+
+// The code of the DataError a read throws (unspecified: it read).
+IssueCode order_book_code(const std::string& csv) {
+    try {
+        parse_order_book_csv(csv, "l2.csv");
+    } catch (const DataError& e) {
+        return e.code();
+    }
+    return IssueCode::Unspecified;
+}
+
+} // namespace
+
+TEST(OrderBookCsvReader, RefusalsCarryCodes) {
+    EXPECT_EQ(order_book_code(""), IssueCode::EmptyInput);
+    EXPECT_EQ(order_book_code("side,price\nbid,1\n"), IssueCode::MissingColumn);
+    EXPECT_EQ(order_book_code("side,price,size\nbid,1\n"), IssueCode::FieldCount);
+    EXPECT_EQ(order_book_code("side,price,size\nup,1,1\n"), IssueCode::BadSide);
+    EXPECT_EQ(order_book_code("side,price,size\nbid,abc,1\n"), IssueCode::NotANumber);
+    EXPECT_EQ(order_book_code("side,price,size\nbid,nan,1\n"), IssueCode::NotFinite);
+    EXPECT_EQ(order_book_code("side,price,size\nbid,-1,1\n"), IssueCode::OutOfRange);
+    EXPECT_EQ(order_book_code("side,price,size\nbid,1,1e400\n"), IssueCode::OutOfRange);
+    EXPECT_EQ(order_book_code("side,price,size\nbid,1,\n"), IssueCode::MissingValue);
+    EXPECT_EQ(order_book_code("side,price,size\nbid,1,1\n"), IssueCode::EmptyInput); // no asks
+    EXPECT_EQ(order_book_code("side,price,size\nbid,2,1\nask,1,1\n"), IssueCode::CrossedBook);
+    EXPECT_EQ(order_book_code("side,price,size\nbid,\"1\"x,1\n"), IssueCode::CsvSyntax);
+    EXPECT_EQ(order_book_code("side,price,size\nbid,1,1\nask,2,1\n"), IssueCode::Unspecified); // read
+}

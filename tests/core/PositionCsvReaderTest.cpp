@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstddef>
 #include <initializer_list>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,9 @@ std::size_t count(const PositionCsvResult& result, Severity severity) {
 
 // Checks one issue: where it is and the key words of its message.
 void expect_issue(const Issue& issue, Severity severity, const std::string& file, std::size_t line, std::size_t column,
-                  const std::string& field, std::initializer_list<const char*> words) {
+                  const std::string& field, IssueCode code, std::initializer_list<const char*> words) {
     EXPECT_EQ(issue.severity, severity) << issue.message;
+    EXPECT_STREQ(issue_code_name(issue.code), issue_code_name(code)) << issue.message;
     EXPECT_EQ(issue.file, file);
     EXPECT_EQ(issue.line, line) << issue.message;
     EXPECT_EQ(issue.column, column) << issue.message;
@@ -45,7 +47,7 @@ void expect_issue(const Issue& issue, Severity severity, const std::string& file
 
 // A strict read that failed: exactly one error, no book.
 void expect_rejected(const std::string& name, std::size_t line, std::size_t column, const std::string& field,
-                     std::initializer_list<const char*> words, const PositionCsvOptions& options = {}) {
+                     IssueCode code, std::initializer_list<const char*> words, const PositionCsvOptions& options = {}) {
     SCOPED_TRACE(name);
     const std::string path = fixture(name);
     const PositionCsvResult result = read_positions_csv(path, options);
@@ -56,7 +58,7 @@ void expect_rejected(const std::string& name, std::size_t line, std::size_t colu
     EXPECT_EQ(result.book.symbols(), 0u);
     EXPECT_EQ(count(result, Severity::Error), 1u);
     ASSERT_NE(result.first_error(), nullptr);
-    expect_issue(*result.first_error(), Severity::Error, path, line, column, field, words);
+    expect_issue(*result.first_error(), Severity::Error, path, line, column, field, code, words);
 }
 
 std::string account_of(const PositionBook& book, std::size_t i) {
@@ -113,7 +115,8 @@ TEST(PositionCsvReader, NewlineInQuotesKeepsLaterLineNumbers) {
         EXPECT_EQ(result.skipped[0].id, "p2");
         EXPECT_EQ(result.rows_read, 3u);
     }
-    expect_rejected("newline_in_quotes.csv", 4, 15, "size", {"expected a number for size", "'x'"});
+    expect_rejected("newline_in_quotes.csv", 4, 15, "size", IssueCode::NotANumber,
+                    {"expected a number for size", "'x'"});
 }
 
 TEST(PositionCsvReader, CrlfLineEnds) {
@@ -163,7 +166,7 @@ TEST(PositionCsvReader, TabDelimiterIsDetected) {
 }
 
 TEST(PositionCsvReader, DecimalCommaIsExplained) {
-    expect_rejected("decimal_comma.csv", 2, 4, "size", {"size", "'.' decimal point", "'1,5'"});
+    expect_rejected("decimal_comma.csv", 2, 4, "size", IssueCode::NotANumber, {"size", "'.' decimal point", "'1,5'"});
 }
 
 TEST(PositionCsvReader, RowsOfEmptyFieldsAreBlankLines) {
@@ -178,7 +181,7 @@ TEST(PositionCsvReader, RowsOfEmptyFieldsAreBlankLines) {
 }
 
 TEST(PositionCsvReader, EmptyFile) {
-    expect_rejected("empty.csv", 1, 1, "", {"expected a CSV header line", "empty file"});
+    expect_rejected("empty.csv", 1, 1, "", IssueCode::EmptyInput, {"expected a CSV header line", "empty file"});
 }
 
 TEST(PositionCsvReader, HeaderOnlyIsAnEmptyBook) {
@@ -192,15 +195,16 @@ TEST(PositionCsvReader, HeaderOnlyIsAnEmptyBook) {
 }
 
 TEST(PositionCsvReader, Utf16WithByteOrderMark) {
-    expect_rejected("utf16_bom.csv", 1, 1, "", {"expected UTF-8", "UTF-16", "save the file as UTF-8"});
+    expect_rejected("utf16_bom.csv", 1, 1, "", IssueCode::BadEncoding,
+                    {"expected UTF-8", "UTF-16", "save the file as UTF-8"});
 }
 
 TEST(PositionCsvReader, Utf16WithoutByteOrderMark) {
-    expect_rejected("utf16_no_bom.csv", 1, 1, "", {"expected UTF-8", "UTF-16", "NUL bytes"});
+    expect_rejected("utf16_no_bom.csv", 1, 1, "", IssueCode::BadEncoding, {"expected UTF-8", "UTF-16", "NUL bytes"});
 }
 
 TEST(PositionCsvReader, BinaryJunk) {
-    expect_rejected("binary.csv", 1, 1, "", {"expected UTF-8", "binary data", "offset 8"});
+    expect_rejected("binary.csv", 1, 1, "", IssueCode::BadEncoding, {"expected UTF-8", "binary data", "offset 8"});
 }
 
 TEST(PositionCsvReader, MissingFileThrowsIoError) {
@@ -209,7 +213,7 @@ TEST(PositionCsvReader, MissingFileThrowsIoError) {
 
 TEST(PositionCsvReader, UnterminatedQuote) {
     const std::string path = fixture("unterminated_quote.csv");
-    expect_rejected("unterminated_quote.csv", 3, 4, "", {"closing quote", "end of the file"});
+    expect_rejected("unterminated_quote.csv", 3, 4, "", IssueCode::CsvSyntax, {"closing quote", "end of the file"});
     // Skip-bad-rows mode keeps what came before and says the rest could not be read.
     const PositionCsvResult result = read_positions_csv(path, skip_bad_rows());
     ASSERT_TRUE(result.ok);
@@ -291,12 +295,12 @@ TEST(PositionCsvReader, MoreAliases) {
 }
 
 TEST(PositionCsvReader, TwoColumnsForOneField) {
-    expect_rejected("duplicate_column.csv", 1, 45, "collateral",
+    expect_rejected("duplicate_column.csv", 1, 45, "collateral", IssueCode::DuplicateColumn,
                     {"expected one column for collateral", "'wallet_balance'", "'cross_wallet'"});
 }
 
 TEST(PositionCsvReader, MissingRequiredColumn) {
-    expect_rejected("missing_required.csv", 1, 1, "entry_price",
+    expect_rejected("missing_required.csv", 1, 1, "entry_price", IssueCode::MissingColumn,
                     {"expected a column entry_price", "entry, entryPx", "found: id, size, leverage"});
 }
 
@@ -305,7 +309,8 @@ TEST(PositionCsvReader, UnknownColumnsAreANotice) {
     const PositionCsvResult result = read_positions_csv(path);
     ASSERT_TRUE(result.ok);
     ASSERT_EQ(result.issues.size(), 1u);
-    expect_issue(result.issues[0], Severity::Notice, path, 1, 0, "", {"ignored unknown columns: 'note', 'venue', ''"});
+    expect_issue(result.issues[0], Severity::Notice, path, 1, 0, "", IssueCode::UnknownColumn,
+                 {"ignored unknown columns: 'note', 'venue', ''"});
     const std::vector<std::string> fields = {"id", "", "size", "entry_price", "leverage", "", ""};
     EXPECT_EQ(result.column_fields, fields);
     ASSERT_EQ(result.book.positions(), 1u);
@@ -332,32 +337,33 @@ TEST(PositionCsvReader, ColumnOverridesMapRenamedHeaders) {
 TEST(PositionCsvReader, ColumnOverrideErrors) {
     {
         PositionCsvOptions options; // without overrides the size column is not found
-        expect_rejected("overrides.csv", 1, 1, "size",
+        expect_rejected("overrides.csv", 1, 1, "size", IssueCode::MissingColumn,
                         {"expected a column size (or qty, szi)", "found: id, qty btc, px, entry_price, lev"}, options);
     }
     {
         PositionCsvOptions options;
         options.column_overrides = {{"size", "qty btc"}, {"entry_price", "price"}};
-        expect_rejected("overrides.csv", 1, 1, "entry_price",
+        expect_rejected("overrides.csv", 1, 1, "entry_price", IssueCode::MissingColumn,
                         {"expected a column 'price' in the header", "mapped to entry_price", "found: id, qty btc"},
                         options);
     }
     {
         PositionCsvOptions options;
         options.column_overrides = {{"size", "qty btc"}, {"entry_price", ""}};
-        expect_rejected("overrides.csv", 1, 1, "entry_price", {"expected a column entry_price", "override unmaps it"},
-                        options);
+        expect_rejected("overrides.csv", 1, 1, "entry_price", IssueCode::MissingColumn,
+                        {"expected a column entry_price", "override unmaps it"}, options);
     }
     {
         PositionCsvOptions options;
         options.column_overrides = {{"size", "qty btc"}, {"mark_price", "qty btc"}};
-        expect_rejected("overrides.csv", 1, 4, "size", {"'qty btc' mapped to mark_price and size"}, options);
+        expect_rejected("overrides.csv", 1, 4, "size", IssueCode::DuplicateColumn,
+                        {"'qty btc' mapped to mark_price and size"}, options);
     }
     {
         PositionCsvOptions options;
         options.column_overrides = {{"sizes", "qty btc"}};
-        expect_rejected("overrides.csv", 0, 0, "", {"expected a column override for one of id, account", "'sizes'"},
-                        options);
+        expect_rejected("overrides.csv", 0, 0, "", IssueCode::UnknownColumn,
+                        {"expected a column override for one of id, account", "'sizes'"}, options);
     }
 }
 
@@ -386,13 +392,14 @@ TEST(PositionCsvReader, SignedSizeWithoutSide) {
 }
 
 TEST(PositionCsvReader, NegativeSizeWithSide) {
-    expect_rejected("negative_size_with_side.csv", 2, 9, "size",
+    expect_rejected("negative_size_with_side.csv", 2, 9, "size", IssueCode::OutOfRange,
                     {"expected size > 0 when side is given, found '-2' (a signed size needs no side column)"});
 }
 
 TEST(PositionCsvReader, ZeroSize) {
-    expect_rejected("zero_size.csv", 2, 4, "size", {"expected a non-zero signed size", "'-0'"});
-    expect_rejected("zero_size_with_side.csv", 2, 10, "size", {"expected size > 0 when side is given, found '0'"});
+    expect_rejected("zero_size.csv", 2, 4, "size", IssueCode::OutOfRange, {"expected a non-zero signed size", "'-0'"});
+    expect_rejected("zero_size_with_side.csv", 2, 10, "size", IssueCode::OutOfRange,
+                    {"expected size > 0 when side is given, found '0'"});
     const PositionCsvResult result = read_positions_csv(fixture("zero_size_with_side.csv"));
     ASSERT_NE(result.first_error(), nullptr);
     EXPECT_EQ(result.first_error()->message.find("signed size"), std::string::npos); // no hint for a zero
@@ -406,45 +413,50 @@ TEST(PositionCsvReader, SideAliases) {
 }
 
 TEST(PositionCsvReader, UnknownSide) {
-    expect_rejected("bad_side.csv", 2, 4, "side", {"expected side long, short, buy, sell, 1 or -1", "'up'"});
+    expect_rejected("bad_side.csv", 2, 4, "side", IssueCode::BadSide,
+                    {"expected side long, short, buy, sell, 1 or -1", "'up'"});
 }
 
 TEST(PositionCsvReader, NonNumeric) {
-    expect_rejected("non_numeric.csv", 2, 4, "size", {"expected a number for size", "'abc'"});
+    expect_rejected("non_numeric.csv", 2, 4, "size", IssueCode::NotANumber, {"expected a number for size", "'abc'"});
 }
 
 TEST(PositionCsvReader, NotANumber) {
-    expect_rejected("nan.csv", 2, 6, "entry_price", {"expected a finite number for entry_price", "'NaN'"});
+    expect_rejected("nan.csv", 2, 6, "entry_price", IssueCode::NotFinite,
+                    {"expected a finite number for entry_price", "'NaN'"});
 }
 
 TEST(PositionCsvReader, Infinity) {
-    expect_rejected("inf.csv", 2, 10, "leverage", {"expected a finite number for leverage", "'inf'"});
+    expect_rejected("inf.csv", 2, 10, "leverage", IssueCode::NotFinite,
+                    {"expected a finite number for leverage", "'inf'"});
 }
 
 TEST(PositionCsvReader, OutOfRange) {
-    expect_rejected("out_of_range.csv", 2, 10, "margin", {"margin within ±1.8e308", "'1e400'", "out of range"});
+    expect_rejected("out_of_range.csv", 2, 10, "margin", IssueCode::OutOfRange,
+                    {"margin within ±1.8e308", "'1e400'", "out of range"});
 }
 
 TEST(PositionCsvReader, TooCloseToZero) {
-    expect_rejected("underflow.csv", 2, 10, "margin",
+    expect_rejected("underflow.csv", 2, 10, "margin", IssueCode::OutOfRange,
                     {"expected a number for margin", "'1e-400'", "too close to zero"});
 }
 
 TEST(PositionCsvReader, ZeroLeverage) {
-    expect_rejected("zero_leverage.csv", 2, 10, "leverage", {"expected leverage > 0", "'0'"});
+    expect_rejected("zero_leverage.csv", 2, 10, "leverage", IssueCode::OutOfRange, {"expected leverage > 0", "'0'"});
 }
 
 TEST(PositionCsvReader, MaintenanceRateOfOneOrMore) {
-    expect_rejected("mmr_ge_1.csv", 3, 13, "maint_margin_rate", {"expected maint_margin_rate in [0, 1)", "'1'"});
+    expect_rejected("mmr_ge_1.csv", 3, 13, "maint_margin_rate", IssueCode::OutOfRange,
+                    {"expected maint_margin_rate in [0, 1)", "'1'"});
 }
 
 TEST(PositionCsvReader, IsolatedRowWithoutLeverageOrMargin) {
-    expect_rejected("isolated_without_margin.csv", 2, 10, "leverage",
+    expect_rejected("isolated_without_margin.csv", 2, 10, "leverage", IssueCode::MissingValue,
                     {"expected leverage or margin on an isolated row", "found neither"});
 }
 
 TEST(PositionCsvReader, MaintenanceAmountNeedsARate) {
-    expect_rejected("cum_without_mmr.csv", 2, 13, "maint_amount",
+    expect_rejected("cum_without_mmr.csv", 2, 13, "maint_amount", IssueCode::MissingValue,
                     {"expected maint_margin_rate on a row that gives maint_amount", "found none"});
 }
 
@@ -460,7 +472,7 @@ TEST(PositionCsvReader, MarginWinsOverLeverage) {
     EXPECT_EQ(result.book.margin[1], 40.0);
     EXPECT_EQ(result.book.leverage[1], 5.0);
     ASSERT_EQ(result.issues.size(), 1u);
-    expect_issue(result.issues[0], Severity::Notice, path, 3, 0, "",
+    expect_issue(result.issues[0], Severity::Notice, path, 3, 0, "", IssueCode::Adjusted,
                  {"leverage 10 differs by more than 1 %", "notional/margin = 5", "the margin is used"});
 }
 
@@ -477,16 +489,17 @@ TEST(PositionCsvReader, LiquidationPriceEmptyNullOrZeroIsNone) {
 
 TEST(PositionCsvReader, TooFewFields) {
     // The column is just past the row's last field, where the missing one should start.
-    expect_rejected("ragged_row.csv", 3, 9, "", {"expected 4 fields as in the header, found 3"});
+    expect_rejected("ragged_row.csv", 3, 9, "", IssueCode::FieldCount, {"expected 4 fields as in the header, found 3"});
 }
 
 TEST(PositionCsvReader, TooManyFields) {
-    expect_rejected("too_many_fields.csv", 3, 12, "",
+    expect_rejected("too_many_fields.csv", 3, 12, "", IssueCode::FieldCount,
                     {"expected 4 fields as in the header, found 5", "unquoted delimiter inside a value"});
 }
 
 TEST(PositionCsvReader, DuplicateId) {
-    expect_rejected("duplicate_id.csv", 4, 1, "id", {"expected a unique id", "'p1' again", "first on line 2"});
+    expect_rejected("duplicate_id.csv", 4, 1, "id", IssueCode::DuplicateId,
+                    {"expected a unique id", "'p1' again", "first on line 2"});
 }
 
 TEST(PositionCsvReader, SkippedDuplicateLeavesNoEmptyAccountOrSymbol) {
@@ -502,22 +515,22 @@ TEST(PositionCsvReader, SkippedDuplicateLeavesNoEmptyAccountOrSymbol) {
 }
 
 TEST(PositionCsvReader, ConflictingMarkPrice) {
-    expect_rejected("conflicting_mark.csv", 4, 17, "mark_price",
+    expect_rejected("conflicting_mark.csv", 4, 17, "mark_price", IssueCode::MixedValues,
                     {"expected mark_price 105 for BTC as on line 2", "one mark per symbol", "found 106"});
 }
 
 TEST(PositionCsvReader, ConflictingCrossCollateral) {
-    expect_rejected("conflicting_collateral.csv", 3, 21, "collateral",
+    expect_rejected("conflicting_collateral.csv", 3, 21, "collateral", IssueCode::MixedValues,
                     {"expected collateral 1000 for cross account A as on line 2", "found 900"});
 }
 
 TEST(PositionCsvReader, CrossRowWithoutCollateral) {
-    expect_rejected("cross_without_collateral.csv", 2, 18, "collateral",
+    expect_rejected("cross_without_collateral.csv", 2, 18, "collateral", IssueCode::MissingValue,
                     {"expected collateral or account_equity on a cross row", "found neither"});
 }
 
 TEST(PositionCsvReader, UnknownMarginMode) {
-    expect_rejected("bad_margin_mode.csv", 2, 15, "margin_mode",
+    expect_rejected("bad_margin_mode.csv", 2, 15, "margin_mode", IssueCode::BadMarginMode,
                     {"expected margin_mode isolated or cross", "'portfolio'"});
     const PositionCsvResult result = read_positions_csv(fixture("bad_margin_mode.csv"), skip_bad_rows());
     ASSERT_TRUE(result.ok);
@@ -550,15 +563,15 @@ TEST(PositionCsvReader, HedgedRowsAreNetted) {
     EXPECT_EQ(book.side[1], -1);
     EXPECT_EQ(book.accounts(), 2u);
     ASSERT_EQ(result.issues.size(), 2u);
-    expect_issue(result.issues[0], Severity::Notice, path, 2, 0, "",
+    expect_issue(result.issues[0], Severity::Notice, path, 2, 0, "", IssueCode::Netted,
                  {"netted 3 rows of account A in BTC (lines 2, 3, 4) into one long of 2 (id a1)", "one-way"});
-    expect_issue(result.issues[1], Severity::Notice, path, 5, 0, "",
+    expect_issue(result.issues[1], Severity::Notice, path, 5, 0, "", IssueCode::Netted,
                  {"netted the rows of account B in BTC (lines 5, 6) to zero"});
 }
 
 TEST(PositionCsvReader, IsolatedAndCrossRowsOfOnePosition) {
     // The column is that of the offending row's margin_mode, not of the last row read.
-    expect_rejected("mixed_mode.csv", 3, 18, "margin_mode",
+    expect_rejected("mixed_mode.csv", 3, 18, "margin_mode", IssueCode::MixedValues,
                     {"expected one margin_mode for account M in BTC", "isolated and cross", "lines 2, 3"});
 }
 
@@ -591,12 +604,12 @@ TEST(PositionCsvReader, NettingACrossHedgeKeepsEquityAtMark) {
     EXPECT_EQ(result.book.entry_price[0], 100.0);
     EXPECT_EQ(result.book.account_collateral[0], 980.0);
     ASSERT_EQ(result.issues.size(), 1u);
-    expect_issue(result.issues[0], Severity::Notice, path, 2, 0, "",
+    expect_issue(result.issues[0], Severity::Notice, path, 2, 0, "", IssueCode::Netted,
                  {"into one long of 2 (id h1)", "realised PnL 20 moved into the cross wallet"});
 }
 
 TEST(PositionCsvReader, AccountEquityNeedsAMark) {
-    expect_rejected("equity_without_mark.csv", 2, 22, "account_equity",
+    expect_rejected("equity_without_mark.csv", 2, 22, "account_equity", IssueCode::MissingValue,
                     {"expected a mark_price for BTC", "account_equity into a wallet balance", "found none"});
 }
 
@@ -624,7 +637,8 @@ TEST(PositionCsvReader, StrictModeStopsAtTheFirstError) {
     EXPECT_EQ(result.book.positions(), 0u);
     EXPECT_TRUE(result.skipped.empty());
     ASSERT_EQ(result.issues.size(), 1u); // line 5 is never reached
-    expect_issue(result.issues[0], Severity::Error, path, 3, 6, "size", {"expected a number for size", "'abc'"});
+    expect_issue(result.issues[0], Severity::Error, path, 3, 6, "size", IssueCode::NotANumber,
+                 {"expected a number for size", "'abc'"});
 }
 
 TEST(PositionCsvReader, SkipModeSkipsABadIsolatedRowAlone) {
@@ -644,7 +658,8 @@ TEST(PositionCsvReader, SkipModeSkipsABadIsolatedRowAlone) {
     EXPECT_NE(result.skipped[1].reason.find("expected leverage > 0, found '0'"), std::string::npos);
     // Both errors are still reported with their places.
     ASSERT_EQ(count(result, Severity::Error), 2u);
-    expect_issue(result.issues[1], Severity::Error, path, 5, 12, "leverage", {"expected leverage > 0"});
+    expect_issue(result.issues[1], Severity::Error, path, 5, 12, "leverage", IssueCode::OutOfRange,
+                 {"expected leverage > 0"});
     EXPECT_EQ(result.rows_read, 5u);
 }
 
@@ -669,7 +684,8 @@ TEST(PositionCsvReader, SkipModeSkipsTheWholeAccountOfABadCrossRow) {
     EXPECT_EQ(result.skipped[1].reason.find("skipped whole"), std::string::npos); // the bad row itself
     EXPECT_NE(result.skipped[0].reason.find("account C skipped whole"), std::string::npos);
     ASSERT_EQ(count(result, Severity::Error), 1u);
-    expect_issue(*result.first_error(), Severity::Error, path, 4, 12, "entry_price", {"expected entry_price > 0"});
+    expect_issue(*result.first_error(), Severity::Error, path, 4, 12, "entry_price", IssueCode::OutOfRange,
+                 {"expected entry_price > 0"});
 }
 
 TEST(PositionCsvReader, PreviewReturnsTheFirstRowsWithRawText) {
@@ -751,11 +767,138 @@ TEST(PositionCsvReader, CancelThroughProgressCallback) {
     EXPECT_EQ(result.first_error(), nullptr);
 }
 
+// A book over 8 MB is read on two threads (parsing overlaps building the book); the other options
+// keep one. Errors of every phase are sprinkled through: both must report exactly the same.
+std::string generated_csv_with_errors(std::size_t rows) {
+    std::string csv = "id,account,symbol,size,entry_price,leverage,margin_mode,collateral,mark_price\n";
+    csv.reserve(rows * 48);
+    for (std::size_t i = 0; i < rows; ++i) {
+        const std::string n = std::to_string(i);
+        const bool cross = i % 2000 == 7;
+        csv.append(i % 1500 == 3 ? "p" + std::to_string(i - 1) : "p" + n); // a repeated id
+        csv.append(cross ? ",c" + std::to_string(i % 7) : ",a" + std::to_string(i % 90000));
+        csv.append(i % 2 ? ",BTC," : ",ETH,");
+        csv.append(i % 1000 == 5 ? "x" : (i % 3 ? "-1.5" : "2")); // a bad size
+        csv.append(i % 2500 == 11 ? ",\"1,5\"" : ",100");         // a decimal comma
+        csv.append(cross ? ",,cross," : ",10,isolated,");
+        csv.append(cross ? (i % 6000 == 7 ? "900" : "1000") : ""); // a conflicting wallet
+        csv.append(i % 2 ? ",100\n" : ",\n");
+    }
+    return csv;
+}
+
+void expect_same_result(const PositionCsvResult& a, const PositionCsvResult& b) {
+    EXPECT_EQ(a.ok, b.ok);
+    EXPECT_EQ(a.rows_read, b.rows_read);
+    ASSERT_EQ(a.issues.size(), b.issues.size());
+    for (std::size_t k = 0; k < a.issues.size(); ++k) {
+        SCOPED_TRACE(a.issues[k].message);
+        EXPECT_EQ(a.issues[k].severity, b.issues[k].severity);
+        EXPECT_EQ(a.issues[k].code, b.issues[k].code);
+        EXPECT_EQ(a.issues[k].line, b.issues[k].line);
+        EXPECT_EQ(a.issues[k].column, b.issues[k].column);
+        EXPECT_EQ(a.issues[k].field, b.issues[k].field);
+        EXPECT_EQ(a.issues[k].message, b.issues[k].message);
+    }
+    ASSERT_EQ(a.skipped.size(), b.skipped.size());
+    for (std::size_t k = 0; k < a.skipped.size(); ++k) {
+        EXPECT_EQ(a.skipped[k].line, b.skipped[k].line);
+        EXPECT_EQ(a.skipped[k].id, b.skipped[k].id);
+        EXPECT_EQ(a.skipped[k].reason, b.skipped[k].reason);
+    }
+    EXPECT_EQ(a.book.id, b.book.id);
+    EXPECT_EQ(a.book.account_names, b.book.account_names);
+    EXPECT_EQ(a.book.account, b.book.account);
+    EXPECT_EQ(a.book.symbol, b.book.symbol);
+    EXPECT_EQ(a.book.side, b.book.side);
+    EXPECT_EQ(a.book.size, b.book.size);
+    EXPECT_EQ(a.book.entry_price, b.book.entry_price);
+    EXPECT_EQ(a.book.margin, b.book.margin);
+    EXPECT_EQ(a.book.line, b.book.line);
+    EXPECT_EQ(a.book.account_collateral.size(), b.book.account_collateral.size());
+}
+
+TEST(PositionCsvReader, PipelinedReadReportsWhatASequentialReadReports) {
+    const std::string csv = generated_csv_with_errors(400000);
+    ASSERT_GT(csv.size(), std::size_t(8) << 20);
+    for (const BadRowPolicy policy : {BadRowPolicy::Strict, BadRowPolicy::SkipBadRows}) {
+        PositionCsvOptions pipelined;
+        pipelined.policy = policy;
+        PositionCsvOptions sequential = pipelined;
+        sequential.keep_raw_rows = true; // raw rows are kept on one thread
+        const PositionCsvResult a = parse_positions_csv(csv, "big.csv", pipelined);
+        const PositionCsvResult b = parse_positions_csv(csv, "big.csv", sequential);
+        expect_same_result(a, b);
+        for (const std::size_t threads : {1, 3}) { // the same for any number of threads
+            pipelined.threads = threads;
+            expect_same_result(parse_positions_csv(csv, "big.csv", pipelined), b);
+        }
+        ASSERT_NE(a.first_error(), nullptr);
+        EXPECT_EQ(a.first_error()->code, IssueCode::DuplicateId); // line 5 repeats line 4's id
+        if (policy == BadRowPolicy::Strict)
+            continue;
+        std::set<IssueCode> codes;
+        for (const Issue& issue : a.issues)
+            codes.insert(issue.code);
+        const std::set<IssueCode> expected = {IssueCode::DuplicateId, IssueCode::NotANumber, IssueCode::MixedValues,
+                                              IssueCode::Netted};
+        EXPECT_EQ(codes, expected);
+        EXPECT_TRUE(a.ok);
+        EXPECT_GT(a.skipped.size(), 400u);
+    }
+}
+
+// Parts of a large file start after a line end, which may be inside a quoted field: such a part
+// is read again from where the one before it stopped. Multi-line quoted names on most rows, blank
+// lines and CR, LF and CRLF line ends, and a quote error late in the file.
+std::string generated_csv_with_quoted_newlines(std::size_t rows, bool quote_error) {
+    std::string csv = "id,account,symbol,size,entry_price,leverage\r\n";
+    for (std::size_t i = 0; i < rows; ++i) {
+        if (i % 777 == 0)
+            csv += "\n\n";
+        if (quote_error && i == rows * 3 / 4)
+            csv += "p_bad,\"x\"y,BTC,1,1,1\n";
+        csv.append("p").append(std::to_string(i)).append(",");
+        if (i % 3)
+            csv.append("\"multi\n\nline ").append(std::to_string(i % 50000)).append("\"");
+        else
+            csv.append("a").append(std::to_string(i));
+        csv.append(i % 2 ? ",BTC,-1.5,100,10" : ",BTC,1.5,100,10");
+        csv.append(i % 5 ? "\r\n" : i % 10 == 5 ? "\r" : "\n");
+    }
+    return csv;
+}
+
+TEST(PositionCsvReader, PartsThatStartInsideAQuotedNewlineAreReadAgain) {
+    for (const bool quote_error : {false, true}) {
+        const std::string csv = generated_csv_with_quoted_newlines(260000, quote_error);
+        ASSERT_GT(csv.size(), std::size_t(8) << 20);
+        for (const BadRowPolicy policy : {BadRowPolicy::Strict, BadRowPolicy::SkipBadRows}) {
+            SCOPED_TRACE(std::string(quote_error ? "with" : "without") + " a quote error");
+            PositionCsvOptions sequential;
+            sequential.policy = policy;
+            sequential.keep_raw_rows = true; // raw rows are kept on one thread, in one pass
+            const PositionCsvResult one_pass = parse_positions_csv(csv, "quotes.csv", sequential);
+            for (const std::size_t threads : {1, 3}) {
+                PositionCsvOptions in_parts;
+                in_parts.policy = policy;
+                in_parts.threads = threads;
+                expect_same_result(parse_positions_csv(csv, "quotes.csv", in_parts), one_pass);
+            }
+            EXPECT_EQ(one_pass.ok, !quote_error || policy == BadRowPolicy::SkipBadRows);
+            if (quote_error) {
+                ASSERT_NE(one_pass.first_error(), nullptr);
+                EXPECT_EQ(one_pass.first_error()->code, IssueCode::CsvSyntax);
+            }
+        }
+    }
+}
+
 TEST(PositionCsvReader, InMemoryBytesNameTheGivenFile) {
     const PositionCsvResult result = parse_positions_csv("id,size\np1,1\n", "memory.csv");
     EXPECT_FALSE(result.ok);
     ASSERT_NE(result.first_error(), nullptr);
-    expect_issue(*result.first_error(), Severity::Error, "memory.csv", 1, 1, "entry_price",
+    expect_issue(*result.first_error(), Severity::Error, "memory.csv", 1, 1, "entry_price", IssueCode::MissingColumn,
                  {"expected a column entry_price"});
     EXPECT_EQ(format_issue(*result.first_error()).rfind("memory.csv:1:1: expected a column entry_price", 0), 0u);
 }

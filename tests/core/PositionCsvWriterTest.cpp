@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/PositionCsvWriter.h"
+#include "core/base/NumberFormat.h"
 #include "core/io/PositionCsvReader.h"
 #include "core/model/BookGenerator.h"
 
@@ -8,8 +9,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
+#include <random>
 
 using namespace levex;
 
@@ -19,6 +24,43 @@ bool same(double a, double b) {
     return (std::isnan(a) && std::isnan(b)) || a == b;
 }
 } // namespace
+
+// The writers' numbers take a shortcut for values with few decimals; the text must stay exactly what
+// std::to_chars writes (shortest, fixed for everyday magnitudes), or files would change.
+std::string to_chars_text(double x) {
+    if (x == 0.0)
+        x = 0.0;
+    char buffer[400];
+    const double m = std::abs(x);
+    const auto format = m >= 1e-6 && m < 1e21 ? std::chars_format::fixed : std::chars_format::general;
+    return std::string(buffer, std::to_chars(buffer, buffer + sizeof buffer, x, format).ptr);
+}
+
+TEST(PositionCsvWriter, NumbersAreTheShortestTextsOfToChars) {
+    std::mt19937_64 rng(11);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    std::size_t checked = 0;
+    auto check = [&](double x) {
+        ++checked;
+        EXPECT_EQ(format_plain(x), to_chars_text(x)) << std::hexfloat << x;
+    };
+    for (int i = 0; i < 200000; ++i) {
+        const double decimal = double(rng() % 100000000) / std::pow(10.0, double(rng() % 8)); // 104635.2, 0.002
+        for (const double x : {decimal, -decimal, std::nextafter(decimal, 1e300), std::nextafter(decimal, -1e300)})
+            check(x);
+        check(std::ldexp(unit(rng), int(rng() % 120) - 60));                  // any magnitude
+        check(double(rng() % 1000) / 1000.0 * double(rng() % 200000) / 10.0); // products: margins
+        std::uint64_t bits = rng();
+        double any;
+        std::memcpy(&any, &bits, sizeof any);
+        if (std::isfinite(any))
+            check(any);
+    }
+    for (const double x : {1e-6, 9.999999e-7, 1e15, 999999999999999.9, 4503599627370496.5, 0.1, 0.3, 2.675, 1.005,
+                           5e-324, 1.7976931348623157e308, 9007199254740991.0, 0.0000015, 100000.0})
+        check(x);
+    EXPECT_GT(checked, 1000000u);
+}
 
 TEST(PositionCsvWriter, GeneratedBookRoundTripsExactly) {
     GeneratorSettings g;

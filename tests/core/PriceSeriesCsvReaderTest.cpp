@@ -45,3 +45,29 @@ TEST(PriceSeries, NeedsTwoPricesAndSaysWhereItEnded) {
         EXPECT_STREQ(e.what(), "one.csv:3:1: expected at least two prices, found 1 by the end of the file");
     }
 }
+
+namespace {
+
+// The code of the DataError a read throws (unspecified: it read).
+IssueCode price_series_code(const std::string& csv) {
+    try {
+        parse_price_series_csv(csv, "prices.csv");
+    } catch (const DataError& e) {
+        return e.code();
+    }
+    return IssueCode::Unspecified;
+}
+
+} // namespace
+
+TEST(PriceSeriesCsvReader, RefusalsCarryCodes) {
+    EXPECT_EQ(price_series_code("\n"), IssueCode::EmptyInput);
+    EXPECT_EQ(price_series_code("when,price\n0,1\n1,2\n"), IssueCode::MissingColumn);
+    EXPECT_EQ(price_series_code("time,price\n0,1\n1\n"), IssueCode::FieldCount);
+    EXPECT_EQ(price_series_code("time,price\nnoon,1\n1,2\n"), IssueCode::NotANumber);
+    EXPECT_EQ(price_series_code("time,price\n0,0\n1,2\n"), IssueCode::OutOfRange);
+    EXPECT_EQ(price_series_code("time,price\n0,inf\n1,2\n"), IssueCode::NotFinite);
+    EXPECT_EQ(price_series_code("time,price\n1,1\n1,2\n"), IssueCode::OutOfOrder);
+    EXPECT_EQ(price_series_code("time,price\n0,1\n"), IssueCode::EmptyInput);
+    EXPECT_EQ(price_series_code("time,price\n0,1\n1,2\n"), IssueCode::Unspecified); // read
+}

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Every input the fuzzers (tests/fuzz) ever crashed on, and the hand-made nasty ones beside them,
-// read by the normal build: each must end in a result or a located DataError, nothing else.
+// read by the normal build: each must end in a result or a located DataError with an IssueCode,
+// nothing else.
 #include "core/base/Issue.h"
 #include "core/base/TextFile.h"
 #include "core/io/LendingBookReader.h"
@@ -47,6 +48,7 @@ void read_every_fixture(const std::string& reader, const std::function<void(cons
             read(bytes);
         } catch (const DataError& e) {
             EXPECT_TRUE(located(e.what())) << e.what();
+            EXPECT_NE(e.code(), IssueCode::Unspecified) << e.what();
         }
         ++count;
     }
@@ -61,8 +63,10 @@ TEST(ReaderRegressions, PositionsCsv) {
             PositionCsvOptions options;
             options.policy = policy;
             const PositionCsvResult r = parse_positions_csv(bytes, "f.csv", options);
-            for (const Issue& issue : r.issues)
+            for (const Issue& issue : r.issues) {
                 EXPECT_LT(issue.message.size(), 2000u) << "a message a user can read";
+                EXPECT_NE(issue.code, IssueCode::Unspecified) << issue.message;
+            }
         }
     });
 }
