@@ -16,7 +16,7 @@ char parse_delimiter(const std::string& text) {
 }
 
 void report_book_reading(const std::string& path, const std::vector<Issue>& notices,
-                         const std::vector<SkippedRow>& skipped, std::size_t positions) {
+                         const std::vector<SkippedRow>& skipped, std::size_t positions, const char* noun) {
     for (const Issue& issue : notices) {
         Issue shown = issue;
         shown.message = std::string(severity_name(issue.severity)) + ": " + issue.message;
@@ -26,7 +26,7 @@ void report_book_reading(const std::string& path, const std::vector<Issue>& noti
         return;
     for (const SkippedRow& s : skipped)
         std::cerr << path << ':' << s.line << ": skipped: " << s.reason << '\n';
-    std::cerr << path << ": skipped " << skipped.size() << " row(s); read " << positions << " position(s)\n";
+    std::cerr << path << ": skipped " << skipped.size() << " row(s); read " << positions << ' ' << noun << '\n';
 }
 
 } // namespace levex::cli
