@@ -18,7 +18,6 @@
 #include "core/usecase/ScenarioOfRun.h"
 
 #include <chrono>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -66,17 +65,12 @@ RunRequest run_request(const CommandLine& cl, const std::optional<Scenario>& sce
     request.read.skip_bad_rows = cl.has("skip-bad-rows");
     // The book's identity costs a pass over it: only when a scenario is written (or pins it).
     request.hash_book = cl.has("save-scenario");
-    request.accept_lending = true; // a lending book is recognised by its header
-    const std::vector<std::string>& books = cl.positionals();
     if (cl.has("snapshot")) {
+        request.accept_lending = true; // a lending snapshot runs as one
         request.snapshot = cl.text("snapshot", "");
         request.workspace = workspace;
-    } else if (books.size() == 1 &&
-               (std::filesystem::exists(books[0]) || parse_lending_book_argument(books[0]).protocol.empty())) {
-        request.book_csv = books[0]; // a file whose own name has an '@' is that file
     } else {
-        for (const std::string& book : books)
-            request.lending_books.push_back(parse_lending_book_argument(book));
+        set_book_sources(cl.positionals(), request);
     }
     return request;
 }
@@ -122,9 +116,7 @@ int simulate_lending_books(const CommandLine& cl, const RunInputs& in, Workspace
     if (cl.has("liquidated") || cl.has("chart-out") || cl.has("animation"))
         throw UsageError("--liquidated, --chart-out and --animation are for position books; a lending run writes "
                          "--json, --log, --frames and --series");
-    report_book_reading(in.book_label, in.notices, {}, 0);
-    for (const LendingBookInput& b : in.lending_books)
-        report_book_reading(b.label, {}, b.skipped, b.book->accounts(), "account(s)");
+    report_run_books(in);
     const bool save = cl.has("save-run");
     const RunOutputs outputs{save || cl.has("frames"), save || cl.has("log")};
     const std::string started_at = utc_now_iso8601();

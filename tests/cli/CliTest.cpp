@@ -743,3 +743,30 @@ TEST(CliLending, ABadLendingBookExitsWith3AtItsCell) {
         EXPECT_TRUE(run.out.empty());
     }
 }
+
+TEST(CliLending, SweepAndMonteCarloRunOnLendingBooks) {
+    const std::string books = sample("aave-v2-steth-2023-06.csv") + "@aave-v2-ethereum " +
+                              sample("aave-v3-steth-2023-06.csv") + "@aave-v3-ethereum";
+    const std::string market = " --symbol STETH --depth-quote-within-1pct 2000 --half-life inf";
+    const auto critical = temp_dir() / "lending-critical.csv";
+    const CliRun sweep =
+        cli("sweep " + books + market +
+            " --x shock:-0.5:0:11 --y depth-scale:0.5:2:3 --metric accounts_liquidated --out-critical " +
+            critical.string());
+    ASSERT_EQ(sweep.status, 0) << sweep.err;
+    EXPECT_EQ(sweep.out.rfind("shock,depth-scale,accounts_liquidated\n", 0), 0u) << sweep.out;
+    EXPECT_EQ(lines(sweep.out), 1u + 33u);
+    EXPECT_GT(number(sweep.out, "-0.5", "accounts_liquidated"), 1000.0);
+    EXPECT_EQ(levex::read_text_file(critical.string()).rfind("depth-scale,critical_shock\n", 0), 0u);
+    // A position book's axis is refused for lending books.
+    EXPECT_EQ(cli("sweep " + books + market + " --x shock:-0.5:0:3 --y leverage-mult:1:2:2").status, 2);
+
+    const std::string mc = "montecarlo " + sample("aave-v3-steth-2023-06.csv") + "@aave-v3-ethereum" + market +
+                           " --paths 12 --vol 0.01 --steps 40 --seed 3";
+    const CliRun first = cli(mc);
+    ASSERT_EQ(first.status, 0) << first.err;
+    EXPECT_EQ(first.out.rfind("metric,p5,p25,p50,p75,p95\n", 0), 0u) << first.out;
+    for (const char* metric : {"\naccounts_liquidated,", "\nbad_debt_base,", "\ncollateral_seized,"})
+        EXPECT_NE(first.out.find(metric), std::string::npos) << metric;
+    EXPECT_EQ(cli(mc).out, first.out);
+}
