@@ -97,8 +97,7 @@ void write_run_files(const CommandLine& cl, const RunInputs& in, const RunResult
     write_output(cl.text("json", ""), summary_json(result.summary));
 }
 
-// A run of lending books (docs/lending.md §7–§9): the summary and the log are the lending ones; the
-// frames and series have a position book's shape.
+// Stores a lending run with its scenario and the snapshot it ran.
 void save_lending_run(const CommandLine& cl, Workspace& workspace, const RunInputs& in, const Scenario& scenario,
                       const std::string& started_at, double duration_ms, const LendingRunResult& result) {
     std::vector<std::int64_t> ids;
@@ -112,6 +111,8 @@ void save_lending_run(const CommandLine& cl, Workspace& workspace, const RunInpu
               << "' in " << workspace.path() << '\n';
 }
 
+// A run of lending books (docs/lending.md §7–§9): the summary and the log are the lending ones; the
+// frames and series have a position book's shape.
 int simulate_lending_books(const CommandLine& cl, const RunInputs& in, Workspace* workspace) {
     if (cl.has("liquidated") || cl.has("chart-out") || cl.has("animation"))
         throw UsageError("--liquidated, --chart-out and --animation are for position books; a lending run writes "
