@@ -61,18 +61,19 @@ int run_montecarlo(const std::vector<std::string>& args) {
         std::cout << cl.help();
         return 0;
     }
-    if (cl.positionals().size() != 1)
-        throw UsageError("montecarlo expects one BOOK.csv (see levex-cli montecarlo --help)");
+    if (cl.positionals().empty())
+        throw UsageError("montecarlo expects one BOOK.csv, or lending books BOOK.csv@PROTOCOL ... (see levex-cli "
+                         "montecarlo --help)");
     RunRequest request;
     apply_run_options(cl, request.params);
     MonteCarloSpec spec;
     spec.paths = cl.whole("paths", spec.paths, 1);
     spec.threads = static_cast<unsigned>(cl.whole("threads", 0));
-    request.book_csv = cl.positionals()[0];
+    set_book_sources(cl.positionals(), request);
     request.venue = cl.text("venue", "");
     request.read.skip_bad_rows = cl.has("skip-bad-rows");
     const RunInputs in = resolve_run_inputs(request);
-    report_book_reading(in.book_label, in.notices, in.skipped, in.book->positions());
+    report_run_books(in);
     const MonteCarloResult r = run_monte_carlo_study(study_inputs(in), spec);
     write_output(cl.text("out-summary", ""), summary_csv(r));
     if (const auto out = cl.text("out-fan"))

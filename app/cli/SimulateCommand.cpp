@@ -11,8 +11,10 @@
 #include "core/base/TextFile.h"
 #include "core/engine/MarketFactory.h"
 #include "core/engine/Simulation.h"
+#include "core/io/LendingRunReport.h"
 #include "core/io/RunReport.h"
 #include "core/io/ScenarioFile.h"
+#include "core/usecase/LendingRun.h"
 #include "core/usecase/RunInputs.h"
 #include "core/usecase/ScenarioOfRun.h"
 
@@ -44,9 +46,9 @@ void add_simulate_options(CommandLine& cl) {
 
 void check_book_arguments(const CommandLine& cl) {
     const bool from_workspace = cl.has("snapshot");
-    if (from_workspace ? !cl.positionals().empty() : cl.positionals().size() != 1)
-        throw UsageError(
-            "simulate expects one BOOK.csv, or --snapshot NAME without one (see levex-cli simulate --help)");
+    if (from_workspace ? !cl.positionals().empty() : cl.positionals().empty())
+        throw UsageError("simulate expects one BOOK.csv, lending books BOOK.csv@PROTOCOL ..., or --snapshot NAME "
+                         "without one (see levex-cli simulate --help)");
     if (cl.has("save-run") && !from_workspace)
         throw UsageError("--save-run stores the run with its snapshot: import the book (levex-cli import) and use "
                          "--snapshot NAME");
@@ -65,10 +67,11 @@ RunRequest run_request(const CommandLine& cl, const std::optional<Scenario>& sce
     // The book's identity costs a pass over it: only when a scenario is written (or pins it).
     request.hash_book = cl.has("save-scenario");
     if (cl.has("snapshot")) {
+        request.accept_lending = true; // a lending snapshot runs as one
         request.snapshot = cl.text("snapshot", "");
         request.workspace = workspace;
     } else {
-        request.book_csv = cl.positionals()[0];
+        set_book_sources(cl.positionals(), request);
     }
     return request;
 }
@@ -95,13 +98,57 @@ void write_run_files(const CommandLine& cl, const RunInputs& in, const RunResult
     write_output(cl.text("json", ""), summary_json(result.summary));
 }
 
+// Stores a lending run with its scenario and the snapshot it ran.
+void save_lending_run(const CommandLine& cl, Workspace& workspace, const RunInputs& in, const Scenario& scenario,
+                      const std::string& started_at, double duration_ms, const LendingRunResult& result) {
+    std::vector<std::int64_t> ids;
+    for (const LendingBookInput& b : in.lending_books)
+        ids.push_back(b.snapshot->id); // --save-run needs --snapshot: one stored book
+    const std::string name = cl.text("run-name", in.lending_books.front().profile.name + ", " + in.params.symbol +
+                                                     " shock " + format_plain(in.params.shock * 100) + " %");
+    const auto [scenario_id, run_id] = workspace.save_scenario_with_lending_run(ids, name, scenario, started_at,
+                                                                                duration_ms, in.params.symbol, result);
+    std::cerr << "saved run " << run_id << " (scenario '" << name << "') with snapshot '" << in.snapshot->name
+              << "' in " << workspace.path() << '\n';
+}
+
+// A run of lending books (docs/lending.md §7–§9): the summary and the log are the lending ones; the
+// frames and series have a position book's shape.
+int simulate_lending_books(const CommandLine& cl, const RunInputs& in, Workspace* workspace) {
+    if (cl.has("liquidated") || cl.has("chart-out") || cl.has("animation"))
+        throw UsageError("--liquidated, --chart-out and --animation are for position books; a lending run writes "
+                         "--json, --log, --frames and --series");
+    report_run_books(in);
+    const bool save = cl.has("save-run");
+    const RunOutputs outputs{save || cl.has("frames"), save || cl.has("log")};
+    const std::string started_at = utc_now_iso8601();
+    const auto t0 = std::chrono::steady_clock::now();
+    const LendingRunResult result = run_lending(in, {}, outputs);
+    const double duration_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    const Scenario saved = scenario_of_run(in);
+    if (const auto out = cl.text("save-scenario"))
+        write_text_file(*out, write_scenario_json(saved));
+    if (save)
+        save_lending_run(cl, *workspace, in, saved, started_at, duration_ms, result);
+    if (const auto out = cl.text("frames"))
+        write_text_file(*out, frames_csv(result.frames));
+    if (const auto out = cl.text("series"))
+        write_text_file(*out, series_csv(result.frames, in.params.step_seconds));
+    if (const auto out = cl.text("log"))
+        write_text_file(*out, lending_log_csv(result.log, named_lending_books(in.lending_books)));
+    write_output(cl.text("json", ""), lending_summary_json(result.summary));
+    return 0;
+}
+
 } // namespace
 
 int run_simulate(const std::vector<std::string>& args) {
-    CommandLine cl("levex-cli simulate BOOK.csv [options]\n       levex-cli simulate --snapshot NAME [--db FILE] "
-                   "[--save-run] [options]",
-                   "Runs the liquidation cascade (docs/model.md §4) after a price shock and prints the summary as\n"
-                   "JSON. Infinite values are written inf on the command line and \"inf\" in JSON.");
+    CommandLine cl(
+        "levex-cli simulate BOOK.csv [options]\n       levex-cli simulate LENDING.csv@PROTOCOL ... [--symbol "
+        "ASSET] [options]\n       levex-cli simulate --snapshot NAME [--db FILE] [--save-run] [options]",
+        "Runs the liquidation cascade (docs/model.md §4) after a price shock and prints the summary as\n"
+        "JSON. Lending books (docs/lending.md §7) share one market of the shocked asset, each under its\n"
+        "own protocol. Infinite values are written inf on the command line and \"inf\" in JSON.");
     add_simulate_options(cl);
     if (!cl.parse(args)) {
         std::cout << cl.help();
@@ -116,6 +163,8 @@ int run_simulate(const std::vector<std::string>& args) {
     if (cl.has("snapshot"))
         request.workspace = (workspace = open_workspace(workspace_path(cl))).get();
     const RunInputs in = resolve_run_inputs(request);
+    if (in.kind == BookKind::Lending)
+        return simulate_lending_books(cl, in, workspace.get());
     report_book_reading(in.book_label, in.notices, in.skipped, in.book->positions());
     if (const auto notice = market_start_notice(in.params, market_start(in.params, in.start.mark, in.market.market)))
         std::cerr << "notice: " << *notice << '\n';

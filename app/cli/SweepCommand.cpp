@@ -42,7 +42,9 @@ SweepSpec sweep_spec(const CommandLine& cl) {
 } // namespace
 
 int run_sweep(const std::vector<std::string>& args) {
-    CommandLine cl("levex-cli sweep BOOK.csv --x NAME:FROM:TO:COUNT --y NAME:FROM:TO:COUNT --metric KEY [options]",
+    CommandLine cl("levex-cli sweep BOOK.csv --x NAME:FROM:TO:COUNT --y NAME:FROM:TO:COUNT --metric KEY [options]\n"
+                   "       levex-cli sweep LENDING.csv@PROTOCOL ... --x NAME:FROM:TO:COUNT --y NAME:FROM:TO:COUNT "
+                   "--metric KEY [options]",
                    sweep_summary());
     cl.add(run_option_specs());
     cl.add({
@@ -59,17 +61,18 @@ int run_sweep(const std::vector<std::string>& args) {
         std::cout << cl.help();
         return 0;
     }
-    if (cl.positionals().size() != 1)
-        throw UsageError("sweep expects one BOOK.csv (see levex-cli sweep --help)");
+    if (cl.positionals().empty())
+        throw UsageError("sweep expects one BOOK.csv, or lending books BOOK.csv@PROTOCOL ... (see levex-cli sweep "
+                         "--help)");
     check_chart_options(cl);
     RunRequest request;
     apply_run_options(cl, request.params);
     const SweepSpec spec = sweep_spec(cl);
-    request.book_csv = cl.positionals()[0];
+    set_book_sources(cl.positionals(), request);
     request.venue = cl.text("venue", "");
     request.read.skip_bad_rows = cl.has("skip-bad-rows");
     const RunInputs in = resolve_run_inputs(request);
-    report_book_reading(in.book_label, in.notices, in.skipped, in.book->positions());
+    report_run_books(in);
     const SweepResult r = run_sweep_study(study_inputs(in), spec);
 
     write_output(cl.text("out", ""), sweep_grid_csv(spec, r));
@@ -78,7 +81,9 @@ int run_sweep(const std::vector<std::string>& args) {
             throw UsageError("--out-critical needs the shock on the x axis");
         write_output(*out, critical_shock_csv(spec, r));
     }
-    write_sweep_chart(cl, spec, r, ChartContext{in.params, in.book_path, in.start.symbol_name, in.venue.name});
+    // The caption names the venue, or a lending run's (first) protocol.
+    const std::string venue = in.kind == BookKind::Lending ? in.lending_books.front().profile.name : in.venue.name;
+    write_sweep_chart(cl, spec, r, ChartContext{in.params, in.book_path, in.start.symbol_name, venue});
     return 0;
 }
 

@@ -80,6 +80,14 @@ std::string not_a_number(std::string_view text, const char* name) {
     return std::string("expected a number for ") + name + ", found " + quoted(text);
 }
 
+// Its code, as the positions reader gives it.
+IssueCode not_a_number_code(std::string_view text) {
+    const std::string word = lower_trimmed(text.empty() || (text[0] != '+' && text[0] != '-') ? text : text.substr(1));
+    if (text.empty())
+        return IssueCode::MissingValue;
+    return word == "nan" || word == "inf" || word == "infinity" ? IssueCode::NotFinite : IssueCode::NotANumber;
+}
+
 struct Row {
     std::string_view account, asset;
     double collateral = 0.0, debt = 0.0, price = 0.0;
@@ -133,7 +141,7 @@ private:
         return f ? f->column : (fields.empty() ? 1 : fields.front().column);
     }
     // Records an error; in skip-bad-rows mode the row's whole account is marked to be left out.
-    void error_at(std::size_t line, std::size_t column, Col c, std::string message);
+    void error_at(std::size_t line, std::size_t column, Col c, std::string message, IssueCode code);
     std::optional<double> number(const std::vector<CsvField>& fields, Col c, double lo, bool lo_open, double hi,
                                  bool hi_open, const char* expectation);
     std::uint32_t intern_account(std::string_view name);
@@ -164,12 +172,12 @@ private:
     std::unordered_map<std::string, std::string> bad_accounts_;
 };
 
-void Reader::error_at(std::size_t line, std::size_t column, Col c, std::string message) {
+void Reader::error_at(std::size_t line, std::size_t column, Col c, std::string message, IssueCode code) {
     failed_ = true;
     if (options_.policy == BadRowPolicy::SkipBadRows && !row_account_.empty())
         bad_accounts_.try_emplace(std::string(row_account_), message);
-    result_.issues.push_back(
-        {Severity::Error, file_, line, column, c < kColumns ? lending_columns()[c].name : "", std::move(message)});
+    result_.issues.push_back({Severity::Error, file_, line, column, c < kColumns ? lending_columns()[c].name : "",
+                              std::move(message), code});
 }
 
 std::optional<double> Reader::number(const std::vector<CsvField>& fields, Col c, double lo, bool lo_open, double hi,
@@ -179,14 +187,15 @@ std::optional<double> Reader::number(const std::vector<CsvField>& fields, Col c,
     const char* name = lending_columns()[c].name;
     const std::optional<double> v = parse_finite(text);
     if (!v) {
-        error_at(line_, f->column, c, not_a_number(text, name));
+        error_at(line_, f->column, c, not_a_number(text, name), not_a_number_code(text));
         return std::nullopt;
     }
     const double x = *v == 0.0 ? 0.0 : *v; // fold -0 into 0
     const bool below = lo_open ? !(x > lo) : !(x >= lo);
     const bool above = hi_open ? !(x < hi) : !(x <= hi);
     if (below || above) {
-        error_at(line_, f->column, c, std::string("expected ") + name + " " + expectation + ", found " + quoted(text));
+        error_at(line_, f->column, c, std::string("expected ") + name + " " + expectation + ", found " + quoted(text),
+                 IssueCode::OutOfRange);
         return std::nullopt;
     }
     return x;
@@ -225,7 +234,8 @@ bool Reader::read_header(CsvTokenizer& tokenizer) {
     if (!tokenizer.next(fields)) {
         result_.issues.push_back(tokenizer.error() ? *tokenizer.error()
                                                    : Issue{Severity::Error, file_, 1, 1, "",
-                                                           "expected a CSV header line, found only blank lines"});
+                                                           "expected a CSV header line, found only blank lines",
+                                                           IssueCode::EmptyInput});
         return false;
     }
     for (const CsvField& f : fields)
@@ -251,8 +261,8 @@ bool Reader::map_columns(const std::vector<CsvField>& fields, std::size_t header
         }
         return -1;
     };
-    auto fail = [&](std::size_t column, const char* name, std::string message) {
-        result_.issues.push_back({Severity::Error, file_, header_line, column, name, std::move(message)});
+    auto fail = [&](std::size_t column, const char* name, std::string message, IssueCode code) {
+        result_.issues.push_back({Severity::Error, file_, header_line, column, name, std::move(message), code});
         return false;
     };
     std::vector<int> taken(fields.size(), -1);
@@ -263,9 +273,9 @@ bool Reader::map_columns(const std::vector<CsvField>& fields, std::size_t header
             std::string all;
             for (const LendingColumn& lc : columns)
                 all += std::string(all.empty() ? "" : ", ") + lc.name;
-            result_.issues.push_back(
-                {Severity::Error, file_, 0, 0, "",
-                 "expected a column override for one of " + all + ", found " + quoted(column_name)});
+            result_.issues.push_back({Severity::Error, file_, 0, 0, "",
+                                      "expected a column override for one of " + all + ", found " + quoted(column_name),
+                                      IssueCode::UnknownColumn});
             return false;
         }
         overridden[c] = true;
@@ -276,12 +286,14 @@ bool Reader::map_columns(const std::vector<CsvField>& fields, std::size_t header
         if (it == names.end())
             return fail(1, columns[std::size_t(c)].name,
                         "expected a column " + quoted(header_name) + " in the header (mapped to " +
-                            columns[std::size_t(c)].name + "), found: " + summarize_header(result_.header));
+                            columns[std::size_t(c)].name + "), found: " + summarize_header(result_.header),
+                        IssueCode::MissingColumn);
         const std::size_t i = std::size_t(it - names.begin());
         if (taken[i] >= 0)
             return fail(fields[i].column, columns[std::size_t(c)].name,
                         "expected each column mapped to one field, found " + quoted(fields[i].text) + " mapped to " +
-                            columns[std::size_t(taken[i])].name + " and " + columns[std::size_t(c)].name);
+                            columns[std::size_t(taken[i])].name + " and " + columns[std::size_t(c)].name,
+                        IssueCode::DuplicateColumn);
         col_[c] = int(i);
         taken[i] = c;
     }
@@ -296,7 +308,8 @@ bool Reader::map_columns(const std::vector<CsvField>& fields, std::size_t header
             return fail(fields[i].column, columns[std::size_t(match)].name,
                         std::string("expected one column for ") + columns[std::size_t(match)].name +
                             ", found it twice: " + quoted(fields[std::size_t(col_[match])].text) + " and " +
-                            quoted(fields[i].text));
+                            quoted(fields[i].text),
+                        IssueCode::DuplicateColumn);
         col_[match] = int(i);
     }
     for (int k = 0; k < kColumns; ++k) {
@@ -311,7 +324,8 @@ bool Reader::map_columns(const std::vector<CsvField>& fields, std::size_t header
                         std::string("expected a column ") + lc.name + (also.empty() ? "" : also + ")") +
                             " in the header" + (overridden[k] ? " (a column override unmaps it)" : "") +
                             ", found: " + summarize_header(result_.header) +
-                            (fields.size() == 1 ? " (one column: check the delimiter)" : ""));
+                            (fields.size() == 1 ? " (one column: check the delimiter)" : ""),
+                        IssueCode::MissingColumn);
         }
     }
     if (!unknown.empty()) {
@@ -369,7 +383,8 @@ bool Reader::parse_row(const std::vector<CsvField>& fields, std::size_t end_colu
         error_at(line_, few ? end_column : fields[width].column, kColumns,
                  "expected " + std::to_string(width) + " fields as in the header, found " +
                      std::to_string(fields.size()) +
-                     (few ? " (check the delimiter and quoting)" : " (an unquoted delimiter inside a value?)"));
+                     (few ? " (check the delimiter and quoting)" : " (an unquoted delimiter inside a value?)"),
+                 IssueCode::FieldCount);
         return false;
     }
     row.account = trimmed(field(fields, ColAccount)->text);
@@ -378,7 +393,8 @@ bool Reader::parse_row(const std::vector<CsvField>& fields, std::size_t end_colu
         if (text.empty()) {
             error_at(line_, field(fields, c)->column, c,
                      std::string("expected ") + (c == ColAccount ? "an account name" : "an asset name") +
-                         ", found an empty field");
+                         ", found an empty field",
+                     IssueCode::MissingValue);
             return false;
         }
     const std::optional<double> collateral = number(fields, ColCollateral, 0.0, false, kInf, true, ">= 0");
@@ -396,7 +412,8 @@ bool Reader::parse_row(const std::vector<CsvField>& fields, std::size_t end_colu
             error_at(line_, f->column, c,
                      std::string("expected ") + lending_columns()[c].name +
                          (c == ColPrice ? " between 1e-18 and 1e18" : " at most 1e24") +
-                         " (numbers beyond would overflow a book's sums), found " + quoted(trimmed(f->text)));
+                         " (numbers beyond would overflow a book's sums), found " + quoted(trimmed(f->text)),
+                     IssueCode::OutOfRange);
             return false;
         }
     row.collateral = *collateral;
@@ -425,7 +442,8 @@ bool Reader::parse_terms(const std::vector<CsvField>& fields, Row& row) {
         const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
         if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size() || value > 255) {
             error_at(line_, field(fields, ColEmode)->column, ColEmode,
-                     "expected emode a whole number in [0, 255] (0 = none), found " + quoted(text));
+                     "expected emode a whole number in [0, 255] (0 = none), found " + quoted(text),
+                     IssueCode::OutOfRange);
             return false;
         }
         row.emode = value;
@@ -455,7 +473,8 @@ void Reader::commit(const std::vector<CsvField>& fields, const Row& row) {
             known += (known.empty() ? "" : ", ") + a.symbol;
         return error_at(line_, column_of(fields, ColAsset), ColAsset,
                         "expected an asset of protocol " + profile->name + " (" + known + "), found " +
-                            quoted(row.asset));
+                            quoted(row.asset),
+                        IssueCode::BadValue);
     }
     if (profile && row.emode != 0 && !profile->find_emode(row.emode)) {
         std::string known = "0 = none";
@@ -463,7 +482,8 @@ void Reader::commit(const std::vector<CsvField>& fields, const Row& row) {
             known += ", " + std::to_string(c.id) + (c.label.empty() ? "" : " = " + c.label);
         return error_at(line_, column_of(fields, ColEmode), ColEmode,
                         "expected an e-mode category of protocol " + profile->name + " (" + known + "), found " +
-                            std::to_string(row.emode));
+                            std::to_string(row.emode),
+                        IssueCode::BadValue);
     }
     const std::uint32_t account = intern_account(row.account);
     AccountInfo& info = accounts_[account];
@@ -472,17 +492,20 @@ void Reader::commit(const std::vector<CsvField>& fields, const Row& row) {
         return error_at(line_, column_of(fields, ColPrice), ColPrice,
                         "expected price " + format_plain(known_price) + " for " + std::string(row.asset) +
                             " as on line " + std::to_string(asset_price_line_[asset]) +
-                            " (one oracle price per asset), found " + format_plain(row.price));
+                            " (one oracle price per asset), found " + format_plain(row.price),
+                        IssueCode::MixedValues);
     if (row.emode_given && info.emode_line != 0 && info.emode != row.emode)
         return error_at(line_, column_of(fields, ColEmode), ColEmode,
                         "expected emode " + std::to_string(info.emode) + " for account " + std::string(row.account) +
                             " as on line " + std::to_string(info.emode_line) +
-                            " (one e-mode category per account), found " + std::to_string(row.emode));
+                            " (one e-mode category per account), found " + std::to_string(row.emode),
+                        IssueCode::MixedValues);
     if (!std::isnan(row.health) && info.health_line != 0 && info.health != row.health)
         return error_at(line_, column_of(fields, ColHealth), ColHealth,
                         "expected health_factor " + format_plain(info.health) + " for account " +
                             std::string(row.account) + " as on line " + std::to_string(info.health_line) +
-                            " (one figure per account), found " + format_plain(row.health));
+                            " (one figure per account), found " + format_plain(row.health),
+                        IssueCode::MixedValues);
     const std::uint64_t pair = (std::uint64_t(account) << 32) | asset;
     const std::uint64_t pair_hash = FlatHashIndex::mix(pair);
     const std::uint32_t twin = pair_index_.find(
@@ -491,7 +514,8 @@ void Reader::commit(const std::vector<CsvField>& fields, const Row& row) {
         return error_at(line_, column_of(fields, ColAsset), ColAsset,
                         "expected one row per account and asset, found " + std::string(row.account) + " / " +
                             std::string(row.asset) + " again (first on line " + std::to_string(staged_[twin].line) +
-                            ")");
+                            ")",
+                        IssueCode::DuplicateId);
     if (std::isnan(known_price)) {
         asset_price_[asset] = row.price;
         asset_price_line_[asset] = line_;
@@ -523,7 +547,8 @@ void Reader::check_accounts() {
         row_account_ = account_names_[a];
         error_at(info.first_debt_line, info.first_debt_column, ColDebt,
                  "expected a collateral row for account " + account_names_[a] + ", which has debt (line " +
-                     std::to_string(info.first_debt_line) + "), found none with collateral > 0");
+                     std::to_string(info.first_debt_line) + "), found none with collateral > 0",
+                 IssueCode::MissingValue);
     }
 }
 

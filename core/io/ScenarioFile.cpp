@@ -4,6 +4,7 @@
 #include "core/base/Issue.h"
 #include "core/base/JsonSource.h"
 #include "core/model/ParameterTable.h"
+#include "core/model/ProtocolProfile.h"
 #include "core/model/VenueProfile.h"
 
 #include <nlohmann/json.hpp>
@@ -21,8 +22,8 @@ using nlohmann::ordered_json;
 
 constexpr int kFormat = 1;
 
-constexpr std::array<const char*, 7> kTopKeys = {"levex_scenario",      "program_version", "book", "l2_book_sha256",
-                                                 "price_series_sha256", "parameters",      "venue"};
+constexpr std::array<const char*, 8> kTopKeys = {"levex_scenario", "program_version",     "book",       "books",
+                                                 "l2_book_sha256", "price_series_sha256", "parameters", "venue"};
 
 // A number, "inf"/"unlimited", or null (= not set: NaN) at parameters/key.
 double read_number(const JsonSource& src, const ordered_json& j, const char* key, double fallback) {
@@ -90,6 +91,43 @@ void read_parameter(const JsonSource& src, const ordered_json& pj, const Paramet
     }
 }
 
+// A lending run's books: file, hash and the protocol profile each was judged by.
+ordered_json lending_books_json(const std::vector<ScenarioLendingBook>& books) {
+    ordered_json out = ordered_json::array();
+    for (const ScenarioLendingBook& b : books)
+        out.push_back({{"file", b.file}, {"sha256", b.sha256}, {"protocol", ordered_json::parse(b.protocol_json)}});
+    return out;
+}
+
+// Reads "books", validating each protocol profile where it can still be pointed at in this file.
+std::vector<ScenarioLendingBook> read_lending_books(const JsonSource& src, const ordered_json& j) {
+    const ordered_json& books = j.at("books");
+    if (!books.is_array() || books.empty())
+        src.fail("books", "expected an array of {\"file\": ..., \"sha256\": ..., \"protocol\": {...}}, one per book",
+                 IssueCode::WrongType);
+    if (j.contains("book") || j.contains("venue"))
+        src.fail(j.contains("book") ? "book" : "venue",
+                 "expected either \"book\" and \"venue\" (a position book) or \"books\" (lending books), found both");
+    std::vector<ScenarioLendingBook> out;
+    for (std::size_t i = 0; i < books.size(); ++i) {
+        const std::string at = "books/" + std::to_string(i);
+        const ordered_json& b = books[i];
+        if (!b.is_object() || !b.contains("protocol") || !b.at("protocol").is_object())
+            src.fail(at, "expected {\"file\": ..., \"sha256\": ..., \"protocol\": {...}}", IssueCode::WrongType);
+        ScenarioLendingBook book;
+        book.file = optional_text(src, b, at + "/file");
+        book.sha256 = optional_text(src, b, at + "/sha256");
+        book.protocol_json = b.at("protocol").dump();
+        try {
+            parse_protocol_profile(book.protocol_json, src.file);
+        } catch (const DataError& e) {
+            src.fail(at + "/protocol", e.issue().message, e.code());
+        }
+        out.push_back(std::move(book));
+    }
+    return out;
+}
+
 } // namespace
 
 std::string write_scenario_json(const Scenario& s) {
@@ -100,11 +138,15 @@ std::string write_scenario_json(const Scenario& s) {
     ordered_json j;
     j["levex_scenario"] = kFormat;
     j["program_version"] = s.program_version;
-    j["book"] = {{"file", s.book_file}, {"sha256", s.book_sha256}};
+    if (s.is_lending())
+        j["books"] = lending_books_json(s.lending_books);
+    else
+        j["book"] = {{"file", s.book_file}, {"sha256", s.book_sha256}};
     j["l2_book_sha256"] = s.l2_sha256.empty() ? ordered_json(nullptr) : ordered_json(s.l2_sha256);
     j["price_series_sha256"] = s.series_sha256.empty() ? ordered_json(nullptr) : ordered_json(s.series_sha256);
     j["parameters"] = params;
-    j["venue"] = ordered_json::parse(s.venue_json);
+    if (!s.is_lending())
+        j["venue"] = ordered_json::parse(s.venue_json);
     return j.dump(2) + "\n";
 }
 
@@ -119,20 +161,24 @@ Scenario parse_scenario_json(const std::string& text, const std::string& file) {
     for (const auto& [key, value] : j.items())
         if (std::find(kTopKeys.begin(), kTopKeys.end(), key) == kTopKeys.end())
             src.fail(key,
-                     "unknown key; expected one of levex_scenario, program_version, book, l2_book_sha256, "
+                     "unknown key; expected one of levex_scenario, program_version, book, books, l2_book_sha256, "
                      "price_series_sha256, parameters, venue",
                      IssueCode::UnknownKey);
     Scenario s;
     s.program_version = optional_text(src, j, "program_version");
-    if (!j.contains("book") || !j.at("book").is_object())
-        src.fail("book", "expected {\"file\": ..., \"sha256\": ...}");
-    s.book_file = optional_text(src, j.at("book"), "book/file");
-    s.book_sha256 = optional_text(src, j.at("book"), "book/sha256");
     s.l2_sha256 = optional_text(src, j, "l2_book_sha256");
     s.series_sha256 = optional_text(src, j, "price_series_sha256");
-    // Validated here, where a bad rule can still be pointed at in this file.
-    parse_venue_profile(text, file, "venue");
-    s.venue_json = j.at("venue").dump();
+    if (j.contains("books")) {
+        s.lending_books = read_lending_books(src, j);
+    } else {
+        if (!j.contains("book") || !j.at("book").is_object())
+            src.fail("book", "expected {\"file\": ..., \"sha256\": ...}");
+        s.book_file = optional_text(src, j.at("book"), "book/file");
+        s.book_sha256 = optional_text(src, j.at("book"), "book/sha256");
+        // Validated here, where a bad rule can still be pointed at in this file.
+        parse_venue_profile(text, file, "venue");
+        s.venue_json = j.at("venue").dump();
+    }
     if (!j.contains("parameters") || !j.at("parameters").is_object())
         src.fail("parameters", "expected an object");
     const ordered_json& pj = j.at("parameters");

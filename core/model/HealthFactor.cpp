@@ -21,9 +21,8 @@ AccountHealth account_health(const LendingBook& book, const LendingTerms& terms,
     return h;
 }
 
-double liquidation_price(const LendingBook& book, const LendingTerms& terms, const LendingState& state,
-                         std::size_t account, std::size_t asset) {
-    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+LiquidationLevel liquidation_level(const LendingBook& book, const LendingTerms& terms, const LendingState& state,
+                                   std::size_t account, std::size_t asset, double health_factor) {
     double weighted_other = 0.0, debt_other = 0.0, weighted_units = 0.0, debt_units = 0.0;
     bool holds = false;
     for (std::size_t r = book.row_begin(account); r < book.row_end(account); ++r) {
@@ -38,11 +37,20 @@ double liquidation_price(const LendingBook& book, const LendingTerms& terms, con
         weighted_other += state.collateral[r] * price * lt;
         debt_other += state.debt[r] * price;
     }
-    const double denominator = weighted_units - debt_units;
+    LiquidationLevel level;
+    const double denominator = weighted_units - health_factor * debt_units;
     if (!holds || denominator == 0.0)
-        return nan;
-    const double p = (debt_other - weighted_other) / denominator;
-    return p > 0.0 && std::isfinite(p) ? p : nan;
+        return level;
+    level.direction = denominator > 0.0 ? 1 : -1;
+    const double p = (health_factor * debt_other - weighted_other) / denominator;
+    if (p > 0.0 && std::isfinite(p))
+        level.price = p;
+    return level;
+}
+
+double liquidation_price(const LendingBook& book, const LendingTerms& terms, const LendingState& state,
+                         std::size_t account, std::size_t asset) {
+    return liquidation_level(book, terms, state, account, asset).price;
 }
 
 std::size_t largest_collateral_row(const LendingBook& book, const LendingTerms& terms, const LendingState& state,

@@ -32,6 +32,20 @@ AccountHealth account_health(const LendingBook& book, const LendingTerms& terms,
 double liquidation_price(const LendingBook& book, const LendingTerms& terms, const LendingState& state,
                          std::size_t account, std::size_t asset);
 
+/// Where an account's health factor reaches a given value as one asset's price moves, every other
+/// price held: `price` (NaN when it never does) and `direction`, +1 when it is reached on a fall (the
+/// account is net long the asset: more threshold-weighted collateral of it than debt), -1 on a rise
+/// (it borrowed the asset), 0 when the health factor does not depend on the asset's price.
+struct LiquidationLevel {
+    double price = std::numeric_limits<double>::quiet_NaN();
+    int direction = 0;
+};
+
+/// The level at which the health factor reaches `health_factor` (docs/lending.md §3, with 1 replaced
+/// by it): p = (h·D_other − CLT_other) / (coll_s·LT_s − h·debt_s).
+LiquidationLevel liquidation_level(const LendingBook& book, const LendingTerms& terms, const LendingState& state,
+                                   std::size_t account, std::size_t asset, double health_factor = 1.0);
+
 /// The row of `account` with the largest collateral value among rows whose threshold is above 0, or
 /// npos when it has none (Aave's liquidators take the largest collateral).
 std::size_t largest_collateral_row(const LendingBook& book, const LendingTerms& terms, const LendingState& state,

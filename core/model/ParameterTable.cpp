@@ -409,6 +409,52 @@ void add_venue_rows(std::vector<ParameterSpec>& t) {
                     .describe("price bins of the frames' histograms"));
 }
 
+// Lending books (docs/lending.md §7): the protocol a book is judged by and its liquidators.
+void add_lending_rows(std::vector<ParameterSpec>& t) {
+    t.push_back(row("protocol", &P::protocol)
+                    .unset_means("each book's own")
+                    .noun("a protocol profile")
+                    .cli("protocol", "NAME|FILE")
+                    .control("Protocol", 0, 0)
+                    .describe("protocol profile of a lending book that names none (BOOK.csv@NAME names one)"));
+    t.push_back(row("protocol_base_value", &P::protocol_base_value)
+                    .above(0)
+                    .noun("a price", "protocol base per book base")
+                    .cli("protocol-base-value", "V")
+                    .control("Protocol base value", 1e-9, 1e9)
+                    .describe("one unit of the lending books' base currency in the protocol's (USD per ETH for an "
+                              "ETH book under Aave v3), for its close-factor and leftover rules in base value")
+                    .assumed("1,719.57 USD per ETH, the Aave v3 oracle's ETH price on 19 June 2023 behind the "
+                             "bundled samples; set it for other books"));
+    t.push_back(row("liquidator_gas_cost_base", &P::liquidator_gas_cost_base)
+                    .at_least(0)
+                    .noun("an amount", "book base")
+                    .cli("liquidator-gas-cost", "G")
+                    .control("Liquidation gas cost", 0, 1e6)
+                    .describe("gas a liquidation costs its liquidator, in the book's base currency (with "
+                              "--profitable-only 1)"));
+    t.push_back(row("liquidator_sell_share", &P::liquidator_sell_share)
+                    .in(0, 1)
+                    .noun("a fraction", "fraction")
+                    .cli("liquidator-sell-share", "F")
+                    .control("Liquidator sell share", 0, 1)
+                    .describe("share of the seized collateral a liquidator sells into the market, 1 = all of it"));
+    t.push_back(row("liquidate_only_when_profitable", &P::liquidate_only_when_profitable)
+                    .in(0, 1)
+                    .noun("0 or 1")
+                    .cli("profitable-only", "0|1")
+                    .control("Only profitable liquidations", 0, 1)
+                    .describe("1: liquidators act only when the bonus is worth more than selling and gas cost, "
+                              "0: every liquidation happens"));
+    t.push_back(row("oracle_passthrough", &P::oracle_passthrough)
+                    .in(0, 1)
+                    .unset_means("the protocol's")
+                    .cli("oracle-passthrough", "B")
+                    .control("Oracle pass-through β", 0, 1)
+                    .describe("how far the lending oracle follows the shocked asset's market: 1 = one for one, "
+                              "0 = not at all (an exchange-rate oracle)"));
+}
+
 std::vector<ParameterSpec> build_table() {
     std::vector<ParameterSpec> t;
     add_shock_rows(t);
@@ -418,6 +464,7 @@ std::vector<ParameterSpec> build_table() {
     add_time_rows(t);
     add_random_rows(t);
     add_venue_rows(t);
+    add_lending_rows(t);
     return t;
 }
 

@@ -42,23 +42,27 @@ private:
         for (auto it = j.begin(); it != j.end(); ++it) {
             const std::string& key = it.key();
             if (std::none_of(keys.begin(), keys.end(), [&](const char* k) { return key == k; }))
-                src_.fail(join(at, key), "unknown key (docs/lending.md §2 lists the keys a protocol profile has)");
+                src_.fail(join(at, key), "unknown key (docs/lending.md §2 lists the keys a protocol profile has)",
+                          IssueCode::UnknownKey);
         }
     }
     const json& object(const json& j, const std::string& at, const std::string& key) const {
         if (!j.contains(key) || !j.at(key).is_object())
-            src_.fail(join(at, key), j.contains(key) ? "expected an object, found " + j.at(key).dump().substr(0, 60)
-                                                     : "missing (expected an object)");
+            src_.fail(join(at, key),
+                      j.contains(key) ? "expected an object, found " + j.at(key).dump().substr(0, 60)
+                                      : "missing (expected an object)",
+                      j.contains(key) ? IssueCode::WrongType : IssueCode::MissingKey);
         return j.at(key);
     }
     std::string text(const json& j, const std::string& at, const std::string& key, bool required = true) const {
         if (!j.contains(key)) {
             if (required)
-                src_.fail(join(at, key), "missing (expected a string)");
+                src_.fail(join(at, key), "missing (expected a string)", IssueCode::MissingKey);
             return "";
         }
         if (!j.at(key).is_string())
-            src_.fail(join(at, key), "expected a string, found " + j.at(key).dump().substr(0, 60));
+            src_.fail(join(at, key), "expected a string, found " + j.at(key).dump().substr(0, 60),
+                      IssueCode::WrongType);
         return j.at(key).get<std::string>();
     }
     // A number in [lo, hi] (open ends when the flags say so), or NaN for null when `nullable`. `at` is where
@@ -68,19 +72,24 @@ private:
                   bool lo_open, double hi, bool hi_open, bool nullable) {
         const std::string path = join(at, key);
         if (!j.contains(key))
-            src_.fail(path, nullable ? "missing (expected a number or null)" : "missing (expected a number)");
+            src_.fail(path, nullable ? "missing (expected a number or null)" : "missing (expected a number)",
+                      IssueCode::MissingKey);
         const json& v = j.at(key);
         if (v.is_null() && nullable)
             return kNaN;
         if (!v.is_number())
-            src_.fail(path, std::string("expected a number") + (nullable ? " or null" : "") + ", found " +
-                                v.dump().substr(0, 60));
+            src_.fail(path,
+                      std::string("expected a number") + (nullable ? " or null" : "") + ", found " +
+                          v.dump().substr(0, 60),
+                      IssueCode::WrongType);
         const double x = v.get<double>();
         const bool below = lo_open ? !(x > lo) : !(x >= lo);
         const bool above = hi_open ? !(x < hi) : !(x <= hi);
         if (!std::isfinite(x) || below || above)
-            src_.fail(path, "expected a number in " + std::string(lo_open ? "(" : "[") + format_plain(lo) + ", " +
-                                format_plain(hi) + (hi_open ? ")" : "]") + ", found " + v.dump());
+            src_.fail(path,
+                      "expected a number in " + std::string(lo_open ? "(" : "[") + format_plain(lo) + ", " +
+                          format_plain(hi) + (hi_open ? ")" : "]") + ", found " + v.dump(),
+                      IssueCode::OutOfRange);
         cite_value(join(cite, key), path);
         return x;
     }

@@ -71,6 +71,14 @@ struct RunParameters {
     double mark_passthrough = std::numeric_limits<double>::quiet_NaN(); ///< NaN: the venue's β
 
     std::size_t bins = 512; ///< price bins of the frames' histograms
+
+    // Lending books (docs/lending.md §7): the protocol, its base-value rules, the liquidators.
+    std::string protocol; ///< protocol profile of a lending book that names none (a bundled name or a file)
+    double protocol_base_value = 1719.57;             ///< protocol base currency per unit of the books' (USD per ETH)
+    double liquidator_gas_cost_base = 0.0;            ///< a liquidation's gas, in the book's base currency
+    double liquidator_sell_share = 1.0;               ///< share of the collateral a liquidator receives that it sells
+    std::uint64_t liquidate_only_when_profitable = 0; ///< 1: liquidators act only when it pays
+    double oracle_passthrough = std::numeric_limits<double>::quiet_NaN(); ///< NaN: the profile's, per asset
 };
 
 /// "flat", "v-shaped", "metaorder", "l2-book", "power-law", "amm": the names scenario files use.

@@ -5,10 +5,12 @@
 #include "core/base/Issue.h"
 #include "core/base/NumberFormat.h"
 #include "core/engine/RunSeries.h"
+#include "core/io/LendingRunReport.h"
 #include "core/io/RunReport.h"
 #include "core/model/ParameterError.h"
 #include "core/model/ParameterTable.h"
 #include "core/store/RunBlob.h"
+#include "core/store/WorkspaceKeys.h"
 #include "core/store/WorkspaceSchema.h"
 
 #include <nlohmann/json.hpp>
@@ -66,16 +68,18 @@ SnapshotInfo snapshot_from_row(const SqliteStatement& s) {
             info.mark_prices.push_back(m.is_number() ? m.get<double>() : std::numeric_limits<double>::quiet_NaN());
     info.mark_prices.resize(info.symbols.size(), std::numeric_limits<double>::quiet_NaN());
     info.positions = static_cast<std::size_t>(s.column_int(8));
+    info.kind = s.column_text(9) == "lending" ? BookKind::Lending : BookKind::Positions;
     return info;
 }
 
 constexpr const char* kSnapshotColumns =
-    "SELECT id, name, source_path, content_hash, venue, imported_at, symbols, mark_prices, position_count "
+    "SELECT id, name, source_path, content_hash, venue, imported_at, symbols, mark_prices, position_count, kind "
     "FROM snapshots ";
 
-// A run as listed; kWholeRun adds its scenario's parameters and the blobs (columns 10 to 14).
+// A run as listed; kWholeRun adds its scenario's parameters and the blobs (columns 11 to 15).
 #define LEVEX_RUN_INFO_COLUMNS                                                                                         \
-    "r.id, r.scenario_id, s.snapshot_id, s.name, r.started_at, r.symbol, r.duration_ms, r.steps, r.bins, r.summary"
+    "r.id, r.scenario_id, s.snapshot_id, s.name, r.started_at, r.symbol, r.duration_ms, r.steps, r.bins, r.summary, "  \
+    "r.kind"
 constexpr const char* kRunColumns =
     "SELECT " LEVEX_RUN_INFO_COLUMNS " FROM runs r JOIN scenarios s ON s.id = r.scenario_id ";
 constexpr const char* kWholeRun =
@@ -95,12 +99,8 @@ RunInfo run_from_row(const SqliteStatement& s) {
     info.steps = static_cast<std::size_t>(s.column_int(7));
     info.bins = static_cast<std::size_t>(s.column_int(8));
     info.summary_json = s.column_text(9);
+    info.kind = s.column_text(10) == "lending" ? BookKind::Lending : BookKind::Positions;
     return info;
-}
-
-// The positions table's key: a snapshot's rows form one contiguous range (see the schema).
-std::int64_t position_key(std::int64_t snapshot_id, std::size_t row) {
-    return snapshot_id * (std::int64_t(1) << 32) + static_cast<std::int64_t>(row);
 }
 
 bool name_taken(SqliteDatabase& db, const std::string& name, std::int64_t except_id) {
@@ -212,30 +212,39 @@ Workspace::Workspace(const std::string& path) : db_(path) {
         migrate_workspace(db_);
 }
 
-ImportResult Workspace::import_snapshot(const PositionBook& book, const SnapshotSource& source,
-                                        const StoreProgress& progress) {
-    ImportResult result;
-    SqliteTransaction transaction(db_);
-    {
-        SqliteStatement same = db_.prepare(std::string(kSnapshotColumns) + "WHERE content_hash = ? AND venue = ?");
-        same.bind(1, source.content_hash);
-        same.bind(2, source.venue);
-        if (same.step()) {
-            result.snapshot = snapshot_from_row(same);
-            result.already_present = true;
-            return result;
-        }
-    }
+std::optional<SnapshotInfo> Workspace::same_content(const SnapshotSource& source) {
+    SqliteStatement same = db_.prepare(std::string(kSnapshotColumns) + "WHERE content_hash = ? AND venue = ?");
+    same.bind(1, source.content_hash);
+    same.bind(2, source.venue);
+    if (!same.step())
+        return std::nullopt;
+    return snapshot_from_row(same);
+}
+
+std::string Workspace::unique_name(const SnapshotSource& source) {
     std::string name = source.name;
     if (!name.empty()) {
         if (name_taken(db_, name, 0))
             throw name_in_use(name, path());
-    } else {
-        const std::string stem = std::filesystem::path(source.source_path).stem().string();
-        name = stem.empty() ? "snapshot" : stem;
-        for (int k = 2; name_taken(db_, name, 0); ++k)
-            name = (stem.empty() ? "snapshot" : stem) + " (" + std::to_string(k) + ")";
+        return name;
     }
+    const std::string stem = std::filesystem::path(source.source_path).stem().string();
+    name = stem.empty() ? "snapshot" : stem;
+    for (int k = 2; name_taken(db_, name, 0); ++k)
+        name = (stem.empty() ? "snapshot" : stem) + " (" + std::to_string(k) + ")";
+    return name;
+}
+
+ImportResult Workspace::import_snapshot(const PositionBook& book, const SnapshotSource& source,
+                                        const StoreProgress& progress) {
+    ImportResult result;
+    SqliteTransaction transaction(db_);
+    if (auto same = same_content(source)) {
+        result.snapshot = std::move(*same);
+        result.already_present = true;
+        return result;
+    }
+    const std::string name = unique_name(source);
 
     SqliteStatement insert =
         db_.prepare("INSERT INTO snapshots (name, source_path, content_hash, venue, imported_at, symbols, mark_prices, "
@@ -265,7 +274,7 @@ ImportResult Workspace::import_snapshot(const PositionBook& book, const Snapshot
             return result; // the transaction rolls back
         }
         const bool cross = book.mode[i] == MarginMode::Cross;
-        row.bind(1, position_key(id, i));
+        row.bind(1, row_key(id, i));
         row.bind(2, id);
         row.bind_static(3, book.id[i]);
         row.bind_static(4, book.account_names[book.account[i]]);
@@ -320,6 +329,8 @@ PositionBook Workspace::load_book(std::int64_t snapshot_id) {
     const std::optional<SnapshotInfo> info = snapshot(snapshot_id);
     if (!info)
         throw UsageError(path() + ": no snapshot with id " + std::to_string(snapshot_id));
+    if (info->kind != BookKind::Positions)
+        throw UsageError(path() + ": snapshot '" + info->name + "' is a lending book, not a position book");
     PositionBook book;
     book.source = info->source_path;
     book.symbol_names = info->symbols;
@@ -336,8 +347,8 @@ PositionBook Workspace::load_book(std::int64_t snapshot_id) {
         db_.prepare("SELECT id, account, symbol, side, size, entry_price, margin, leverage, margin_mode, collateral, "
                     "maint_margin_rate, maint_amount, liquidation_price, line FROM positions WHERE key BETWEEN ? AND ? "
                     "ORDER BY key");
-    s.bind(1, position_key(snapshot_id, 0));
-    s.bind(2, position_key(snapshot_id, 0xFFFFFFFFu));
+    s.bind(1, row_key(snapshot_id, 0));
+    s.bind(2, row_key(snapshot_id, 0xFFFFFFFFu));
     FlatHashIndex accounts(info->positions);
     std::uint32_t symbol = 0;
     while (s.step()) {
@@ -403,9 +414,20 @@ void Workspace::delete_snapshot(std::int64_t id) {
     SqliteTransaction transaction(db_);
     // Positions by their key range first (the cascade alone would look for them row by row).
     SqliteStatement positions = db_.prepare("DELETE FROM positions WHERE key BETWEEN ? AND ?");
-    positions.bind(1, position_key(id, 0));
-    positions.bind(2, position_key(id, 0xFFFFFFFFu));
+    positions.bind(1, row_key(id, 0));
+    positions.bind(2, row_key(id, 0xFFFFFFFFu));
     positions.run();
+    for (const char* table : {"lending_rows", "lending_accounts"}) {
+        SqliteStatement rows = db_.prepare(std::string("DELETE FROM ") + table + " WHERE key BETWEEN ? AND ?");
+        rows.bind(1, row_key(id, 0));
+        rows.bind(2, row_key(id, 0xFFFFFFFFu));
+        rows.run();
+    }
+    // A lending run over several books goes with any of them.
+    SqliteStatement linked =
+        db_.prepare("DELETE FROM scenarios WHERE id IN (SELECT scenario_id FROM scenario_books WHERE snapshot_id = ?)");
+    linked.bind(1, id);
+    linked.run();
     SqliteStatement s = db_.prepare("DELETE FROM snapshots WHERE id = ?"); // cascades to scenarios and runs
     s.bind(1, id);
     s.run();
@@ -490,14 +512,25 @@ std::int64_t Workspace::save_run(std::int64_t scenario_id, const std::string& st
 
 std::int64_t Workspace::insert_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,
                                    const std::string& symbol, const RunResult& result) {
-    const RunFrames& f = result.frames;
+    std::vector<double> log;
+    log.reserve(result.log.size() * kLogColumns);
+    for (const LiquidationEvent& e : result.log)
+        log.insert(log.end(), {double(e.step), double(e.position), double(e.side), double(e.path), e.size, e.trigger,
+                               e.fill_price, e.fee, e.fund_pnl});
+    return insert_run_row({scenario_id, started_at, duration_ms, symbol, "positions"}, result.frames,
+                          summary_json(result.summary),
+                          encode_matrix(log, result.log.size(), kLogColumns, BlobEncoding::Dense));
+}
+
+std::int64_t Workspace::insert_run_row(const RunRow& row, const RunFrames& f, const std::string& summary,
+                                       const std::vector<std::uint8_t>& log) {
     const std::size_t steps = f.steps;
     // One row per series, at the row the format fixes for it (docs/formats.md §6).
     const std::size_t series_rows = run_series().size();
     std::vector<double> series(series_rows * steps, 0.0);
-    for (const RunSeries& s : run_series())
-        for (std::size_t t = 0; t < std::min(steps, s.size(f)); ++t)
-            series[s.stored_row * steps + t] = s.at(f, t);
+    for (const RunSeries& one : run_series())
+        for (std::size_t t = 0; t < std::min(steps, one.size(f)); ++t)
+            series[one.stored_row * steps + t] = one.at(f, t);
 
     std::vector<double> heatmap;
     const bool histograms = f.open_long.size() == steps * f.bins && f.bins > 0 && steps > 0;
@@ -506,34 +539,32 @@ std::int64_t Workspace::insert_run(std::int64_t scenario_id, const std::string& 
         for (const RunHistogram& h : run_histograms())
             heatmap.insert(heatmap.end(), (f.*h.values).begin(), (f.*h.values).end());
     }
-    std::vector<double> log;
-    log.reserve(result.log.size() * kLogColumns);
-    for (const LiquidationEvent& e : result.log)
-        log.insert(log.end(), {double(e.step), double(e.position), double(e.side), double(e.path), e.size, e.trigger,
-                               e.fill_price, e.fee, e.fund_pnl});
-
-    SqliteStatement s = db_.prepare("INSERT INTO runs (scenario_id, started_at, duration_ms, symbol, steps, bins, "
-                                    "summary, edges, series, heatmap, log) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    s.bind(1, scenario_id);
-    s.bind(2, started_at);
-    s.bind(3, duration_ms);
-    s.bind(4, symbol);
+    SqliteStatement s =
+        db_.prepare("INSERT INTO runs (scenario_id, started_at, duration_ms, symbol, steps, bins, summary, edges, "
+                    "series, heatmap, log, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    s.bind(1, row.scenario_id);
+    s.bind(2, row.started_at);
+    s.bind(3, row.duration_ms);
+    s.bind(4, row.symbol);
     s.bind(5, static_cast<std::int64_t>(steps));
     s.bind(6, static_cast<std::int64_t>(f.bins));
-    s.bind(7, summary_json(result.summary));
+    s.bind(7, summary);
     s.bind_blob(8, encode_matrix(f.edges, 1, f.edges.size(), BlobEncoding::Dense));
     s.bind_blob(9, encode_matrix(series, series_rows, steps, BlobEncoding::Dense));
     s.bind_blob(
         10, encode_matrix(heatmap, histograms ? run_histograms().size() * steps : 0, f.bins, BlobEncoding::RowDelta));
-    s.bind_blob(11, encode_matrix(log, result.log.size(), kLogColumns, BlobEncoding::Dense));
+    s.bind_blob(11, log);
+    s.bind(12, row.kind);
     s.run();
     return db_.last_insert_rowid();
 }
 
 std::vector<RunInfo> Workspace::runs(std::int64_t snapshot_id) {
     std::vector<RunInfo> out;
-    SqliteStatement s =
-        db_.prepare(std::string(kRunColumns) + "WHERE s.snapshot_id = ? ORDER BY r.started_at DESC, r.id DESC");
+    SqliteStatement s = db_.prepare(
+        std::string(kRunColumns) +
+        "WHERE s.snapshot_id = ?1 OR s.id IN (SELECT scenario_id FROM scenario_books WHERE snapshot_id = ?1) "
+        "ORDER BY r.started_at DESC, r.id DESC");
     s.bind(1, snapshot_id);
     while (s.step())
         out.push_back(run_from_row(s));
@@ -548,8 +579,13 @@ StoredRun Workspace::load_run(std::int64_t run_id) {
     StoredRun run;
     run.info = run_from_row(s);
     const std::string what = path() + ": run " + std::to_string(run_id);
-    run.scenario = parse_scenario_json(std::string(s.column_text(10)), what + " scenario");
-    run.summary = parse_summary_json(run.info.summary_json, what + " summary");
+    run.scenario = parse_scenario_json(std::string(s.column_text(11)), what + " scenario");
+    const bool lending = run.info.kind == BookKind::Lending;
+    if (lending)
+        run.lending_summary = parse_lending_summary_json(run.info.summary_json, what + " summary");
+    else
+        run.summary = parse_summary_json(run.info.summary_json, what + " summary");
+    run.snapshots = scenario_snapshots(run.info.scenario_id);
     RunFrames& f = run.frames;
     f.steps = run.info.steps;
     f.bins = run.info.bins;
@@ -561,10 +597,10 @@ StoredRun Workspace::load_run(std::int64_t run_id) {
     auto shape = [](std::size_t rows, std::size_t cols) { return std::to_string(rows) + " x " + std::to_string(cols); };
     if (f.bins < 2 || f.steps * f.bins > kMaxHeatmapCells)
         damaged("shape", "steps x bins within the run limits", shape(f.steps, f.bins));
-    f.edges = decode_matrix(s.column_blob(11), what + " edges").values;
+    f.edges = decode_matrix(s.column_blob(12), what + " edges").values;
     if (f.edges.size() != f.bins + 1)
         damaged("edges", std::to_string(f.bins + 1) + " bin edges", std::to_string(f.edges.size()));
-    const DecodedMatrix series = decode_matrix(s.column_blob(12), what + " series");
+    const DecodedMatrix series = decode_matrix(s.column_blob(13), what + " series");
     const std::size_t series_rows = run_series().size();
     // Runs stored before the withdrawal series (row 11) was recorded hold 11 rows: their books were static.
     const bool before_withdrawal = series.rows == kSeriesRowsBeforeWithdrawal;
@@ -586,7 +622,7 @@ StoredRun Workspace::load_run(std::int64_t run_id) {
         for (std::size_t t = 0; t < f.steps; ++t)
             one.set(f, t, one.counts ? whole(row[t], UINT32_MAX, "series") : row[t]);
     }
-    const DecodedMatrix heatmap = decode_matrix(s.column_blob(13), what + " heatmap");
+    const DecodedMatrix heatmap = decode_matrix(s.column_blob(14), what + " heatmap");
     if (heatmap.rows != 0 && (heatmap.rows != run_histograms().size() * f.steps || heatmap.cols != f.bins))
         damaged("heatmap", shape(run_histograms().size() * f.steps, f.bins) + " (or none)",
                 shape(heatmap.rows, heatmap.cols));
@@ -599,7 +635,11 @@ StoredRun Workspace::load_run(std::int64_t run_id) {
             ++k;
         }
     }
-    const DecodedMatrix log = decode_matrix(s.column_blob(14), what + " log");
+    if (lending) {
+        read_lending_run(run, s.column_blob(15));
+        return run;
+    }
+    const DecodedMatrix log = decode_matrix(s.column_blob(15), what + " log");
     if (log.rows != 0 && log.cols != kLogColumns)
         damaged("log", std::to_string(kLogColumns) + " columns", std::to_string(log.cols));
     run.log.reserve(log.rows);

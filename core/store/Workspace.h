@@ -2,13 +2,17 @@
 #pragma once
 
 #include "core/engine/CascadeEngine.h"
+#include "core/engine/LendingCascade.h"
+#include "core/io/LendingBookReader.h"
 #include "core/io/ScenarioFile.h"
+#include "core/model/LendingBook.h"
 #include "core/model/PositionBook.h"
 #include "core/store/SqliteDatabase.h"
 
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -26,13 +30,15 @@ private:
     Reason reason_;
 };
 
-/// A stored position book (a row of `snapshots`).
+/// A stored book (a row of `snapshots`): a position book, or a lending book whose `symbols` are its
+/// assets, `mark_prices` their oracle prices, `positions` its accounts and `venue` its protocol profile.
 struct SnapshotInfo {
     std::int64_t id = 0;
     std::string name, source_path, content_hash, venue, imported_at;
     std::vector<std::string> symbols;
     std::vector<double> mark_prices; ///< parallel to symbols; NaN = none given
     std::size_t positions = 0;
+    BookKind kind = BookKind::Positions;
 };
 
 /// What an import stores besides the book: where it came from and how it was read.
@@ -62,15 +68,20 @@ struct RunInfo {
     double duration_ms = 0.0;
     std::size_t steps = 0, bins = 0;
     std::string summary_json;
+    BookKind kind = BookKind::Positions; ///< a lending run's summary_json is a lending summary
 };
 
-/// A run loaded whole: what the app needs to show it again without simulating.
+/// A run loaded whole: what the app needs to show it again without simulating. A lending run fills
+/// lending_summary and lending_log instead of summary and log.
 struct StoredRun {
     RunInfo info;
     Scenario scenario;
     RunSummary summary;
     RunFrames frames;
     std::vector<LiquidationEvent> log;
+    std::optional<LendingSummary> lending_summary;
+    std::vector<LendingEvent> lending_log;
+    std::vector<std::int64_t> snapshots; ///< the snapshots of its books, in the run's order
 };
 
 /// Progress in [0, 1]; return false to cancel.
@@ -120,6 +131,22 @@ public:
     StoredRun load_run(std::int64_t run_id);
     void delete_run(std::int64_t run_id);
 
+    /// Stores a lending book as a snapshot (docs/formats.md §6), as import_snapshot does: one
+    /// transaction, identical content recognised; `source.venue` is the protocol profile it was read with.
+    ImportResult import_lending_snapshot(const LendingBook& book, const SnapshotSource& source,
+                                         const StoreProgress& progress = {});
+    /// The stored lending book, every field as imported. UsageError for a snapshot of positions.
+    LendingBook load_lending_book(std::int64_t snapshot_id);
+
+    /// A lending run and its scenario in one transaction; the scenario belongs to the first snapshot
+    /// and links the others in order. Returns their ids.
+    std::pair<std::int64_t, std::int64_t>
+    save_scenario_with_lending_run(const std::vector<std::int64_t>& snapshot_ids, const std::string& name,
+                                   const Scenario& scenario, const std::string& started_at, double duration_ms,
+                                   const std::string& symbol, const LendingRunResult& result);
+    /// The snapshots a scenario runs, in order: its own, then the further books of a lending run.
+    std::vector<std::int64_t> scenario_snapshots(std::int64_t scenario_id);
+
     SqliteDatabase& database() { return db_; }
     const std::string& path() const { return db_.path(); }
 
@@ -128,6 +155,21 @@ private:
     std::int64_t insert_scenario(std::int64_t snapshot_id, const std::string& name, const Scenario& scenario);
     std::int64_t insert_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,
                             const std::string& symbol, const RunResult& result);
+    /// What a runs row holds besides its frames, summary and log.
+    struct RunRow {
+        std::int64_t scenario_id;
+        const std::string& started_at;
+        double duration_ms;
+        const std::string& symbol;
+        const char* kind;
+    };
+    std::int64_t insert_run_row(const RunRow& row, const RunFrames& frames, const std::string& summary,
+                                const std::vector<std::uint8_t>& log);
+    std::int64_t insert_lending_run(std::int64_t scenario_id, const std::string& started_at, double duration_ms,
+                                    const std::string& symbol, const LendingRunResult& result);
+    std::optional<SnapshotInfo> same_content(const SnapshotSource& source);
+    std::string unique_name(const SnapshotSource& source);
+    void read_lending_run(StoredRun& run, std::span<const std::uint8_t> log_blob);
 
     SqliteDatabase db_;
 };

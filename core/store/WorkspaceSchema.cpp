@@ -71,6 +71,40 @@ CREATE TABLE runs (
 );
 CREATE INDEX runs_by_scenario ON runs (scenario_id, started_at);
 )sql",
+    // 2 -> 3: lending books as snapshots of a second kind, lending runs, runs over several books.
+    R"sql(
+ALTER TABLE snapshots ADD COLUMN kind TEXT NOT NULL DEFAULT 'positions' CHECK (kind IN ('positions', 'lending'));
+-- A lending snapshot: symbols = its assets, mark_prices = their oracle prices, position_count = its
+-- accounts, venue = the protocol profile it was read with.
+CREATE TABLE lending_accounts (
+    key           INTEGER PRIMARY KEY,      -- snapshot_id * 2^32 + account
+    snapshot_id   INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+    name          TEXT NOT NULL,
+    emode         INTEGER NOT NULL,
+    health_factor REAL                      -- the protocol's own figure; NULL = not given
+);
+CREATE TABLE lending_rows (
+    key                      INTEGER PRIMARY KEY, -- snapshot_id * 2^32 + row; an account's rows in order
+    snapshot_id              INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+    account                  INTEGER NOT NULL,    -- the account's index in the snapshot
+    asset                    INTEGER NOT NULL,    -- index into the snapshot's symbols
+    collateral               REAL NOT NULL,
+    debt                     REAL NOT NULL,
+    liquidation_threshold    REAL,                -- NULL = the protocol profile's
+    liquidation_bonus        REAL,
+    liquidation_protocol_fee REAL,
+    line                     INTEGER NOT NULL
+);
+ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'positions' CHECK (kind IN ('positions', 'lending'));
+-- The further books of a lending run's scenario (its first is the scenario's snapshot).
+CREATE TABLE scenario_books (
+    scenario_id INTEGER NOT NULL REFERENCES scenarios (id) ON DELETE CASCADE,
+    position    INTEGER NOT NULL,           -- 1, 2, ...: its place among the run's books
+    snapshot_id INTEGER NOT NULL REFERENCES snapshots (id) ON DELETE CASCADE,
+    PRIMARY KEY (scenario_id, position)
+);
+CREATE INDEX scenario_books_by_snapshot ON scenario_books (snapshot_id);
+)sql",
 };
 static_assert(std::size(kMigrations) == kWorkspaceSchemaVersion);
 

@@ -6,8 +6,9 @@
 namespace levex {
 
 /// The workspace schema this build writes, kept in `PRAGMA user_version`. History:
-/// 1 — snapshots and their positions; 2 — scenarios and runs (summary, series and frames as BLOBs).
-inline constexpr int kWorkspaceSchemaVersion = 2;
+/// 1 — snapshots and their positions; 2 — scenarios and runs (summary, series and frames as BLOBs);
+/// 3 — lending books (snapshots of a second kind), lending runs, runs over several books.
+inline constexpr int kWorkspaceSchemaVersion = 3;
 
 /// Brings a database from its `user_version` forward to `target` (≤ kWorkspaceSchemaVersion), one
 /// step per version, each in its own transaction together with its new user_version.

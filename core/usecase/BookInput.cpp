@@ -41,7 +41,7 @@ BookFile read_book_file(const std::string& path, const ContractSpec& contract, c
     return out;
 }
 
-SnapshotBook load_snapshot_book(Workspace& workspace, const std::string& name) {
+SnapshotInfo find_named_snapshot(Workspace& workspace, const std::string& name) {
     std::optional<SnapshotInfo> info = workspace.find_snapshot(name);
     if (!info) {
         std::string names;
@@ -52,8 +52,13 @@ SnapshotBook load_snapshot_book(Workspace& workspace, const std::string& name) {
              "no snapshot named '" + name + "' in " + workspace.path() +
                  (names.empty() ? std::string(" (it holds none: import a book first)") : " (it holds " + names + ")")});
     }
-    auto book = std::make_shared<const PositionBook>(workspace.load_book(info->id));
-    return {std::move(*info), std::move(book)};
+    return std::move(*info);
+}
+
+SnapshotBook load_snapshot_book(Workspace& workspace, const std::string& name) {
+    SnapshotInfo info = find_named_snapshot(workspace, name);
+    auto book = std::make_shared<const PositionBook>(workspace.load_book(info.id));
+    return {std::move(info), std::move(book)};
 }
 
 void check_contract_units(const std::string& read_venue, const VenueProfile& run_venue, const std::string& book_label) {

@@ -45,6 +45,10 @@ struct SnapshotBook {
     std::shared_ptr<const PositionBook> book;
 };
 
+/// The snapshot called `name`. Throws ParameterError (key "snapshot") listing the names there are
+/// when none is called so.
+SnapshotInfo find_named_snapshot(Workspace& workspace, const std::string& name);
+
 /// The snapshot called `name` with its book. Throws ParameterError (key "snapshot") listing the
 /// names there are when none is called so.
 SnapshotBook load_snapshot_book(Workspace& workspace, const std::string& name);

@@ -2,8 +2,10 @@
 #pragma once
 
 #include "core/io/ScenarioFile.h"
+#include "core/usecase/LendingBookInput.h"
 
 #include <string>
+#include <vector>
 
 namespace levex {
 
@@ -12,6 +14,9 @@ struct OpenedScenario {
     Scenario scenario;
     std::string book_path; ///< the book as named, or the file of that name beside the scenario
     std::string venue;     ///< a bundled name when identical to the pinned profile, else a profile file
+    /// A lending scenario's books (then book_path is the first's and venue empty), each found as the
+    /// book is, with its protocol named as the venue is.
+    std::vector<LendingBookSource> lending_books;
 };
 
 /// Reads a scenario and checks it can be reproduced here: finds its book (the path it names, else

@@ -45,6 +45,10 @@ RunInputs resolve_run_inputs(const RunRequest& request) {
     require_valid_parameters(request.params);
     RunInputs inputs;
     inputs.params = request.params;
+    if (const std::vector<LendingBookSource> lending = lending_sources(request); !lending.empty()) {
+        resolve_lending_books(request, lending, inputs);
+        return inputs;
+    }
     std::string fallback = "generic";
     if (!request.snapshot.empty() && request.workspace) {
         // The venue a snapshot was read with is its runs' default: look it up before the book.

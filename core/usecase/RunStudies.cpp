@@ -3,7 +3,9 @@
 
 #include "core/base/NumberFormat.h"
 #include "core/base/ResourcePaths.h"
+#include "core/engine/LendingStudies.h"
 #include "core/model/ParameterTable.h"
+#include "core/usecase/LendingRun.h"
 
 #include <algorithm>
 
@@ -23,20 +25,42 @@ void append_rows(SweepResult& whole, const SweepResult& part) {
 } // namespace
 
 StudyInputs study_inputs(const RunInputs& inputs) {
-    return {inputs.book, inputs.venue, inputs.params, inputs.market.market};
+    StudyInputs out;
+    out.book = inputs.book;
+    out.venue = inputs.venue;
+    out.params = inputs.params;
+    out.market = inputs.market.market;
+    out.lending_books = inputs.lending_books;
+    return out;
+}
+
+StudyInputs lending_study_inputs(std::vector<LendingBookInput> books, const RunParameters& params) {
+    require_valid_parameters(params);
+    StudyInputs out;
+    out.params = params;
+    out.market = load_market_files(params).market;
+    out.lending_books = std::move(books);
+    return out;
 }
 
 StudyInputs study_inputs(std::shared_ptr<const PositionBook> book, const std::string& venue,
                          const RunParameters& params) {
     require_valid_parameters(params);
-    return {std::move(book), load_venue_profile(venue, venue_dir()), params, load_market_files(params).market};
+    return {std::move(book), load_venue_profile(venue, venue_dir()), params, load_market_files(params).market, {}};
 }
 
 SweepResult run_sweep_study(const StudyInputs& in, const SweepSpec& spec, const SweepRowsReady& on_rows,
                             std::size_t batch_rows, const std::function<bool()>& keep_going) {
     const SweepProgress progress = [&](std::size_t, std::size_t, std::size_t) { return !keep_going || keep_going(); };
+    const bool lending = !in.lending_books.empty();
+    const PreparedLendingRun prepared =
+        lending ? prepare_lending_run(in.lending_books, in.params) : PreparedLendingRun{};
+    auto sweep = [&](const SweepSpec& part) {
+        return lending ? run_lending_sweep(prepared.pointers(), in.params, part, in.market, progress)
+                       : run_sweep(*in.book, in.venue, in.params, part, in.market, progress);
+    };
     if (!on_rows || batch_rows == 0 || batch_rows >= spec.y.count) {
-        SweepResult whole = run_sweep(*in.book, in.venue, in.params, spec, in.market, progress);
+        SweepResult whole = sweep(spec);
         if (on_rows && !whole.cancelled && !on_rows(0, whole))
             whole.cancelled = true;
         return whole;
@@ -49,7 +73,7 @@ SweepResult run_sweep_study(const StudyInputs& in, const SweepSpec& spec, const 
         part.y.from = ys[first];
         part.y.to = ys[first + count - 1];
         part.y.count = count;
-        const SweepResult rows = run_sweep(*in.book, in.venue, in.params, part, in.market, progress);
+        const SweepResult rows = sweep(part);
         if (rows.cancelled || !on_rows(first, rows)) {
             whole.cancelled = true;
             return whole;
@@ -68,6 +92,9 @@ MonteCarloResult run_monte_carlo_study(const StudyInputs& in, const MonteCarloSp
     if (!p.price_series_file.empty())
         throw ParameterError({"price_series_file", "none (Monte Carlo draws random paths; a price series replays one)",
                               "'" + p.price_series_file + "'"});
+    if (!in.lending_books.empty())
+        return run_lending_monte_carlo(prepare_lending_run(in.lending_books, p).pointers(), p, spec, in.market,
+                                       progress);
     return run_monte_carlo(*in.book, in.venue, p, spec, in.market, progress);
 }
 

@@ -12,12 +12,14 @@
 namespace levex {
 
 /// What a sweep or a Monte Carlo study runs on: a book already read, a venue, the base
-/// parameters and the market files they name, loaded.
+/// parameters and the market files they name, loaded; or, for lending books, the books with their
+/// protocols (then `book` is null and the venue unused).
 struct StudyInputs {
     std::shared_ptr<const PositionBook> book;
     VenueProfile venue;
     RunParameters params;
     MarketInputs market;
+    std::vector<LendingBookInput> lending_books;
 };
 
 /// From resolved run inputs (the command line).
@@ -30,10 +32,14 @@ StudyInputs study_inputs(std::shared_ptr<const PositionBook> book, const std::st
 /// Rows [first, first + rows.ys.size()) of a sweep, as they finish; return false to stop.
 using SweepRowsReady = std::function<bool(std::size_t first, const SweepResult& rows)>;
 
-/// Runs the grid of `spec`. With `on_rows`, in batches of `batch_rows` rows (each batch on every
-/// core), handing each over as it finishes so a front end can show the grid filling; the result
-/// is the same for any batch size (every cell is computed on its own). `keep_going` is asked
-/// between cells; the result says `cancelled` when it said stop.
+/// A lending study (docs/lending.md §9) of books in memory (the app: the books of the shown run):
+/// checks the parameters (params.symbol must name the shocked asset) and loads the market files.
+StudyInputs lending_study_inputs(std::vector<LendingBookInput> books, const RunParameters& params);
+
+/// Runs the grid of `spec` (lending books: over shock, depth-scale and half-life, their metrics). With `on_rows`, in
+/// batches of `batch_rows` rows (each batch on every core), handing each over as it finishes so a front end can show
+/// the grid filling; the result is the same for any batch size (every cell is computed on its own). `keep_going` is
+/// asked between cells; the result says `cancelled` when it said stop.
 SweepResult run_sweep_study(const StudyInputs& inputs, const SweepSpec& spec, const SweepRowsReady& on_rows = {},
                             std::size_t batch_rows = 0, const std::function<bool()>& keep_going = {});
 

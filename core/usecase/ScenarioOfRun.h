@@ -10,7 +10,8 @@ namespace levex {
 
 /// The scenario of a run whose inputs were resolved: every parameter, the venue profile's
 /// content, the book's file and SHA-256 (`inputs` must hold it: ask for it with hash_book), the
-/// SHA-256 of the L2 and price-series files it read, and this program's version.
+/// SHA-256 of the L2 and price-series files it read, and this program's version. A lending run's
+/// scenario pins each book's file, SHA-256 and protocol profile instead.
 Scenario scenario_of_run(const RunInputs& inputs);
 
 /// The scenario of a run known by its names only (the app's Save scenario, a Library save): loads
@@ -18,6 +19,10 @@ Scenario scenario_of_run(const RunInputs& inputs);
 /// model and the price series, one pass each. Throws IoError when a file cannot be read.
 Scenario scenario_of_run(const RunParameters& params, const std::string& venue, const std::string& book_path,
                          const std::string& book_sha256 = {});
+
+/// The scenario of a lending run whose books are in memory (the app's Save scenario): each book's
+/// file and SHA-256 (hashed when not known) and protocol profile, the market files' hashes.
+Scenario scenario_of_lending_run(const RunParameters& params, const std::vector<LendingBookInput>& books);
 
 /// Throws DataError at `path` when a file a scenario pinned has changed: `what` is "L2 book" or
 /// "price series", `actual` its SHA-256 now. An empty pin pins nothing.

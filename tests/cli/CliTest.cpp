@@ -9,6 +9,7 @@
 
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -721,4 +722,195 @@ TEST(CliLiquidity, GenerateTakesAPublishedMixAndAnOpenInterest) {
     const CliRun oi = cli("generate --positions 5 --oi 0");
     EXPECT_EQ(oi.status, 2);
     EXPECT_NE(oi.err.find("--oi: expected an open interest > 0"), std::string::npos) << oi.err;
+}
+
+namespace {
+
+// docs/lending.md §3's account: 10 WETH at 2,000 (threshold 0.825, bonus 1.05, fee 10 %) against
+// 16,800 USDC, a book in USD.
+std::string known_answer_lending_book() {
+    const auto path = temp_dir() / "known-answer-lending.csv";
+    levex::write_text_file(path.string(), "account,asset,collateral,debt,price,liquidation_threshold,liquidation_bonus,"
+                                          "liquidation_protocol_fee\n"
+                                          "alice,WETH,10,0,2000,0.825,1.05,0.1\n"
+                                          "alice,USDC,0,16800,1,,,\n");
+    return path.string();
+}
+
+std::string sample(const std::string& name) {
+    return std::string(LEVEX_RESOURCE_DIR) + "/samples/" + name;
+}
+
+std::size_t lines(const std::string& text) {
+    return std::size_t(std::count(text.begin(), text.end(), '\n'));
+}
+
+} // namespace
+
+TEST(CliLending, InspectWritesOneRowPerAccountWithTheHealthFactors) {
+    const std::string book = known_answer_lending_book();
+    const CliRun run = cli("inspect " + book + " --protocol aave-v3-ethereum --protocol-base-value 1");
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_EQ(run.out.rfind("account,emode,collateral_base,debt_base,health_factor,protocol_health_factor,difference,"
+                            "liquidation_asset,liquidation_price,price,distance_to_liquidation,max_repay_base\n",
+                            0),
+              0u)
+        << run.out;
+    EXPECT_NEAR(number(run.out, "alice", "health_factor"), 0.982143, 5e-7);
+    EXPECT_EQ(cell(run.out, "alice", "liquidation_asset"), "WETH");
+    EXPECT_NEAR(number(run.out, "alice", "liquidation_price"), 16800.0 / 8.25, 1e-9);
+    EXPECT_NEAR(number(run.out, "alice", "max_repay_base"), 8400.0, 1e-9);
+    // BOOK.csv@PROTOCOL names the profile too; the samples' own health factors come back within 0.5 %.
+    const auto out = temp_dir() / "v2-inspect.csv";
+    const CliRun v2 = cli("inspect " + sample("aave-v2-steth-2023-06.csv") + "@aave-v2-ethereum --symbol STETH --out " +
+                          out.string());
+    ASSERT_EQ(v2.status, 0) << v2.err;
+    const std::string table = levex::read_text_file(out.string());
+    EXPECT_EQ(lines(table), 1u + 1309u);
+    EXPECT_EQ(cell(table, "0x777777c9898d384f785ee44acfe945efdff5f3e0", "liquidation_asset"), "STETH");
+    EXPECT_NEAR(number(table, "0x777777c9898d384f785ee44acfe945efdff5f3e0", "health_factor") /
+                    number(table, "0x777777c9898d384f785ee44acfe945efdff5f3e0", "protocol_health_factor"),
+                1.0, 0.005);
+    // A lending book needs its protocol.
+    const CliRun unnamed = cli("inspect " + book);
+    EXPECT_EQ(unnamed.status, 2);
+    EXPECT_NE(unnamed.err.find("is a lending book: name its protocol profile"), std::string::npos) << unnamed.err;
+}
+
+TEST(CliLending, SimulateWritesTheLendingSummaryAndLog) {
+    const auto dir = temp_dir();
+    const std::string log_path = (dir / "lending-log.csv").string();
+    const CliRun run = cli("simulate " + known_answer_lending_book() +
+                           "@aave-v3-ethereum --symbol WETH --protocol-base-value 1 --depth-quote-within-1pct 1e15 "
+                           "--withdrawal off --half-life inf --steps 5 --log " +
+                           log_path);
+    ASSERT_EQ(run.status, 0) << run.err;
+    for (const char* key :
+         {"\"kind\": \"lending\"", "\"symbol\": \"WETH\"", "\"accounts_liquidated\": 1", "\"collateral_seized\"",
+          "\"collateral_seized_base\"", "\"debt_repaid_base\"", "\"bonus_base\"", "\"protocol_fee_base\"",
+          "\"bad_debt_base\": 0", "\"final_price\"", "\"min_price\"", "\"exhaustion_price\"", "\"books\""})
+        EXPECT_NE(run.out.find(key), std::string::npos) << key << " in " << run.out;
+    const std::string log = levex::read_text_file(log_path);
+    ASSERT_EQ(log.rfind("step,book,account,collateral_asset,debt_asset,debt_repaid,collateral_seized,protocol_fee,"
+                        "collateral_sold,health_factor_before,health_factor_after,sale_price,bad_debt_base\n",
+                        0),
+              0u)
+        << log;
+    // The known answer: repay 8,400 USDC, seize 4.41 WETH of which 0.021 is the protocol's.
+    std::vector<std::string> row;
+    {
+        std::stringstream first(log.substr(log.find('\n') + 1));
+        std::string line, c;
+        std::getline(first, line);
+        std::stringstream cells(line);
+        while (std::getline(cells, c, ','))
+            row.push_back(c);
+    }
+    ASSERT_GE(row.size(), 11u) << log;
+    EXPECT_EQ(row[0], "0");
+    EXPECT_EQ(row[2], "alice");
+    EXPECT_EQ(row[3], "WETH");
+    EXPECT_EQ(row[4], "USDC");
+    EXPECT_NEAR(std::stod(row[5]), 8400.0, 1e-9);
+    EXPECT_NEAR(std::stod(row[6]), 4.41, 1e-12);
+    EXPECT_NEAR(std::stod(row[7]), 0.021, 1e-12);
+    EXPECT_NEAR(std::stod(row[9]), 0.982143, 5e-7);
+    EXPECT_NEAR(std::stod(row[10]), 1.098036, 5e-7);
+}
+
+TEST(CliLending, TwoBooksShareOneMarketAndTheirScenarioReproducesTheRun) {
+    const auto dir = temp_dir();
+    const std::string scenario = (dir / "lending-scenario.json").string();
+    const std::string books = sample("aave-v2-steth-2023-06.csv") + "@aave-v2-ethereum " +
+                              sample("aave-v3-steth-2023-06.csv") + "@aave-v3-ethereum";
+    const std::string market = " --symbol STETH --shock -0.1 --depth-quote-within-1pct 2000 --half-life inf";
+    const CliRun first = cli("simulate " + books + market + " --save-scenario " + scenario);
+    ASSERT_EQ(first.status, 0) << first.err;
+    EXPECT_NE(first.out.find("\"accounts\": 1811"), std::string::npos) << first.out;
+    EXPECT_NE(first.out.find("\"protocol\": \"aave-v2-ethereum\""), std::string::npos);
+    EXPECT_NE(first.out.find("\"protocol\": \"aave-v3-ethereum\""), std::string::npos);
+    const std::string text = levex::read_text_file(scenario);
+    EXPECT_NE(text.find("\"books\""), std::string::npos) << text;
+    const CliRun again = cli("simulate " + sample("aave-v2-steth-2023-06.csv") + " " +
+                             sample("aave-v3-steth-2023-06.csv") + " --scenario " + scenario);
+    ASSERT_EQ(again.status, 0) << again.err;
+    EXPECT_EQ(again.out, first.out);
+}
+
+TEST(CliLending, GenerateWritesASeededLendingBookThatReadsBack) {
+    const CliRun a = cli("generate --lending 200 --seed 5");
+    ASSERT_EQ(a.status, 0) << a.err;
+    EXPECT_EQ(a.out, cli("generate --lending 200 --seed 5").out);
+    EXPECT_NE(a.out, cli("generate --lending 200 --seed 6").out);
+    EXPECT_EQ(a.out.rfind("account,asset,collateral,debt,price", 0), 0u) << a.out.substr(0, 100);
+    const auto path = temp_dir() / "generated-lending.csv";
+    levex::write_text_file(path.string(), a.out);
+    const CliRun inspect = cli("inspect " + path.string() + " --protocol aave-v3-ethereum");
+    ASSERT_EQ(inspect.status, 0) << inspect.err;
+    EXPECT_EQ(lines(inspect.out), 1u + 200u);
+    EXPECT_EQ(cli("generate --lending 10 --venue generic").status, 2);
+    EXPECT_EQ(cli("generate --positions 10 --protocol aave-v3-ethereum").status, 2);
+}
+
+TEST(CliLending, ABadLendingBookExitsWith3AtItsCell) {
+    const auto path = temp_dir() / "bad-lending.csv";
+    levex::write_text_file(path.string(), "account,asset,collateral,debt,price\na,WETH,-1,0,2000\n");
+    for (const std::string& command : {"inspect " + path.string() + " --protocol aave-v3-ethereum",
+                                       "simulate " + path.string() + "@aave-v3-ethereum"}) {
+        const CliRun run = cli(command);
+        EXPECT_EQ(run.status, 3) << command;
+        EXPECT_EQ(run.err, path.string() + ":2:8: expected collateral >= 0, found '-1'\n") << command;
+        EXPECT_TRUE(run.out.empty());
+    }
+}
+
+TEST(CliLending, SweepAndMonteCarloRunOnLendingBooks) {
+    const std::string books = sample("aave-v2-steth-2023-06.csv") + "@aave-v2-ethereum " +
+                              sample("aave-v3-steth-2023-06.csv") + "@aave-v3-ethereum";
+    const std::string market = " --symbol STETH --depth-quote-within-1pct 2000 --half-life inf";
+    const auto critical = temp_dir() / "lending-critical.csv";
+    const CliRun sweep =
+        cli("sweep " + books + market +
+            " --x shock:-0.5:0:11 --y depth-scale:0.5:2:3 --metric accounts_liquidated --out-critical " +
+            critical.string());
+    ASSERT_EQ(sweep.status, 0) << sweep.err;
+    EXPECT_EQ(sweep.out.rfind("shock,depth-scale,accounts_liquidated\n", 0), 0u) << sweep.out;
+    EXPECT_EQ(lines(sweep.out), 1u + 33u);
+    EXPECT_GT(number(sweep.out, "-0.5", "accounts_liquidated"), 1000.0);
+    EXPECT_EQ(levex::read_text_file(critical.string()).rfind("depth-scale,critical_shock\n", 0), 0u);
+    // A position book's axis is refused for lending books.
+    EXPECT_EQ(cli("sweep " + books + market + " --x shock:-0.5:0:3 --y leverage-mult:1:2:2").status, 2);
+
+    const std::string mc = "montecarlo " + sample("aave-v3-steth-2023-06.csv") + "@aave-v3-ethereum" + market +
+                           " --paths 12 --vol 0.01 --steps 40 --seed 3";
+    const CliRun first = cli(mc);
+    ASSERT_EQ(first.status, 0) << first.err;
+    EXPECT_EQ(first.out.rfind("metric,p5,p25,p50,p75,p95\n", 0), 0u) << first.out;
+    for (const char* metric : {"\naccounts_liquidated,", "\nbad_debt_base,", "\ncollateral_seized,"})
+        EXPECT_NE(first.out.find(metric), std::string::npos) << metric;
+    EXPECT_EQ(cli(mc).out, first.out);
+}
+
+TEST(CliLending, ImportALendingBookAndRunItsSnapshot) {
+    const auto dir = temp_dir();
+    const std::string db = (dir / "lending.db").string();
+    const std::string book = sample("aave-v2-steth-2023-06.csv");
+    const CliRun unnamed = cli("import " + book + " --db " + db);
+    EXPECT_EQ(unnamed.status, 2);
+    EXPECT_FALSE(std::filesystem::exists(db));
+    const CliRun imported = cli("import " + book + " --db " + db + " --protocol aave-v2-ethereum --name v2");
+    ASSERT_EQ(imported.status, 0) << imported.err;
+    EXPECT_EQ(imported.out, "imported 'v2': 1309 accounts into " + db + "\n");
+    EXPECT_EQ(cli("list --db " + db).out.rfind("v2\t1309\t", 0), 0u);
+    const std::string options = " --symbol STETH --shock -0.1 --depth-quote-within-1pct 2000 --half-life inf";
+    const CliRun from_csv = cli("simulate " + book + "@aave-v2-ethereum" + options);
+    const CliRun from_db = cli("simulate --db " + db + " --snapshot v2" + options + " --save-run");
+    ASSERT_EQ(from_db.status, 0) << from_db.err;
+    EXPECT_NE(from_db.err.find("saved run 1 (scenario 'aave-v2-ethereum, STETH shock -10 %') with snapshot 'v2'"),
+              std::string::npos)
+        << from_db.err;
+    // The same run: the totals agree; only the book's name differs (the file, the snapshot).
+    const auto totals = [](const std::string& json) { return json.substr(0, json.find("\"start_price\"")); };
+    EXPECT_EQ(totals(from_db.out), totals(from_csv.out));
+    EXPECT_NE(from_db.out.find("\"book\": \"snapshot 'v2'\""), std::string::npos) << from_db.out;
 }

@@ -120,6 +120,34 @@ TEST(LendingBookReader, BadInputIsRefusedWithLocatedErrors) {
     }
 }
 
+// Each refusal carries its issue code, as the positions reader's do.
+TEST(LendingBookReader, EachErrorCarriesItsCode) {
+    const ProtocolProfile profile = test::v33_profile();
+    const std::pair<const char*, IssueCode> cases[] = {
+        {"negative_collateral.csv", IssueCode::OutOfRange}, {"zero_price.csv", IssueCode::OutOfRange},
+        {"price_differs.csv", IssueCode::MixedValues},      {"threshold_one.csv", IssueCode::OutOfRange},
+        {"bonus_below_one.csv", IssueCode::OutOfRange},     {"fee_above_one.csv", IssueCode::OutOfRange},
+        {"unknown_asset.csv", IssueCode::BadValue},         {"unknown_emode.csv", IssueCode::BadValue},
+        {"emode_differs.csv", IssueCode::MixedValues},      {"health_differs.csv", IssueCode::MixedValues},
+        {"duplicate_row.csv", IssueCode::DuplicateId},      {"non_numeric.csv", IssueCode::NotANumber},
+        {"amount_too_large.csv", IssueCode::OutOfRange},    {"decimal_comma.csv", IssueCode::NotANumber},
+        {"too_few_fields.csv", IssueCode::FieldCount},      {"debt_without_collateral.csv", IssueCode::MissingValue},
+        {"missing_column.csv", IssueCode::MissingColumn},
+    };
+    for (const auto& [file, code] : cases) {
+        SCOPED_TRACE(file);
+        const Issue* e = read(file, BadRowPolicy::Strict, &profile).first_error();
+        ASSERT_NE(e, nullptr);
+        EXPECT_EQ(issue_code_name(e->code), std::string(issue_code_name(code)));
+    }
+    EXPECT_EQ(
+        parse_lending_csv("account,asset,collateral,debt,price\na,WETH,1,inf,2000\n", "x.csv").first_error()->code,
+        IssueCode::NotFinite);
+    EXPECT_EQ(parse_lending_csv("account,asset,collateral,debt,price\na,WETH,1,,2000\n", "x.csv").first_error()->code,
+              IssueCode::MissingValue);
+    EXPECT_EQ(parse_lending_csv("\n\n", "x.csv").first_error()->code, IssueCode::EmptyInput);
+}
+
 // Skip-bad-rows mode: a bad row leaves out its whole account, listed row by row; the rest is read.
 TEST(LendingBookReader, SkipModeLeavesOutTheWholeAccount) {
     const ProtocolProfile profile = test::v33_profile();

@@ -140,6 +140,30 @@ TEST(ProtocolProfile, BadProfilesAreLocated) {
     }
 }
 
+// Each refusal carries its issue code.
+TEST(ProtocolProfile, ErrorsCarryTheirCodes) {
+    auto code_of = [](const std::string& json) {
+        try {
+            parse_protocol_profile(json, "p.json");
+        } catch (const DataError& e) {
+            return std::string(issue_code_name(e.code()));
+        }
+        return std::string("no error");
+    };
+    const std::string good = test::minimal_profile_json();
+    auto with = [&](const std::string& from, const std::string& to) {
+        std::string s = good;
+        const std::size_t at = s.find(from);
+        EXPECT_NE(at, std::string::npos) << from;
+        return s.replace(at, from.size(), to);
+    };
+    EXPECT_EQ(code_of(with("\"liquidation\": {", "\"liquidation\": {\"grace\": 1, ")), "unknown_key");
+    EXPECT_EQ(code_of("{\"name\": 1}"), "wrong_type");
+    EXPECT_EQ(code_of(with("\"liquidation_bonus\": 1.05,", "\"liquidation_bonus\": 0.5,")), "out_of_range");
+    EXPECT_EQ(code_of(with("\"id\": 1", "\"id\": 0")), "bad_value");
+    EXPECT_EQ(code_of("{"), "json_syntax");
+}
+
 TEST(ProtocolProfile, StructuralErrors) {
     const std::string good = test::minimal_profile_json();
     auto with = [&](const std::string& from, const std::string& to) {

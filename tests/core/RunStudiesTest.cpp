@@ -16,7 +16,7 @@ StudyInputs inputs(const RunParameters& params = {}) {
     settings.positions = 400;
     settings.seed = 3;
     const VenueProfile venue = test::bundled_venue("generic");
-    return {std::make_shared<const PositionBook>(generate_book(settings, venue)), venue, params, {}};
+    return {std::make_shared<const PositionBook>(generate_book(settings, venue)), venue, params, {}, {}};
 }
 
 SweepSpec small_grid() {

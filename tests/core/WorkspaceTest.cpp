@@ -368,7 +368,7 @@ TEST(Workspace, ARunReopensExactlyWithItsFramesAndLog) {
 
     Workspace ws(db_path("run.db"));
     const auto snap = ws.import_snapshot(book, source("run-book", "h")).snapshot;
-    Scenario scenario{params, venue.json, "/data/run-book.csv", "h", "", "", "0.1.0"};
+    Scenario scenario{params, venue.json, "/data/run-book.csv", "h", "", "", "0.1.0", {}};
     const auto sc = ws.save_scenario(snap.id, "shock -8%", scenario);
     ASSERT_EQ(ws.scenarios(snap.id).size(), 1u);
     EXPECT_EQ(ws.scenarios(snap.id)[0].name, "shock -8%");
@@ -432,6 +432,10 @@ void make_old_database(const std::string& path, int version) {
                 "'isolated', NULL, "
                 "NULL, NULL, 80.5, 2)");
     }
+    if (version >= 2) {
+        db.exec("INSERT INTO scenarios VALUES (1, 1, 'old scenario', '2026-01-01T00:00:00Z', '{}')");
+        db.exec("INSERT INTO runs VALUES (1, 1, '2026-01-01T00:00:00Z', 1.0, 'BTC', 0, 2, '{}', x'', x'', x'', x'')");
+    }
 }
 
 TEST(WorkspaceMigrations, EveryOlderVersionMigratesForwardKeepingItsData) {
@@ -454,6 +458,13 @@ TEST(WorkspaceMigrations, EveryOlderVersionMigratesForwardKeepingItsData) {
             EXPECT_EQ(book.id[0], "p1");
             EXPECT_EQ(book.exchange_liquidation_price[0], 80.5);
             EXPECT_EQ(book.symbol_mark[0], 100.0);
+            EXPECT_EQ(old->kind, BookKind::Positions);
+        }
+        if (version >= 2) {
+            const std::vector<RunInfo> runs = ws.runs(ws.find_snapshot("old")->id);
+            ASSERT_EQ(runs.size(), 1u);
+            EXPECT_EQ(runs[0].kind, BookKind::Positions);
+            EXPECT_EQ(runs[0].scenario_name, "old scenario");
         }
         // Everything the current schema holds works on the migrated file.
         const auto snap = ws.import_snapshot(every_field_book(), source("new", "hn")).snapshot;
@@ -479,7 +490,8 @@ TEST(WorkspaceOpen, ADatabaseFromANewerVersionIsRefusedAndLeftUnchanged) {
     } catch (const WorkspaceOpenError& e) {
         EXPECT_EQ(e.reason(), WorkspaceOpenError::Reason::TooNew);
         const std::string message = e.what();
-        EXPECT_NE(message.find("written by a newer version of LevEx (workspace schema 99; this version reads up to 2)"),
+        EXPECT_NE(message.find("written by a newer version of LevEx (workspace schema 99; this version reads up to " +
+                               std::to_string(kWorkspaceSchemaVersion) + ")"),
                   std::string::npos)
             << message;
         EXPECT_NE(message.find("unchanged"), std::string::npos) << message;
@@ -619,7 +631,7 @@ TEST(Workspace, TheSummaryKeepsThePriceFloorFlag) {
 TEST(Workspace, AScenarioAndItsRunAreSavedTogether) {
     Workspace ws(db_path("together.db"));
     const auto snap = ws.import_snapshot(every_field_book(), source("t", "h")).snapshot;
-    Scenario scenario{RunParameters{}, test::bundled_venue("generic").json, "t.csv", "h", "", "", "0.1.0"};
+    Scenario scenario{RunParameters{}, test::bundled_venue("generic").json, "t.csv", "h", "", "", "0.1.0", {}};
     const auto [scenario_id, run_id] =
         ws.save_scenario_with_run(snap.id, "both", scenario, utc_now_iso8601(), 1.0, "BTC", RunResult{});
     EXPECT_GT(scenario_id, 0);

@@ -77,7 +77,7 @@ struct Fixture {
             const levex::RunResult result = levex::simulate(book, venue, params);
             const auto scenario =
                 ws.save_scenario(snapshot.id, "shock " + std::to_string(int(shock * 100)),
-                                 levex::Scenario{params, venue.json, book_csv, sha, "", "", levex::version()});
+                                 levex::Scenario{params, venue.json, book_csv, sha, "", "", levex::version(), {}});
             runs.push_back(ws.save_run(scenario, levex::utc_now_iso8601(), 5.0, "BTCUSDT", result));
         }
         return {snapshot.id, runs};
