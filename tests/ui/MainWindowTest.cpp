@@ -19,6 +19,8 @@
 #include "core/io/PositionCsvReader.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMenuBar>
@@ -342,6 +344,97 @@ TEST(MainWindow, MonteCarloDrawsAFanAndADistribution) {
     for (auto it = bars->data()->begin(); it != bars->data()->end(); ++it)
         paths += it->value;
     EXPECT_DOUBLE_EQ(paths, 100.0);
+}
+
+namespace {
+QCheckBox* permanent_box(MainWindow& window) {
+    for (QCheckBox* box : window.findChildren<QCheckBox*>())
+        if (box->text() == "permanent")
+            return box;
+    return nullptr;
+}
+} // namespace
+
+// A sweep says what it was computed on; a change of a setting it does not sweep marks it stale
+// (on the plot too), a change of its own axes (a cell chosen) does not; a new metric sweeps again at once.
+TEST(MainWindow, SensitivitySaysItsBasisAndTurnsStale) {
+    MainWindow window;
+    open_sample(window);
+    levex::ui::SensitivityPanel* panel = window.sensitivity();
+    EXPECT_FALSE(panel->basisLabel()->isVisibleTo(panel)); // nothing computed yet
+    QSignalSpy done(panel, &levex::ui::SensitivityPanel::finished);
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(panel->isStale());
+    EXPECT_TRUE(panel->basisLabel()->text().startsWith("Computed on btcusdt-sample.csv · BTCUSDT · generic"))
+        << panel->basisLabel()->text().toStdString();
+
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    emit panel->cellChosen(-0.12, 2.0); // the sweep's own axes
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_FALSE(panel->isStale());
+
+    finished.clear();
+    QCheckBox* permanent = permanent_box(window);
+    ASSERT_NE(permanent, nullptr);
+    permanent->setChecked(true);
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_TRUE(panel->isStale());
+    EXPECT_TRUE(panel->basisLabel()->text().contains("Stale")) << panel->basisLabel()->text().toStdString();
+    EXPECT_TRUE(panel->basisLabel()->text().contains("Changed since: Half-life"))
+        << panel->basisLabel()->text().toStdString();
+    finished.clear();
+    permanent->setChecked(false); // back to what it was computed on
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_FALSE(panel->isStale());
+
+    // Another metric: swept again at once, the cells the core's of that metric.
+    done.clear();
+    const int share = panel->metricBox()->findData("liquidated_share_of_oi");
+    ASSERT_GE(share, 0);
+    panel->metricBox()->setCurrentIndex(share);
+    EXPECT_EQ(panel->spec().metric, "liquidated_share_of_oi");
+    ASSERT_TRUE(done.wait(60000));
+    const auto run = window.simulation()->currentRun();
+    levex::SweepSpec spec = panel->spec();
+    const auto venue = levex::load_venue_profile("generic", levex::venue_dir());
+    levex::RunParameters base = run->params;
+    base.symbol = run->symbol;
+    const levex::SweepResult core = levex::run_sweep(*run->position_book, venue, base, spec);
+    QCPColorMapData* cells = panel->colorMap()->data();
+    for (int iy = 0; iy < int(core.ys.size()); iy += 3)
+        for (int ix = 0; ix < int(core.xs.size()); ix += 5) {
+            const std::size_t k = std::size_t(iy) * core.xs.size() + std::size_t(ix);
+            if (core.defined[k]) {
+                ASSERT_DOUBLE_EQ(cells->cell(ix, iy), core.values[k]) << ix << " " << iy;
+            }
+        }
+}
+
+// Monte Carlo paths say what they were computed on and turn stale when the shock changes.
+TEST(MainWindow, MonteCarloSaysItsBasisAndTurnsStale) {
+    MainWindow window;
+    open_sample(window);
+    levex::ui::MonteCarloPanel* panel = window.monteCarlo();
+    QSignalSpy done(panel, &levex::ui::MonteCarloPanel::finished);
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(panel->isStale());
+    EXPECT_TRUE(panel->basisLabel()->text().startsWith("Computed on btcusdt-sample.csv"))
+        << panel->basisLabel()->text().toStdString();
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    window.findChild<QDoubleSpinBox*>("shock")->setValue(-9.0);
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_TRUE(panel->isStale());
+    EXPECT_TRUE(panel->basisLabel()->text().contains("Changed since: Shock"))
+        << panel->basisLabel()->text().toStdString();
+    done.clear();
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(panel->isStale());
+    EXPECT_TRUE(panel->basisLabel()->text().contains("Shock -9 %") ||
+                panel->basisLabel()->text().contains("Shock −9 %"))
+        << panel->basisLabel()->text().toStdString();
 }
 
 // A multi-symbol book: the symbol with the largest open interest is proposed and the book's size shown.

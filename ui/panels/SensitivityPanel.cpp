@@ -48,6 +48,17 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
     compute_->setToolTip(tr("Sweep shock × leverage for the shown book and settings"));
     status_ = new QLabel(tr("Shock × leverage grid of the chosen metric; click a cell to load it."));
     connect(compute_, &QPushButton::clicked, this, &SensitivityPanel::compute);
+    // A sweep maps one metric: choosing another sweeps again at once rather than leave the old
+    // metric's cells under the new name.
+    connect(metric_, &QComboBox::currentIndexChanged, this, [this] {
+        if (computed_)
+            compute();
+    });
+    basis_ = new QLabel;
+    basis_->setObjectName("sensitivityBasis");
+    basis_->setWordWrap(true);
+    basis_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    basis_->hide();
     auto* bar = new QHBoxLayout;
     bar->addWidget(metric_);
     bar->addWidget(compute_);
@@ -88,7 +99,9 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    layout->addWidget(basis_);
     layout->addWidget(plot_, 1);
+    stale_ = std::make_unique<StaleMark>(plot_);
 }
 
 SensitivityPanel::~SensitivityPanel() {
@@ -97,9 +110,40 @@ SensitivityPanel::~SensitivityPanel() {
     thread_.wait();
 }
 
-void SensitivityPanel::setContext(std::shared_ptr<const LiveRun> run, const QString& venue) {
+void SensitivityPanel::setContext(std::shared_ptr<const LiveRun> run, const QString& venue, const QString& book_name) {
     run_ = std::move(run);
-    venue_ = venue;
+    if (run_)
+        now_ = StudyBasis::of(*run_, book_name, venue);
+    showBasis();
+}
+
+std::vector<std::string> SensitivityPanel::sweptKeys() const {
+    std::vector<std::string> keys;
+    for (SweepAxis axis : {spec_.x.axis, spec_.y.axis})
+        keys.emplace_back(axis_parameter_key(axis));
+    return keys;
+}
+
+void SensitivityPanel::showBasis() {
+    if (!computed_) {
+        basis_->hide();
+        stale_->hide();
+        return;
+    }
+    const QString on = describe_basis(*computed_, sweptKeys());
+    const QStringList changes = basis_changes(*computed_, now_, sweptKeys());
+    basis_->show();
+    if (changes.isEmpty()) {
+        basis_->setStyleSheet({});
+        basis_->setText(tr("Computed on %1").arg(on));
+        stale_->hide();
+        return;
+    }
+    basis_->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #5a3700; padding: 2px; }"));
+    basis_->setText(tr("<b>Stale</b>: computed on %1. Changed since: %2. Press Compute for the shown run.")
+                        .arg(on.toHtmlEscaped(), changes.join(QStringLiteral(", ")).toHtmlEscaped()));
+    stale_->show(tr("Stale: %1 changed since this sweep\nPress Compute for the shown run")
+                     .arg(changes.join(QStringLiteral(", "))));
 }
 
 void SensitivityPanel::compute() {
@@ -115,7 +159,7 @@ void SensitivityPanel::compute() {
     SweepWorker::Request request;
     request.generation = ++generation_;
     request.book = run_->position_book;
-    request.venue = venue_;
+    request.venue = now_.venue;
     request.base = run_->params;
     request.base.symbol = run_->symbol;
     request.spec = spec_;
@@ -139,6 +183,8 @@ void SensitivityPanel::compute() {
     static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
         ->setText(tr("Sensitivity: %1 over shock × leverage").arg(metric_->currentText()));
     status_->setText(tr("Sweeping…"));
+    computed_ = now_;
+    showBasis();
     compute_->setEnabled(false);
     plot_->replot(QCustomPlot::rpQueuedReplot);
     QMetaObject::invokeMethod(worker_, "run", Qt::QueuedConnection, Q_ARG(levex::ui::SweepWorker::Request, request));
@@ -164,6 +210,8 @@ double axis_factor(SweepAxis axis) {
 void SensitivityPanel::showSweep(const SweepSpec& spec, const SweepResult& result) {
     spec_ = spec;
     result_ = result;
+    computed_.reset(); // the caller's chart says what it was computed on
+    showBasis();
     ++generation_; // rows of a sweep still running elsewhere no longer land here
     const double fx = axis_factor(spec.x.axis), fy = axis_factor(spec.y.axis);
     QCPColorMapData* cells = map_->data();

@@ -2,12 +2,15 @@
 #pragma once
 
 #include "ui/models/LiveRun.h"
+#include "ui/models/StudyBasis.h"
+#include "ui/views/StaleMark.h"
 #include "ui/workers/SweepWorker.h"
 
 #include <QThread>
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QCPColorMap;
@@ -27,8 +30,9 @@ public:
     explicit SensitivityPanel(QWidget* parent = nullptr);
     ~SensitivityPanel() override;
 
-    /// The run whose book and settings the next sweep uses.
-    void setContext(std::shared_ptr<const LiveRun> run, const QString& venue);
+    /// The run whose book and settings the next sweep uses (`book_name`: its file or snapshot). A
+    /// sweep computed on another book or other settings is marked stale.
+    void setContext(std::shared_ptr<const LiveRun> run, const QString& venue, const QString& book_name);
     /// Starts a sweep (cancelling one in progress).
     void compute();
     /// Shows a finished sweep of any two axes (the command line's chart).
@@ -37,6 +41,11 @@ public:
     QCPColorMap* colorMap() const { return map_; }
     QCPCurve* criticalCurve() const { return critical_; }
     std::size_t rowsFilled() const { return rows_filled_; }
+    /// True when the shown sweep was computed on another book or other settings than the shown run's.
+    bool isStale() const { return stale_->visible(); }
+    /// The line saying what the shown sweep was computed on (and, when stale, what changed since).
+    QLabel* basisLabel() const { return basis_; }
+    QComboBox* metricBox() const { return metric_; }
     /// The grid shown (rows not yet computed are undefined) and its axes, for data export.
     const SweepSpec& spec() const { return spec_; }
     const SweepResult& result() const { return result_; }
@@ -48,6 +57,10 @@ signals:
 
 private:
     void onRow(const std::shared_ptr<const SweepRow>& row);
+    /// Says what the shown sweep was computed on, and marks it stale when the shown run differs.
+    void showBasis();
+    /// The parameter keys the sweep sets itself (its axes): changing them leaves it current.
+    std::vector<std::string> sweptKeys() const;
 
     QThread thread_;
     SweepWorker* worker_;
@@ -57,8 +70,11 @@ private:
     QCustomPlot* plot_;
     QCPColorMap* map_;
     QCPCurve* critical_;
+    QLabel* basis_;
+    std::unique_ptr<StaleMark> stale_;
     std::shared_ptr<const LiveRun> run_;
-    QString venue_;
+    StudyBasis now_;                     ///< the shown run's
+    std::optional<StudyBasis> computed_; ///< the shown sweep's (none for a command line's chart)
     SweepSpec spec_;
     SweepResult result_;
     quint64 generation_ = 0;

@@ -655,8 +655,8 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
     log_model_->setUnits(size_unit, money_unit);
     positions_model_->setRun(run);
     log_model_->setRun(run);
-    sensitivity_->setContext(run, controls_->venue());
-    monte_carlo_->setContext(run, controls_->venue());
+    sensitivity_->setContext(run, controls_->venue(), shown_.path);
+    monte_carlo_->setContext(run, controls_->venue(), shown_.path);
     // After any change, the cursor lands on the end of what the frame shows: the whole cascade.
     playback_->setFinished(s.steps_run, heatmap_->framedSteps());
     showCursor(playback_->cursor());
