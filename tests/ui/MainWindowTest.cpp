@@ -411,6 +411,69 @@ TEST(MainWindow, SensitivitySaysItsBasisAndTurnsStale) {
         }
 }
 
+// The sensitivity panel sweeps any two of the command line's axes over edited ranges (up moves
+// too), any summary metric, with the threshold given; it says why a critical-shock curve is absent.
+TEST(MainWindow, SensitivitySweepsEditedAxesAndExplainsAMissingCurve) {
+    MainWindow window;
+    open_sample(window);
+    levex::ui::SensitivityPanel* panel = window.sensitivity();
+    const levex::ui::AxisEditor& x = panel->xEditor();
+    const levex::ui::AxisEditor& y = panel->yEditor();
+    x.parameter->setCurrentIndex(x.parameter->findData(int(levex::SweepAxis::Shock)));
+    x.from->setValue(0.0);
+    x.to->setValue(20.0); // a short squeeze
+    x.count->setValue(5);
+    y.parameter->setCurrentIndex(y.parameter->findData(int(levex::SweepAxis::DepthScale)));
+    y.from->setValue(0.5);
+    y.to->setValue(2.0);
+    y.count->setValue(4);
+    panel->thresholdBox()->setValue(1.0);
+    panel->metricBox()->setCurrentIndex(panel->metricBox()->findData("max_price"));
+    QSignalSpy done(panel, &levex::ui::SensitivityPanel::finished);
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_EQ(panel->spec().metric, "max_price");
+    EXPECT_DOUBLE_EQ(panel->spec().critical_threshold, 0.01);
+
+    const auto run = window.simulation()->currentRun();
+    levex::SweepSpec spec;
+    spec.x = levex::parse_axis("shock:0:0.2:5");
+    spec.y = levex::parse_axis("depth-scale:0.5:2:4");
+    spec.metric = "max_price";
+    spec.critical_threshold = 0.01;
+    levex::RunParameters base = run->params;
+    base.symbol = run->symbol;
+    const auto venue = levex::load_venue_profile("generic", levex::venue_dir());
+    const levex::SweepResult core = levex::run_sweep(*run->position_book, venue, base, spec);
+    QCPColorMapData* cells = panel->colorMap()->data();
+    ASSERT_EQ(cells->keySize(), 5);
+    ASSERT_EQ(cells->valueSize(), 4);
+    for (int iy = 0; iy < 4; ++iy)
+        for (int ix = 0; ix < 5; ++ix) {
+            const std::size_t k = std::size_t(iy) * 5 + std::size_t(ix);
+            ASSERT_TRUE(core.defined[k]);
+            ASSERT_DOUBLE_EQ(cells->cell(ix, iy), core.values[k]) << ix << " " << iy;
+        }
+    EXPECT_GT(cells->cell(4, 0), run->summary.start_price); // an up move
+    bool any_critical = false;
+    for (const auto& c : core.critical_shock)
+        any_critical = any_critical || c.has_value();
+    EXPECT_EQ(panel->criticalCurve()->dataCount() > 0, any_critical);
+    EXPECT_EQ(panel->criticalNote().isEmpty(), any_critical) << panel->criticalNote().toStdString();
+
+    // Half-life × leverage: no shock axis, so no curve, and the panel says so.
+    x.parameter->setCurrentIndex(x.parameter->findData(int(levex::SweepAxis::HalfLife)));
+    x.count->setValue(3);
+    y.parameter->setCurrentIndex(y.parameter->findData(int(levex::SweepAxis::LeverageMult)));
+    y.count->setValue(2);
+    panel->metricBox()->setCurrentIndex(panel->metricBox()->findData("exhaustion_price"));
+    done.clear();
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_EQ(panel->criticalCurve()->dataCount(), 0);
+    EXPECT_TRUE(panel->criticalNote().contains("needs the shock on the x axis")) << panel->criticalNote().toStdString();
+}
+
 // Monte Carlo paths say what they were computed on and turn stale when the shock changes.
 TEST(MainWindow, MonteCarloSaysItsBasisAndTurnsStale) {
     MainWindow window;
@@ -435,6 +498,64 @@ TEST(MainWindow, MonteCarloSaysItsBasisAndTurnsStale) {
     EXPECT_TRUE(panel->basisLabel()->text().contains("Shock -9 %") ||
                 panel->basisLabel()->text().contains("Shock −9 %"))
         << panel->basisLabel()->text().toStdString();
+}
+
+// The positions table shows the margin and leverage the run used beside the file's; the positions
+// liquidatable before any shock and above the venue's max leverage are counted on the status line
+// and listed by the table's filter.
+TEST(MainWindow, PositionsShowTheLeverageUsedAndFlagWhatLooksWrong) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("flagged.csv");
+    std::ofstream(path.toStdString()) << "id,side,size,entry_price,leverage,mark_price\n"
+                                         "p0,long,1,100,10,99\n"
+                                         "p1,short,1,100,200,99\n"
+                                         "p2,long,1,120,10,99\n";
+    MainWindow window;
+    using Model = levex::ui::PositionTableModel;
+    Model* model = window.positions();
+    QSignalSpy ordered(model, &Model::orderingFinished);
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    window.openBook(path);
+    ASSERT_TRUE(waitFor(finished));
+    while (model->rowCount() != 3 && ordered.wait(30000)) {
+    }
+    ASSERT_EQ(model->rowCount(), 3);
+    auto cell = [model](int row, int column) {
+        return model->data(model->index(row, column), Qt::DisplayRole).toString();
+    };
+    EXPECT_EQ(cell(0, Model::LeverageUsed), "10.00");
+    EXPECT_EQ(cell(0, Model::MarginUsed), "10.00");
+    EXPECT_EQ(cell(1, Model::Check), "above max leverage");
+    EXPECT_EQ(cell(2, Model::Check), "liquidatable at start");
+    auto* status = window.findChild<QLabel*>("status");
+    ASSERT_NE(status, nullptr);
+    EXPECT_TRUE(status->text().contains("1 liquidatable before any shock, 1 above the venue's max leverage"))
+        << status->text().toStdString();
+
+    auto* flags = window.findChild<QComboBox*>("positionFlags");
+    ASSERT_NE(flags, nullptr);
+    ordered.clear();
+    flags->setCurrentIndex(flags->findData(int(Model::Flagged::LiquidatableAtStart)));
+    ASSERT_TRUE(waitFor(ordered));
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(cell(0, Model::Id), "p2");
+    ordered.clear();
+    flags->setCurrentIndex(flags->findData(int(Model::Flagged::All)));
+    ASSERT_TRUE(waitFor(ordered));
+
+    // Leverage × 2: the file's figures stay, the run's double.
+    finished.clear();
+    ordered.clear();
+    window.findChild<QDoubleSpinBox*>("leverage")->setValue(2.0);
+    ASSERT_TRUE(waitFor(finished));
+    while (model->run() != window.simulation()->currentRun().get() && ordered.wait(30000)) {
+    }
+    const int p0 = model->rowOf(0);
+    ASSERT_GE(p0, 0);
+    EXPECT_EQ(cell(p0, Model::Leverage), "10.00");
+    EXPECT_EQ(cell(p0, Model::Margin), "10.00");
+    EXPECT_EQ(cell(p0, Model::LeverageUsed), "20.00");
+    EXPECT_EQ(cell(p0, Model::MarginUsed), "5.00");
 }
 
 // A multi-symbol book: the symbol with the largest open interest is proposed and the book's size shown.
