@@ -324,9 +324,16 @@ TEST(MainWindow, MonteCarloDrawsAFanAndADistribution) {
     MainWindow window;
     open_sample(window);
     levex::ui::MonteCarloPanel* panel = window.monteCarlo();
+    // Before the first paths the empty chart says what to press.
+    EXPECT_TRUE(panel->blankNote()->visible());
+    EXPECT_TRUE(panel->blankNote()->text().contains("press Run")) << panel->blankNote()->text().toStdString();
+    EXPECT_TRUE(window.sensitivity()->criticalNote().contains("press Compute"));
     QSignalSpy done(panel, &levex::ui::MonteCarloPanel::finished);
     panel->compute();
     ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(panel->blankNote()->visible());
+    // The histogram's axis starts at zero: nothing liquidated is its origin.
+    EXPECT_DOUBLE_EQ(panel->histogram()->xAxis->range().lower, 0.0);
     const auto run = window.simulation()->currentRun();
     ASSERT_EQ(panel->fan()->graphCount(), 5);
     EXPECT_EQ(panel->fan()->graph(2)->dataCount(), int(run->params.steps));

@@ -130,6 +130,15 @@ MonteCarloPanel::MonteCarloPanel(QWidget* parent) : QWidget(parent), worker_(new
     layout->addLayout(bar);
     layout->addWidget(basis_);
     layout->addLayout(plots, 1);
+    // Until the first paths, the empty chart says what to press.
+    blank_ = new QCPItemText(fan_);
+    blank_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    blank_->position->setCoords(0.5, 0.5);
+    blank_->setText(tr("No paths yet: press Run to draw %1 random paths of the shown settings").arg(paths_->value()));
+    connect(paths_, &QSpinBox::valueChanged, this, [this](int n) {
+        blank_->setText(tr("No paths yet: press Run to draw %1 random paths of the shown settings").arg(n));
+        fan_->replot(QCustomPlot::rpQueuedReplot);
+    });
     stale_ = std::make_unique<StaleMark>(fan_);
     stale_histogram_ = std::make_unique<StaleMark>(histogram_);
 }
@@ -239,8 +248,10 @@ void MonteCarloPanel::show(const MonteCarloResult& r) {
 
     // Histogram of liquidated notional per path, 20 bins.
     histogram_->clearPlottables();
-    const auto [lo_it, hi_it] = std::minmax_element(r.liquidated_notional.begin(), r.liquidated_notional.end());
-    const double lo = *lo_it, hi = std::max(*hi_it, lo + 1.0);
+    // Bins from zero: a path that liquidates nothing sits at the axis origin, and the bars' heights
+    // compare with nothing liquidated rather than with the least of the paths.
+    const double lo = 0.0;
+    const double hi = std::max(*std::max_element(r.liquidated_notional.begin(), r.liquidated_notional.end()), lo + 1.0);
     constexpr int kBins = 20;
     const double width = (hi - lo) / kBins;
     QVector<double> keys(kBins), counts(kBins, 0.0);
@@ -254,7 +265,9 @@ void MonteCarloPanel::show(const MonteCarloResult& r) {
     bars->setBrush(theme::kLongColor);
     bars->setPen(Qt::NoPen);
     histogram_->rescaleAxes();
+    histogram_->xAxis->setRangeLower(0);
     histogram_->yAxis->setRangeLower(0);
+    blank_->setVisible(false);
     histogram_->replot(QCustomPlot::rpQueuedReplot);
     const QLocale locale;
     std::vector<double> sorted = r.liquidated_notional;

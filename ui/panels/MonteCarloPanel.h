@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+class QCPItemText;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
@@ -65,6 +66,8 @@ public:
     QLabel* basisLabel() const { return basis_; }
     QCustomPlot* fan() const { return fan_; }
     QCustomPlot* histogram() const { return histogram_; }
+    /// The note an empty fan shows (what to press), hidden once paths are drawn.
+    QCPItemText* blankNote() const { return blank_; }
     /// What the shown fan draws ("100 paths, random returns σ 0.002 per step"), for captions;
     /// empty before the first run.
     QString description() const { return description_; }
@@ -87,6 +90,7 @@ private:
     QLabel* status_;
     QCustomPlot* fan_;
     QCustomPlot* histogram_;
+    QCPItemText* blank_;
     QLabel* basis_;
     std::unique_ptr<StaleMark> stale_;
     std::unique_ptr<StaleMark> stale_histogram_;

@@ -114,7 +114,11 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
     critical_text_->setBrush(QColor(255, 255, 255, 220));
     critical_text_->setPadding(QMargins(6, 3, 6, 3));
     critical_text_->setClipToAxisRect(false);
-    critical_text_->setVisible(false);
+    // Until the first sweep, the empty chart says what to press.
+    critical_note_ = tr("No sweep yet: choose the axes and the metric above, then press Compute");
+    critical_text_->setText(critical_note_);
+    critical_text_->position->setCoords(0.5, 0.5);
+    critical_text_->setPositionAlignment(Qt::AlignCenter);
 }
 
 namespace {
@@ -274,6 +278,8 @@ SweepSpec SensitivityPanel::editedSpec() const {
 }
 
 void SensitivityPanel::explainCritical() {
+    critical_text_->position->setCoords(0.5, 0.02); // at the top, over the calm cells
+    critical_text_->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
     if (spec_.x.axis != SweepAxis::Shock)
         critical_note_ = tr("No critical-shock curve: it needs the shock on the x axis.");
     else if (critical_->dataCount() == 0)
