@@ -45,9 +45,10 @@ LeverageAudit audit_leverage(const PositionBook& book, const VenueProfile& venue
         const std::uint32_t s = book.symbol[i];
         if (crossed_at(levels.liquidation_price[i], s < marks.size() ? marks[s] : nan, book.side[i] > 0))
             flags |= kLiquidatableAtStart;
-        // A relative tolerance: a position opened at exactly the limit is within it.
+        // Within 1 % of the limit counts as at it: files round margins and wallets to the cent, so a
+        // $4.84 wallet behind a 100x position reads as 100.05x (the bundled sample has hundreds).
         const double limit = venue.max_leverage_for(tier_measure(venue, book.size[i], book.entry_price[i]));
-        if (leverage > limit * (1.0 + 1e-9))
+        if (leverage > limit * (1.0 + kLeverageLimitTolerance))
             flags |= kAboveMaxLeverage;
         audit.flags[i] = flags;
         audit.liquidatable_at_start += (flags & kLiquidatableAtStart) != 0;

@@ -17,6 +17,10 @@ enum PositionFlag : std::uint8_t {
     kAboveMaxLeverage = 2,    ///< its leverage exceeds its tier's max leverage on the venue
 };
 
+/// How far past a tier's max leverage a position may read before it is flagged (a relative share):
+/// margins and wallets rounded to the cent put positions opened at the limit slightly past it.
+inline constexpr double kLeverageLimitTolerance = 0.01;
+
 /// The leverage multiplier where it acts (docs/model.md §7): per position the margin and leverage
 /// a run uses, and the positions that look wrong before any shock, counted. The command line's
 /// inspect and the app's positions table both read it.

@@ -64,6 +64,12 @@ TEST(LeverageAudit, FlagsAndCountsWhatLooksWrongBeforeAnyShock) {
     EXPECT_DOUBLE_EQ(audit.effective_leverage[0], 10.0);
     EXPECT_DOUBLE_EQ(audit.effective_margin[0], 10.0);
     EXPECT_DOUBLE_EQ(audit.effective_leverage[1], 200.0);
+    // A leverage a cent's rounding past the limit (100.5x against 100x) is not flagged.
+    PositionBook rounded = book;
+    rounded.margin[1] = 100.0 / 100.5;
+    rounded.leverage[1] = 100.5;
+    const LiquidationLevels rounded_levels = compute_liquidation_levels(rounded, venue);
+    EXPECT_EQ(audit_leverage(rounded, venue, rounded_levels, rounded.symbol_mark).above_max_leverage, 0u);
     // An unknown mark judges nothing liquidatable at start.
     EXPECT_EQ(audit_leverage(book, venue, levels, {std::nan("")}).liquidatable_at_start, 0u);
 }

@@ -64,9 +64,6 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
     basis_->setWordWrap(true);
     basis_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     basis_->hide();
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(compute_);
-    bar->addWidget(status_, 1);
 
     plot_ = new QCustomPlot;
     map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
@@ -103,7 +100,6 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(editors);
-    layout->addLayout(bar);
     layout->addWidget(basis_);
     layout->addWidget(plot_, 1);
     stale_ = std::make_unique<StaleMark>(plot_);
@@ -255,7 +251,11 @@ QLayout* SensitivityPanel::buildEditors() {
     grid->addWidget(metric_, 0, 8);
     grid->addWidget(new QLabel(tr("Critical move")), 1, 7);
     grid->addWidget(threshold_, 1, 8);
-    grid->setColumnStretch(9, 1);
+    // Compute and the sweep's state beside the editors: one row less above a chart that is low at
+    // the default window size.
+    grid->addWidget(compute_, 0, 9);
+    grid->addWidget(status_, 1, 9, 1, 2);
+    grid->setColumnStretch(10, 1);
     return grid;
 }
 
