@@ -7,6 +7,7 @@
 #include "core/base/ResourcePaths.h"
 #include "core/io/InspectReport.h"
 #include "core/io/LendingInspectReport.h"
+#include "core/model/LeverageAudit.h"
 #include "core/model/MarginModel.h"
 #include "core/model/ParameterTable.h"
 #include "core/model/VenueProfile.h"
@@ -87,7 +88,14 @@ int run_inspect(const std::vector<std::string>& args) {
         compute_liquidation_levels(*file.book, venue, MarginSettings{margins.leverage_mult, margins.mmr_scale});
     if (levels.margins.capped_count > 0)
         std::cerr << "notice: " << levels.margins.capped_count << " position(s) held at their tier's max leverage\n";
-    write_output(cl.text("out", ""), write_inspect_csv(*file.book, venue, levels));
+    const LeverageAudit audit = audit_leverage(*file.book, venue, levels, file.book->symbol_mark);
+    if (audit.liquidatable_at_start > 0)
+        std::cerr << "notice: " << audit.liquidatable_at_start
+                  << " position(s) liquidatable before any shock (liquidation price already crossed at the mark)\n";
+    if (audit.above_max_leverage > 0)
+        std::cerr << "notice: " << audit.above_max_leverage
+                  << " position(s) above the venue's max leverage for their tier\n";
+    write_output(cl.text("out", ""), write_inspect_csv(*file.book, levels, audit));
     return 0;
 }
 

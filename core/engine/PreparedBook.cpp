@@ -168,9 +168,15 @@ void fill_ladders(PreparedBook& p, std::size_t longs, std::size_t shorts) {
 } // namespace
 
 PreparedBook prepare_book(const PositionBook& book, const VenueProfile& venue, const MarginSettings& settings,
-                          std::size_t symbol, double mark) {
+                          std::size_t symbol, double mark, LeverageAudit* audit) {
     clear_vector_upper_state();
     const LiquidationLevels levels = compute_liquidation_levels(book, venue, settings);
+    if (audit) {
+        std::vector<double> marks = book.symbol_mark;
+        if (symbol < marks.size())
+            marks[symbol] = mark;
+        *audit = audit_leverage(book, venue, levels, marks);
+    }
     PreparedBook p;
     p.symbol = symbol;
     p.start_mark = mark;

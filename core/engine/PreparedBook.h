@@ -3,6 +3,7 @@
 
 #include "core/engine/ExhaustionSolver.h"
 #include "core/model/ContractSpec.h"
+#include "core/model/LeverageAudit.h"
 #include "core/model/MarginModel.h"
 #include "core/model/PositionBook.h"
 #include "core/model/VenueProfile.h"
@@ -55,8 +56,9 @@ struct PreparedBook {
 };
 
 /// Prepares `symbol` of `book` for runs at start mark `mark`. Throws DataError/UsageError as the
-/// margin model does.
+/// margin model does. With `audit`, also audits every position of the book from the same levels
+/// (`symbol` at `mark`, the others at their book marks), for a positions table.
 PreparedBook prepare_book(const PositionBook& book, const VenueProfile& venue, const MarginSettings& settings,
-                          std::size_t symbol, double mark);
+                          std::size_t symbol, double mark, LeverageAudit* audit = nullptr);
 
 } // namespace levex

@@ -37,6 +37,17 @@ const char* axis_name(SweepAxis axis) {
     return "shock";
 }
 
+const char* axis_parameter_key(SweepAxis axis) {
+    switch (axis) {
+    case SweepAxis::Shock: return "shock";
+    case SweepAxis::LeverageMult: return "leverage_mult";
+    case SweepAxis::DepthScale: return "depth_scale";
+    case SweepAxis::MmrScale: return "mmr_scale";
+    case SweepAxis::HalfLife: return "half_life_s";
+    }
+    return "shock";
+}
+
 AxisRange parse_axis(const std::string& text) {
     std::vector<std::string> parts;
     std::size_t start = 0;

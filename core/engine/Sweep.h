@@ -29,6 +29,8 @@ struct AxisRange {
 /// throws UsageError.
 AxisRange parse_axis(const std::string& text);
 const char* axis_name(SweepAxis axis);
+/// The run parameter an axis sets ("half_life_s" for half-life).
+const char* axis_parameter_key(SweepAxis axis);
 
 struct SweepSpec {
     AxisRange x, y;

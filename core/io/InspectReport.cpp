@@ -17,7 +17,7 @@ namespace {
 
 // Appends rows [begin, end) of the inspect table to `out`.
 void append_inspect_rows(std::string& out, const PositionBook& book, const LiquidationLevels& levels,
-                         const std::vector<double>& account_notional, std::size_t begin, std::size_t end) {
+                         const LeverageAudit& audit, std::size_t begin, std::size_t end) {
     auto number = [&](double x) {
         out += ',';
         if (!std::isnan(x))
@@ -40,9 +40,7 @@ void append_inspect_rows(std::string& out, const PositionBook& book, const Liqui
         number(book.size[i]);
         number(book.entry_price[i]);
         number(cross ? std::nan("") : margin);
-        // Effective leverage after the multiplier: the position's, or its cross account's.
-        number(cross ? (collateral > 0 ? account_notional[a] / collateral : std::nan(""))
-                     : book.leverage[i] * book.margin[i] / margin);
+        number(audit.effective_leverage[i]); // after the multiplier: the position's, or its cross account's
         number(levels.maint_margin_rate[i]);
         number(levels.maint_amount[i]);
         number(liq);
@@ -60,20 +58,13 @@ void append_inspect_rows(std::string& out, const PositionBook& book, const Liqui
 
 } // namespace
 
-std::string write_inspect_csv(const PositionBook& book, const VenueProfile& venue, const LiquidationLevels& levels) {
+std::string write_inspect_csv(const PositionBook& book, const LiquidationLevels& levels, const LeverageAudit& audit) {
     const std::size_t n = book.positions();
     std::string out;
     out.reserve(n * 150 + 256);
     out += "id,account,symbol,side,size,entry_price,margin,leverage,maint_margin_rate,maint_amount,"
            "liquidation_price,bankruptcy_price,exchange_liquidation_price,difference,"
            "margin_mode,collateral,mark_price,distance_to_liquidation,leverage_capped\n";
-    // Account notional at entry, for a cross account's leverage.
-    std::vector<double> account_notional(book.accounts(), 0.0);
-    for (std::size_t i = 0; i < n; ++i)
-        if (book.mode[i] == MarginMode::Cross)
-            account_notional[book.account[i]] += venue.contract == ContractKind::Inverse
-                                                     ? book.size[i] * venue.contract_size / book.entry_price[i]
-                                                     : book.size[i] * book.entry_price[i];
     // Rows are written in blocks on every core, a round of blocks at a time (so that the text of
     // only one round is held twice), and joined in order: the same text for any number of cores.
     constexpr std::size_t kBlockRows = 32768;
@@ -88,7 +79,7 @@ std::string write_inspect_csv(const PositionBook& book, const VenueProfile& venu
                 for (std::size_t b = begin; b < end; ++b) {
                     const std::size_t row = (first + b) * kBlockRows;
                     parts[b].clear();
-                    append_inspect_rows(parts[b], book, levels, account_notional, row, std::min(n, row + kBlockRows));
+                    append_inspect_rows(parts[b], book, levels, audit, row, std::min(n, row + kBlockRows));
                 }
             },
             1);
@@ -96,6 +87,10 @@ std::string write_inspect_csv(const PositionBook& book, const VenueProfile& venu
             out += parts[b];
     }
     return out;
+}
+
+std::string write_inspect_csv(const PositionBook& book, const VenueProfile& venue, const LiquidationLevels& levels) {
+    return write_inspect_csv(book, levels, audit_leverage(book, venue, levels, book.symbol_mark));
 }
 
 } // namespace levex

@@ -797,6 +797,26 @@ std::optional<ParameterProblem> check_pool_given(const RunParameters& p) {
 
 } // namespace
 
+std::vector<std::string> changed_parameters(const RunParameters& a, const RunParameters& b) {
+    std::vector<std::string> keys;
+    for (const ParameterSpec& spec : parameter_table()) {
+        bool same = false;
+        if (spec.is_choice())
+            same = choice_value(a, spec) == choice_value(b, spec);
+        else if (spec.is_text())
+            same = text_value(a, spec) == text_value(b, spec);
+        else if (spec.is_whole())
+            same = whole_value(a, spec) == whole_value(b, spec);
+        else {
+            const double x = number_value(a, spec), y = number_value(b, spec);
+            same = x == y || (std::isnan(x) && std::isnan(y));
+        }
+        if (!same)
+            keys.push_back(spec.key);
+    }
+    return keys;
+}
+
 std::optional<ParameterProblem> check_run_parameters(const RunParameters& p) {
     for (const ParameterSpec& spec : parameter_table())
         if (auto problem = check_parameter(p, spec))

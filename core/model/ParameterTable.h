@@ -133,6 +133,9 @@ std::string default_text(const ParameterSpec& spec);
 /// The --help line of an option (the doc of its first key and the default of every key it sets):
 /// "resilience of consumed depth, inf = permanent (default 120, a user assumption)".
 std::string option_help(std::string_view option);
+/// The keys (in table order) whose values differ between `a` and `b` ("not set" equals "not set"):
+/// what a result computed on `a` no longer reflects once the settings are `b`.
+std::vector<std::string> changed_parameters(const RunParameters& a, const RunParameters& b);
 /// True when `value` is valid for `spec` (numbers; text and choices are always).
 bool value_is_valid(const ParameterSpec& spec, double value);
 /// The problem with one parameter's value, or nullopt.

@@ -152,6 +152,25 @@ TEST(Cli, InspectReproducesPublishedExamples) {
     EXPECT_NEAR(number(hl.out, "h1", "liquidation_price"), 91139.2405, 5e-5);
 }
 
+// Inspect counts the positions liquidatable before any shock and those above the venue's max
+// leverage (the core's audit, as the app's positions table shows them).
+TEST(Cli, InspectCountsFlaggedPositions) {
+    const auto path = temp_dir() / "flagged.csv";
+    levex::write_text_file(path.string(), "id,side,size,entry_price,leverage,mark_price\n"
+                                          "p0,long,1,100,10,99\n"
+                                          "p1,short,1,100,200,99\n"
+                                          "p2,long,1,120,10,99\n");
+    const CliRun run = cli("inspect " + path.string());
+    ASSERT_EQ(run.status, 0) << run.err;
+    EXPECT_NE(run.err.find("notice: 1 position(s) liquidatable before any shock"), std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("notice: 1 position(s) above the venue's max leverage"), std::string::npos) << run.err;
+    EXPECT_DOUBLE_EQ(number(run.out, "p1", "leverage"), 200.0);
+    const CliRun doubled = cli("inspect " + path.string() + " --leverage-mult 2");
+    ASSERT_EQ(doubled.status, 0) << doubled.err;
+    EXPECT_DOUBLE_EQ(number(doubled.out, "p0", "leverage"), 20.0);
+    EXPECT_DOUBLE_EQ(number(doubled.out, "p0", "margin"), 5.0);
+}
+
 TEST(Cli, InspectWritesTheDesignColumnsToAFile) {
     const auto out = temp_dir() / "inspect.csv";
     const CliRun run = cli("inspect " + data("published/hyperliquid_isolated.csv") + " --out " + out.string());

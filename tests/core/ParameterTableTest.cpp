@@ -238,6 +238,28 @@ TEST(ParameterTable, WholeValuesKeepAllSixtyFourBits) {
     EXPECT_EQ(value_text(p, seed), "18446744073709551615");
 }
 
+// What a study computed on one set of parameters no longer reflects: every key that differs, in
+// table order; "not set" (NaN) equals "not set".
+TEST(ParameterTable, ChangedParametersNameEveryKeyThatDiffers) {
+    levex::RunParameters a, b;
+    EXPECT_TRUE(levex::changed_parameters(a, b).empty()); // the venue's fee (NaN) on both sides
+    b.half_life_s = 60;
+    b.shock = -0.08;
+    b.seed = 7;
+    b.book_file = "depth.csv";
+    b.depth_model = levex::DepthModel::L2Book;
+    EXPECT_EQ(levex::changed_parameters(a, b),
+              (std::vector<std::string>{"shock", "depth_model", "book_file", "half_life_s", "seed"}));
+    b = a;
+    b.fee = 0.001;
+    EXPECT_EQ(levex::changed_parameters(a, b), std::vector<std::string>{"fee"});
+    // Every kind of choice compares by its own value, not by the depth model.
+    b = a;
+    b.withdrawal = false;
+    b.amm_kind = levex::AmmKind::StableSwap;
+    EXPECT_EQ(levex::changed_parameters(a, b), (std::vector<std::string>{"amm_kind", "withdrawal"}));
+}
+
 TEST(ParameterError, CarriesItsKeyAndEachFrontEndNamesIt) {
     const ParameterError e({"mark", "a start price", "none", "give the start price with {name VALUE}"});
     EXPECT_EQ(e.key(), "mark");

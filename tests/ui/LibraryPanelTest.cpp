@@ -16,6 +16,8 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
@@ -28,6 +30,8 @@
 #include <qcustomplot.h>
 
 #include <gtest/gtest.h>
+
+#include <memory>
 
 using levex::ui::LibraryPanel;
 using levex::ui::MainWindow;
@@ -117,6 +121,18 @@ TEST(LibraryPanel, ListsSnapshotsWithTheirScenariosAndRuns) {
     EXPECT_EQ(snap->child(0)->child(0)->text(0), QString("Run %1").arg(runs[1]));
     EXPECT_TRUE(snap->child(0)->child(0)->text(1).endsWith("steps"));
     EXPECT_EQ(window.library()->item(Kind::Run, runs[0])->parent()->text(0), "shock -5");
+}
+
+// Save run asks for the name in a field that shows the proposed name whole.
+TEST(LibraryPanel, TheNameFieldShowsTheProposedNameWhole) {
+    MainWindow window;
+    const QString proposed = "binance-usdm-btcusdt, shock -12.5 %, ×1.75";
+    std::unique_ptr<QInputDialog> dialog(window.library()->nameDialog("Save run", proposed));
+    dialog->show();
+    auto* field = dialog->findChild<QLineEdit*>();
+    ASSERT_NE(field, nullptr);
+    EXPECT_EQ(field->text(), proposed);
+    EXPECT_GT(field->width(), field->fontMetrics().horizontalAdvance(proposed));
 }
 
 TEST(LibraryPanel, SavesTheShownRunAndReopensItExactlyWithoutSimulating) {

@@ -19,6 +19,8 @@
 #include "core/io/PositionCsvReader.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QMenuBar>
@@ -322,9 +324,16 @@ TEST(MainWindow, MonteCarloDrawsAFanAndADistribution) {
     MainWindow window;
     open_sample(window);
     levex::ui::MonteCarloPanel* panel = window.monteCarlo();
+    // Before the first paths the empty chart says what to press.
+    EXPECT_TRUE(panel->blankNote()->visible());
+    EXPECT_TRUE(panel->blankNote()->text().contains("press Run")) << panel->blankNote()->text().toStdString();
+    EXPECT_TRUE(window.sensitivity()->criticalNote().contains("press Compute"));
     QSignalSpy done(panel, &levex::ui::MonteCarloPanel::finished);
     panel->compute();
     ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(panel->blankNote()->visible());
+    // The histogram's axis starts at zero: nothing liquidated is its origin.
+    EXPECT_DOUBLE_EQ(panel->histogram()->xAxis->range().lower, 0.0);
     const auto run = window.simulation()->currentRun();
     ASSERT_EQ(panel->fan()->graphCount(), 5);
     EXPECT_EQ(panel->fan()->graph(2)->dataCount(), int(run->params.steps));
@@ -342,6 +351,218 @@ TEST(MainWindow, MonteCarloDrawsAFanAndADistribution) {
     for (auto it = bars->data()->begin(); it != bars->data()->end(); ++it)
         paths += it->value;
     EXPECT_DOUBLE_EQ(paths, 100.0);
+}
+
+namespace {
+QCheckBox* permanent_box(MainWindow& window) {
+    for (QCheckBox* box : window.findChildren<QCheckBox*>())
+        if (box->text() == "permanent")
+            return box;
+    return nullptr;
+}
+} // namespace
+
+// A sweep says what it was computed on; a change of a setting it does not sweep marks it stale
+// (on the plot too), a change of its own axes (a cell chosen) does not; a new metric sweeps again at once.
+TEST(MainWindow, SensitivitySaysItsBasisAndTurnsStale) {
+    MainWindow window;
+    open_sample(window);
+    levex::ui::SensitivityPanel* panel = window.sensitivity();
+    EXPECT_FALSE(panel->basisLabel()->isVisibleTo(panel)); // nothing computed yet
+    QSignalSpy done(panel, &levex::ui::SensitivityPanel::finished);
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(panel->isStale());
+    EXPECT_TRUE(panel->basisLabel()->text().startsWith("Computed on btcusdt-sample.csv · BTCUSDT · generic"))
+        << panel->basisLabel()->text().toStdString();
+
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    emit panel->cellChosen(-0.12, 2.0); // the sweep's own axes
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_FALSE(panel->isStale());
+
+    finished.clear();
+    QCheckBox* permanent = permanent_box(window);
+    ASSERT_NE(permanent, nullptr);
+    permanent->setChecked(true);
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_TRUE(panel->isStale());
+    EXPECT_TRUE(panel->basisLabel()->text().contains("Stale")) << panel->basisLabel()->text().toStdString();
+    EXPECT_TRUE(panel->basisLabel()->text().contains("Changed since: Half-life"))
+        << panel->basisLabel()->text().toStdString();
+    finished.clear();
+    permanent->setChecked(false); // back to what it was computed on
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_FALSE(panel->isStale());
+
+    // Another metric: swept again at once, the cells the core's of that metric.
+    done.clear();
+    const int share = panel->metricBox()->findData("liquidated_share_of_oi");
+    ASSERT_GE(share, 0);
+    panel->metricBox()->setCurrentIndex(share);
+    EXPECT_EQ(panel->spec().metric, "liquidated_share_of_oi");
+    ASSERT_TRUE(done.wait(60000));
+    const auto run = window.simulation()->currentRun();
+    levex::SweepSpec spec = panel->spec();
+    const auto venue = levex::load_venue_profile("generic", levex::venue_dir());
+    levex::RunParameters base = run->params;
+    base.symbol = run->symbol;
+    const levex::SweepResult core = levex::run_sweep(*run->position_book, venue, base, spec);
+    QCPColorMapData* cells = panel->colorMap()->data();
+    for (int iy = 0; iy < int(core.ys.size()); iy += 3)
+        for (int ix = 0; ix < int(core.xs.size()); ix += 5) {
+            const std::size_t k = std::size_t(iy) * core.xs.size() + std::size_t(ix);
+            if (core.defined[k]) {
+                ASSERT_DOUBLE_EQ(cells->cell(ix, iy), core.values[k]) << ix << " " << iy;
+            }
+        }
+}
+
+// The sensitivity panel sweeps any two of the command line's axes over edited ranges (up moves
+// too), any summary metric, with the threshold given; it says why a critical-shock curve is absent.
+TEST(MainWindow, SensitivitySweepsEditedAxesAndExplainsAMissingCurve) {
+    MainWindow window;
+    open_sample(window);
+    levex::ui::SensitivityPanel* panel = window.sensitivity();
+    const levex::ui::AxisEditor& x = panel->xEditor();
+    const levex::ui::AxisEditor& y = panel->yEditor();
+    x.parameter->setCurrentIndex(x.parameter->findData(int(levex::SweepAxis::Shock)));
+    x.from->setValue(0.0);
+    x.to->setValue(20.0); // a short squeeze
+    x.count->setValue(5);
+    y.parameter->setCurrentIndex(y.parameter->findData(int(levex::SweepAxis::DepthScale)));
+    y.from->setValue(0.5);
+    y.to->setValue(2.0);
+    y.count->setValue(4);
+    panel->thresholdBox()->setValue(1.0);
+    panel->metricBox()->setCurrentIndex(panel->metricBox()->findData("max_price"));
+    QSignalSpy done(panel, &levex::ui::SensitivityPanel::finished);
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_EQ(panel->spec().metric, "max_price");
+    EXPECT_DOUBLE_EQ(panel->spec().critical_threshold, 0.01);
+
+    const auto run = window.simulation()->currentRun();
+    levex::SweepSpec spec;
+    spec.x = levex::parse_axis("shock:0:0.2:5");
+    spec.y = levex::parse_axis("depth-scale:0.5:2:4");
+    spec.metric = "max_price";
+    spec.critical_threshold = 0.01;
+    levex::RunParameters base = run->params;
+    base.symbol = run->symbol;
+    const auto venue = levex::load_venue_profile("generic", levex::venue_dir());
+    const levex::SweepResult core = levex::run_sweep(*run->position_book, venue, base, spec);
+    QCPColorMapData* cells = panel->colorMap()->data();
+    ASSERT_EQ(cells->keySize(), 5);
+    ASSERT_EQ(cells->valueSize(), 4);
+    for (int iy = 0; iy < 4; ++iy)
+        for (int ix = 0; ix < 5; ++ix) {
+            const std::size_t k = std::size_t(iy) * 5 + std::size_t(ix);
+            ASSERT_TRUE(core.defined[k]);
+            ASSERT_DOUBLE_EQ(cells->cell(ix, iy), core.values[k]) << ix << " " << iy;
+        }
+    EXPECT_GT(cells->cell(4, 0), run->summary.start_price); // an up move
+    bool any_critical = false;
+    for (const auto& c : core.critical_shock)
+        any_critical = any_critical || c.has_value();
+    EXPECT_EQ(panel->criticalCurve()->dataCount() > 0, any_critical);
+    EXPECT_EQ(panel->criticalNote().isEmpty(), any_critical) << panel->criticalNote().toStdString();
+
+    // Half-life × leverage: no shock axis, so no curve, and the panel says so.
+    x.parameter->setCurrentIndex(x.parameter->findData(int(levex::SweepAxis::HalfLife)));
+    x.count->setValue(3);
+    y.parameter->setCurrentIndex(y.parameter->findData(int(levex::SweepAxis::LeverageMult)));
+    y.count->setValue(2);
+    panel->metricBox()->setCurrentIndex(panel->metricBox()->findData("exhaustion_price"));
+    done.clear();
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_EQ(panel->criticalCurve()->dataCount(), 0);
+    EXPECT_TRUE(panel->criticalNote().contains("needs the shock on the x axis")) << panel->criticalNote().toStdString();
+}
+
+// Monte Carlo paths say what they were computed on and turn stale when the shock changes.
+TEST(MainWindow, MonteCarloSaysItsBasisAndTurnsStale) {
+    MainWindow window;
+    open_sample(window);
+    levex::ui::MonteCarloPanel* panel = window.monteCarlo();
+    QSignalSpy done(panel, &levex::ui::MonteCarloPanel::finished);
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(panel->isStale());
+    EXPECT_TRUE(panel->basisLabel()->text().startsWith("Computed on btcusdt-sample.csv"))
+        << panel->basisLabel()->text().toStdString();
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    window.findChild<QDoubleSpinBox*>("shock")->setValue(-9.0);
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_TRUE(panel->isStale());
+    EXPECT_TRUE(panel->basisLabel()->text().contains("Changed since: Shock"))
+        << panel->basisLabel()->text().toStdString();
+    done.clear();
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    EXPECT_FALSE(panel->isStale());
+    EXPECT_TRUE(panel->basisLabel()->text().contains("Shock -9 %") ||
+                panel->basisLabel()->text().contains("Shock −9 %"))
+        << panel->basisLabel()->text().toStdString();
+}
+
+// The positions table shows the margin and leverage the run used beside the file's; the positions
+// liquidatable before any shock and above the venue's max leverage are counted on the status line
+// and listed by the table's filter.
+TEST(MainWindow, PositionsShowTheLeverageUsedAndFlagWhatLooksWrong) {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("flagged.csv");
+    std::ofstream(path.toStdString()) << "id,side,size,entry_price,leverage,mark_price\n"
+                                         "p0,long,1,100,10,99\n"
+                                         "p1,short,1,100,200,99\n"
+                                         "p2,long,1,120,10,99\n";
+    MainWindow window;
+    using Model = levex::ui::PositionTableModel;
+    Model* model = window.positions();
+    QSignalSpy ordered(model, &Model::orderingFinished);
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    window.openBook(path);
+    ASSERT_TRUE(waitFor(finished));
+    while (model->rowCount() != 3 && ordered.wait(30000)) {
+    }
+    ASSERT_EQ(model->rowCount(), 3);
+    auto cell = [model](int row, int column) {
+        return model->data(model->index(row, column), Qt::DisplayRole).toString();
+    };
+    EXPECT_EQ(cell(0, Model::LeverageUsed), "10.00");
+    EXPECT_EQ(cell(0, Model::MarginUsed), "10.00");
+    EXPECT_EQ(cell(1, Model::Check), "above max leverage");
+    EXPECT_EQ(cell(2, Model::Check), "liquidatable at start");
+    auto* status = window.findChild<QLabel*>("status");
+    ASSERT_NE(status, nullptr);
+    EXPECT_TRUE(status->text().contains("1 liquidatable before any shock, 1 above the venue's max leverage"))
+        << status->text().toStdString();
+
+    auto* flags = window.findChild<QComboBox*>("positionFlags");
+    ASSERT_NE(flags, nullptr);
+    ordered.clear();
+    flags->setCurrentIndex(flags->findData(int(Model::Flagged::LiquidatableAtStart)));
+    ASSERT_TRUE(waitFor(ordered));
+    ASSERT_EQ(model->rowCount(), 1);
+    EXPECT_EQ(cell(0, Model::Id), "p2");
+    ordered.clear();
+    flags->setCurrentIndex(flags->findData(int(Model::Flagged::All)));
+    ASSERT_TRUE(waitFor(ordered));
+
+    // Leverage × 2: the file's figures stay, the run's double.
+    finished.clear();
+    ordered.clear();
+    window.findChild<QDoubleSpinBox*>("leverage")->setValue(2.0);
+    ASSERT_TRUE(waitFor(finished));
+    while (model->run() != window.simulation()->currentRun().get() && ordered.wait(30000)) {
+    }
+    const int p0 = model->rowOf(0);
+    ASSERT_GE(p0, 0);
+    EXPECT_EQ(cell(p0, Model::Leverage), "10.00");
+    EXPECT_EQ(cell(p0, Model::Margin), "10.00");
+    EXPECT_EQ(cell(p0, Model::LeverageUsed), "20.00");
+    EXPECT_EQ(cell(p0, Model::MarginUsed), "5.00");
 }
 
 // A multi-symbol book: the symbol with the largest open interest is proposed and the book's size shown.

@@ -11,6 +11,7 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
 
 #include <cmath>
@@ -109,4 +110,21 @@ TEST(RunControlsPanel, AMarkTheBookCannotGiveIsShownBesideTheMarkBox) {
 }
 
 } // namespace
+
+// The shock slider lands on half per cents; the box keeps any tenth it is given.
+TEST(RunControlsPanel, TheShockSliderLandsOnRoundValues) {
+    RunControlsPanel panel;
+    auto* slider = panel.findChild<QSlider*>("shockSlider");
+    auto* shock = panel.findChild<QDoubleSpinBox*>("shock");
+    ASSERT_NE(slider, nullptr);
+    ASSERT_NE(shock, nullptr);
+    for (int v : {-21, -15, -1, 3}) {
+        slider->setValue(v);
+        EXPECT_DOUBLE_EQ(shock->value(), v / 2.0);
+    }
+    shock->setValue(-7.3);
+    EXPECT_EQ(slider->value(), -15); // nearest half per cent
+    EXPECT_DOUBLE_EQ(shock->value(), -7.3);
+}
+
 } // namespace levex::ui

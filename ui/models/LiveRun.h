@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/CascadeEngine.h"
+#include "core/model/LeverageAudit.h"
 #include "core/model/PositionBook.h"
 #include "core/model/RunParameters.h"
 
@@ -49,6 +50,9 @@ struct LiveRun {
     std::shared_ptr<const PositionBook> position_book; ///< the book the run read (immutable)
     std::vector<double> liquidation_by_row;            ///< per book row, once finished; NaN = never
     std::vector<std::uint32_t> first_step_by_row;      ///< per book row, once finished; kNever = not liquidated
+    /// Per book row: the margin and leverage the run used and the flags (liquidatable before any
+    /// shock, above the venue's max leverage), once finished.
+    std::shared_ptr<const LeverageAudit> audit;
     static constexpr std::uint32_t kNever = 0xFFFFFFFFu;
     std::shared_ptr<const RunFrames> frames; ///< the engine's complete frames, once finished (for saving)
     std::string started_at;                  ///< ISO 8601 UTC

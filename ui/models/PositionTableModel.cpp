@@ -3,10 +3,13 @@
 
 #include "ui/views/Theme.h"
 
+#include <QColor>
 #include <QLocale>
+#include <QStringList>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <string>
 
 namespace levex::ui {
@@ -27,6 +30,11 @@ struct Keys {
         case PositionTableModel::Margin:
             return book.mode[i] == MarginMode::Cross ? book.account_collateral[book.account[i]] : book.margin[i];
         case PositionTableModel::Leverage: return book.leverage[i];
+        case PositionTableModel::MarginUsed:
+            return run.audit ? run.audit->effective_margin[i] : std::numeric_limits<double>::quiet_NaN();
+        case PositionTableModel::LeverageUsed:
+            return run.audit ? run.audit->effective_leverage[i] : std::numeric_limits<double>::quiet_NaN();
+        case PositionTableModel::Check: return run.audit ? double(run.audit->flags[i]) : 0.0;
         case PositionTableModel::Liquidation: return run.liquidation_by_row[i];
         case PositionTableModel::Status: return double(run.first_step_by_row[i]);
         default: return 0.0;
@@ -97,6 +105,11 @@ void PositionTableModel::setFilter(const QString& text) {
     reorder();
 }
 
+void PositionTableModel::setFlagFilter(Flagged flagged) {
+    flagged_ = flagged;
+    reorder();
+}
+
 void PositionTableModel::sort(int column, Qt::SortOrder order) {
     sort_column_ = column;
     sort_order_ = order;
@@ -116,13 +129,17 @@ void PositionTableModel::reorder() {
         return;
     }
     ordering_.request(
-        [run = run_, column = sort_column_, order = sort_order_, filter = filter_.toStdString()] {
+        [run = run_, column = sort_column_, order = sort_order_, filter = filter_.toStdString(), flagged = flagged_] {
             const PositionBook& book = *run->position_book;
+            const std::uint8_t mask = flagged == Flagged::LiquidatableAtStart ? kLiquidatableAtStart
+                                      : flagged == Flagged::AboveMaxLeverage  ? kAboveMaxLeverage
+                                                                              : 0;
             BackgroundOrdering::Rows rows;
             rows.reserve(book.positions());
             for (std::uint32_t i = 0; i < book.positions(); ++i)
-                if (filter.empty() || contains_folded(book.id[i], filter) ||
-                    contains_folded(book.account_names[book.account[i]], filter))
+                if ((mask == 0 || (run->audit && (run->audit->flags[i] & mask))) &&
+                    (filter.empty() || contains_folded(book.id[i], filter) ||
+                     contains_folded(book.account_names[book.account[i]], filter)))
                     rows.push_back(i);
             if (column < 0)
                 return rows;
@@ -167,8 +184,11 @@ QVariant PositionTableModel::data(const QModelIndex& index, int role) const {
     const bool liquidated = !before_shock_ && first != LiveRun::kNever && first <= cursor_;
     if (role == Qt::ForegroundRole && index.column() == Status && liquidated)
         return book.side[i] > 0 ? theme::kLongColor : theme::kShortColor;
+    if (role == Qt::ForegroundRole && index.column() == Check)
+        return QColor(176, 0, 32); // a warning, in the colour of the controls' problems
     if (role == Qt::TextAlignmentRole)
-        return is_text(index.column()) || index.column() == Side || index.column() == Mode || index.column() == Status
+        return is_text(index.column()) || index.column() == Side || index.column() == Mode ||
+                       index.column() == Status || index.column() == Check
                    ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
                    : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
@@ -188,6 +208,18 @@ QVariant PositionTableModel::data(const QModelIndex& index, int role) const {
     case Margin:
         return number(book.mode[i] == MarginMode::Cross ? book.account_collateral[book.account[i]] : book.margin[i], 2);
     case Leverage: return number(book.leverage[i], 2);
+    case MarginUsed: return run_->audit ? number(run_->audit->effective_margin[i], 2) : QString();
+    case LeverageUsed: return run_->audit ? number(run_->audit->effective_leverage[i], 2) : QString();
+    case Check: {
+        if (!run_->audit)
+            return {};
+        QStringList flags;
+        if (run_->audit->flags[i] & kLiquidatableAtStart)
+            flags << tr("liquidatable at start");
+        if (run_->audit->flags[i] & kAboveMaxLeverage)
+            flags << tr("above max leverage");
+        return flags.join(QStringLiteral(", "));
+    }
     case Liquidation: return number(run_->liquidation_by_row[i], 2);
     case Status:
         return liquidated
@@ -202,8 +234,19 @@ QVariant PositionTableModel::headerData(int section, Qt::Orientation orientation
         switch (section) {
         case Mode: return tr("Margin mode: isolated (the position's own margin) or cross (the account's wallet)");
         case Size: return tr("Position size in the asset (contracts for an inverse venue)");
-        case Margin: return tr("Isolated margin, or the account's wallet balance for a cross position");
+        case Margin:
+            return tr("Isolated margin, or the account's wallet balance for a cross position, as the file gives it");
+        case MarginUsed:
+            return tr("The margin the run used: the file's divided by the leverage multiplier, held at the tier's "
+                      "max leverage (docs/model.md §7); the account's wallet for a cross position");
         case Leverage: return tr("Leverage as the file gives it (or derived from the margin)");
+        case LeverageUsed:
+            return tr("The leverage the run used, after the leverage multiplier (a cross position: its account's "
+                      "entry notional over the wallet used)");
+        case Check:
+            return tr("Liquidatable at start: the liquidation price is already crossed at the start mark, so the "
+                      "position goes at the first step with or without a shock. Above max leverage: beyond the "
+                      "venue's limit for the position's tier");
         case Liquidation: return tr("The liquidation price the run computed for the position (docs/model.md §1)");
         case Status: return tr("Whether the cascade has liquidated the position by the playback cursor");
         default: return {};
@@ -218,8 +261,11 @@ QVariant PositionTableModel::headerData(int section, Qt::Orientation orientation
     case Mode: return tr("Mode");
     case Size: return size_unit_.isEmpty() ? tr("Size") : tr("Size (%1)").arg(size_unit_);
     case Entry: return tr("Entry (USD)");
-    case Margin: return money_unit_.isEmpty() ? tr("Margin") : tr("Margin (%1)").arg(money_unit_);
-    case Leverage: return tr("Leverage ×");
+    case Margin: return money_unit_.isEmpty() ? tr("Margin (file)") : tr("Margin (file, %1)").arg(money_unit_);
+    case MarginUsed: return money_unit_.isEmpty() ? tr("Margin used") : tr("Margin used (%1)").arg(money_unit_);
+    case Leverage: return tr("Leverage (file) ×");
+    case LeverageUsed: return tr("Leverage used ×");
+    case Check: return tr("Check");
     case Liquidation: return tr("Liquidation (USD)");
     case Status: return tr("At the cursor");
     default: return {};

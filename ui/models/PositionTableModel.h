@@ -23,7 +23,25 @@ QString base_asset_of(const std::string& symbol);
 class PositionTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Id, Account, Symbol, Side, Mode, Size, Entry, Margin, Leverage, Liquidation, Status, kColumns };
+    enum Column {
+        Id,
+        Account,
+        Symbol,
+        Side,
+        Mode,
+        Size,
+        Entry,
+        Margin,
+        MarginUsed,
+        Leverage,
+        LeverageUsed,
+        Liquidation,
+        Check,
+        Status,
+        kColumns
+    };
+    /// Which positions the table lists besides the text filter.
+    enum class Flagged { All, LiquidatableAtStart, AboveMaxLeverage };
 
     explicit PositionTableModel(QObject* parent = nullptr);
 
@@ -40,6 +58,8 @@ public:
     void setUnits(const QString& size, const QString& money);
     /// Shows only positions whose id or account contains `text` (case-insensitive).
     void setFilter(const QString& text);
+    /// Shows only the positions with that flag (LeverageAudit), or all.
+    void setFlagFilter(Flagged flagged);
     /// The book row shown at `row`.
     std::size_t bookRow(int row) const { return rows_[std::size_t(row)]; }
     /// The row showing book row `book_row`, or -1 when it is filtered out.
@@ -66,6 +86,7 @@ private:
     int sort_column_ = -1;
     Qt::SortOrder sort_order_ = Qt::AscendingOrder;
     QString filter_;
+    Flagged flagged_ = Flagged::All;
     BackgroundOrdering ordering_;
 };
 

@@ -28,7 +28,9 @@ std::shared_ptr<LiveRun> live_run_from_stored(const StoredRun& stored, std::shar
     const RunParameters& p = stored.scenario.params;
     const std::size_t symbol = resolve_symbol(*book, stored.info.symbol);
     const double mark = resolve_mark(*book, symbol, p);
-    const PreparedBook prepared = prepare_book(*book, venue, {p.leverage_mult, p.mmr_scale}, symbol, mark);
+    auto audit = std::make_shared<LeverageAudit>();
+    const PreparedBook prepared = prepare_book(*book, venue, {p.leverage_mult, p.mmr_scale}, symbol, mark, audit.get());
+    live->audit = std::move(audit);
     for (std::size_t k = 0; k < prepared.positions(); ++k)
         live->liquidation_by_row[prepared.book_index[k]] = prepared.liquidation[k];
     return live;

@@ -442,11 +442,27 @@ void LibraryPanel::askSaveCurrent(bool with_run) {
                                  .arg(QString::fromStdString(run->venue))
                                  .arg(locale.toString(run->params.shock * 100, 'f', 1))
                                  .arg(locale.toString(run->params.leverage_mult, 'f', 2));
-    bool ok = false;
-    const QString name = QInputDialog::getText(this, with_run ? tr("Save run") : tr("Save scenario"),
-                                               tr("Scenario name:"), QLineEdit::Normal, proposed, &ok);
+    QInputDialog* dialog = nameDialog(with_run ? tr("Save run") : tr("Save scenario"), proposed);
+    const bool ok = dialog->exec() == QDialog::Accepted;
+    const QString name = dialog->textValue();
+    delete dialog;
     if (ok && !name.trimmed().isEmpty())
         saveCurrent(name.trimmed(), with_run);
+}
+
+QInputDialog* LibraryPanel::nameDialog(const QString& title, const QString& proposed) {
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName("nameDialog");
+    dialog->setWindowTitle(title);
+    dialog->setLabelText(tr("Scenario name:"));
+    dialog->setInputMode(QInputDialog::TextInput);
+    dialog->setTextValue(proposed);
+    // The field shows the proposed name whole ("binance-usdm-btcusdt, shock -5.0 %, ×1.00") with room
+    // to add to it; QInputDialog's own field is narrower than that.
+    auto* field = dialog->findChild<QLineEdit*>();
+    if (field)
+        field->setMinimumWidth(field->fontMetrics().horizontalAdvance(proposed + QStringLiteral("MMMMMMMMMM")));
+    return dialog;
 }
 
 void LibraryPanel::saveCurrent(const QString& name, bool with_run) {

@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 
+class QInputDialog;
 class QLabel;
 class QMessageBox;
 class QProgressDialog;
@@ -39,6 +40,9 @@ public:
     static constexpr int kIdRole = Qt::UserRole + 2;
 
     explicit LibraryPanel(MainWindow* window, QWidget* parent = nullptr);
+    /// The dialog that asks for a saved scenario's or run's name, `proposed` filled in, its field
+    /// wide enough to show it whole (the caller owns it).
+    QInputDialog* nameDialog(const QString& title, const QString& proposed);
     /// Stops an import in flight at its next progress report and joins the database thread while
     /// the panel is still whole (its jobs report back to it).
     ~LibraryPanel() override;

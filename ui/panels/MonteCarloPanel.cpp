@@ -65,6 +65,9 @@ MonteCarloPanel::MonteCarloPanel(QWidget* parent) : QWidget(parent), worker_(new
                     return;
                 show(*result);
                 description_ = pending_description_;
+                computed_ = pending_;
+                computed_paths_ = int(result->paths);
+                showBasis();
                 compute_->setEnabled(true);
                 emit finished();
             });
@@ -90,6 +93,13 @@ MonteCarloPanel::MonteCarloPanel(QWidget* parent) : QWidget(parent), worker_(new
     compute_ = new QPushButton(tr("Run"));
     status_ = new QLabel(tr("Random paths of the shown settings: a fan of prices and the liquidated notional."));
     connect(compute_, &QPushButton::clicked, this, &MonteCarloPanel::compute);
+    connect(paths_, &QSpinBox::valueChanged, this, &MonteCarloPanel::showBasis);
+    connect(vol_, &QDoubleSpinBox::valueChanged, this, &MonteCarloPanel::showBasis);
+    basis_ = new QLabel;
+    basis_->setObjectName("monteCarloBasis");
+    basis_->setWordWrap(true);
+    basis_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    basis_->hide();
     auto* bar = new QHBoxLayout;
     bar->addWidget(paths_);
     bar->addWidget(vol_);
@@ -118,7 +128,19 @@ MonteCarloPanel::MonteCarloPanel(QWidget* parent) : QWidget(parent), worker_(new
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(bar);
+    layout->addWidget(basis_);
     layout->addLayout(plots, 1);
+    // Until the first paths, the empty chart says what to press.
+    blank_ = new QCPItemText(fan_);
+    blank_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    blank_->position->setCoords(0.5, 0.5);
+    blank_->setText(tr("No paths yet: press Run to draw %1 random paths of the shown settings").arg(paths_->value()));
+    connect(paths_, &QSpinBox::valueChanged, this, [this](int n) {
+        blank_->setText(tr("No paths yet: press Run to draw %1 random paths of the shown settings").arg(n));
+        fan_->replot(QCustomPlot::rpQueuedReplot);
+    });
+    stale_ = std::make_unique<StaleMark>(fan_);
+    stale_histogram_ = std::make_unique<StaleMark>(histogram_);
 }
 
 MonteCarloPanel::~MonteCarloPanel() {
@@ -127,9 +149,45 @@ MonteCarloPanel::~MonteCarloPanel() {
     thread_.wait();
 }
 
-void MonteCarloPanel::setContext(std::shared_ptr<const LiveRun> run, const QString& venue) {
+void MonteCarloPanel::setContext(std::shared_ptr<const LiveRun> run, const QString& venue, const QString& book_name) {
     run_ = std::move(run);
-    venue_ = venue;
+    if (run_)
+        now_ = StudyBasis::of(*run_, book_name, venue);
+    showBasis();
+}
+
+StudyBasis MonteCarloPanel::requested() const {
+    StudyBasis basis = now_;
+    basis.params.vol = vol_->value();
+    return basis;
+}
+
+void MonteCarloPanel::showBasis() {
+    if (!computed_) {
+        basis_->hide();
+        stale_->hide();
+        stale_histogram_->hide();
+        return;
+    }
+    const QString on = describe_basis(*computed_, {});
+    QStringList changes = basis_changes(*computed_, requested(), {});
+    if (computed_paths_ != paths_->value())
+        changes << tr("Paths");
+    basis_->show();
+    if (changes.isEmpty()) {
+        basis_->setStyleSheet({});
+        basis_->setText(tr("Computed on %1").arg(on));
+        stale_->hide();
+        stale_histogram_->hide();
+        return;
+    }
+    basis_->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #5a3700; padding: 2px; }"));
+    basis_->setText(tr("<b>Stale</b>: computed on %1. Changed since: %2. Press Run for the shown run.")
+                        .arg(on.toHtmlEscaped(), changes.join(QStringLiteral(", ")).toHtmlEscaped()));
+    const QString mark =
+        tr("Stale: %1 changed since these paths\nPress Run for the shown run").arg(changes.join(QStringLiteral(", ")));
+    stale_->show(mark);
+    stale_histogram_->show(tr("Stale"));
 }
 
 void MonteCarloPanel::compute() {
@@ -138,10 +196,9 @@ void MonteCarloPanel::compute() {
     MonteCarloWorker::Request request;
     request.generation = ++generation_;
     request.book = run_->position_book;
-    request.venue = venue_;
-    request.params = run_->params;
-    request.params.symbol = run_->symbol;
-    request.params.vol = vol_->value();
+    pending_ = requested();
+    request.venue = pending_->venue;
+    request.params = pending_->params;
     request.paths = std::size_t(paths_->value());
     worker_->supersede(request.generation);
     pending_description_ = tr("%1 paths, random returns σ %2 per step")
@@ -191,8 +248,10 @@ void MonteCarloPanel::show(const MonteCarloResult& r) {
 
     // Histogram of liquidated notional per path, 20 bins.
     histogram_->clearPlottables();
-    const auto [lo_it, hi_it] = std::minmax_element(r.liquidated_notional.begin(), r.liquidated_notional.end());
-    const double lo = *lo_it, hi = std::max(*hi_it, lo + 1.0);
+    // Bins from zero: a path that liquidates nothing sits at the axis origin, and the bars' heights
+    // compare with nothing liquidated rather than with the least of the paths.
+    const double lo = 0.0;
+    const double hi = std::max(*std::max_element(r.liquidated_notional.begin(), r.liquidated_notional.end()), lo + 1.0);
     constexpr int kBins = 20;
     const double width = (hi - lo) / kBins;
     QVector<double> keys(kBins), counts(kBins, 0.0);
@@ -206,7 +265,9 @@ void MonteCarloPanel::show(const MonteCarloResult& r) {
     bars->setBrush(theme::kLongColor);
     bars->setPen(Qt::NoPen);
     histogram_->rescaleAxes();
+    histogram_->xAxis->setRangeLower(0);
     histogram_->yAxis->setRangeLower(0);
+    blank_->setVisible(false);
     histogram_->replot(QCustomPlot::rpQueuedReplot);
     const QLocale locale;
     std::vector<double> sorted = r.liquidated_notional;

@@ -2,6 +2,8 @@
 #pragma once
 
 #include "ui/models/LiveRun.h"
+#include "ui/models/StudyBasis.h"
+#include "ui/views/StaleMark.h"
 
 #include "core/engine/MonteCarlo.h"
 
@@ -10,7 +12,9 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
+class QCPItemText;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
@@ -52,10 +56,18 @@ public:
     explicit MonteCarloPanel(QWidget* parent = nullptr);
     ~MonteCarloPanel() override;
 
-    void setContext(std::shared_ptr<const LiveRun> run, const QString& venue);
+    /// The run whose book and settings the next paths use (`book_name`: its file or snapshot).
+    /// Paths computed on another book or other settings are marked stale.
+    void setContext(std::shared_ptr<const LiveRun> run, const QString& venue, const QString& book_name);
     void compute();
+    /// True when the shown paths were computed on another book or other settings than the shown run's.
+    bool isStale() const { return stale_->visible(); }
+    /// The line saying what the shown paths were computed on (and, when stale, what changed since).
+    QLabel* basisLabel() const { return basis_; }
     QCustomPlot* fan() const { return fan_; }
     QCustomPlot* histogram() const { return histogram_; }
+    /// The note an empty fan shows (what to press), hidden once paths are drawn.
+    QCPItemText* blankNote() const { return blank_; }
     /// What the shown fan draws ("100 paths, random returns σ 0.002 per step"), for captions;
     /// empty before the first run.
     QString description() const { return description_; }
@@ -65,6 +77,10 @@ signals:
 
 private:
     void show(const MonteCarloResult& result);
+    /// Says what the shown paths were computed on, and marks them stale when the shown run differs.
+    void showBasis();
+    /// The shown run's basis with this panel's own settings (its volatility).
+    StudyBasis requested() const;
 
     QThread thread_;
     MonteCarloWorker* worker_;
@@ -74,8 +90,15 @@ private:
     QLabel* status_;
     QCustomPlot* fan_;
     QCustomPlot* histogram_;
+    QCPItemText* blank_;
+    QLabel* basis_;
+    std::unique_ptr<StaleMark> stale_;
+    std::unique_ptr<StaleMark> stale_histogram_;
     std::shared_ptr<const LiveRun> run_;
-    QString venue_;
+    StudyBasis now_;                     ///< the shown run's
+    std::optional<StudyBasis> computed_; ///< the shown paths' (once finished)
+    std::optional<StudyBasis> pending_;  ///< the paths being computed
+    int computed_paths_ = 0;
     quint64 generation_ = 0;
     QString description_;
     QString pending_description_;

@@ -161,13 +161,17 @@ void RunControlsPanel::buildShock(QFormLayout* form) {
     shock_->setSingleStep(0.5);
     shock_->setValue(kStartShockPercent);
     numbers_.push_back({"shock", shock_, 100.0});
+    // The slider moves in half per cents (a drag lands on -5 % or -7.5 %, not -7.3 %), the arrow
+    // keys by 0.5 %, page keys by 5 %; the box takes any tenth.
     shock_slider_ = new QSlider(Qt::Horizontal);
-    shock_slider_->setRange(int(shock_->minimum() * 10), int(shock_->maximum() * 10)); // tenths of a percent
-    shock_slider_->setValue(int(std::lround(kStartShockPercent * 10)));
-    connect(shock_slider_, &QSlider::valueChanged, this, [this](int v) { shock_->setValue(v / 10.0); });
+    shock_slider_->setObjectName("shockSlider");
+    shock_slider_->setRange(int(shock_->minimum() * 2), int(shock_->maximum() * 2));
+    shock_slider_->setPageStep(10);
+    shock_slider_->setValue(int(std::lround(kStartShockPercent * 2)));
+    connect(shock_slider_, &QSlider::valueChanged, this, [this](int v) { shock_->setValue(v / 2.0); });
     connect(shock_, &QDoubleSpinBox::valueChanged, this, [this](double v) {
         const QSignalBlocker block(shock_slider_);
-        shock_slider_->setValue(int(std::lround(v * 10)));
+        shock_slider_->setValue(int(std::lround(v * 2)));
     });
     shock_steps_ = wholeBox("shock_steps", 0, std::numeric_limits<int>::max());
     shock_steps_->setSpecialValueText(tr("at once"));

@@ -7,16 +7,27 @@
 #include <qcustomplot.h>
 
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QDoubleSpinBox>
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <utility>
 
 namespace levex::ui {
+
+namespace {
+QString axis_title(SweepAxis axis);
+double axis_factor(SweepAxis axis);
+} // namespace
 
 SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(new SweepWorker) {
     qRegisterMetaType<SweepWorker::Request>();
@@ -31,6 +42,7 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
             return;
         status_->setText(tr("%1 × %2 grid in %3 s").arg(spec_.x.count).arg(spec_.y.count).arg(seconds, 0, 'f', 1));
         compute_->setEnabled(true);
+        explainCritical();
         emit finished();
     });
     connect(worker_, &SweepWorker::sweepFailed, this, [this](quint64 generation, const QString& message) {
@@ -40,18 +52,18 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
         }
     });
 
-    metric_ = new QComboBox;
-    metric_->addItem(tr("Amplification"), "amplification");
-    metric_->addItem(tr("Liquidated share of open interest"), "liquidated_share_of_oi");
-    metric_->addItem(tr("Endogenous move |ln(P*/S)| (fixed point)"), "endogenous_move");
     compute_ = new QPushButton(tr("Compute"));
-    compute_->setToolTip(tr("Sweep shock × leverage for the shown book and settings"));
-    status_ = new QLabel(tr("Shock × leverage grid of the chosen metric; click a cell to load it."));
+    compute_->setToolTip(tr("Sweep the chosen parameters for the shown book and settings"));
+    status_ = new QLabel(tr("A grid of the chosen metric over two parameters; click a cell of a shock × leverage "
+                            "map to load it."));
+    status_->setWordWrap(true);
     connect(compute_, &QPushButton::clicked, this, &SensitivityPanel::compute);
-    auto* bar = new QHBoxLayout;
-    bar->addWidget(metric_);
-    bar->addWidget(compute_);
-    bar->addWidget(status_, 1);
+    QLayout* editors = buildEditors();
+    basis_ = new QLabel;
+    basis_->setObjectName("sensitivityBasis");
+    basis_->setWordWrap(true);
+    basis_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    basis_->hide();
 
     plot_ = new QCustomPlot;
     map_ = new QCPColorMap(plot_->xAxis, plot_->yAxis);
@@ -77,18 +89,211 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
     plot_->plotLayout()->addElement(
         0, 0, new QCPTextElement(plot_, tr("Sensitivity: shock × leverage"), QFont(font().family(), 11, QFont::Bold)));
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
-        if (!run_ || rows_filled_ == 0)
+        if (!run_ || rows_filled_ == 0 || spec_.x.axis != SweepAxis::Shock || spec_.y.axis != SweepAxis::LeverageMult)
             return;
         const double shock = plot_->xAxis->pixelToCoord(event->position().x()) / 100.0;
         const double leverage = plot_->yAxis->pixelToCoord(event->position().y());
         emit cellChosen(std::clamp(shock, std::min(spec_.x.from, spec_.x.to), std::max(spec_.x.from, spec_.x.to)),
-                        std::clamp(leverage, spec_.y.from, spec_.y.to));
+                        std::clamp(leverage, std::min(spec_.y.from, spec_.y.to), std::max(spec_.y.from, spec_.y.to)));
     });
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
-    layout->addLayout(bar);
+    layout->addLayout(editors);
+    layout->addWidget(basis_);
     layout->addWidget(plot_, 1);
+    stale_ = std::make_unique<StaleMark>(plot_);
+    critical_text_ = new QCPItemText(plot_);
+    critical_text_->position->setType(QCPItemPosition::ptAxisRectRatio);
+    critical_text_->position->setCoords(0.5, 0.02);
+    critical_text_->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    critical_text_->setBrush(QColor(255, 255, 255, 220));
+    critical_text_->setPadding(QMargins(6, 3, 6, 3));
+    critical_text_->setClipToAxisRect(false);
+    // Until the first sweep, the empty chart says what to press.
+    critical_note_ = tr("No sweep yet: choose the axes and the metric above, then press Compute");
+    critical_text_->setText(critical_note_);
+    critical_text_->position->setCoords(0.5, 0.5);
+    critical_text_->setPositionAlignment(Qt::AlignCenter);
+}
+
+namespace {
+// The metrics a sweep maps (core/engine/SummaryMetric.h), as the panel names them, with units.
+QString metric_label(const std::string& key) {
+    static const std::map<std::string, const char*> labels = {
+        {"liquidated_count_long", QT_TRANSLATE_NOOP("SensitivityPanel", "Positions liquidated, longs")},
+        {"liquidated_count_short", QT_TRANSLATE_NOOP("SensitivityPanel", "Positions liquidated, shorts")},
+        {"liquidated_count", QT_TRANSLATE_NOOP("SensitivityPanel", "Positions liquidated")},
+        {"liquidated_notional_long", QT_TRANSLATE_NOOP("SensitivityPanel", "Liquidated longs (USD)")},
+        {"liquidated_notional_short", QT_TRANSLATE_NOOP("SensitivityPanel", "Liquidated shorts (USD)")},
+        {"liquidated_share_of_oi", QT_TRANSLATE_NOOP("SensitivityPanel", "Liquidated share of open interest")},
+        {"final_price", QT_TRANSLATE_NOOP("SensitivityPanel", "Final price (USD)")},
+        {"min_price", QT_TRANSLATE_NOOP("SensitivityPanel", "Lowest price (USD)")},
+        {"max_price", QT_TRANSLATE_NOOP("SensitivityPanel", "Highest price (USD)")},
+        {"max_drawdown", QT_TRANSLATE_NOOP("SensitivityPanel", "Max drawdown (fraction)")},
+        {"amplification", QT_TRANSLATE_NOOP("SensitivityPanel", "Amplification")},
+        {"cascade_duration_s", QT_TRANSLATE_NOOP("SensitivityPanel", "Cascade duration (s)")},
+        {"peak_liquidation_rate_quote_per_s", QT_TRANSLATE_NOOP("SensitivityPanel", "Peak liquidation rate (USD/s)")},
+        {"insurance_fund_min", QT_TRANSLATE_NOOP("SensitivityPanel", "Insurance fund, lowest (USD)")},
+        {"fund_loss", QT_TRANSLATE_NOOP("SensitivityPanel", "Insurance fund loss (USD)")},
+        {"adl_notional", QT_TRANSLATE_NOOP("SensitivityPanel", "ADL notional (USD)")},
+        {"backstop_notional", QT_TRANSLATE_NOOP("SensitivityPanel", "Backstop notional (USD)")},
+        {"exhaustion_price", QT_TRANSLATE_NOOP("SensitivityPanel", "Exhaustion price P* (USD, fixed point)")},
+        {"steps_run", QT_TRANSLATE_NOOP("SensitivityPanel", "Steps run")},
+        {"endogenous_move", QT_TRANSLATE_NOOP("SensitivityPanel", "Endogenous move |ln(P*/S)| (fixed point)")}};
+    const auto it = labels.find(key);
+    return it == labels.end() ? QString::fromStdString(key)
+                              : QCoreApplication::translate("SensitivityPanel", it->second);
+}
+
+// A range each parameter starts from when chosen for an axis: from, to, count (the shock in %).
+struct AxisDefault {
+    double from, to;
+    int count;
+};
+AxisDefault axis_default(SweepAxis axis) {
+    switch (axis) {
+    case SweepAxis::Shock: return {-30, 0, 31};
+    case SweepAxis::LeverageMult: return {0.5, 3, 11};
+    case SweepAxis::DepthScale: return {0.25, 4, 16};
+    case SweepAxis::MmrScale: return {0.5, 2, 16};
+    case SweepAxis::HalfLife: return {10, 600, 16};
+    }
+    return {0, 1, 2};
+}
+
+constexpr SweepAxis kAxes[] = {SweepAxis::Shock, SweepAxis::LeverageMult, SweepAxis::DepthScale, SweepAxis::MmrScale,
+                               SweepAxis::HalfLife};
+} // namespace
+
+AxisEditor SensitivityPanel::axisEditor(SweepAxis initial) {
+    AxisEditor e;
+    e.parameter = new QComboBox;
+    for (SweepAxis axis : kAxes)
+        e.parameter->addItem(axis_title(axis), int(axis));
+    e.from = new QDoubleSpinBox;
+    e.to = new QDoubleSpinBox;
+    for (QDoubleSpinBox* box : {e.from, e.to})
+        box->setKeyboardTracking(false);
+    e.count = new QSpinBox;
+    e.count->setRange(1, 4096); // what the command line's NAME:FROM:TO:COUNT accepts
+    e.count->setSuffix(tr(" values"));
+    // A new parameter: its own span and units; the shock may go up (a short squeeze) as well as down.
+    const auto chosen = [this, e] {
+        const auto axis = SweepAxis(e.parameter->currentData().toInt());
+        const AxisDefault d = axis_default(axis);
+        const bool shock = axis == SweepAxis::Shock;
+        for (QDoubleSpinBox* box : {e.from, e.to}) {
+            const QSignalBlocker block(box);
+            box->setDecimals(shock ? 1 : 2);
+            box->setRange(shock ? -99.9 : 0.01, shock ? 1000.0 : 1e6);
+            box->setSuffix(shock ? QStringLiteral(" %") : QString());
+        }
+        const QSignalBlocker block_from(e.from), block_to(e.to), block_count(e.count);
+        e.from->setValue(d.from);
+        e.to->setValue(d.to);
+        e.count->setValue(d.count);
+    };
+    connect(e.parameter, &QComboBox::currentIndexChanged, this, [this, chosen] {
+        chosen();
+        range_edited_ = true;
+    });
+    for (QDoubleSpinBox* box : {e.from, e.to})
+        connect(box, &QDoubleSpinBox::valueChanged, this, [this] { range_edited_ = true; });
+    {
+        const QSignalBlocker block(e.parameter);
+        e.parameter->setCurrentIndex(e.parameter->findData(int(initial)));
+    }
+    chosen();
+    return e;
+}
+
+QLayout* SensitivityPanel::buildEditors() {
+    x_ = axisEditor(SweepAxis::Shock);
+    y_ = axisEditor(SweepAxis::LeverageMult);
+    x_.parameter->setObjectName("sweepX");
+    y_.parameter->setObjectName("sweepY");
+    metric_ = new QComboBox;
+    metric_->setObjectName("sweepMetric");
+    for (const std::string& key : sweep_metric_names())
+        metric_->addItem(metric_label(key), QString::fromStdString(key));
+    metric_->setCurrentIndex(metric_->findData(QStringLiteral("amplification")));
+    metric_->setToolTip(tr("Any summary metric of the run; the fixed-point ones (P*, endogenous move) need no "
+                           "time steps and are fast"));
+    // A sweep maps one metric: choosing another sweeps again at once rather than leave the old
+    // metric's cells under the new name.
+    connect(metric_, &QComboBox::currentIndexChanged, this, [this] {
+        if (computed_)
+            compute();
+    });
+    threshold_ = new QDoubleSpinBox;
+    threshold_->setObjectName("sweepThreshold");
+    threshold_->setRange(0.1, 100.0);
+    threshold_->setDecimals(1);
+    threshold_->setSuffix(QStringLiteral(" %"));
+    threshold_->setValue(SweepSpec{}.critical_threshold * 100.0);
+    threshold_->setToolTip(tr("Critical shock: the smallest shock whose endogenous move |ln(P*/S)| (the cascade's "
+                              "own move beyond the shock) exceeds this"));
+    auto* grid = new QGridLayout;
+    grid->setContentsMargins(0, 0, 0, 0);
+    int row = 0;
+    for (const auto& [name, e] : {std::pair{tr("x"), &x_}, std::pair{tr("y"), &y_}}) {
+        grid->addWidget(new QLabel(name), row, 0);
+        grid->addWidget(e->parameter, row, 1);
+        grid->addWidget(new QLabel(tr("from")), row, 2);
+        grid->addWidget(e->from, row, 3);
+        grid->addWidget(new QLabel(tr("to")), row, 4);
+        grid->addWidget(e->to, row, 5);
+        grid->addWidget(e->count, row, 6);
+        ++row;
+    }
+    grid->addWidget(new QLabel(tr("Metric")), 0, 7);
+    grid->addWidget(metric_, 0, 8);
+    grid->addWidget(new QLabel(tr("Critical move")), 1, 7);
+    grid->addWidget(threshold_, 1, 8);
+    // Compute and the sweep's state beside the editors: one row less above a chart that is low at
+    // the default window size.
+    grid->addWidget(compute_, 0, 9);
+    grid->addWidget(status_, 1, 9, 1, 2);
+    grid->setColumnStretch(10, 1);
+    return grid;
+}
+
+SweepSpec SensitivityPanel::editedSpec() const {
+    SweepSpec spec;
+    const auto range = [](const AxisEditor& e) {
+        AxisRange r;
+        r.axis = SweepAxis(e.parameter->currentData().toInt());
+        const double f = axis_factor(r.axis);
+        r.from = e.from->value() / f;
+        r.to = e.to->value() / f;
+        r.count = std::size_t(e.count->value());
+        return r;
+    };
+    spec.x = range(x_);
+    spec.y = range(y_);
+    spec.metric = metric_->currentData().toString().toStdString();
+    spec.critical_threshold = threshold_->value() / 100.0;
+    return spec;
+}
+
+void SensitivityPanel::explainCritical() {
+    critical_text_->position->setCoords(0.5, 0.02); // at the top, over the calm cells
+    critical_text_->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    if (spec_.x.axis != SweepAxis::Shock)
+        critical_note_ = tr("No critical-shock curve: it needs the shock on the x axis.");
+    else if (critical_->dataCount() == 0)
+        critical_note_ = tr("No critical-shock curve: no shock from %1 % to %2 % moves the price more than %3 % "
+                            "beyond itself (the critical move).")
+                             .arg(spec_.x.from * 100, 0, 'g', 3)
+                             .arg(spec_.x.to * 100, 0, 'g', 3)
+                             .arg(spec_.critical_threshold * 100, 0, 'g', 3);
+    else
+        critical_note_.clear();
+    critical_text_->setText(critical_note_);
+    critical_text_->setVisible(!critical_note_.isEmpty());
+    plot_->legend->setVisible(critical_->dataCount() > 0);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 SensitivityPanel::~SensitivityPanel() {
@@ -97,25 +302,65 @@ SensitivityPanel::~SensitivityPanel() {
     thread_.wait();
 }
 
-void SensitivityPanel::setContext(std::shared_ptr<const LiveRun> run, const QString& venue) {
+void SensitivityPanel::setContext(std::shared_ptr<const LiveRun> run, const QString& venue, const QString& book_name) {
     run_ = std::move(run);
-    venue_ = venue;
+    if (run_)
+        now_ = StudyBasis::of(*run_, book_name, venue);
+    // Until the user picks a range, a shock axis points the way the run's shock does.
+    if (run_ && !range_edited_ && SweepAxis(x_.parameter->currentData().toInt()) == SweepAxis::Shock) {
+        const bool up = run_->params.shock > 0;
+        const QSignalBlocker block_from(x_.from), block_to(x_.to);
+        x_.from->setValue(up ? 0.0 : -30.0);
+        x_.to->setValue(up ? 30.0 : 0.0);
+    }
+    showBasis();
+}
+
+std::vector<std::string> SensitivityPanel::sweptKeys() const {
+    std::vector<std::string> keys;
+    for (SweepAxis axis : {spec_.x.axis, spec_.y.axis})
+        keys.emplace_back(axis_parameter_key(axis));
+    return keys;
+}
+
+void SensitivityPanel::showBasis() {
+    if (!computed_) {
+        basis_->hide();
+        stale_->hide();
+        return;
+    }
+    const QString on = describe_basis(*computed_, sweptKeys());
+    const QStringList changes = basis_changes(*computed_, now_, sweptKeys());
+    basis_->show();
+    if (changes.isEmpty()) {
+        basis_->setStyleSheet({});
+        basis_->setText(tr("Computed on %1").arg(on));
+        stale_->hide();
+        return;
+    }
+    basis_->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #5a3700; padding: 2px; }"));
+    basis_->setText(tr("<b>Stale</b>: computed on %1. Changed since: %2. Press Compute for the shown run.")
+                        .arg(on.toHtmlEscaped(), changes.join(QStringLiteral(", ")).toHtmlEscaped()));
+    stale_->show(tr("Stale: %1 changed since this sweep\nPress Compute for the shown run")
+                     .arg(changes.join(QStringLiteral(", "))));
 }
 
 void SensitivityPanel::compute() {
     if (!run_ || !run_->position_book)
         return;
-    const bool up = run_->params.shock > 0;
-    spec_ = SweepSpec{};
-    spec_.x = AxisRange{SweepAxis::Shock, up ? 0.0 : -0.3, up ? 0.3 : 0.0, 31};
-    spec_.y = AxisRange{SweepAxis::LeverageMult, 0.5, 3.0, 11};
+    const SweepSpec spec = editedSpec();
+    if (spec.x.axis == spec.y.axis) {
+        status_->setText(tr("Choose two different parameters for the axes."));
+        return;
+    }
+    spec_ = spec;
+    const bool up = spec_.x.axis == SweepAxis::Shock && std::max(spec_.x.from, spec_.x.to) > 0;
     // The legend goes to the far end from zero shock, where the cells are calm.
     plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (up ? Qt::AlignRight : Qt::AlignLeft));
-    spec_.metric = metric_->currentData().toString().toStdString();
     SweepWorker::Request request;
     request.generation = ++generation_;
     request.book = run_->position_book;
-    request.venue = venue_;
+    request.venue = now_.venue;
     request.base = run_->params;
     request.base.symbol = run_->symbol;
     request.spec = spec_;
@@ -128,17 +373,30 @@ void SensitivityPanel::compute() {
     result_.values.assign(result_.xs.size() * result_.ys.size(), 0.0);
     result_.defined.assign(result_.values.size(), 0);
     result_.critical_shock.assign(result_.ys.size(), std::nullopt);
+    const double fx = axis_factor(spec_.x.axis), fy = axis_factor(spec_.y.axis);
     QCPColorMapData* cells = map_->data();
     cells->setSize(int(spec_.x.count), int(spec_.y.count));
-    cells->setRange(QCPRange(spec_.x.from * 100, spec_.x.to * 100), QCPRange(spec_.y.from, spec_.y.to));
+    cells->setRange(QCPRange(spec_.x.from * fx, spec_.x.to * fx), QCPRange(spec_.y.from * fy, spec_.y.to * fy));
     cells->fill(std::numeric_limits<double>::quiet_NaN());
     critical_->data()->clear();
-    plot_->xAxis->setRange(spec_.x.from * 100 - 0.5, spec_.x.to * 100 + 0.5);
-    plot_->yAxis->setRange(spec_.y.from - 0.125, spec_.y.to + 0.125);
+    critical_note_.clear();
+    critical_text_->setVisible(false);
+    const auto half = [](const AxisRange& a, double f) {
+        return a.count > 1 ? 0.5 * std::abs(a.to - a.from) * f / double(a.count - 1) : 0.5;
+    };
+    plot_->xAxis->setRange(std::min(spec_.x.from, spec_.x.to) * fx - half(spec_.x, fx),
+                           std::max(spec_.x.from, spec_.x.to) * fx + half(spec_.x, fx));
+    plot_->yAxis->setRange(std::min(spec_.y.from, spec_.y.to) * fy - half(spec_.y, fy),
+                           std::max(spec_.y.from, spec_.y.to) * fy + half(spec_.y, fy));
+    plot_->xAxis->setLabel(axis_title(spec_.x.axis));
+    plot_->yAxis->setLabel(axis_title(spec_.y.axis));
     map_->colorScale()->axis()->setLabel(metric_->currentText());
     static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
-        ->setText(tr("Sensitivity: %1 over shock × leverage").arg(metric_->currentText()));
+        ->setText(tr("Sensitivity: %1 over %2 × %3")
+                      .arg(metric_->currentText(), x_.parameter->currentText(), y_.parameter->currentText()));
     status_->setText(tr("Sweeping…"));
+    computed_ = now_;
+    showBasis();
     compute_->setEnabled(false);
     plot_->replot(QCustomPlot::rpQueuedReplot);
     QMetaObject::invokeMethod(worker_, "run", Qt::QueuedConnection, Q_ARG(levex::ui::SweepWorker::Request, request));
@@ -164,6 +422,8 @@ double axis_factor(SweepAxis axis) {
 void SensitivityPanel::showSweep(const SweepSpec& spec, const SweepResult& result) {
     spec_ = spec;
     result_ = result;
+    computed_.reset(); // the caller's chart says what it was computed on
+    showBasis();
     ++generation_; // rows of a sweep still running elsewhere no longer land here
     const double fx = axis_factor(spec.x.axis), fy = axis_factor(spec.y.axis);
     QCPColorMapData* cells = map_->data();
@@ -190,7 +450,7 @@ void SensitivityPanel::showSweep(const SweepSpec& spec, const SweepResult& resul
                            std::max(spec.y.from, spec.y.to) * fy + half_y);
     plot_->xAxis->setLabel(axis_title(spec.x.axis));
     plot_->yAxis->setLabel(axis_title(spec.y.axis));
-    const QString metric = QString::fromStdString(spec.metric);
+    const QString metric = metric_label(spec.metric);
     map_->colorScale()->axis()->setLabel(metric);
     static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
         ->setText(
@@ -201,6 +461,7 @@ void SensitivityPanel::showSweep(const SweepSpec& spec, const SweepResult& resul
     plot_->legend->setVisible(critical_->dataCount() > 0);
     map_->rescaleDataRange(true);
     status_->setText(tr("%1 × %2 grid").arg(nx).arg(ny));
+    explainCritical();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -212,7 +473,8 @@ void SensitivityPanel::onRow(const std::shared_ptr<const SweepRow>& row) {
         cells->setCell(int(ix), int(row->row),
                        row->defined[ix] ? row->values[ix] : std::numeric_limits<double>::quiet_NaN());
     if (row->critical_shock)
-        critical_->addData(double(row->row), *row->critical_shock * 100, spec_.y.values()[row->row]);
+        critical_->addData(double(row->row), *row->critical_shock * 100,
+                           spec_.y.values()[row->row] * axis_factor(spec_.y.axis));
     if (row->row < result_.ys.size()) {
         std::copy(row->values.begin(), row->values.end(),
                   result_.values.begin() + std::ptrdiff_t(row->row * result_.xs.size()));

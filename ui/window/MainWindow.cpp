@@ -288,6 +288,7 @@ void MainWindow::buildMenus() {
     view->addAction(whole_run);
     connect(playback_, &PlaybackBar::wholeRunToggled, this, &MainWindow::setWholeRun);
     status_ = new QLabel(tr("Ready"));
+    status_->setObjectName("status");
     statusBar()->addWidget(status_, 1);
 }
 
@@ -404,12 +405,24 @@ QWidget* MainWindow::buildPositions() {
     filter->setClearButtonEnabled(true);
     positions_model_ = new PositionTableModel(this);
     connect(filter, &QLineEdit::textChanged, positions_model_, &PositionTableModel::setFilter);
+    auto* flagged = new QComboBox;
+    flagged->setObjectName("positionFlags");
+    flagged->addItem(tr("All positions"), int(PositionTableModel::Flagged::All));
+    flagged->addItem(tr("Liquidatable before any shock"), int(PositionTableModel::Flagged::LiquidatableAtStart));
+    flagged->addItem(tr("Above the venue's max leverage"), int(PositionTableModel::Flagged::AboveMaxLeverage));
+    flagged->setToolTip(tr("List only the positions the run flags (the Check column says why)"));
+    connect(flagged, &QComboBox::currentIndexChanged, this, [this, flagged] {
+        positions_model_->setFlagFilter(PositionTableModel::Flagged(flagged->currentData().toInt()));
+    });
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(filter, 1);
+    filters->addWidget(flagged);
     auto* table = row_table(positions_model_);
     positions_table_ = table;
     fit_columns_on_new_run(table, positions_model_);
     table->setSortingEnabled(true);
     table->sortByColumn(-1, Qt::AscendingOrder); // book order until a header is clicked
-    layout->addWidget(filter);
+    layout->addLayout(filters);
     layout->addWidget(table);
     return page;
 }
@@ -646,7 +659,8 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
                          .arg(QFileInfo(shown_.path).fileName())
                          .arg(locale.toString(positions_))
                          .arg(controls_->venue())
-                         .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)));
+                         .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)) +
+                     flaggedNote(*run, locale));
     heatmap_->setFinished(s.steps_run);
     series_->showRun(run);
     series_->setFramedSteps(heatmap_->framedSteps());
@@ -655,12 +669,27 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
     log_model_->setUnits(size_unit, money_unit);
     positions_model_->setRun(run);
     log_model_->setRun(run);
-    sensitivity_->setContext(run, controls_->venue());
-    monte_carlo_->setContext(run, controls_->venue());
+    sensitivity_->setContext(run, controls_->venue(), shown_.path);
+    monte_carlo_->setContext(run, controls_->venue(), shown_.path);
     // After any change, the cursor lands on the end of what the frame shows: the whole cascade.
     playback_->setFinished(s.steps_run, heatmap_->framedSteps());
     showCursor(playback_->cursor());
     emit simulationFinished();
+}
+
+// The positions the run flags, for the status line ("" when none): the Positions tab lists them.
+QString MainWindow::flaggedNote(const LiveRun& run, const QLocale& locale) {
+    if (!run.audit)
+        return {};
+    QStringList notes;
+    if (run.audit->liquidatable_at_start > 0)
+        notes << tr("%1 liquidatable before any shock")
+                     .arg(locale.toString(qulonglong(run.audit->liquidatable_at_start)));
+    if (run.audit->above_max_leverage > 0)
+        notes
+            << tr("%1 above the venue's max leverage").arg(locale.toString(qulonglong(run.audit->above_max_leverage)));
+    return notes.isEmpty() ? QString()
+                           : QStringLiteral(" · ⚠ ") + notes.join(QStringLiteral(", ")) + tr(" (Positions tab, Check)");
 }
 
 void MainWindow::setWholeRun(bool whole) {

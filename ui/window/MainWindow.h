@@ -17,6 +17,7 @@
 
 class QDockWidget;
 class QLabel;
+class QLocale;
 class QMessageBox;
 class QMenu;
 class QProgressDialog;
@@ -148,6 +149,7 @@ private:
     void requestSimulation();
     void onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
     void onFinished(const std::shared_ptr<const LiveRun>& run);
+    static QString flaggedNote(const LiveRun& run, const QLocale& locale);
     void showCursor(std::size_t step);
     /// Moves the cursor to a logged event's step and selects its position.
     void showLogEvent(int log_row);

@@ -109,7 +109,10 @@ bool SimulationWorker::prepare(const SimulationRequest& request, const VenueProf
                        prepared_settings_.mmr_scale == settings.mmr_scale;
     if (!reuse) {
         prepared_.reset();
-        prepared_ = prepare_book(book, venue, settings, start.symbol, start.mark);
+        audit_.reset();
+        auto audit = std::make_shared<LeverageAudit>();
+        prepared_ = prepare_book(book, venue, settings, start.symbol, start.mark, audit.get());
+        audit_ = std::move(audit);
         prepared_venue_ = request.venue;
         prepared_settings_ = settings;
         prepared_symbol_ = start.symbol;
@@ -146,6 +149,7 @@ void SimulationWorker::finish_live_run(LiveRun& live, RunResult result, const Po
     live.liquidation_by_row.assign(book.positions(), std::numeric_limits<double>::quiet_NaN());
     for (std::size_t k = 0; k < prepared_->positions(); ++k)
         live.liquidation_by_row[prepared_->book_index[k]] = prepared_->liquidation[k];
+    live.audit = audit_;
     live.log = std::move(result.log);
     live.index_first_steps(book.positions());
     live.frames = std::make_shared<const RunFrames>(std::move(result.frames));

@@ -99,6 +99,7 @@ private:
     ContractSpec book_contract_;
     std::shared_ptr<const PositionBook> book_; // shared with the runs the GUI shows
     std::optional<PreparedBook> prepared_;
+    std::shared_ptr<const LeverageAudit> audit_; ///< of the whole book, with prepared_'s settings
     QString prepared_venue_;
     MarginSettings prepared_settings_;
     std::size_t prepared_symbol_ = 0;
