@@ -86,23 +86,6 @@ private:
     double part_cushion(std::uint32_t k, double part) const { return cushion_[k] * part / remaining_[k]; }
     void log_event(std::uint32_t k, LiquidationPath path, double size, double price, double fee, double fund_pnl);
 
-    // The per-step series (steps long) and the histograms (steps × bins), sized and trimmed together.
-    std::array<std::vector<double>*, 10> step_series() {
-        return {&frames_.index,
-                &frames_.book,
-                &frames_.mark,
-                &frames_.liquidated_notional_long,
-                &frames_.liquidated_notional_short,
-                &frames_.backstop_notional,
-                &frames_.adl_notional,
-                &frames_.open_interest,
-                &frames_.fund_balance,
-                &frames_.withdrawal};
-    }
-    std::array<std::vector<double>*, 4> histograms() {
-        return {&frames_.open_long, &frames_.open_short, &frames_.executed_long, &frames_.executed_short};
-    }
-
     const PreparedBook& b_;
     CascadeMarket& market_;
     const std::vector<double>& path_;
@@ -342,12 +325,12 @@ void Cascade::read_parameters() {
 
 void Cascade::allocate_frames() {
     const std::size_t steps = path_.size();
-    for (auto* series : step_series())
+    for (auto* series : frames_.step_series())
         series->assign(steps, 0.0);
     frames_.liquidated_count_long.assign(steps, 0);
     frames_.liquidated_count_short.assign(steps, 0);
     if (outputs_.histograms)
-        for (auto* h : histograms())
+        for (auto* h : frames_.histograms())
             h->assign(steps * frames_.bins, 0.0);
     closed_size_.assign(steps, 0.0);
 }
@@ -524,12 +507,12 @@ bool Cascade::settled() const {
 
 void Cascade::trim_frames(std::size_t run) {
     frames_.steps = run;
-    for (auto* series : step_series())
+    for (auto* series : frames_.step_series())
         series->resize(run);
     frames_.liquidated_count_long.resize(run);
     frames_.liquidated_count_short.resize(run);
     if (outputs_.histograms)
-        for (auto* h : histograms())
+        for (auto* h : frames_.histograms())
             h->resize(run * frames_.bins);
     // Open interest per step at that step's mark, from the positions' remaining sizes over time.
     double open = open_interest_size_;

@@ -112,21 +112,6 @@ private:
     double oracle_scale(const BookRun& b, double price) const { return m0_ * price / b.p.start_price; }
     void count(BookRun& b, std::uint32_t account, const LiquidationStep& s, double sold, double bought);
 
-    std::array<std::vector<double>*, 9> step_series() {
-        return {&frames_.index,
-                &frames_.book,
-                &frames_.mark,
-                &frames_.liquidated_notional_long,
-                &frames_.liquidated_notional_short,
-                &frames_.backstop_notional,
-                &frames_.adl_notional,
-                &frames_.open_interest,
-                &frames_.fund_balance};
-    }
-    std::array<std::vector<double>*, 4> histograms() {
-        return {&frames_.open_long, &frames_.open_short, &frames_.executed_long, &frames_.executed_short};
-    }
-
     CascadeMarket& market_;
     const std::vector<double>& path_;
     const RunParameters& p_;
@@ -209,12 +194,12 @@ void LendingRun::setup_bins(double exhaustion) {
 
 void LendingRun::allocate_frames() {
     const std::size_t steps = path_.size();
-    for (auto* series : step_series())
+    for (auto* series : frames_.step_series())
         series->assign(steps, 0.0);
     frames_.liquidated_count_long.assign(steps, 0);
     frames_.liquidated_count_short.assign(steps, 0);
     if (outputs_.histograms)
-        for (auto* h : histograms())
+        for (auto* h : frames_.histograms())
             h->assign(steps * frames_.bins, 0.0);
 }
 
@@ -451,6 +436,7 @@ void LendingRun::record_frame(std::size_t t) {
         }
     frames_.open_interest[t] = std::max(open_debt_quote_, 0.0);
     frames_.fund_balance[t] = fund_quote_;
+    frames_.withdrawal[t] = market_.withdrawal();
     if (outputs_.histograms) {
         const std::size_t bins = frames_.bins;
         double* ol = frames_.open_long.data() + t * bins;
@@ -475,12 +461,12 @@ void LendingRun::record_frame(std::size_t t) {
 
 void LendingRun::trim_frames(std::size_t run) {
     frames_.steps = run;
-    for (auto* series : step_series())
+    for (auto* series : frames_.step_series())
         series->resize(run);
     frames_.liquidated_count_long.resize(run);
     frames_.liquidated_count_short.resize(run);
     if (outputs_.histograms)
-        for (auto* h : histograms())
+        for (auto* h : frames_.histograms())
             h->resize(run * frames_.bins);
 }
 

@@ -148,30 +148,11 @@ MonteCarloResult run_lending_monte_carlo(const Books& books, const RunParameters
     out.cancelled = !complete;
     if (out.cancelled)
         return out;
-    std::vector<double> column(n);
-    for (const std::string& name : lending_metric_names()) {
-        bool everywhere = name != "endogenous_move";
-        for (std::size_t i = 0; i < n && everywhere; ++i) {
-            const auto v = lending_summary_metric(summaries[i], name);
-            everywhere = v.has_value() && std::isfinite(*v);
-            if (everywhere)
-                column[i] = *v;
-        }
-        if (!everywhere)
-            continue;
-        std::array<double, 5> band{};
-        for (std::size_t k = 0; k < band.size(); ++k)
-            band[k] = percentile(column, kMonteCarloPercentiles[k]);
-        out.metrics.push_back(name);
-        out.metric_bands.push_back(band);
-    }
-    out.price_fan.resize(steps);
-    for (std::size_t t = 0; t < steps; ++t) {
-        for (std::size_t i = 0; i < n; ++i)
-            column[i] = prices[i * steps + t];
-        for (std::size_t k = 0; k < 5; ++k)
-            out.price_fan[t][k] = percentile(column, kMonteCarloPercentiles[k]);
-    }
+    // The endogenous move is the sweep's, from the fixed point: a path has none of its own.
+    const PathMetric metric = [&](std::size_t i, const std::string& name) {
+        return name == "endogenous_move" ? std::nullopt : lending_summary_metric(summaries[i], name);
+    };
+    fill_percentiles(n, steps, lending_metric_names(), metric, prices, out);
     for (const LendingSummary& s : summaries)
         out.liquidated_notional.push_back(s.totals.collateral_seized_base);
     return out;

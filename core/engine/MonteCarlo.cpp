@@ -67,40 +67,6 @@ bool run_paths(const PreparedBook& prepared, const BookDepth& depth, const RunPa
     });
 }
 
-// The percentile bands of every summary metric that has a finite value on every path.
-void metric_bands(const std::vector<RunSummary>& summaries, MonteCarloResult& out) {
-    const std::size_t n = summaries.size();
-    std::vector<double> column(n);
-    for (const std::string& name : sweep_metric_names()) {
-        bool everywhere = true;
-        for (std::size_t i = 0; i < n && everywhere; ++i) {
-            const auto v = name == "endogenous_move" ? std::nullopt : summary_metric(summaries[i], name);
-            everywhere = v.has_value() && std::isfinite(*v);
-            if (everywhere)
-                column[i] = *v;
-        }
-        if (!everywhere)
-            continue;
-        std::array<double, 5> band{};
-        for (std::size_t k = 0; k < band.size(); ++k)
-            band[k] = percentile(column, kMonteCarloPercentiles[k]);
-        out.metrics.push_back(name);
-        out.metric_bands.push_back(band);
-    }
-}
-
-// Per step, the percentiles of the book price over the paths.
-void price_fan(const std::vector<double>& prices, std::size_t n, std::size_t steps, MonteCarloResult& out) {
-    std::vector<double> column(n);
-    out.price_fan.resize(steps);
-    for (std::size_t t = 0; t < steps; ++t) {
-        for (std::size_t i = 0; i < n; ++i)
-            column[i] = prices[i * steps + t];
-        for (std::size_t k = 0; k < 5; ++k)
-            out.price_fan[t][k] = percentile(column, kMonteCarloPercentiles[k]);
-    }
-}
-
 } // namespace
 
 MonteCarloResult run_monte_carlo(const PositionBook& book, const VenueProfile& venue, const RunParameters& params,
@@ -123,11 +89,42 @@ MonteCarloResult run_monte_carlo(const PositionBook& book, const VenueProfile& v
     out.cancelled = !complete;
     if (out.cancelled)
         return out;
-    metric_bands(paths.summaries, out);
-    price_fan(paths.prices, spec.paths, params.steps, out);
+    // The endogenous move is the sweep's, from the fixed point: a path has none of its own.
+    const PathMetric metric = [&](std::size_t i, const std::string& name) {
+        return name == "endogenous_move" ? std::nullopt : summary_metric(paths.summaries[i], name);
+    };
+    fill_percentiles(spec.paths, params.steps, sweep_metric_names(), metric, paths.prices, out);
     for (const RunSummary& s : paths.summaries)
         out.liquidated_notional.push_back(s.liquidated_notional_long + s.liquidated_notional_short);
     return out;
+}
+
+void fill_percentiles(std::size_t paths, std::size_t steps, const std::vector<std::string>& names,
+                      const PathMetric& metric, const std::vector<double>& prices, MonteCarloResult& out) {
+    std::vector<double> column(paths);
+    for (const std::string& name : names) {
+        bool everywhere = true;
+        for (std::size_t i = 0; i < paths && everywhere; ++i) {
+            const std::optional<double> v = metric(i, name);
+            everywhere = v.has_value() && std::isfinite(*v);
+            if (everywhere)
+                column[i] = *v;
+        }
+        if (!everywhere)
+            continue;
+        std::array<double, 5> band{};
+        for (std::size_t k = 0; k < band.size(); ++k)
+            band[k] = percentile(column, kMonteCarloPercentiles[k]);
+        out.metrics.push_back(name);
+        out.metric_bands.push_back(band);
+    }
+    out.price_fan.resize(steps);
+    for (std::size_t t = 0; t < steps; ++t) {
+        for (std::size_t i = 0; i < paths; ++i)
+            column[i] = prices[i * steps + t];
+        for (std::size_t k = 0; k < 5; ++k)
+            out.price_fan[t][k] = percentile(column, kMonteCarloPercentiles[k]);
+    }
 }
 
 } // namespace levex

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -45,5 +46,14 @@ MonteCarloResult run_monte_carlo(const PositionBook& book, const VenueProfile& v
 
 /// Linear-interpolation percentile (type 7) of `values`, which it reorders.
 double percentile(std::vector<double>& values, double pct);
+
+/// A path's value of a summary metric by name (none where it has none).
+using PathMetric = std::function<std::optional<double>(std::size_t path, const std::string& name)>;
+
+/// The percentile bands of each of `names` that is finite on every one of `paths`, and the
+/// per-step fan of `prices` (paths × steps, path-major): the part of a Monte Carlo result that
+/// perpetual and lending books share.
+void fill_percentiles(std::size_t paths, std::size_t steps, const std::vector<std::string>& names,
+                      const PathMetric& metric, const std::vector<double>& prices, MonteCarloResult& out);
 
 } // namespace levex

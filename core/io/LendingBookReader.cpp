@@ -5,6 +5,7 @@
 #include "core/base/NumberFormat.h"
 #include "core/base/TextFile.h"
 #include "core/io/CsvTokenizer.h"
+#include "core/io/FieldText.h"
 
 #include <algorithm>
 #include <charconv>
@@ -36,32 +37,6 @@ enum Col : int {
     ColHealth,
     kColumns
 };
-
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
-std::string lower_trimmed(std::string_view s) {
-    std::string out(trimmed(s));
-    for (char& c : out)
-        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    return out;
-}
-
-// A field's text for a message: quoted, cut to 40 bytes without splitting a UTF-8 character.
-std::string quoted(std::string_view s) {
-    constexpr std::size_t kMax = 40;
-    if (s.size() <= kMax)
-        return "'" + std::string(s) + "'";
-    std::size_t cut = kMax;
-    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
-        --cut;
-    return "'" + std::string(s.substr(0, cut)) + "…'";
-}
 
 std::uint64_t text_hash(std::string_view s) {
     return FlatHashIndex::mix(std::hash<std::string_view>{}(s));

@@ -95,6 +95,21 @@ TEST(RunControlsPanel, AScenarioValueOutsideAControlIsReportedNotClamped) {
     EXPECT_TRUE(not_shown.front().startsWith("Leverage × 50")) << not_shown.front().toStdString();
 }
 
+// A scenario from the command line may set what no control holds (a depth law, an outside order,
+// withdrawal off): each is named, never dropped without a word.
+TEST(RunControlsPanel, WhatNoControlHoldsIsNamed) {
+    RunControlsPanel panel;
+    RunParameters p;
+    p.depth_model = levex::DepthModel::PowerLaw;
+    p.sell = 250;
+    p.withdrawal = false;
+    const QStringList not_shown = panel.setParameters(p, "generic");
+    ASSERT_EQ(not_shown.size(), 3) << not_shown.join(" | ").toStdString();
+    EXPECT_TRUE(not_shown[0].startsWith("the power-law depth model")) << not_shown[0].toStdString();
+    EXPECT_TRUE(not_shown.join("|").contains("250 (no control holds it here")) << not_shown.join("|").toStdString();
+    EXPECT_TRUE(not_shown.join("|").contains("off (no control holds it here")) << not_shown.join("|").toStdString();
+}
+
 // The run finds the book has no mark_price: the window says so beside the Mark price box.
 TEST(RunControlsPanel, AMarkTheBookCannotGiveIsShownBesideTheMarkBox) {
     MainWindow window;

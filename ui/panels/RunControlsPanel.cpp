@@ -26,6 +26,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <set>
 
 namespace levex::ui {
 
@@ -63,6 +64,44 @@ QString tip(const std::string& key) {
 // The text a control gives a value it cannot hold, for "not applied" reports.
 QString outside(const std::string& key, double value) {
     return RunControlsPanel::tr("%1 %2 (outside the control's range)").arg(label_of(key)).arg(value);
+}
+
+// The keys the panel holds in a control of its own or reports by name in setParameters(), beside
+// its number boxes.
+bool shown_or_reported(const std::string& key) {
+    static const std::set<std::string> keys = {"shock_steps",
+                                               "depth_model",
+                                               "depth_quote_per_pct",
+                                               "depth_quote_within_1pct",
+                                               "book_file",
+                                               "half_life_s",
+                                               "steps",
+                                               "mark_passthrough",
+                                               "fee",
+                                               "fund",
+                                               "student_nu",
+                                               "seed",
+                                               "bins",
+                                               "price_series_file",
+                                               "symbol",
+                                               "mark",
+                                               "mmr_scale",
+                                               "depth_scale"};
+    return keys.count(key) > 0 || key.rfind("jump_", 0) == 0;
+}
+
+// What a scenario sets that no control of the panel holds (an outside order, withdrawal settings,
+// a pool): named, so that the app never runs something else without a word.
+QStringList without_control(const RunParameters& wanted, const RunParameters& held,
+                            const std::set<std::string>& number_keys) {
+    QStringList out;
+    for (const std::string& key : changed_parameters(wanted, held)) {
+        if (shown_or_reported(key) || number_keys.count(key) > 0)
+            continue;
+        out << RunControlsPanel::tr("%1 %2 (no control holds it here; the default is used)")
+                   .arg(label_of(key), QString::fromStdString(value_text(wanted, parameter(key))));
+    }
+    return out;
 }
 
 } // namespace
@@ -394,8 +433,9 @@ QStringList RunControlsPanel::setParameters(const RunParameters& p, const QStrin
         mark_->setValue(std::isnan(p.mark) ? 0.0 : p.mark);
         shock_steps_->setValue(int(std::min<std::size_t>(p.shock_steps, std::size_t(shock_steps_->maximum()))));
         DepthModel model = p.depth_model;
-        if (model == DepthModel::Metaorder) {
-            not_shown << tr("the metaorder depth law (the V-shaped book is used)");
+        if (depth_model_->findData(int(model)) < 0) { // no control for it yet: say so, never drop it silently
+            not_shown << tr("the %1 depth model (the V-shaped book is used)")
+                             .arg(QString::fromLatin1(depth_model_name(model)));
             model = DepthModel::VShaped;
         }
         depth_model_->setCurrentIndex(std::max(0, depth_model_->findData(int(model))));
@@ -426,6 +466,10 @@ QStringList RunControlsPanel::setParameters(const RunParameters& p, const QStrin
         if (p.jump_rate > 0)
             not_shown << tr("jumps");
     }
+    std::set<std::string> number_keys;
+    for (const NumberControl& c : numbers_)
+        number_keys.insert(c.key);
+    not_shown << without_control(p, parameters(), number_keys);
     check(); // a problem of the scenario shows beside its control
     return not_shown;
 }
