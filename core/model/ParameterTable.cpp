@@ -431,8 +431,8 @@ void add_lending_rows(std::vector<ParameterSpec>& t) {
                     .noun("an amount", "book base")
                     .cli("liquidator-gas-cost", "G")
                     .control("Liquidation gas cost", 0, 1e6)
-                    .describe("gas a liquidation costs its liquidator, in the book's base currency (with "
-                              "--profitable-only 1)"));
+                    .describe("gas a liquidation costs its liquidator, in the book's base currency (counted when "
+                              "liquidators act only where it pays)"));
     t.push_back(row("liquidator_sell_share", &P::liquidator_sell_share)
                     .in(0, 1)
                     .noun("a fraction", "fraction")
