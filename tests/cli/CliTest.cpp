@@ -4,6 +4,7 @@
 #include "core/base/TextFile.h"
 #include "core/model/ParameterTable.h"
 #include "core/store/SqliteDatabase.h"
+#include "tests/cli/CliSupport.h"
 
 #include <gtest/gtest.h>
 
@@ -22,37 +23,8 @@
 
 namespace {
 
-struct CliRun {
-    int status = -1;
-    std::string out; ///< standard output
-    std::string err; ///< standard error
-};
-
 std::string data(const std::string& relative) {
     return std::string(LEVEX_TEST_DATA_DIR) + "/" + relative;
-}
-
-std::filesystem::path temp_dir() {
-    auto dir = std::filesystem::temp_directory_path() / ("levex-cli-test-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return dir;
-}
-
-CliRun cli(const std::string& args, const std::string& environment = "") {
-    const auto err_path = temp_dir() / "stderr.txt";
-    const std::string command = environment + " '" + LEVEX_CLI + "' " + args + " 2>'" + err_path.string() + "'";
-    CliRun run;
-    FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe)
-        return run;
-    std::array<char, 65536> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        run.out.append(buffer.data(), n);
-    const int raw = ::pclose(pipe);
-    run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    run.err = levex::read_text_file(err_path.string());
-    return run;
 }
 
 // Cell `column` (by header name) of the row whose first cell is `id`.
