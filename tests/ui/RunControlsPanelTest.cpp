@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QSignalSpy>
@@ -103,11 +104,34 @@ TEST(RunControlsPanel, WhatNoControlHoldsIsNamed) {
     p.depth_model = levex::DepthModel::PowerLaw;
     p.sell = 250;
     p.withdrawal = false;
+    p.withdrawal_exponent = 3.5;
     const QStringList not_shown = panel.setParameters(p, "generic");
     ASSERT_EQ(not_shown.size(), 3) << not_shown.join(" | ").toStdString();
     EXPECT_TRUE(not_shown[0].startsWith("the power-law depth model")) << not_shown[0].toStdString();
     EXPECT_TRUE(not_shown.join("|").contains("250 (no control holds it here")) << not_shown.join("|").toStdString();
-    EXPECT_TRUE(not_shown.join("|").contains("off (no control holds it here")) << not_shown.join("|").toStdString();
+    EXPECT_TRUE(not_shown.join("|").contains("3.5 (no control holds it here")) << not_shown.join("|").toStdString();
+    EXPECT_FALSE(not_shown.join("|").contains("Stress withdrawal")) << "the Stress withdrawal box holds it";
+}
+
+// Stress withdrawal is on by default; a scenario's switch shows in the box and comes back out.
+TEST(RunControlsPanel, TheWithdrawalSwitchRoundTrips) {
+    RunControlsPanel panel;
+    auto* box = panel.findChild<QCheckBox*>("withdrawal");
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->isChecked());
+    EXPECT_TRUE(panel.parameters().withdrawal);
+    RunParameters p;
+    p.withdrawal = false;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_FALSE(box->isChecked());
+    EXPECT_FALSE(panel.parameters().withdrawal);
+    p.withdrawal = true;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_TRUE(panel.parameters().withdrawal);
+    QSignalSpy changed(&panel, &RunControlsPanel::changed);
+    box->setChecked(false);
+    EXPECT_EQ(changed.count(), 1) << "switching it runs";
+    EXPECT_FALSE(panel.parameters().withdrawal);
 }
 
 // The run finds the book has no mark_price: the window says so beside the Mark price box.

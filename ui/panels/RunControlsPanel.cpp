@@ -86,7 +86,8 @@ bool shown_or_reported(const std::string& key) {
                                                "symbol",
                                                "mark",
                                                "mmr_scale",
-                                               "depth_scale"};
+                                               "depth_scale",
+                                               "withdrawal"};
     return keys.count(key) > 0 || key.rfind("jump_", 0) == 0;
 }
 
@@ -269,6 +270,13 @@ void RunControlsPanel::buildDepth(QFormLayout* form) {
                  withProblem(depth_, {"depth_quote_per_pct", "depth_quote_within_1pct", "depth_scale", "metaorder_y",
                                       "metaorder_sigma_daily", "metaorder_adv_quote"}));
     form->addRow(label_of("book_file"), withProblem(book_row, {"book_file"}));
+    withdrawal_ = new QCheckBox(tr("on (off: a static book)"));
+    withdrawal_->setObjectName("withdrawal");
+    withdrawal_->setChecked(d.withdrawal);
+    withdrawal_->setToolTip(tip("withdrawal"));
+    connect(withdrawal_, &QCheckBox::toggled, this, &RunControlsPanel::edited);
+    form->addRow(label_of("withdrawal"), withProblem(withdrawal_, {"withdrawal", "withdrawal_flow_scale",
+                                                                   "withdrawal_exponent", "withdrawal_half_life_s"}));
 }
 
 void RunControlsPanel::buildResilience(QFormLayout* form) {
@@ -357,6 +365,7 @@ RunParameters RunControlsPanel::parameters() const {
     p.book_file = book_file_->text().toStdString();
     if (p.depth_model == DepthModel::L2Book && p.book_file.empty())
         p.depth_model = DepthModel::VShaped; // no file chosen yet
+    p.withdrawal = withdrawal_->isChecked();
     if (permanent_->isChecked())
         p.half_life_s = std::numeric_limits<double>::infinity();
     p.steps = std::size_t(steps_->value());
@@ -382,6 +391,7 @@ void RunControlsPanel::save(QSettings& settings) const {
     settings.setValue("run/shock", shock_->value());
     settings.setValue("run/depthModel", depth_model_->currentIndex());
     settings.setValue("run/depth", depth_->value());
+    settings.setValue("run/withdrawal", withdrawal_->isChecked());
     settings.setValue("run/halfLife", half_life_->value());
     settings.setValue("run/permanent", permanent_->isChecked());
     settings.setValue("run/steps", steps_->value());
@@ -396,6 +406,7 @@ void RunControlsPanel::restore(const QSettings& settings) {
     depth_model_->setCurrentIndex(
         settings.value("run/depthModel", 0).toInt() == 2 ? 0 : settings.value("run/depthModel", 0).toInt());
     depth_->setValue(settings.value("run/depth", depth_->value()).toDouble());
+    withdrawal_->setChecked(settings.value("run/withdrawal", withdrawal_->isChecked()).toBool());
     half_life_->setValue(settings.value("run/halfLife", half_life_->value()).toDouble());
     permanent_->setChecked(settings.value("run/permanent", false).toBool());
     steps_->setValue(settings.value("run/steps", steps_->value()).toInt());
@@ -441,6 +452,7 @@ QStringList RunControlsPanel::setParameters(const RunParameters& p, const QStrin
         depth_model_->setCurrentIndex(std::max(0, depth_model_->findData(int(model))));
         depth_->setValue((model == DepthModel::Flat ? p.depth_quote_per_pct : p.depth_quote_within_1pct) / 1e6);
         book_file_->setText(QString::fromStdString(p.book_file));
+        withdrawal_->setChecked(p.withdrawal);
         permanent_->setChecked(std::isinf(p.half_life_s));
         if (p.steps > std::size_t(steps_->maximum()))
             not_shown << outside("steps", double(p.steps));

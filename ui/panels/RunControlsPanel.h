@@ -37,7 +37,7 @@ public:
 
     RunParameters parameters() const;
     QString venue() const;
-    /// The main settings (venue, leverage, shock, depth, half-life, length) to and from QSettings.
+    /// The main settings (venue, leverage, shock, depth, withdrawal, half-life, length) to and from QSettings.
     void save(QSettings& settings) const;
     void restore(const QSettings& settings);
     /// The book's symbols; `proposed` (the largest by open interest) is chosen unless the current
@@ -100,6 +100,7 @@ private:
     QComboBox* depth_model_;
     QDoubleSpinBox* depth_;
     QLineEdit* book_file_;
+    QCheckBox* withdrawal_;
     QDoubleSpinBox* half_life_;
     QCheckBox* permanent_;
     QSpinBox* steps_;
