@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QSignalSpy>
@@ -106,11 +107,42 @@ TEST(RunControlsPanel, WhatNoControlHoldsIsNamed) {
     p.withdrawal = false;
     p.withdrawal_exponent = 3.5;
     const QStringList not_shown = panel.setParameters(p, "generic");
-    ASSERT_EQ(not_shown.size(), 3) << not_shown.join(" | ").toStdString();
+    ASSERT_EQ(not_shown.size(), 2) << not_shown.join(" | ").toStdString();
     EXPECT_TRUE(not_shown[0].startsWith("the power-law depth model")) << not_shown[0].toStdString();
-    EXPECT_TRUE(not_shown.join("|").contains("250 (no control holds it here")) << not_shown.join("|").toStdString();
+    EXPECT_FALSE(not_shown.join("|").contains("250")) << "the Sell / buy order box holds it";
     EXPECT_TRUE(not_shown.join("|").contains("3.5 (no control holds it here")) << not_shown.join("|").toStdString();
     EXPECT_FALSE(not_shown.join("|").contains("Stress withdrawal")) << "the Stress withdrawal box holds it";
+}
+
+// The outside order next to the shock: a size in base and a side, mapping to sell or buy.
+TEST(RunControlsPanel, TheSellOrBuyOrderRoundTrips) {
+    RunControlsPanel panel;
+    auto* order = panel.findChild<QDoubleSpinBox*>("order");
+    auto* side = panel.findChild<QComboBox*>("orderSide");
+    ASSERT_NE(order, nullptr);
+    ASSERT_NE(side, nullptr);
+    EXPECT_EQ(panel.parameters().sell, 0.0);
+    EXPECT_EQ(panel.parameters().buy, 0.0);
+    RunParameters p;
+    p.sell = 250;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_EQ(side->currentText(), "sell");
+    EXPECT_EQ(panel.parameters().sell, 250.0);
+    EXPECT_EQ(panel.parameters().buy, 0.0);
+    p.sell = 0;
+    p.buy = 12.5;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_EQ(side->currentText(), "buy");
+    EXPECT_EQ(panel.parameters().buy, 12.5);
+    EXPECT_EQ(panel.parameters().sell, 0.0);
+    QSignalSpy changed(&panel, &RunControlsPanel::changed);
+    side->setCurrentIndex(0);
+    EXPECT_EQ(changed.count(), 1) << "choosing the side runs";
+    EXPECT_EQ(panel.parameters().sell, 12.5);
+    EXPECT_EQ(panel.parameters().buy, 0.0);
+    order->setValue(40);
+    EXPECT_EQ(changed.count(), 2);
+    EXPECT_EQ(panel.parameters().sell, 40.0);
 }
 
 // Stress withdrawal is on by default; a scenario's switch shows in the box and comes back out.

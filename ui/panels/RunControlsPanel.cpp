@@ -87,7 +87,9 @@ bool shown_or_reported(const std::string& key) {
                                                "mark",
                                                "mmr_scale",
                                                "depth_scale",
-                                               "withdrawal"};
+                                               "withdrawal",
+                                               "sell",
+                                               "buy"};
     return keys.count(key) > 0 || key.rfind("jump_", 0) == 0;
 }
 
@@ -216,8 +218,24 @@ void RunControlsPanel::buildShock(QFormLayout* form) {
     shock_steps_ = wholeBox("shock_steps", 0, std::numeric_limits<int>::max());
     shock_steps_->setSpecialValueText(tr("at once"));
     shock_steps_->setSuffix(tr(" steps"));
+    // An outside market order beside the shock, walking the same depth as forced orders.
+    order_ = numberBox("sell", 1.0, 4, tr(" base"));
+    order_->setObjectName("order");
+    order_->setSpecialValueText(tr("none"));
+    order_->setToolTip(tip("sell") + "\n\n" + tip("buy"));
+    order_side_ = new QComboBox;
+    order_side_->setObjectName("orderSide");
+    order_side_->addItem(tr("sell"));
+    order_side_->addItem(tr("buy"));
+    order_side_->setToolTip(order_->toolTip());
+    connect(order_side_, &QComboBox::currentIndexChanged, this, &RunControlsPanel::edited);
+    auto* order_row = new QHBoxLayout;
+    order_row->setContentsMargins(0, 0, 0, 0);
+    order_row->addWidget(order_side_);
+    order_row->addWidget(order_, 1);
     form->addRow(label_of("shock"), withProblem(shock_, {"shock"}));
     form->addRow(shock_slider_);
+    form->addRow(tr("Sell / buy order"), withProblem(order_row, {"sell", "buy"}));
     form->addRow(label_of("shock_steps"), withProblem(shock_steps_, {"shock_steps"}));
 }
 
@@ -357,6 +375,7 @@ RunParameters RunControlsPanel::parameters() const {
     for (const NumberControl& c : numbers_)
         set_number_value(p, parameter(c.key), c.box->value() / c.scale);
     p.shock_steps = std::size_t(shock_steps_->value());
+    (order_side_->currentIndex() == 1 ? p.buy : p.sell) = order_->value();
     p.depth_model = DepthModel(depth_model_->currentData().toInt());
     if (p.depth_model == DepthModel::Flat)
         p.depth_quote_per_pct = depth_->value() * 1e6;
@@ -442,6 +461,14 @@ QStringList RunControlsPanel::setParameters(const RunParameters& p, const QStrin
                 c.box->setValue(value);
         }
         mark_->setValue(std::isnan(p.mark) ? 0.0 : p.mark);
+        const bool buys = p.buy > 0 && p.sell == 0;
+        const double order = buys ? p.buy : p.sell;
+        if (order > order_->maximum())
+            not_shown << outside(buys ? "buy" : "sell", order);
+        if (p.buy > 0 && p.sell > 0) // one order at a time, as the run takes it
+            not_shown << tr("a purchase of %1 base beside the sale (the sale is used)").arg(p.buy);
+        order_side_->setCurrentIndex(buys ? 1 : 0);
+        order_->setValue(std::min(order, order_->maximum()));
         shock_steps_->setValue(int(std::min<std::size_t>(p.shock_steps, std::size_t(shock_steps_->maximum()))));
         DepthModel model = p.depth_model;
         if (depth_model_->findData(int(model)) < 0) { // no control for it yet: say so, never drop it silently

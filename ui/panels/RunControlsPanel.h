@@ -97,6 +97,8 @@ private:
     QSlider* shock_slider_;
     QDoubleSpinBox* shock_;
     QSpinBox* shock_steps_;
+    QDoubleSpinBox* order_; // the exogenous order's size, base
+    QComboBox* order_side_; // sell or buy
     QComboBox* depth_model_;
     QDoubleSpinBox* depth_;
     QLineEdit* book_file_;
