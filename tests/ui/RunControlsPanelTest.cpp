@@ -102,13 +102,13 @@ TEST(RunControlsPanel, AScenarioValueOutsideAControlIsReportedNotClamped) {
 TEST(RunControlsPanel, WhatNoControlHoldsIsNamed) {
     RunControlsPanel panel;
     RunParameters p;
-    p.depth_model = levex::DepthModel::PowerLaw;
+    p.depth_model = levex::DepthModel::Amm;
     p.sell = 250;
     p.withdrawal = false;
     p.withdrawal_exponent = 3.5;
     const QStringList not_shown = panel.setParameters(p, "generic");
     ASSERT_EQ(not_shown.size(), 2) << not_shown.join(" | ").toStdString();
-    EXPECT_TRUE(not_shown[0].startsWith("the power-law depth model")) << not_shown[0].toStdString();
+    EXPECT_TRUE(not_shown[0].startsWith("the amm depth model")) << not_shown[0].toStdString();
     EXPECT_FALSE(not_shown.join("|").contains("250")) << "the Sell / buy order box holds it";
     EXPECT_TRUE(not_shown.join("|").contains("3.5 (no control holds it here")) << not_shown.join("|").toStdString();
     EXPECT_FALSE(not_shown.join("|").contains("Stress withdrawal")) << "the Stress withdrawal box holds it";
@@ -143,6 +143,30 @@ TEST(RunControlsPanel, TheSellOrBuyOrderRoundTrips) {
     order->setValue(40);
     EXPECT_EQ(changed.count(), 2);
     EXPECT_EQ(panel.parameters().sell, 40.0);
+}
+
+// The power law: its own item in the depth model list, an exponent box enabled only for it, and
+// the depth within 1 % in the depth box.
+TEST(RunControlsPanel, ThePowerLawAndItsExponentRoundTrip) {
+    RunControlsPanel panel;
+    auto* exponent = panel.findChild<QDoubleSpinBox*>("depthExponent");
+    ASSERT_NE(exponent, nullptr);
+    EXPECT_FALSE(exponent->isEnabled()) << "the V-shaped book has no exponent";
+    EXPECT_EQ(exponent->toolTip(), box_of<QDoubleSpinBox>(panel, "depth_exponent")->toolTip());
+    RunParameters p;
+    p.depth_model = levex::DepthModel::PowerLaw;
+    p.depth_exponent = 1.5;
+    p.depth_quote_within_1pct = 30e6;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_TRUE(exponent->isEnabled());
+    const RunParameters shown = panel.parameters();
+    EXPECT_EQ(shown.depth_model, levex::DepthModel::PowerLaw);
+    EXPECT_DOUBLE_EQ(shown.depth_exponent, 1.5);
+    EXPECT_DOUBLE_EQ(shown.depth_quote_within_1pct, 30e6);
+    p.depth_model = levex::DepthModel::Flat;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_FALSE(exponent->isEnabled());
+    EXPECT_EQ(panel.parameters().depth_model, levex::DepthModel::Flat);
 }
 
 // Stress withdrawal is on by default; a scenario's switch shows in the box and comes back out.

@@ -268,6 +268,7 @@ void RunControlsPanel::buildDepth(QFormLayout* form) {
     depth_model_->addItem(tr("V-shaped (square root)"), int(DepthModel::VShaped));
     depth_model_->addItem(tr("Flat (linear)"), int(DepthModel::Flat));
     depth_model_->addItem(tr("L2 order book file"), int(DepthModel::L2Book));
+    depth_model_->addItem(tr("Power law"), int(DepthModel::PowerLaw));
     depth_model_->setToolTip(tip("depth_model"));
     depth_ = numberBox("depth_quote_within_1pct", 1e-6, 1, tr(" M USD")); // shown in millions
     depth_->setToolTip(tip("depth_quote_within_1pct") + "\n\n" + tip("depth_quote_per_pct"));
@@ -275,10 +276,16 @@ void RunControlsPanel::buildDepth(QFormLayout* form) {
                                 tr("CSV files (*.csv);;All files (*)"), false);
     book_file_->setToolTip(tip("book_file"));
     book_file_->setEnabled(false);
+    depth_exponent_ = numberBox("depth_exponent", 1.0, 2, QString());
+    depth_exponent_->setObjectName("depthExponent");
+    depth_exponent_->setSingleStep(0.05);
+    depth_exponent_->setEnabled(false);
+    numbers_.push_back({"depth_exponent", depth_exponent_, 1.0});
     connect(depth_model_, &QComboBox::currentIndexChanged, this, [this, d] {
         const auto model = DepthModel(depth_model_->currentData().toInt());
         depth_->setEnabled(model != DepthModel::L2Book);
         book_file_->setEnabled(model == DepthModel::L2Book);
+        depth_exponent_->setEnabled(model == DepthModel::PowerLaw);
         const QSignalBlocker block(depth_);
         depth_->setValue((model == DepthModel::Flat ? d.depth_quote_per_pct : d.depth_quote_within_1pct) / 1e6);
         edited();
@@ -287,6 +294,7 @@ void RunControlsPanel::buildDepth(QFormLayout* form) {
     form->addRow(label_of("depth_quote_within_1pct"),
                  withProblem(depth_, {"depth_quote_per_pct", "depth_quote_within_1pct", "depth_scale", "metaorder_y",
                                       "metaorder_sigma_daily", "metaorder_adv_quote"}));
+    form->addRow(label_of("depth_exponent"), withProblem(depth_exponent_, {"depth_exponent"}));
     form->addRow(label_of("book_file"), withProblem(book_row, {"book_file"}));
     withdrawal_ = new QCheckBox(tr("on (off: a static book)"));
     withdrawal_->setObjectName("withdrawal");
@@ -410,6 +418,7 @@ void RunControlsPanel::save(QSettings& settings) const {
     settings.setValue("run/shock", shock_->value());
     settings.setValue("run/depthModel", depth_model_->currentIndex());
     settings.setValue("run/depth", depth_->value());
+    settings.setValue("run/depthExponent", depth_exponent_->value());
     settings.setValue("run/withdrawal", withdrawal_->isChecked());
     settings.setValue("run/halfLife", half_life_->value());
     settings.setValue("run/permanent", permanent_->isChecked());
@@ -425,6 +434,7 @@ void RunControlsPanel::restore(const QSettings& settings) {
     depth_model_->setCurrentIndex(
         settings.value("run/depthModel", 0).toInt() == 2 ? 0 : settings.value("run/depthModel", 0).toInt());
     depth_->setValue(settings.value("run/depth", depth_->value()).toDouble());
+    depth_exponent_->setValue(settings.value("run/depthExponent", depth_exponent_->value()).toDouble());
     withdrawal_->setChecked(settings.value("run/withdrawal", withdrawal_->isChecked()).toBool());
     half_life_->setValue(settings.value("run/halfLife", half_life_->value()).toDouble());
     permanent_->setChecked(settings.value("run/permanent", false).toBool());

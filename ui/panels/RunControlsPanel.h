@@ -101,6 +101,7 @@ private:
     QComboBox* order_side_; // sell or buy
     QComboBox* depth_model_;
     QDoubleSpinBox* depth_;
+    QDoubleSpinBox* depth_exponent_; // the power law's only
     QLineEdit* book_file_;
     QCheckBox* withdrawal_;
     QDoubleSpinBox* half_life_;
