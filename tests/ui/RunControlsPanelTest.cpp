@@ -169,6 +169,22 @@ TEST(RunControlsPanel, ThePowerLawAndItsExponentRoundTrip) {
     EXPECT_EQ(panel.parameters().depth_model, levex::DepthModel::Flat);
 }
 
+// The random vol is shown in per cent, like the shock: one convention for fractions of price.
+TEST(RunControlsPanel, TheVolIsShownInPercent) {
+    RunControlsPanel panel;
+    auto* vol = panel.findChild<QDoubleSpinBox*>("vol");
+    ASSERT_NE(vol, nullptr);
+    EXPECT_EQ(vol->suffix(), " %");
+    EXPECT_DOUBLE_EQ(vol->maximum(), parameter("vol").typical_hi * 100.0);
+    RunParameters p;
+    p.vol = 0.0005;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_DOUBLE_EQ(vol->value(), 0.05);
+    EXPECT_DOUBLE_EQ(panel.parameters().vol, 0.0005);
+    vol->setValue(1.5);
+    EXPECT_DOUBLE_EQ(panel.parameters().vol, 0.015);
+}
+
 // Stress withdrawal is on by default; a scenario's switch shows in the box and comes back out.
 TEST(RunControlsPanel, TheWithdrawalSwitchRoundTrips) {
     RunControlsPanel panel;

@@ -355,7 +355,11 @@ void RunControlsPanel::buildAdvanced(QFormLayout* form) {
     mark_passthrough_ = from_venue("mark_passthrough", 2, QString());
     fee_ = from_venue("fee", 4, QString());
     fund_ = from_venue("fund", 0, tr(" USD"));
-    plain("vol", 4, QString());
+    // In percent, like the shock (one convention for every fraction of price the panel shows).
+    QDoubleSpinBox* vol = numberBox("vol", 100.0, 3, QStringLiteral(" %"));
+    vol->setObjectName("vol");
+    numbers_.push_back({"vol", vol, 100.0});
+    more->addRow(label_of("vol"), withProblem(vol, {"vol"}));
     student_nu_ = numberBox("student_nu", 1.0, 1, QString());
     student_nu_->setSpecialValueText(tr("normal"));
     more->addRow(label_of("student_nu"), withProblem(student_nu_, {"student_nu"}));
