@@ -160,7 +160,7 @@ void SeriesChartView::buildOpenInterest() {
     withdrawal_->setPen(QPen(QColor(204, 121, 167), 1.4, Qt::DashLine)); // reddish purple: no side's colour
     withdrawal_->setName(tr("Depth left (w)"));
     auto* legend = new QCPLegend;
-    oi_rect_->insetLayout()->addElement(legend, Qt::AlignRight | Qt::AlignBottom);
+    oi_rect_->insetLayout()->addElement(legend, Qt::AlignRight | Qt::AlignTop); // where a cascade leaves room
     legend->setLayer(QStringLiteral("legend"));
     legend->setBrush(QColor(255, 255, 255, 200));
     legend->setBorderPen(Qt::NoPen);
