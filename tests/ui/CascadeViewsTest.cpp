@@ -177,6 +177,35 @@ TEST(SeriesChart, OpenInterestTicksAreDistinct) {
     EXPECT_EQ(QSet<QString>(labels.begin(), labels.end()).size(), labels.size()) << labels.join(' ').toStdString();
 }
 
+// Stress withdrawal's w is drawn on the open-interest panel's right axis, 0 to 1, with its legend entry.
+TEST(SeriesChart, DrawsTheDepthLeftUnderWithdrawal) {
+    const VenueProfile venue = load_venue_profile("generic", venue_dir());
+    auto book = std::make_shared<PositionBook>(read_positions_csv(sample_book_path()).book);
+    RunParameters params;
+    params.shock = -0.05;
+    params.steps = 60;
+    const auto run = live_run_from_result(simulate(*book, venue, params), params, book->symbol_names.front(), book);
+    SeriesChartView view;
+    view.resize(900, 700);
+    view.showRun(run);
+    QCPGraph* w = view.withdrawalGraph();
+    ASSERT_NE(w, nullptr);
+    EXPECT_EQ(w->name(), "Depth left (w)");
+    EXPECT_EQ(w->valueAxis(), view.openInterestGraph()->valueAxis()->axisRect()->axis(QCPAxis::atRight));
+    EXPECT_EQ(w->valueAxis()->range().lower, 0.0);
+    ASSERT_EQ(std::size_t(w->data()->size()), run->summary.steps_run);
+    double lowest = 1.0;
+    for (const QCPGraphData& d : *w->data()) {
+        EXPECT_GT(d.value, 0.0);
+        EXPECT_LE(d.value, 1.0);
+        lowest = std::min(lowest, d.value);
+    }
+    EXPECT_LT(lowest, 1.0) << "forced flow withdrew some depth";
+    auto* legend = qobject_cast<QCPLegend*>(w->valueAxis()->axisRect()->insetLayout()->elementAt(0));
+    ASSERT_NE(legend, nullptr);
+    EXPECT_TRUE(legend->hasItemWithPlottable(w));
+}
+
 TEST(SeriesChart, SaysWhatToDoBeforeTheFirstRun) {
     SeriesChartView view;
     bool found = false;

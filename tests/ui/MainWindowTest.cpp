@@ -492,6 +492,9 @@ TEST(MainWindow, MonteCarloSaysItsBasisAndTurnsStale) {
     EXPECT_FALSE(panel->isStale());
     EXPECT_TRUE(panel->basisLabel()->text().startsWith("Computed on btcusdt-sample.csv"))
         << panel->basisLabel()->text().toStdString();
+    auto* vol = panel->findChild<QDoubleSpinBox*>("monteCarloVol");
+    ASSERT_NE(vol, nullptr);
+    EXPECT_EQ(vol->suffix(), " % per step") << "in per cent, like the shock";
     QSignalSpy finished(&window, &MainWindow::simulationFinished);
     window.findChild<QDoubleSpinBox*>("shock")->setValue(-9.0);
     ASSERT_TRUE(waitFor(finished));

@@ -8,6 +8,8 @@
 
 #include <gtest/gtest.h>
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QSignalSpy>
@@ -100,14 +102,108 @@ TEST(RunControlsPanel, AScenarioValueOutsideAControlIsReportedNotClamped) {
 TEST(RunControlsPanel, WhatNoControlHoldsIsNamed) {
     RunControlsPanel panel;
     RunParameters p;
-    p.depth_model = levex::DepthModel::PowerLaw;
+    p.depth_model = levex::DepthModel::Amm;
     p.sell = 250;
     p.withdrawal = false;
+    p.withdrawal_exponent = 3.5;
     const QStringList not_shown = panel.setParameters(p, "generic");
-    ASSERT_EQ(not_shown.size(), 3) << not_shown.join(" | ").toStdString();
-    EXPECT_TRUE(not_shown[0].startsWith("the power-law depth model")) << not_shown[0].toStdString();
-    EXPECT_TRUE(not_shown.join("|").contains("250 (no control holds it here")) << not_shown.join("|").toStdString();
-    EXPECT_TRUE(not_shown.join("|").contains("off (no control holds it here")) << not_shown.join("|").toStdString();
+    ASSERT_EQ(not_shown.size(), 2) << not_shown.join(" | ").toStdString();
+    EXPECT_TRUE(not_shown[0].startsWith("the amm depth model")) << not_shown[0].toStdString();
+    EXPECT_FALSE(not_shown.join("|").contains("250")) << "the Sell / buy order box holds it";
+    EXPECT_TRUE(not_shown.join("|").contains("3.5 (no control holds it here")) << not_shown.join("|").toStdString();
+    EXPECT_FALSE(not_shown.join("|").contains("Stress withdrawal")) << "the Stress withdrawal box holds it";
+}
+
+// The outside order next to the shock: a size in base and a side, mapping to sell or buy.
+TEST(RunControlsPanel, TheSellOrBuyOrderRoundTrips) {
+    RunControlsPanel panel;
+    auto* order = panel.findChild<QDoubleSpinBox*>("order");
+    auto* side = panel.findChild<QComboBox*>("orderSide");
+    ASSERT_NE(order, nullptr);
+    ASSERT_NE(side, nullptr);
+    EXPECT_EQ(panel.parameters().sell, 0.0);
+    EXPECT_EQ(panel.parameters().buy, 0.0);
+    RunParameters p;
+    p.sell = 250;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_EQ(side->currentText(), "sell");
+    EXPECT_EQ(panel.parameters().sell, 250.0);
+    EXPECT_EQ(panel.parameters().buy, 0.0);
+    p.sell = 0;
+    p.buy = 12.5;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_EQ(side->currentText(), "buy");
+    EXPECT_EQ(panel.parameters().buy, 12.5);
+    EXPECT_EQ(panel.parameters().sell, 0.0);
+    QSignalSpy changed(&panel, &RunControlsPanel::changed);
+    side->setCurrentIndex(0);
+    EXPECT_EQ(changed.count(), 1) << "choosing the side runs";
+    EXPECT_EQ(panel.parameters().sell, 12.5);
+    EXPECT_EQ(panel.parameters().buy, 0.0);
+    order->setValue(40);
+    EXPECT_EQ(changed.count(), 2);
+    EXPECT_EQ(panel.parameters().sell, 40.0);
+}
+
+// The power law: its own item in the depth model list, an exponent box enabled only for it, and
+// the depth within 1 % in the depth box.
+TEST(RunControlsPanel, ThePowerLawAndItsExponentRoundTrip) {
+    RunControlsPanel panel;
+    auto* exponent = panel.findChild<QDoubleSpinBox*>("depthExponent");
+    ASSERT_NE(exponent, nullptr);
+    EXPECT_FALSE(exponent->isEnabled()) << "the V-shaped book has no exponent";
+    EXPECT_EQ(exponent->toolTip(), box_of<QDoubleSpinBox>(panel, "depth_exponent")->toolTip());
+    RunParameters p;
+    p.depth_model = levex::DepthModel::PowerLaw;
+    p.depth_exponent = 1.5;
+    p.depth_quote_within_1pct = 30e6;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_TRUE(exponent->isEnabled());
+    const RunParameters shown = panel.parameters();
+    EXPECT_EQ(shown.depth_model, levex::DepthModel::PowerLaw);
+    EXPECT_DOUBLE_EQ(shown.depth_exponent, 1.5);
+    EXPECT_DOUBLE_EQ(shown.depth_quote_within_1pct, 30e6);
+    p.depth_model = levex::DepthModel::Flat;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_FALSE(exponent->isEnabled());
+    EXPECT_EQ(panel.parameters().depth_model, levex::DepthModel::Flat);
+}
+
+// The random vol is shown in per cent, like the shock: one convention for fractions of price.
+TEST(RunControlsPanel, TheVolIsShownInPercent) {
+    RunControlsPanel panel;
+    auto* vol = panel.findChild<QDoubleSpinBox*>("vol");
+    ASSERT_NE(vol, nullptr);
+    EXPECT_EQ(vol->suffix(), " %");
+    EXPECT_DOUBLE_EQ(vol->maximum(), parameter("vol").typical_hi * 100.0);
+    RunParameters p;
+    p.vol = 0.0005;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_DOUBLE_EQ(vol->value(), 0.05);
+    EXPECT_DOUBLE_EQ(panel.parameters().vol, 0.0005);
+    vol->setValue(1.5);
+    EXPECT_DOUBLE_EQ(panel.parameters().vol, 0.015);
+}
+
+// Stress withdrawal is on by default; a scenario's switch shows in the box and comes back out.
+TEST(RunControlsPanel, TheWithdrawalSwitchRoundTrips) {
+    RunControlsPanel panel;
+    auto* box = panel.findChild<QCheckBox*>("withdrawal");
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->isChecked());
+    EXPECT_TRUE(panel.parameters().withdrawal);
+    RunParameters p;
+    p.withdrawal = false;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_FALSE(box->isChecked());
+    EXPECT_FALSE(panel.parameters().withdrawal);
+    p.withdrawal = true;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_TRUE(panel.parameters().withdrawal);
+    QSignalSpy changed(&panel, &RunControlsPanel::changed);
+    box->setChecked(false);
+    EXPECT_EQ(changed.count(), 1) << "switching it runs";
+    EXPECT_FALSE(panel.parameters().withdrawal);
 }
 
 // The run finds the book has no mark_price: the window says so beside the Mark price box.

@@ -83,11 +83,12 @@ MonteCarloPanel::MonteCarloPanel(QWidget* parent) : QWidget(parent), worker_(new
     paths_->setValue(100);
     paths_->setSuffix(tr(" paths"));
     vol_ = new QDoubleSpinBox;
-    vol_->setRange(0.0001, 0.2);
-    vol_->setDecimals(4);
-    vol_->setValue(0.002);
+    vol_->setObjectName("monteCarloVol");
+    vol_->setRange(0.01, 20.0); // in percent, like the shock
+    vol_->setDecimals(2);
+    vol_->setValue(0.2);
     vol_->setPrefix(tr("vol "));
-    vol_->setSuffix(tr(" per step"));
+    vol_->setSuffix(tr(" % per step"));
     vol_->setToolTip(tr("Per-step volatility of the random index returns (the controls' random path settings "
                         "apply otherwise)"));
     compute_ = new QPushButton(tr("Run"));
@@ -158,7 +159,7 @@ void MonteCarloPanel::setContext(std::shared_ptr<const LiveRun> run, const QStri
 
 StudyBasis MonteCarloPanel::requested() const {
     StudyBasis basis = now_;
-    basis.params.vol = vol_->value();
+    basis.params.vol = vol_->value() / 100.0; // the box shows percent
     return basis;
 }
 
@@ -201,9 +202,9 @@ void MonteCarloPanel::compute() {
     request.params = pending_->params;
     request.paths = std::size_t(paths_->value());
     worker_->supersede(request.generation);
-    pending_description_ = tr("%1 paths, random returns σ %2 per step")
+    pending_description_ = tr("%1 paths, random returns σ %2 % per step")
                                .arg(request.paths)
-                               .arg(QLocale::c().toString(request.params.vol, 'g', 4));
+                               .arg(QLocale::c().toString(request.params.vol * 100.0, 'g', 4));
     compute_->setEnabled(false);
     status_->setText(tr("Running…"));
     QMetaObject::invokeMethod(worker_, "run", Qt::QueuedConnection,

@@ -86,7 +86,10 @@ bool shown_or_reported(const std::string& key) {
                                                "symbol",
                                                "mark",
                                                "mmr_scale",
-                                               "depth_scale"};
+                                               "depth_scale",
+                                               "withdrawal",
+                                               "sell",
+                                               "buy"};
     return keys.count(key) > 0 || key.rfind("jump_", 0) == 0;
 }
 
@@ -215,8 +218,24 @@ void RunControlsPanel::buildShock(QFormLayout* form) {
     shock_steps_ = wholeBox("shock_steps", 0, std::numeric_limits<int>::max());
     shock_steps_->setSpecialValueText(tr("at once"));
     shock_steps_->setSuffix(tr(" steps"));
+    // An outside market order beside the shock, walking the same depth as forced orders.
+    order_ = numberBox("sell", 1.0, 4, tr(" base"));
+    order_->setObjectName("order");
+    order_->setSpecialValueText(tr("none"));
+    order_->setToolTip(tip("sell") + "\n\n" + tip("buy"));
+    order_side_ = new QComboBox;
+    order_side_->setObjectName("orderSide");
+    order_side_->addItem(tr("sell"));
+    order_side_->addItem(tr("buy"));
+    order_side_->setToolTip(order_->toolTip());
+    connect(order_side_, &QComboBox::currentIndexChanged, this, &RunControlsPanel::edited);
+    auto* order_row = new QHBoxLayout;
+    order_row->setContentsMargins(0, 0, 0, 0);
+    order_row->addWidget(order_side_);
+    order_row->addWidget(order_, 1);
     form->addRow(label_of("shock"), withProblem(shock_, {"shock"}));
     form->addRow(shock_slider_);
+    form->addRow(tr("Sell / buy order"), withProblem(order_row, {"sell", "buy"}));
     form->addRow(label_of("shock_steps"), withProblem(shock_steps_, {"shock_steps"}));
 }
 
@@ -249,6 +268,7 @@ void RunControlsPanel::buildDepth(QFormLayout* form) {
     depth_model_->addItem(tr("V-shaped (square root)"), int(DepthModel::VShaped));
     depth_model_->addItem(tr("Flat (linear)"), int(DepthModel::Flat));
     depth_model_->addItem(tr("L2 order book file"), int(DepthModel::L2Book));
+    depth_model_->addItem(tr("Power law"), int(DepthModel::PowerLaw));
     depth_model_->setToolTip(tip("depth_model"));
     depth_ = numberBox("depth_quote_within_1pct", 1e-6, 1, tr(" M USD")); // shown in millions
     depth_->setToolTip(tip("depth_quote_within_1pct") + "\n\n" + tip("depth_quote_per_pct"));
@@ -256,10 +276,16 @@ void RunControlsPanel::buildDepth(QFormLayout* form) {
                                 tr("CSV files (*.csv);;All files (*)"), false);
     book_file_->setToolTip(tip("book_file"));
     book_file_->setEnabled(false);
+    depth_exponent_ = numberBox("depth_exponent", 1.0, 2, QString());
+    depth_exponent_->setObjectName("depthExponent");
+    depth_exponent_->setSingleStep(0.05);
+    depth_exponent_->setEnabled(false);
+    numbers_.push_back({"depth_exponent", depth_exponent_, 1.0});
     connect(depth_model_, &QComboBox::currentIndexChanged, this, [this, d] {
         const auto model = DepthModel(depth_model_->currentData().toInt());
         depth_->setEnabled(model != DepthModel::L2Book);
         book_file_->setEnabled(model == DepthModel::L2Book);
+        depth_exponent_->setEnabled(model == DepthModel::PowerLaw);
         const QSignalBlocker block(depth_);
         depth_->setValue((model == DepthModel::Flat ? d.depth_quote_per_pct : d.depth_quote_within_1pct) / 1e6);
         edited();
@@ -268,7 +294,15 @@ void RunControlsPanel::buildDepth(QFormLayout* form) {
     form->addRow(label_of("depth_quote_within_1pct"),
                  withProblem(depth_, {"depth_quote_per_pct", "depth_quote_within_1pct", "depth_scale", "metaorder_y",
                                       "metaorder_sigma_daily", "metaorder_adv_quote"}));
+    form->addRow(label_of("depth_exponent"), withProblem(depth_exponent_, {"depth_exponent"}));
     form->addRow(label_of("book_file"), withProblem(book_row, {"book_file"}));
+    withdrawal_ = new QCheckBox(tr("on (off: a static book)"));
+    withdrawal_->setObjectName("withdrawal");
+    withdrawal_->setChecked(d.withdrawal);
+    withdrawal_->setToolTip(tip("withdrawal"));
+    connect(withdrawal_, &QCheckBox::toggled, this, &RunControlsPanel::edited);
+    form->addRow(label_of("withdrawal"), withProblem(withdrawal_, {"withdrawal", "withdrawal_flow_scale",
+                                                                   "withdrawal_exponent", "withdrawal_half_life_s"}));
 }
 
 void RunControlsPanel::buildResilience(QFormLayout* form) {
@@ -321,7 +355,11 @@ void RunControlsPanel::buildAdvanced(QFormLayout* form) {
     mark_passthrough_ = from_venue("mark_passthrough", 2, QString());
     fee_ = from_venue("fee", 4, QString());
     fund_ = from_venue("fund", 0, tr(" USD"));
-    plain("vol", 4, QString());
+    // In percent, like the shock (one convention for every fraction of price the panel shows).
+    QDoubleSpinBox* vol = numberBox("vol", 100.0, 3, QStringLiteral(" %"));
+    vol->setObjectName("vol");
+    numbers_.push_back({"vol", vol, 100.0});
+    more->addRow(label_of("vol"), withProblem(vol, {"vol"}));
     student_nu_ = numberBox("student_nu", 1.0, 1, QString());
     student_nu_->setSpecialValueText(tr("normal"));
     more->addRow(label_of("student_nu"), withProblem(student_nu_, {"student_nu"}));
@@ -349,6 +387,7 @@ RunParameters RunControlsPanel::parameters() const {
     for (const NumberControl& c : numbers_)
         set_number_value(p, parameter(c.key), c.box->value() / c.scale);
     p.shock_steps = std::size_t(shock_steps_->value());
+    (order_side_->currentIndex() == 1 ? p.buy : p.sell) = order_->value();
     p.depth_model = DepthModel(depth_model_->currentData().toInt());
     if (p.depth_model == DepthModel::Flat)
         p.depth_quote_per_pct = depth_->value() * 1e6;
@@ -357,6 +396,7 @@ RunParameters RunControlsPanel::parameters() const {
     p.book_file = book_file_->text().toStdString();
     if (p.depth_model == DepthModel::L2Book && p.book_file.empty())
         p.depth_model = DepthModel::VShaped; // no file chosen yet
+    p.withdrawal = withdrawal_->isChecked();
     if (permanent_->isChecked())
         p.half_life_s = std::numeric_limits<double>::infinity();
     p.steps = std::size_t(steps_->value());
@@ -382,6 +422,8 @@ void RunControlsPanel::save(QSettings& settings) const {
     settings.setValue("run/shock", shock_->value());
     settings.setValue("run/depthModel", depth_model_->currentIndex());
     settings.setValue("run/depth", depth_->value());
+    settings.setValue("run/depthExponent", depth_exponent_->value());
+    settings.setValue("run/withdrawal", withdrawal_->isChecked());
     settings.setValue("run/halfLife", half_life_->value());
     settings.setValue("run/permanent", permanent_->isChecked());
     settings.setValue("run/steps", steps_->value());
@@ -396,6 +438,8 @@ void RunControlsPanel::restore(const QSettings& settings) {
     depth_model_->setCurrentIndex(
         settings.value("run/depthModel", 0).toInt() == 2 ? 0 : settings.value("run/depthModel", 0).toInt());
     depth_->setValue(settings.value("run/depth", depth_->value()).toDouble());
+    depth_exponent_->setValue(settings.value("run/depthExponent", depth_exponent_->value()).toDouble());
+    withdrawal_->setChecked(settings.value("run/withdrawal", withdrawal_->isChecked()).toBool());
     half_life_->setValue(settings.value("run/halfLife", half_life_->value()).toDouble());
     permanent_->setChecked(settings.value("run/permanent", false).toBool());
     steps_->setValue(settings.value("run/steps", steps_->value()).toInt());
@@ -431,6 +475,14 @@ QStringList RunControlsPanel::setParameters(const RunParameters& p, const QStrin
                 c.box->setValue(value);
         }
         mark_->setValue(std::isnan(p.mark) ? 0.0 : p.mark);
+        const bool buys = p.buy > 0 && p.sell == 0;
+        const double order = buys ? p.buy : p.sell;
+        if (order > order_->maximum())
+            not_shown << outside(buys ? "buy" : "sell", order);
+        if (p.buy > 0 && p.sell > 0) // one order at a time, as the run takes it
+            not_shown << tr("a purchase of %1 base beside the sale (the sale is used)").arg(p.buy);
+        order_side_->setCurrentIndex(buys ? 1 : 0);
+        order_->setValue(std::min(order, order_->maximum()));
         shock_steps_->setValue(int(std::min<std::size_t>(p.shock_steps, std::size_t(shock_steps_->maximum()))));
         DepthModel model = p.depth_model;
         if (depth_model_->findData(int(model)) < 0) { // no control for it yet: say so, never drop it silently
@@ -441,6 +493,7 @@ QStringList RunControlsPanel::setParameters(const RunParameters& p, const QStrin
         depth_model_->setCurrentIndex(std::max(0, depth_model_->findData(int(model))));
         depth_->setValue((model == DepthModel::Flat ? p.depth_quote_per_pct : p.depth_quote_within_1pct) / 1e6);
         book_file_->setText(QString::fromStdString(p.book_file));
+        withdrawal_->setChecked(p.withdrawal);
         permanent_->setChecked(std::isinf(p.half_life_s));
         if (p.steps > std::size_t(steps_->maximum()))
             not_shown << outside("steps", double(p.steps));

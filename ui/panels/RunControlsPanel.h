@@ -37,7 +37,7 @@ public:
 
     RunParameters parameters() const;
     QString venue() const;
-    /// The main settings (venue, leverage, shock, depth, half-life, length) to and from QSettings.
+    /// The main settings (venue, leverage, shock, depth, withdrawal, half-life, length) to and from QSettings.
     void save(QSettings& settings) const;
     void restore(const QSettings& settings);
     /// The book's symbols; `proposed` (the largest by open interest) is chosen unless the current
@@ -97,9 +97,13 @@ private:
     QSlider* shock_slider_;
     QDoubleSpinBox* shock_;
     QSpinBox* shock_steps_;
+    QDoubleSpinBox* order_; // the exogenous order's size, base
+    QComboBox* order_side_; // sell or buy
     QComboBox* depth_model_;
     QDoubleSpinBox* depth_;
+    QDoubleSpinBox* depth_exponent_; // the power law's only
     QLineEdit* book_file_;
+    QCheckBox* withdrawal_;
     QDoubleSpinBox* half_life_;
     QCheckBox* permanent_;
     QSpinBox* steps_;

@@ -48,9 +48,7 @@ SeriesChartView::SeriesChartView(QWidget* parent) : QWidget(parent), plot_(new Q
     buildPanels();
     buildPrices();
     buildRates();
-    open_interest_ = plot_->addGraph(oi_rect_->axis(QCPAxis::atBottom), oi_rect_->axis(QCPAxis::atLeft));
-    open_interest_->setPen(QPen(theme::kMarkColor, 1.6));
-    open_interest_->setName(tr("Open interest"));
+    buildOpenInterest();
     fund_ = plot_->addGraph(fund_rect_->axis(QCPAxis::atBottom), fund_rect_->axis(QCPAxis::atLeft));
     fund_->setPen(QPen(QColor(0, 158, 115), 1.6)); // bluish green: neither side's colour
     fund_->setName(tr("Insurance fund"));
@@ -147,6 +145,30 @@ void SeriesChartView::buildRates() {
         legend->addItem(new QCPPlottableLegendItem(legend, b));
 }
 
+// The open interest, and on the right axis the w of stress withdrawal (docs/liquidity.md §3): the
+// share of resting depth left, 1 = none withdrawn; a flat line at 1 when withdrawal is off.
+void SeriesChartView::buildOpenInterest() {
+    open_interest_ = plot_->addGraph(oi_rect_->axis(QCPAxis::atBottom), oi_rect_->axis(QCPAxis::atLeft));
+    open_interest_->setPen(QPen(theme::kMarkColor, 1.6));
+    open_interest_->setName(tr("Open interest"));
+    QCPAxis* w_axis = oi_rect_->axis(QCPAxis::atRight);
+    w_axis->setVisible(true);
+    w_axis->setLabel(tr("Depth left (w)"));
+    w_axis->setRange(0, 1.05);
+    w_axis->ticker()->setTickCount(4);
+    withdrawal_ = plot_->addGraph(oi_rect_->axis(QCPAxis::atBottom), w_axis);
+    withdrawal_->setPen(QPen(QColor(204, 121, 167), 1.4, Qt::DashLine)); // reddish purple: no side's colour
+    withdrawal_->setName(tr("Depth left (w)"));
+    auto* legend = new QCPLegend;
+    oi_rect_->insetLayout()->addElement(legend, Qt::AlignRight | Qt::AlignTop); // where a cascade leaves room
+    legend->setLayer(QStringLiteral("legend"));
+    legend->setBrush(QColor(255, 255, 255, 200));
+    legend->setBorderPen(Qt::NoPen);
+    legend->setFont(QFont(font().family(), 8));
+    for (QCPGraph* g : {open_interest_, withdrawal_})
+        legend->addItem(new QCPPlottableLegendItem(legend, g));
+}
+
 QCPAxisRect* SeriesChartView::addPanel(int row, int column, const QString& label, QCPMarginGroup* columns,
                                        QCPMarginGroup* rows) {
     auto* rect = new QCPAxisRect(plot_);
@@ -175,7 +197,7 @@ void SeriesChartView::showRun(const std::shared_ptr<const LiveRun>& run) {
     step_seconds_ = dt;
     steps_ = steps;
     const auto n = static_cast<qsizetype>(steps);
-    QVector<double> t(n), index(n), book(n), mark(n), rl(n), rs(n), oi(n), fund(n);
+    QVector<double> t(n), index(n), book(n), mark(n), rl(n), rs(n), oi(n), fund(n), w(n);
     for (std::size_t s = 0; s < steps; ++s) {
         const auto i = qsizetype(s);
         t[i] = dt * double(s);
@@ -186,6 +208,7 @@ void SeriesChartView::showRun(const std::shared_ptr<const LiveRun>& run) {
         rs[i] = f.liquidated_notional_short[s] / dt;
         oi[i] = f.open_interest[s];
         fund[i] = f.fund_balance[s];
+        w[i] = s < f.withdrawal.size() ? f.withdrawal[s] : 1.0;
     }
     index_->setData(t, index, true);
     book_->setData(t, book, true);
@@ -195,6 +218,7 @@ void SeriesChartView::showRun(const std::shared_ptr<const LiveRun>& run) {
     rate_long_->setWidth(dt * 0.9);
     rate_short_->setWidth(dt * 0.9);
     open_interest_->setData(t, oi, true);
+    withdrawal_->setData(t, w, true);
     showFund(t, fund);
     setFramedSteps(steps);
     fitRanges(index, book, rl, rs);

@@ -21,8 +21,9 @@ class QCPMarginGroup;
 namespace levex::ui {
 
 /// The run's per-step series on one time axis, in four panels two by two: the index, book and mark
-/// prices; the liquidation rate (long and short, quote per second); the open interest; and the
-/// insurance fund. Drawn once a run has finished (the series come from its frames).
+/// prices; the liquidation rate (long and short, quote per second); the open interest, with stress
+/// withdrawal's w (the share of resting depth left) on its right axis; and the insurance fund. Drawn once a run has
+/// finished (the series come from its frames).
 class SeriesChartView : public QWidget {
     Q_OBJECT
 public:
@@ -35,11 +36,13 @@ public:
     QCustomPlot* plot() const { return plot_; }
     QCPGraph* markGraph() const { return mark_; }
     QCPGraph* openInterestGraph() const { return open_interest_; }
+    QCPGraph* withdrawalGraph() const { return withdrawal_; }
 
 private:
     void buildPanels();
     void buildPrices();
     void buildRates();
+    void buildOpenInterest();
     QCPLegend* addLegend(int column);
     QCPItemText* addNote(QCPAxisRect* rect);
     void showFund(const QVector<double>& t, const QVector<double>& fund);
@@ -59,6 +62,7 @@ private:
     QCPBars* rate_long_;
     QCPBars* rate_short_;
     QCPGraph* open_interest_;
+    QCPGraph* withdrawal_;
     QCPGraph* fund_;
     QCPItemText* fund_note_;
     QCPItemText* empty_note_; ///< before the first run: what to do to see something
