@@ -29,6 +29,49 @@ std::size_t RunFrames::bin_of(double price) const {
     return std::size_t(it - (edges.begin() + 1));
 }
 
+namespace {
+
+// The per-step series (steps long) and the histograms (steps × bins), sized and trimmed together.
+std::array<std::vector<double>*, 10> step_series(RunFrames& f) {
+    return {&f.index,
+            &f.book,
+            &f.mark,
+            &f.liquidated_notional_long,
+            &f.liquidated_notional_short,
+            &f.backstop_notional,
+            &f.adl_notional,
+            &f.open_interest,
+            &f.fund_balance,
+            &f.withdrawal};
+}
+
+std::array<std::vector<double>*, 4> histogram_series(RunFrames& f) {
+    return {&f.open_long, &f.open_short, &f.executed_long, &f.executed_short};
+}
+
+} // namespace
+
+void RunFrames::allocate(std::size_t run_steps, bool histograms) {
+    for (auto* series : step_series(*this))
+        series->assign(run_steps, 0.0);
+    liquidated_count_long.assign(run_steps, 0);
+    liquidated_count_short.assign(run_steps, 0);
+    if (histograms)
+        for (auto* h : histogram_series(*this))
+            h->assign(run_steps * bins, 0.0);
+}
+
+void RunFrames::trim(std::size_t run, bool histograms) {
+    steps = run;
+    for (auto* series : step_series(*this))
+        series->resize(run);
+    liquidated_count_long.resize(run);
+    liquidated_count_short.resize(run);
+    if (histograms)
+        for (auto* h : histogram_series(*this))
+            h->resize(run * bins);
+}
+
 double exhaustion_price(const PreparedBook& book, const BookDepth& depth, double shocked, bool down) {
     ExhaustionScan scan(down ? book.long_ladder : book.short_ladder, down ? depth.bids : depth.asks, down);
     return scan.at(shocked);
@@ -324,15 +367,8 @@ void Cascade::read_parameters() {
 }
 
 void Cascade::allocate_frames() {
-    const std::size_t steps = path_.size();
-    for (auto* series : frames_.step_series())
-        series->assign(steps, 0.0);
-    frames_.liquidated_count_long.assign(steps, 0);
-    frames_.liquidated_count_short.assign(steps, 0);
-    if (outputs_.histograms)
-        for (auto* h : frames_.histograms())
-            h->assign(steps * frames_.bins, 0.0);
-    closed_size_.assign(steps, 0.0);
+    frames_.allocate(path_.size(), outputs_.histograms);
+    closed_size_.assign(path_.size(), 0.0);
 }
 
 void Cascade::reset_positions() {
@@ -506,14 +542,7 @@ bool Cascade::settled() const {
 }
 
 void Cascade::trim_frames(std::size_t run) {
-    frames_.steps = run;
-    for (auto* series : frames_.step_series())
-        series->resize(run);
-    frames_.liquidated_count_long.resize(run);
-    frames_.liquidated_count_short.resize(run);
-    if (outputs_.histograms)
-        for (auto* h : frames_.histograms())
-            h->resize(run * frames_.bins);
+    frames_.trim(run, outputs_.histograms);
     // Open interest per step at that step's mark, from the positions' remaining sizes over time.
     double open = open_interest_size_;
     for (std::size_t i = 0; i < run; ++i) {

@@ -52,23 +52,11 @@ struct RunFrames {
     std::vector<double> executed_long, executed_short; ///< liquidated during the step
 
     std::size_t bin_of(double price) const;
-    /// The per-step series (steps long) and the histograms (steps × bins), sized and trimmed
-    /// together by every engine that fills frames.
-    std::array<std::vector<double>*, 10> step_series() {
-        return {&index,
-                &book,
-                &mark,
-                &liquidated_notional_long,
-                &liquidated_notional_short,
-                &backstop_notional,
-                &adl_notional,
-                &open_interest,
-                &fund_balance,
-                &withdrawal};
-    }
-    std::array<std::vector<double>*, 4> histograms() {
-        return {&open_long, &open_short, &executed_long, &executed_short};
-    }
+    /// Sizes every per-step series to `steps` (zeros) and, with `histograms`, the four histograms
+    /// to steps × bins: what every engine that fills frames does first.
+    void allocate(std::size_t steps, bool histograms);
+    /// Keeps the first `run` steps of everything allocate() sized.
+    void trim(std::size_t run, bool histograms);
     const double* row(const std::vector<double>& histogram, std::size_t step) const {
         return histogram.data() + step * bins;
     }

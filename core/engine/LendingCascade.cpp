@@ -193,14 +193,7 @@ void LendingRun::setup_bins(double exhaustion) {
 }
 
 void LendingRun::allocate_frames() {
-    const std::size_t steps = path_.size();
-    for (auto* series : frames_.step_series())
-        series->assign(steps, 0.0);
-    frames_.liquidated_count_long.assign(steps, 0);
-    frames_.liquidated_count_short.assign(steps, 0);
-    if (outputs_.histograms)
-        for (auto* h : frames_.histograms())
-            h->assign(steps * frames_.bins, 0.0);
+    frames_.allocate(path_.size(), outputs_.histograms);
 }
 
 // The account's open level: the value of its shocked collateral (a fall) or debt (a rise) at its
@@ -460,14 +453,7 @@ void LendingRun::record_frame(std::size_t t) {
 }
 
 void LendingRun::trim_frames(std::size_t run) {
-    frames_.steps = run;
-    for (auto* series : frames_.step_series())
-        series->resize(run);
-    frames_.liquidated_count_long.resize(run);
-    frames_.liquidated_count_short.resize(run);
-    if (outputs_.histograms)
-        for (auto* h : frames_.histograms())
-            h->resize(run * frames_.bins);
+    frames_.trim(run, outputs_.histograms);
 }
 
 void LendingRun::finish_summary(std::size_t run) {
