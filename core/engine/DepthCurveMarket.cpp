@@ -32,11 +32,9 @@ double DepthCurveMarket::fill(int side, double qty) {
     return vwap;
 }
 
-// Signed: <= 0 when the book is already at or beyond the limit. Thinned depth holds w of it.
+// Signed: <= 0 when the book is already at or beyond the limit. The thinned band holds w of its depth.
 double DepthCurveMarket::quantity_to(int side, double limit) const {
-    const double at_limit = walk_.depth().consumed_at(std::log(limit / walk_.index()));
-    const double consumed = walk_.consumed();
-    return (side > 0 ? at_limit - consumed : consumed - at_limit) * walk_.withdrawal();
+    return walk_.quantity_to_state(side, walk_.depth().consumed_at(std::log(limit / walk_.index())));
 }
 
 // A step's decay that rounds to 1 never fades anything: waiting cannot help either. Withdrawn depth

@@ -13,19 +13,49 @@ DepthWalk::DepthWalk(BookDepth depth, double half_life_s, const std::optional<Wi
         withdrawal_.emplace(*withdrawal);
 }
 
+double DepthWalk::thinned(double c) const {
+    const double inside = std::clamp(c, -ask_depth_1pct_, bid_depth_1pct_);
+    return withdrawal() * inside + (c - inside);
+}
+
+double DepthWalk::state_of(double m) const {
+    const double w = withdrawal();
+    if (m > w * bid_depth_1pct_)
+        return bid_depth_1pct_ + (m - w * bid_depth_1pct_);
+    if (m < -w * ask_depth_1pct_)
+        return -ask_depth_1pct_ + (m + w * ask_depth_1pct_);
+    return m / w;
+}
+
 double DepthWalk::fill(int side, double qty) {
     const double w = withdrawal();
-    const double c0 = consumed_, c1 = consumed_ + side * qty / w;
-    const double integral = side > 0 ? depth_.price_integral(c0, c1) : depth_.price_integral(c1, c0);
-    consumed_ = c1;
+    const double c0 = consumed_;
+    double proceeds = 0.0; // ∫ exp(offset) over the thinned quantity crossed
+    if (w == 1.0) {
+        consumed_ = c0 + side * qty;
+        proceeds = side > 0 ? depth_.price_integral(c0, consumed_) : depth_.price_integral(consumed_, c0);
+    } else {
+        consumed_ = state_of(thinned(c0) + side * qty);
+        // The crossed interval in three parts: beyond the asks' band, inside the band, beyond the bids'.
+        const double lo = std::min(c0, consumed_), hi = std::max(c0, consumed_);
+        const double a = -ask_depth_1pct_, b = bid_depth_1pct_;
+        proceeds = depth_.price_integral(lo, std::min(hi, a)) +
+                   w * depth_.price_integral(std::max(lo, a), std::min(hi, b)) +
+                   depth_.price_integral(std::max(lo, b), hi);
+    }
     if (withdrawal_)
         withdrawal_->absorb(qty / (side > 0 ? bid_depth_1pct_ : ask_depth_1pct_));
-    return index_ * w * integral / qty;
+    return index_ * proceeds / qty;
+}
+
+double DepthWalk::quantity_to_state(int side, double limit) const {
+    if (withdrawal() == 1.0)
+        return side > 0 ? limit - consumed_ : consumed_ - limit;
+    return side > 0 ? thinned(limit) - thinned(consumed_) : thinned(consumed_) - thinned(limit);
 }
 
 double DepthWalk::fillable_to(int side, double price) const {
-    const double limit = depth_.consumed_at(std::log(price / index_));
-    return std::max(side > 0 ? limit - consumed_ : consumed_ - limit, 0.0) * withdrawal();
+    return std::max(quantity_to_state(side, depth_.consumed_at(std::log(price / index_))), 0.0);
 }
 
 void DepthWalk::shift_index(double log_move) {

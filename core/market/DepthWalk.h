@@ -11,9 +11,11 @@ namespace levex {
 /// A venue's book as its forced flow meets it (docs/model.md §2, docs/liquidity.md §3): the index,
 /// the impact state, its resilience and the stress withdrawal. The state is the position along the
 /// resting depth (base consumed at w = 1; selling > 0): the book price is index·exp(offset(state)).
-/// Depth thinned by w means an order of q moves the state by q / w and pays w·∫exp(offset) along it;
-/// a change of w alone leaves the book price where it is and changes what the next order costs.
-/// Without withdrawal (w = 1) every result equals the plain BookDepth walk bit for bit.
+/// Withdrawal thins the depth within 1 % of the index on each side (the band the measurements cover)
+/// by w and spares the depth beyond it: inside the band an order of q moves the state by q / w and
+/// pays w·∫exp(offset) along it, beyond it the resting depth is whole. A change of w alone leaves the
+/// book price where it is and changes what the next order costs. Without withdrawal (w = 1) every
+/// result equals the plain BookDepth walk bit for bit.
 class DepthWalk {
 public:
     /// `half_life_s`: resilience of the impact state (inf = permanent impact). With `withdrawal`,
@@ -32,6 +34,9 @@ public:
     double fill(int side, double qty);
     /// Base a side's order fills before the book price reaches `price` (0 when it is already there).
     double fillable_to(int side, double price) const;
+    /// Signed base a side's order fills from the state to resting-state `limit` at the current w
+    /// (<= 0 when the state is already at or beyond it).
+    double quantity_to_state(int side, double limit) const;
     /// The index moves by `log_move` while the book price stays: the permanent share of an impact.
     void shift_index(double log_move);
     /// `dt_s` seconds pass: the impact state decays with its half-life, withdrawn depth recovers.
@@ -46,6 +51,12 @@ public:
     const BookDepth& depth() const { return depth_; }
 
 private:
+    /// The quantity of the thinned book from state 0 to state c (signed like c): w inside the band
+    /// [−ask_depth_1pct_, bid_depth_1pct_], whole beyond it.
+    double thinned(double c) const;
+    /// The state whose thinned quantity from 0 is m: the inverse of thinned().
+    double state_of(double m) const;
+
     BookDepth depth_;
     double half_life_s_;
     std::optional<StressWithdrawal> withdrawal_;

@@ -50,4 +50,10 @@ double StressWithdrawal::rest_equivalent(const WithdrawalParameters& p, double f
     return c / (a + 1.0) * std::expm1((a + 1.0) * std::log1p(flow / c));
 }
 
+double StressWithdrawal::flow_across_band(const WithdrawalParameters& p) {
+    // The inverse of rest_equivalent at 1: V = c·((1 + (a+1)/c)^(1/(a+1)) − 1).
+    const double c = p.flow_scale, a = p.exponent;
+    return c * std::expm1(std::log1p((a + 1.0) / c) / (a + 1.0));
+}
+
 } // namespace levex

@@ -44,6 +44,9 @@ public:
     /// under it, without recovery: ∫ dq / w(q) over [0, flow], in the same unit. An order of flow V
     /// moves price as far as V / w would on the resting book: the exhaustion bound with withdrawal.
     static double rest_equivalent(const WithdrawalParameters& params, double flow);
+    /// The flow (in resting depths within 1 %) whose continuous walk from rest crosses the whole
+    /// band within 1 %: rest_equivalent(flow) = 1.
+    static double flow_across_band(const WithdrawalParameters& params);
 
 private:
     WithdrawalParameters p_;
@@ -52,21 +55,27 @@ private:
 };
 
 /// One side of a book seen as a walk through depth that thins under it (docs/liquidity.md §3),
-/// without recovery: a flow of q base goes as far as rest_equivalent(q) would on the resting curve.
+/// without recovery: inside the band within 1 % a flow of q base goes as far as rest_equivalent(q)
+/// would on the resting curve; the flow that crosses the band goes on through whole resting depth.
 /// Monotone, so the exhaustion fixed point can walk it as a bound on the time-stepped run.
 class WithdrawnDepth {
 public:
     WithdrawnDepth(const DepthCurve& resting, const WithdrawalParameters& params)
-        : resting_(resting), params_(params), unit_(resting.depth(0.01)) {}
+        : resting_(resting), params_(params), unit_(resting.depth(0.01)),
+          band_flow_(StressWithdrawal::flow_across_band(params)) {}
     /// Log distance after a flow of q base from rest.
     double distance(double q) const {
-        return resting_.distance(unit_ * StressWithdrawal::rest_equivalent(params_, q / unit_));
+        const double flow = q / unit_;
+        const double crossed =
+            flow <= band_flow_ ? StressWithdrawal::rest_equivalent(params_, flow) : 1.0 + (flow - band_flow_);
+        return resting_.distance(unit_ * crossed);
     }
 
 private:
     const DepthCurve& resting_;
     WithdrawalParameters params_;
-    double unit_; ///< the resting depth within 1 %: the unit of flow
+    double unit_;      ///< the resting depth within 1 %: the unit of flow and the band's size
+    double band_flow_; ///< the flow that crosses the band
 };
 
 } // namespace levex

@@ -103,7 +103,7 @@ TEST(ValidationReplay, TheCommandsReproduceTheTable) {
         if (!books.count(mix)) {
             books[mix] = (dir / ("book-" + mix + ".csv")).string();
             const CliRun gen = cli("generate --positions 200000 --seed 1010 --mark 116970.1 --mix " + mix +
-                                   " --oi 16e9 --out '" + books[mix] + "'");
+                                   " --oi 32e9 --out '" + books[mix] + "'");
             ASSERT_EQ(gen.status, 0) << gen.err;
         }
         const std::string series = (dir / "series.csv").string();

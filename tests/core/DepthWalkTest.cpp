@@ -101,15 +101,48 @@ TEST(DepthWalk, WithdrawalMakesTheSameFlowGoDeeper) {
     EXPECT_NEAR(thinned.book_price(), 100.0 * std::exp(-0.01 * std::sqrt(before / 2 / 200.0)), 1e-9);
 }
 
-// A walk at w pays w·∫exp(offset) over the resting depth it crosses, q / w of it.
+// Inside the band within 1 %, a walk at w pays w·∫exp(offset) over the resting depth it crosses,
+// q / w of it.
 TEST(DepthWalk, AThinnedFillCrossesMoreRestingDepth) {
     DepthWalk walk({DepthCurve::flat(100.0), DepthCurve::flat(100.0)}, INFINITY, WithdrawalParameters{});
     walk.set_index(1.0);
-    walk.fill(+1, 100.0); // w falls to (1 + 1/2.5)^−2.7 after this fill
+    walk.fill(+1, 50.0); // w falls to (1 + 0.5/2.5)^−2.7 after this fill
     const double w = walk.withdrawal();
     const double c0 = walk.consumed();
     const double vwap = walk.fill(+1, 10.0);
     EXPECT_NEAR(walk.consumed() - c0, 10.0 / w, 1e-12);
     const double x0 = 0.01 * c0 / 100.0, x1 = 0.01 * walk.consumed() / 100.0;
     EXPECT_NEAR(vwap, w * (std::exp(-x0) - std::exp(-x1)) / 0.0001 / 10.0, 1e-12);
+}
+
+// Withdrawal thins only the band within 1 % of the index: an order that crosses it pays w for the
+// band's rest and the whole resting depth beyond, so the book never lies further from the static
+// walk than the band's withdrawn part, (1 − w)·D1, however large the flow.
+TEST(DepthWalk, DepthBeyondTheBandIsSpared) {
+    const BookDepth flat{DepthCurve::flat(100.0), DepthCurve::flat(100.0)};
+    DepthWalk walk(flat, INFINITY, WithdrawalParameters{});
+    walk.set_index(1.0);
+    walk.fill(+1, 60.0);
+    const double w = walk.withdrawal();
+    const double c0 = walk.consumed();
+    const double vwap = walk.fill(+1, 500.0);
+    const double band_left = w * (100.0 - c0);
+    EXPECT_NEAR(walk.consumed(), 100.0 + (500.0 - band_left), 1e-9);
+    const double x0 = 0.01 * c0 / 100.0, xb = 0.01, x1 = 0.01 * walk.consumed() / 100.0;
+    const double paid = w * (std::exp(-x0) - std::exp(-xb)) / 0.0001 + (std::exp(-xb) - std::exp(-x1)) / 0.0001;
+    EXPECT_NEAR(vwap, paid / 500.0, 1e-12);
+    // A thousand depths of flow: the state stays within the band of the static walk's.
+    for (int i = 0; i < 100; ++i)
+        walk.fill(+1, 1000.0);
+    EXPECT_LT(walk.withdrawal(), 1e-6);
+    EXPECT_LE(walk.consumed(), 60.0 + 500.0 + 100000.0 + 100.0);
+    EXPECT_GT(walk.consumed(), 60.0 + 500.0 + 100000.0);
+    // The quantity to a price beyond the band is the band's thinned rest plus the whole depth past it.
+    DepthWalk fresh(flat, INFINITY, WithdrawalParameters{});
+    fresh.set_index(1.0);
+    fresh.fill(+1, 60.0);
+    const double limit = std::exp(-0.02); // 200 base of resting bids from the index
+    EXPECT_NEAR(fresh.fillable_to(+1, limit), fresh.withdrawal() * 40.0 + 100.0, 1e-9);
+    fresh.fill(+1, fresh.fillable_to(+1, limit));
+    EXPECT_NEAR(fresh.book_price(), limit, 1e-12);
 }

@@ -94,6 +94,16 @@ TEST(StressWithdrawal, RestEquivalentIsTheContinuousWalk) {
     }
 }
 
+// The band within 1 % holds one resting depth: the flow that crosses it walks exactly that much.
+TEST(StressWithdrawal, FlowAcrossTheBandWalksOneDepth) {
+    for (const WithdrawalParameters& p : {WithdrawalParameters{}, WithdrawalParameters{1.0, 0.5, 60.0}}) {
+        const double v = StressWithdrawal::flow_across_band(p);
+        EXPECT_GT(v, 0.0);
+        EXPECT_LT(v, 1.0); // the thinning band fills up before a whole depth of flow
+        EXPECT_NEAR(StressWithdrawal::rest_equivalent(p, v), 1.0, 1e-12);
+    }
+}
+
 TEST(StressWithdrawal, ParametersOutOfRangeNameTheirKey) {
     WithdrawalParameters p;
     EXPECT_FALSE(check_withdrawal(p));
