@@ -3,10 +3,12 @@
 
 #include "core/model/ContractSpec.h"
 
+#include <algorithm>
 #include <limits>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace levex {
@@ -61,6 +63,10 @@ struct VenueProfile {
     const MarginTier& tier_for(double x) const;
     /// Max leverage allowed for a position of this notional/quantity at entry.
     double max_leverage_for(double x) const { return tier_for(x).max_leverage; }
+    /// True when the value of rule `key` is an unsourced default (listed in user_defaults).
+    bool is_user_default(std::string_view key) const {
+        return std::find(user_defaults.begin(), user_defaults.end(), key) != user_defaults.end();
+    }
 };
 
 /// Parses and validates a profile from JSON text; throws DataError `FILE:LINE:COLUMN: KEY: …`.

@@ -97,6 +97,11 @@ TEST(RunSummaryView, EveryRowSaysWhatItMeans) {
     EXPECT_TRUE(view.valueOf("Exhaustion price P*")->text().endsWith("(reached)"));
     EXPECT_TRUE(view.valueOf("Share of open interest")->toolTip().startsWith("%"));
     EXPECT_TRUE(view.valueOf("Insurance fund")->text().startsWith("unlimited; covered"));
+    // A fund the venue profile only assumes says so.
+    run.fund_assumed = true;
+    view.showRun(run);
+    EXPECT_TRUE(view.valueOf("Insurance fund")->text().startsWith("unlimited (assumed); covered"));
+    EXPECT_TRUE(view.valueOf("Insurance fund")->toolTip().contains("user defaults"));
 }
 
 // A run of two steps over 40 bands, by hand: one long band dominates the others.

@@ -759,8 +759,10 @@ TEST(MainWindow, TheHeadlineStatesTheAnswer) {
         EXPECT_FALSE(summary->nameAt(row)->toolTip().isEmpty()) << summary->nameAt(row)->text().toStdString();
         EXPECT_EQ(summary->valueAt(row)->toolTip(), summary->nameAt(row)->toolTip());
     }
-    // The fund reads as one statement, not "unlimited / 0 USD".
-    EXPECT_TRUE(summary->valueOf("Insurance fund")->text().startsWith("unlimited; covered"));
+    // The fund reads as one statement, not "unlimited / 0 USD", and the generic venue's unlimited
+    // fund is an assumption (no published size), said so in the value and its tooltip.
+    EXPECT_TRUE(summary->valueOf("Insurance fund")->text().startsWith("unlimited (assumed); covered"));
+    EXPECT_TRUE(summary->valueOf("Insurance fund")->toolTip().contains("cites no published size"));
 }
 
 // A book that cannot be read leaves the shown book, its symbol and its run in place.

@@ -23,8 +23,9 @@ struct LiveRun {
     std::uint64_t generation = 0;
     RunParameters params;
     std::string symbol;
-    std::string venue;        ///< the venue profile's name
-    std::size_t capacity = 0; ///< steps the run may take
+    std::string venue;         ///< the venue profile's name
+    bool fund_assumed = false; ///< the fund is the venue profile's unsourced default, not a published size
+    std::size_t capacity = 0;  ///< steps the run may take
     std::size_t bins = 0;
 
     /// Every series and histogram of the run (core/engine/RunSeries.h lists them), sized for

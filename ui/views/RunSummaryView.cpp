@@ -197,12 +197,18 @@ void RunSummaryView::showRun(const LiveRun& run) {
     addRow(tr("Peak rate"), money(s.peak_liquidation_rate_quote_per_s, locale) + QStringLiteral("/s"),
            tr("USD per second: the busiest step's liquidated notional over the step length"));
     // "unlimited / 27M" read as a contradiction: an unlimited fund still pays for what it covers.
+    const QString assumed = run.fund_assumed ? tr(" (assumed)") : QString();
     addRow(tr("Insurance fund"),
            std::isinf(s.insurance_fund_min)
-               ? tr("unlimited; covered %1").arg(money(s.fund_loss, locale))
-               : tr("lowest %1; covered %2").arg(money(s.insurance_fund_min, locale), money(s.fund_loss, locale)),
+               ? tr("unlimited%1; covered %2").arg(assumed, money(s.fund_loss, locale))
+               : tr("lowest %1%2; covered %3")
+                     .arg(money(s.insurance_fund_min, locale), assumed, money(s.fund_loss, locale)),
            tr("USD (the margin currency): the fund's lowest balance (unlimited: the venue's or the run's setting, "
-              "so ADL never fires), and the losses it covered — fills beyond bankruptcy and losing unwinds"));
+              "so ADL never fires), and the losses it covered — fills beyond bankruptcy and losing unwinds") +
+               (run.fund_assumed ? tr(". Assumed: the venue profile cites no published size for its fund (it lists "
+                                      "insurance_fund among its user defaults); set Insurance fund under Advanced "
+                                      "to see ADL")
+                                 : QString()));
     addRow(tr("ADL / backstop"), money(s.adl_notional, locale) + " / " + money(s.backstop_notional, locale),
            tr("USD: closed by auto-deleveraging at bankruptcy prices / taken by the backstop vault at the mark"));
     addRow(tr("Held at tier max"), locale.toString(qulonglong(s.leverage_capped)),

@@ -175,6 +175,7 @@ SimulationWorker::Outcome SimulationWorker::run(const SimulationRequest& request
     const bool reused = prepare(request, venue, *book, start);
     const double prepare_ms = ms_since(t_prepare);
     const std::shared_ptr<LiveRun> live = start_live_run(request, start, path.size(), reused, prepare_ms);
+    live->fund_assumed = std::isnan(params.fund) && venue.is_user_default("insurance_fund");
     const std::uint64_t generation = request.generation;
     LiveRun& out = *live;
     const auto t0 = std::chrono::steady_clock::now();
