@@ -22,7 +22,8 @@ namespace levex {
 std::vector<double> AxisRange::values() const {
     std::vector<double> v(count);
     for (std::size_t i = 0; i < count; ++i)
-        v[i] = count == 1 ? from : from + (to - from) * double(i) / double(count - 1);
+        // std::lerp is exact at both ends: the last value is `to` itself (0, not 8.7e-19).
+        v[i] = count == 1 ? from : std::lerp(from, to, double(i) / double(count - 1));
     return v;
 }
 

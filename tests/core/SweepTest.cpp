@@ -156,3 +156,15 @@ TEST(Sweep, ACellsErrorReachesTheCaller) {
     spec.threads = 2;
     EXPECT_THROW(run_sweep(book(), venue, base, spec), std::invalid_argument);
 }
+
+// An axis ends exactly at its ends: a shock axis up to 0 runs its last cell at no shock at all.
+TEST(Sweep, AxisValuesHitTheirEndsExactly) {
+    const std::vector<double> v = AxisRange{SweepAxis::Shock, -0.006, 0.0, 7}.values();
+    ASSERT_EQ(v.size(), 7u);
+    EXPECT_EQ(v.front(), -0.006);
+    EXPECT_EQ(v.back(), 0.0);
+    const std::vector<double> w = AxisRange{SweepAxis::Shock, -0.3, 0.0, 61}.values();
+    EXPECT_EQ(w.back(), 0.0);
+    for (std::size_t i = 1; i < w.size(); ++i)
+        EXPECT_GT(w[i], w[i - 1]);
+}
