@@ -143,13 +143,32 @@ Ladders build_ladders(const PositionBook& book, const LiquidationPriceSolver& so
     return out;
 }
 
-// The smallest |shock| (in 0.1 % steps, in the direction of the shock axis) whose endogenous move
-// |ln(P*/S)| exceeds the threshold: one incremental scan down the ladder.
-std::optional<double> critical_shock(const TriggerLadder& longs, const TriggerLadder& shorts, const BookDepth& depth,
-                                     double mark, const SweepSpec& spec) {
-    const double extreme = std::abs(spec.x.from) > std::abs(spec.x.to) ? spec.x.from : spec.x.to;
-    const bool falling = extreme < 0;
-    ExhaustionScan scan(falling ? longs : shorts, falling ? depth.bids : depth.asks, falling);
+// One side of the book the run walks, as the fixed point sees it: the resting curve, or with stress
+// withdrawal the curve whose band within 1 % thins under the flow (docs/liquidity.md §3).
+struct FixedPointDepth {
+    FixedPointDepth(const BookDepth& depth, const RunParameters& p, bool down)
+        : resting(down ? depth.bids : depth.asks) {
+        if (const auto withdrawal = withdrawal_parameters(p))
+            thinning.emplace(resting, *withdrawal);
+    }
+    const DepthCurve& resting;
+    std::optional<WithdrawnDepth> thinning;
+};
+
+// Calls `f` with an incremental exhaustion scan of `ladder` on the side of `depth` the run walks.
+template <class F>
+auto with_scan(const TriggerLadder& ladder, const FixedPointDepth& depth, bool down, F&& f) {
+    if (depth.thinning) {
+        BasicExhaustionScan<WithdrawnDepth> scan(ladder, *depth.thinning, down);
+        return f(scan);
+    }
+    ExhaustionScan scan(ladder, depth.resting, down);
+    return f(scan);
+}
+
+// Walks the shocks of 0.1 % steps up to `extreme` until the endogenous move exceeds the threshold.
+template <class Scan>
+std::optional<double> first_critical(Scan& scan, double mark, bool falling, double extreme, const SweepSpec& spec) {
     const double reach = std::min(std::abs(extreme), 0.99);
     for (std::size_t i = 0; double(i) / 1000.0 <= reach + 1e-12; ++i) {
         const double m = double(i) / 1000.0;
@@ -158,6 +177,17 @@ std::optional<double> critical_shock(const TriggerLadder& longs, const TriggerLa
             return falling ? -m : m;
     }
     return std::nullopt;
+}
+
+// The smallest |shock| (in 0.1 % steps, in the direction of the shock axis) whose endogenous move
+// |ln(P*/S)| exceeds the threshold: one incremental scan down the ladder.
+std::optional<double> critical_shock(const TriggerLadder& longs, const TriggerLadder& shorts, const BookDepth& depth,
+                                     const RunParameters& p, double mark, const SweepSpec& spec) {
+    const double extreme = std::abs(spec.x.from) > std::abs(spec.x.to) ? spec.x.from : spec.x.to;
+    const bool falling = extreme < 0;
+    const FixedPointDepth side(depth, p, falling);
+    return with_scan(falling ? longs : shorts, side, falling,
+                     [&](auto& scan) { return first_critical(scan, mark, falling, extreme, spec); });
 }
 
 // Checks a spec before any work; errors name the parameter keys.
@@ -243,8 +273,10 @@ private:
             const BookDepth depth = build_depth(cell, mark_, l2_);
             const bool falling = cell.shock <= 0;
             const double shocked = mark_ * (1.0 + cell.shock);
-            ExhaustionScan scan(falling ? ladders->longs : ladders->shorts, falling ? depth.bids : depth.asks, falling);
-            store(iy, ix, fixed_point_metric(scan.at(shocked), shocked));
+            const double p_star =
+                with_scan(falling ? ladders->longs : ladders->shorts, FixedPointDepth(depth, cell, falling), falling,
+                          [&](auto& scan) { return scan.at(shocked); });
+            store(iy, ix, fixed_point_metric(p_star, shocked));
         }
     }
 
@@ -257,14 +289,19 @@ private:
         std::stable_sort(cells.begin(), cells.end(), [&](std::size_t a, std::size_t b) {
             return std::abs(result_.xs[a]) < std::abs(result_.xs[b]);
         });
-        ExhaustionScan down(ladders.longs, depth.bids, true), up(ladders.shorts, depth.asks, false);
-        for (std::size_t ix : cells) {
-            if (cancel_.requested())
-                return;
-            const double shock = result_.xs[ix], shocked = mark_ * (1.0 + shock);
-            store(iy, ix, fixed_point_metric(shock <= 0 ? down.at(shocked) : up.at(shocked), shocked));
-        }
-        result_.critical_shock[iy] = critical_shock(ladders.longs, ladders.shorts, depth, mark_, spec_);
+        const FixedPointDepth bids(depth, row, true), asks(depth, row, false);
+        with_scan(ladders.longs, bids, true, [&](auto& down) {
+            with_scan(ladders.shorts, asks, false, [&](auto& up) {
+                for (std::size_t ix : cells) {
+                    if (cancel_.requested())
+                        return;
+                    const double shock = result_.xs[ix], shocked = mark_ * (1.0 + shock);
+                    store(iy, ix, fixed_point_metric(shock <= 0 ? down.at(shocked) : up.at(shocked), shocked));
+                }
+            });
+        });
+        if (!cancel_.requested())
+            result_.critical_shock[iy] = critical_shock(ladders.longs, ladders.shorts, depth, row, mark_, spec_);
     }
 
     // Any other metric: a full run per cell, the prepared book reused along the row.
@@ -285,7 +322,7 @@ private:
         }
         if (shock_axis && !cancel_.requested()) // the critical shock needs only the fixed point
             result_.critical_shock[iy] = critical_shock(prepared->long_ladder, prepared->short_ladder,
-                                                        build_depth(row, mark_, l2_), mark_, spec_);
+                                                        build_depth(row, mark_, l2_), row, mark_, spec_);
     }
 
     const PositionBook& book_;

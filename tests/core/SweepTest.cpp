@@ -168,3 +168,26 @@ TEST(Sweep, AxisValuesHitTheirEndsExactly) {
     for (std::size_t i = 1; i < w.size(); ++i)
         EXPECT_GT(w[i], w[i - 1]);
 }
+
+// The fixed-point metrics read the book the run walks: with stress withdrawal on (the default) a
+// cell's exhaustion price is simulate()'s own, and off it is the static book's.
+TEST(Sweep, FixedPointCellsEqualTheRunsExhaustionPriceWithAndWithoutWithdrawal) {
+    const VenueProfile venue = test::bundled_venue("generic");
+    for (bool withdrawal : {true, false}) {
+        RunParameters base;
+        base.depth_quote_within_1pct = 2e6;
+        base.withdrawal = withdrawal;
+        for (const char* x : {"shock:-0.2:0:9", "depth-scale:0.5:2:4"}) {
+            SweepSpec spec = small_spec("exhaustion_price");
+            spec.x = parse_axis(x);
+            if (spec.x.axis != SweepAxis::Shock)
+                base.shock = -0.05;
+            const SweepResult r = run_sweep(book(), venue, base, spec);
+            RunParameters cell = base;
+            (spec.x.axis == SweepAxis::Shock ? cell.shock : cell.depth_scale) = r.xs[1];
+            cell.leverage_mult = r.ys[2];
+            const RunResult run = simulate(book(), venue, cell);
+            EXPECT_DOUBLE_EQ(r.values[2 * r.xs.size() + 1], run.summary.exhaustion_price) << x << " " << withdrawal;
+        }
+    }
+}
