@@ -160,7 +160,8 @@ TEST(Cli, InspectWritesTheDesignColumnsToAFile) {
 
 TEST(Cli, GenerateIsDeterministicAndReproducesTheBundledSample) {
     const auto a = temp_dir() / "a.csv";
-    const CliRun run = cli("generate --positions 30000 --seed 20251010 --oi 2.62e9 --mix hyperliquid-2025 --out " + a.string());
+    const CliRun run =
+        cli("generate --positions 30000 --seed 20251010 --oi 2.62e9 --mix hyperliquid-2025 --out " + a.string());
     ASSERT_EQ(run.status, 0) << run.err;
     const std::string generated = levex::read_text_file(a.string());
     EXPECT_EQ(generated, levex::read_text_file(std::string(LEVEX_RESOURCE_DIR) + "/samples/btcusdt-sample.csv"));
