@@ -117,6 +117,33 @@ QStringList without_control(const RunParameters& wanted, const RunParameters& he
     return out;
 }
 
+// A word-wrapped label that gives layouts a minimum height (its lines at its width) instead of a
+// height for width: the scroll area around the panel sizes it by height for width, which
+// QFormLayout gets wrong around hidden rows (the pool's, the depth boxes), squeezing rows out of
+// sight.
+class WrappedLabel : public QLabel {
+public:
+    WrappedLabel() { setWordWrap(true); }
+    bool hasHeightForWidth() const override { return false; }
+    void setNote(const QString& text) {
+        setText(text);
+        fit();
+    }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override {
+        QLabel::resizeEvent(event);
+        fit();
+    }
+
+private:
+    void fit() {
+        const int height = text().isEmpty() ? 0 : heightForWidth(width());
+        if (height != minimumHeight())
+            setMinimumHeight(height);
+    }
+};
+
 } // namespace
 
 QDoubleSpinBox* RunControlsPanel::numberBox(const std::string& key, double scale, int decimals, const QString& suffix) {
@@ -157,8 +184,7 @@ QWidget* RunControlsPanel::withProblem(QLayout* field, const std::vector<std::st
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(field);
-    auto* problem = new QLabel;
-    problem->setWordWrap(true);
+    auto* problem = new WrappedLabel;
     problem->setStyleSheet(QStringLiteral("color: #b00020;"));
     problem->hide();
     layout->addWidget(problem);
@@ -170,8 +196,7 @@ QWidget* RunControlsPanel::withProblem(QLayout* field, const std::vector<std::st
 RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
     auto* form = new QFormLayout(this);
     form_ = form;
-    general_problem_ = new QLabel;
-    general_problem_->setWordWrap(true);
+    general_problem_ = new WrappedLabel;
     general_problem_->setStyleSheet(QStringLiteral("color: #b00020;"));
     general_problem_->hide();
     form->addRow(general_problem_);
@@ -318,9 +343,8 @@ void RunControlsPanel::buildDepth(QFormLayout* form) {
         edited();
     });
     form->addRow(label_of("withdrawal"), withProblem(withdrawal_, {"withdrawal"}));
-    market_notice_ = new QLabel;
+    market_notice_ = new WrappedLabel;
     market_notice_->setObjectName("marketNotice");
-    market_notice_->setWordWrap(true);
     market_notice_->setStyleSheet(QStringLiteral("color: #8a5a00;"));
     market_notice_->hide();
     form->addRow(market_notice_);
@@ -725,7 +749,7 @@ void RunControlsPanel::setPool(const RunParameters& p, QStringList& not_shown) {
 }
 
 void RunControlsPanel::showMarketNotice(const QString& notice) {
-    market_notice_->setText(notice.isEmpty() ? QString() : tr("Notice: %1").arg(notice));
+    static_cast<WrappedLabel*>(market_notice_)->setNote(notice.isEmpty() ? QString() : tr("Notice: %1").arg(notice));
     market_notice_->setVisible(!notice.isEmpty());
 }
 
@@ -745,7 +769,7 @@ void RunControlsPanel::setShockAndLeverage(double shock, double leverage_mult) {
 void RunControlsPanel::showProblem(const QString& key, const QString& message) {
     const auto it = problems_.find(key.toStdString());
     QLabel* label = it != problems_.end() ? it->second : general_problem_;
-    label->setText(message);
+    static_cast<WrappedLabel*>(label)->setNote(message);
     label->setVisible(!message.isEmpty());
 }
 
