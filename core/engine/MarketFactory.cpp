@@ -11,12 +11,13 @@
 namespace levex {
 
 MarketStart market_start(const RunParameters& params, double book_mark, const MarketInputs& market) {
-    MarketStart start{book_mark, std::nullopt};
+    MarketStart start{book_mark, std::nullopt, std::nullopt};
     if (params.depth_model == DepthModel::Amm) {
         start.price = AmmPool(pool_parameters(params)).marginal_price();
         start.gap = PriceGap{book_mark, start.price};
     } else if (params.depth_model == DepthModel::L2Book && market.l2_book) {
         start.gap = PriceGap{market.l2_book->mid(), book_mark};
+        start.snapshot_ends = snapshot_ends(*market.l2_book, book_mark);
     }
     return start;
 }

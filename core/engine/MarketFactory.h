@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/CascadeMarket.h"
+#include "core/market/L2Depth.h"
 #include "core/market/MarketInputs.h"
 #include "core/market/PriceGap.h"
 #include "core/model/RunParameters.h"
@@ -20,6 +21,8 @@ struct MarketStart {
     /// An L2 snapshot taken at another mid (its levels are re-based to the start price), or a pool
     /// priced away from the book's mark: shown when notable() (docs/liquidity.md §2, §4).
     std::optional<PriceGap> gap;
+    /// An L2 snapshot's last level on each side, at `price`: where the fitted tail begins.
+    std::optional<SnapshotEnds> snapshot_ends;
 };
 
 /// The start of a run of `params` on a book marked at `book_mark`, with the market files loaded in

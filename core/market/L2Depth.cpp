@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/market/L2Depth.h"
 
+#include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace levex {
@@ -18,6 +20,16 @@ L2Depth l2_depth(const OrderBook& book, double start_price) {
     out.depth.asks = DepthCurve::from_levels(x, q, out.fit.asks.exponent);
     out.ask_edge = x.back();
     out.rebase = {book.mid(), start_price};
+    return out;
+}
+
+SnapshotEnds snapshot_ends(const OrderBook& book, double start_price) {
+    std::vector<double> x, q;
+    SnapshotEnds out;
+    book.side_at(true, start_price, x, q);
+    out.bid_price = x.empty() ? std::numeric_limits<double>::quiet_NaN() : start_price * std::exp(-x.back());
+    book.side_at(false, start_price, x, q);
+    out.ask_price = x.empty() ? std::numeric_limits<double>::quiet_NaN() : start_price * std::exp(x.back());
     return out;
 }
 

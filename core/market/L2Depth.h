@@ -21,4 +21,14 @@ struct L2Depth {
 /// Throws DataError when a side has fewer than two levels (nothing to fit).
 L2Depth l2_depth(const OrderBook& book, double start_price);
 
+/// The prices, at the run's start, of the last level of each side of an L2 snapshot re-based to
+/// that start price: where the snapshot ends and the fitted tail begins (docs/liquidity.md §2).
+/// The charts mark them. NaN for a side without levels.
+struct SnapshotEnds {
+    double bid_price = 0.0; ///< below the start price
+    double ask_price = 0.0; ///< above it
+};
+
+SnapshotEnds snapshot_ends(const OrderBook& book, double start_price);
+
 } // namespace levex

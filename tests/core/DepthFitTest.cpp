@@ -117,3 +117,17 @@ TEST(L2Depth, ASnapshotAtAnotherPriceIsRebasedWithANotice) {
     EXPECT_FALSE(l2_depth(book, 100.5).rebase.notable()); // within 1 %
     EXPECT_TRUE(l2_depth(book, 101.5).rebase.notable());
 }
+
+// Where the snapshot ends, as prices at the start price: its last levels, re-based with the rest.
+TEST(L2Depth, TheSnapshotEndsAtItsLastLevelsRebasedToTheStartPrice) {
+    const OrderBook book = read_order_book_csv(test::data_path("orderbooks/small_l2.csv"));
+    const SnapshotEnds at_mid = snapshot_ends(book, 100.0);
+    EXPECT_NEAR(at_mid.bid_price, 99.5, 1e-12);
+    EXPECT_NEAR(at_mid.ask_price, 100.6, 1e-12);
+    const SnapshotEnds at_50 = snapshot_ends(book, 50.0); // the same log distances from 50
+    EXPECT_NEAR(at_50.bid_price, 50.0 * 99.5 / 100.0, 1e-12);
+    EXPECT_NEAR(at_50.ask_price, 50.0 * 100.6 / 100.0, 1e-12);
+    const L2Depth l2 = l2_depth(book, 50.0);
+    EXPECT_NEAR(std::log(50.0 / at_50.bid_price), l2.bid_edge, 1e-15);
+    EXPECT_NEAR(std::log(at_50.ask_price / 50.0), l2.ask_edge, 1e-15);
+}

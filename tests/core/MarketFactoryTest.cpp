@@ -145,6 +145,16 @@ TEST(MarketFactory, L2BookContinuesWithItsFittedTail) {
     EXPECT_EQ(start.price, 103.0);
     ASSERT_TRUE(start.gap.has_value());
     EXPECT_TRUE(start.gap->notable()); // the snapshot's mid is 100
+    // Where the snapshot ends on each side, at the start price, for the charts.
+    ASSERT_TRUE(start.snapshot_ends.has_value());
+    EXPECT_NEAR(start.snapshot_ends->bid_price, 103.0 * std::exp(-expected.bid_edge), 1e-12);
+    EXPECT_NEAR(start.snapshot_ends->ask_price, 103.0 * std::exp(expected.ask_edge), 1e-12);
+    EXPECT_FALSE(market_start(static_book(DepthModel::VShaped), 103.0, inputs).snapshot_ends.has_value());
+    // The notice the front ends show, from the core.
+    const auto notice = market_start_notice(p, start);
+    ASSERT_TRUE(notice.has_value());
+    EXPECT_EQ(*notice, "the L2 snapshot's mid 100 is 3 % from the start price 103 (it was taken at another price); "
+                       "its levels are re-based to the start price");
 }
 
 // With withdrawal the flow thins the book: the same sale moves price further, a bigger one further

@@ -4,12 +4,14 @@
 #include "ui/models/PositionTableModel.h"
 #include "ui/panels/MonteCarloPanel.h"
 #include "ui/panels/PlaybackBar.h"
+#include "ui/panels/RunControlsPanel.h"
 #include "ui/panels/SensitivityPanel.h"
 #include "ui/views/CascadeHeatmapView.h"
 #include "ui/views/ChartTheme.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/RunSummaryView.h"
 #include "ui/views/SeriesChartView.h"
+#include "ui/views/SnapshotEndMarks.h"
 #include "ui/workers/SimulationController.h"
 
 #include "core/base/ResourcePaths.h"
@@ -794,4 +796,83 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     ::testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
+}
+
+namespace {
+
+// Shows `params` in the controls and runs them (an edit of the shock starts the run).
+std::shared_ptr<const levex::ui::LiveRun> run_with(MainWindow& window, levex::RunParameters params) {
+    auto* panel = window.findChild<levex::ui::RunControlsPanel*>();
+    auto* shock = window.findChild<QDoubleSpinBox*>("shock");
+    EXPECT_TRUE(panel && shock);
+    params.shock = -0.04;
+    EXPECT_TRUE(panel->setParameters(params, "generic").isEmpty());
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    shock->setValue(shock->value() == -4.5 ? -5.5 : -4.5); // a change: the run starts
+    EXPECT_TRUE(waitFor(finished));
+    QTest::qWait(50);
+    return window.simulation()->currentRun();
+}
+
+} // namespace
+
+// An L2 snapshot taken at another price: the core's notice beside the depth controls and on the
+// status line, and both charts mark where each side of the snapshot ends and the fitted tail begins.
+TEST(MainWindow, AnL2SnapshotIsNoticedWhenRebasedAndItsEndsAreMarked) {
+    MainWindow window;
+    open_sample(window);
+    EXPECT_FALSE(window.liquidationMap()->snapshotEnds().visible());
+    levex::RunParameters p;
+    p.depth_model = levex::DepthModel::L2Book;
+    // Mid 102,000, 2 % above the sample's mark of 100,000; last levels 101,500 and 102,600.
+    p.book_file = std::string(LEVEX_TEST_DATA_DIR) + "/orderbooks/btc_l2_at_102000.csv";
+    const auto run = run_with(window, p);
+    ASSERT_NE(run, nullptr);
+    ASSERT_EQ(run->params.depth_model, levex::DepthModel::L2Book);
+    const double start = run->summary.start_price;
+    EXPECT_EQ(run->market_notice, "the L2 snapshot's mid 102000 is -1.96 % from the start price 100000 (it was "
+                                  "taken at another price); its levels are re-based to the start price");
+    auto* panel = window.findChild<levex::ui::RunControlsPanel*>();
+    EXPECT_EQ(panel->marketNotice(), "Notice: " + QString::fromStdString(run->market_notice));
+    const QString status = window.findChild<QLabel*>("status")->text();
+    EXPECT_TRUE(status.contains("notice: " + QString::fromStdString(run->market_notice))) << status.toStdString();
+    // The snapshot's last levels, re-based to the start price.
+    for (const levex::ui::SnapshotEndMarks* marks :
+         {&window.liquidationMap()->snapshotEnds(), &window.heatmap()->snapshotEnds()}) {
+        ASSERT_TRUE(marks->visible());
+        EXPECT_NEAR(marks->logPrice(true), std::log(start * 101500 / 102000), 1e-9);
+        EXPECT_NEAR(marks->logPrice(false), std::log(start * 102600 / 102000), 1e-9);
+        EXPECT_TRUE(marks->label(true).startsWith("L2 snapshot ends (bids")) << marks->label(true).toStdString();
+        EXPECT_TRUE(marks->label(false).contains("fitted tail above"));
+    }
+    // Back to the V-shaped book: no notice, no marks.
+    run_with(window, levex::RunParameters{});
+    EXPECT_EQ(panel->marketNotice(), QString());
+    EXPECT_FALSE(window.heatmap()->snapshotEnds().visible());
+}
+
+// A pool priced away from the book's mark: the run starts at the pool's price, with the core's
+// notice; a purchase the pool cannot pay out is shown beside the Sell / buy order.
+TEST(MainWindow, APoolAwayFromTheMarkIsNoticedAndARefusedPurchaseShownBesideTheOrder) {
+    MainWindow window;
+    open_sample(window);
+    levex::RunParameters p;
+    p.depth_model = levex::DepthModel::Amm;
+    p.amm_base_reserve = 1000;
+    p.amm_quote_reserve = 1000 * 95000.0; // 95,000 against the sample's mark of 100,000
+    const auto run = run_with(window, p);
+    ASSERT_NE(run, nullptr);
+    EXPECT_DOUBLE_EQ(run->summary.start_price, 95000.0);
+    EXPECT_EQ(run->market_notice,
+              "the pool's price 95000 is -5 % from the book's mark 100000; the run starts at the pool's price");
+    auto* panel = window.findChild<levex::ui::RunControlsPanel*>();
+    EXPECT_TRUE(panel->marketNotice().contains("the pool's price 95000")) << panel->marketNotice().toStdString();
+    EXPECT_FALSE(window.liquidationMap()->snapshotEnds().visible());
+    QSignalSpy failed(&window, &MainWindow::bookFailed);
+    p.buy = 2000;
+    ASSERT_TRUE(panel->setParameters(p, "generic").isEmpty());
+    window.findChild<QDoubleSpinBox*>("shock")->setValue(-3.5); // a change: the run starts
+    ASSERT_TRUE(waitFor(failed));
+    EXPECT_TRUE(panel->problemShown("buy").contains("a purchase below what the pool can pay out"))
+        << panel->problemShown("buy").toStdString();
 }

@@ -4,6 +4,11 @@
 #include "ui/panels/RunControlsPanel.h"
 #include "ui/window/MainWindow.h"
 
+#include "ui/models/ParameterNames.h"
+
+#include "core/base/ResourcePaths.h"
+#include "core/io/ScenarioFile.h"
+#include "core/market/LiquidityProblem.h"
 #include "core/model/ParameterTable.h"
 
 #include <gtest/gtest.h>
@@ -11,12 +16,19 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QGroupBox>
 #include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
+#include <QTemporaryDir>
 
 #include <cmath>
+#include <fstream>
+#include <iterator>
+#include <limits>
 
 namespace levex::ui {
 namespace {
@@ -102,13 +114,13 @@ TEST(RunControlsPanel, AScenarioValueOutsideAControlIsReportedNotClamped) {
 TEST(RunControlsPanel, WhatNoControlHoldsIsNamed) {
     RunControlsPanel panel;
     RunParameters p;
-    p.depth_model = levex::DepthModel::Amm;
+    p.depth_model = levex::DepthModel::Metaorder;
     p.sell = 250;
     p.withdrawal = false;
-    p.withdrawal_exponent = 3.5;
+    p.metaorder_y = 3.5;
     const QStringList not_shown = panel.setParameters(p, "generic");
     ASSERT_EQ(not_shown.size(), 2) << not_shown.join(" | ").toStdString();
-    EXPECT_TRUE(not_shown[0].startsWith("the amm depth model")) << not_shown[0].toStdString();
+    EXPECT_TRUE(not_shown[0].startsWith("the metaorder depth model")) << not_shown[0].toStdString();
     EXPECT_FALSE(not_shown.join("|").contains("250")) << "the Sell / buy order box holds it";
     EXPECT_TRUE(not_shown.join("|").contains("3.5 (no control holds it here")) << not_shown.join("|").toStdString();
     EXPECT_FALSE(not_shown.join("|").contains("Stress withdrawal")) << "the Stress withdrawal box holds it";
@@ -167,6 +179,216 @@ TEST(RunControlsPanel, ThePowerLawAndItsExponentRoundTrip) {
     EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
     EXPECT_FALSE(exponent->isEnabled());
     EXPECT_EQ(panel.parameters().depth_model, levex::DepthModel::Flat);
+}
+
+// A StableSwap pool like Curve's stETH/ETH (docs/liquidity.md §4), with no arbitrage.
+RunParameters steth_pool() {
+    RunParameters p;
+    p.depth_model = levex::DepthModel::Amm;
+    p.amm_kind = levex::AmmKind::StableSwap;
+    p.amm_amplification = 15;
+    p.amm_fee = 0.0004;
+    p.amm_base_reserve = 241954;
+    p.amm_quote_reserve = 235285;
+    p.half_life_s = std::numeric_limits<double>::infinity();
+    return p;
+}
+
+// The keys where two parameter sets differ, joined, for messages.
+std::string differing(const RunParameters& a, const RunParameters& b) {
+    std::string out;
+    for (const std::string& key : changed_parameters(a, b))
+        out += key + " ";
+    return out;
+}
+
+// "AMM pool" in the depth model list: its rows show only for it, A only for StableSwap, the
+// half-life becomes the arbitrage's ("no arbitrage" = inf), and a scenario's pool comes back whole.
+TEST(RunControlsPanel, TheAmmPoolAndItsFieldsRoundTrip) {
+    RunControlsPanel panel;
+    auto* kind = panel.findChild<QComboBox*>("poolKind");
+    auto* a = panel.findChild<QDoubleSpinBox*>("poolA");
+    auto* base = panel.findChild<QDoubleSpinBox*>("poolBase");
+    auto* permanent = panel.findChild<QCheckBox*>("permanent");
+    ASSERT_NE(kind, nullptr);
+    ASSERT_NE(a, nullptr);
+    ASSERT_NE(base, nullptr);
+    ASSERT_NE(permanent, nullptr);
+    EXPECT_FALSE(base->isVisibleTo(&panel)) << "no pool rows for the V-shaped book";
+    EXPECT_EQ(base->toolTip(), box_of<QDoubleSpinBox>(panel, "amm_base_reserve")->toolTip());
+    EXPECT_TRUE(base->toolTip().contains("Unit: base")) << base->toolTip().toStdString();
+    EXPECT_EQ(permanent->text(), "permanent");
+    const RunParameters p = steth_pool();
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_TRUE(base->isVisibleTo(&panel));
+    EXPECT_TRUE(a->isEnabled());
+    EXPECT_EQ(permanent->text(), "no arbitrage");
+    EXPECT_TRUE(permanent->isChecked());
+    EXPECT_FALSE(panel.findChild<QCheckBox*>("withdrawal")->isEnabled()) << "a pool does not withdraw";
+    const RunParameters shown = panel.parameters();
+    EXPECT_EQ(shown.depth_model, levex::DepthModel::Amm);
+    EXPECT_EQ(shown.amm_kind, levex::AmmKind::StableSwap);
+    EXPECT_DOUBLE_EQ(shown.amm_amplification, 15);
+    EXPECT_DOUBLE_EQ(shown.amm_fee, 0.0004);
+    EXPECT_DOUBLE_EQ(shown.amm_base_reserve, 241954);
+    EXPECT_DOUBLE_EQ(shown.amm_quote_reserve, 235285);
+    EXPECT_TRUE(std::isinf(shown.half_life_s));
+    EXPECT_FALSE(check_run_parameters(shown).has_value());
+    // The constant product: no A, and the kind's usual fee when the scenario gives none.
+    RunParameters cp = p;
+    cp.amm_kind = levex::AmmKind::ConstantProduct;
+    cp.amm_amplification = std::numeric_limits<double>::quiet_NaN();
+    cp.amm_fee = std::numeric_limits<double>::quiet_NaN();
+    EXPECT_TRUE(panel.setParameters(cp, "generic").isEmpty());
+    EXPECT_FALSE(a->isEnabled());
+    EXPECT_TRUE(std::isnan(panel.parameters().amm_fee)) << "the kind's usual fee, not a number of the app's";
+    EXPECT_TRUE(std::isnan(panel.parameters().amm_amplification));
+    EXPECT_EQ(differing(cp, panel.parameters()), "");
+    // Back to a book: the rows go, the half-life is the book's again.
+    EXPECT_TRUE(panel.setParameters(RunParameters{}, "generic").isEmpty());
+    EXPECT_FALSE(base->isVisibleTo(&panel));
+    EXPECT_EQ(permanent->text(), "permanent");
+}
+
+// A pool without its reserves or its A, chosen in the panel, says what it needs beside the box
+// that holds it (the core's words) and runs nothing until it is given.
+TEST(RunControlsPanel, APoolsMissingValuesAreShownBesideTheirBoxes) {
+    RunControlsPanel panel;
+    QSignalSpy changed(&panel, &RunControlsPanel::changed);
+    auto* model = panel.findChild<QComboBox*>("depthModel");
+    ASSERT_NE(model, nullptr);
+    model->setCurrentIndex(model->findData(int(levex::DepthModel::Amm)));
+    EXPECT_EQ(changed.count(), 0);
+    EXPECT_TRUE(panel.problemShown("amm_base_reserve")
+                    .startsWith("Base reserve: expected a reserve > 0 for the constant-product pool, found none"))
+        << panel.problemShown("amm_base_reserve").toStdString();
+    panel.findChild<QDoubleSpinBox*>("poolBase")->setValue(1000);
+    EXPECT_EQ(panel.problemShown("amm_base_reserve"), QString());
+    EXPECT_TRUE(panel.problemShown("amm_quote_reserve").startsWith("Quote reserve: expected a reserve > 0"))
+        << panel.problemShown("amm_quote_reserve").toStdString();
+    panel.findChild<QDoubleSpinBox*>("poolQuote")->setValue(1000 * 100000.0);
+    EXPECT_EQ(changed.count(), 1) << "a whole pool runs";
+    auto* kind = panel.findChild<QComboBox*>("poolKind");
+    kind->setCurrentIndex(kind->findData(int(levex::AmmKind::StableSwap)));
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_TRUE(panel.problemShown("amm_amplification").startsWith("Amplification A: expected"))
+        << panel.problemShown("amm_amplification").toStdString();
+    EXPECT_TRUE(panel.problemShown("amm_amplification").contains("stableswap pool"));
+}
+
+// A trade the pool cannot take, found by the run, is phrased like a parameter problem with the
+// key of the control that holds it.
+TEST(RunControlsPanel, APoolsRefusalIsPhrasedForItsControl) {
+    const levex::LiquidityError error({"buy", "a purchase below what the pool can pay out, 1000 base", "2000 base"});
+    EXPECT_EQ(phrase_for_app(error).toStdString(),
+              control_name("buy").toStdString() +
+                  ": expected a purchase below what the pool can pay out, 1000 base, found 2000 base");
+}
+
+// Stress withdrawal's three settings in the Advanced fold, at RunParameters' defaults, enabled
+// while withdrawal is on; a scenario's values (inf: "never") come back out and are not named.
+TEST(RunControlsPanel, TheWithdrawalSettingsRoundTrip) {
+    RunControlsPanel panel;
+    auto* scale = panel.findChild<QDoubleSpinBox*>("withdrawalFlowScale");
+    auto* exponent = panel.findChild<QDoubleSpinBox*>("withdrawalExponent");
+    auto* half_life = panel.findChild<QDoubleSpinBox*>("withdrawalHalfLife");
+    auto* never = panel.findChild<QCheckBox*>("withdrawalNever");
+    auto* withdrawal = panel.findChild<QCheckBox*>("withdrawal");
+    ASSERT_TRUE(scale && exponent && half_life && never && withdrawal);
+    auto* advanced = scale->parentWidget();
+    while (advanced && !qobject_cast<QGroupBox*>(advanced))
+        advanced = advanced->parentWidget();
+    ASSERT_NE(advanced, nullptr);
+    qobject_cast<QGroupBox*>(advanced)->setChecked(true); // unfolded: its boxes enable as they may
+    const RunParameters d;
+    EXPECT_EQ(scale->value(), d.withdrawal_flow_scale);
+    EXPECT_EQ(exponent->value(), d.withdrawal_exponent);
+    EXPECT_EQ(half_life->value(), d.withdrawal_half_life_s);
+    EXPECT_EQ(scale->toolTip(), box_of<QDoubleSpinBox>(panel, "withdrawal_flow_scale")->toolTip());
+    EXPECT_TRUE(scale->isEnabled());
+    RunParameters p;
+    p.withdrawal_flow_scale = 4;
+    p.withdrawal_exponent = 3.5;
+    p.withdrawal_half_life_s = std::numeric_limits<double>::infinity();
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty()) << "no longer named as held by no control";
+    EXPECT_TRUE(never->isChecked());
+    EXPECT_FALSE(half_life->isEnabled());
+    EXPECT_EQ(differing(p, panel.parameters()), "");
+    p.withdrawal_half_life_s = 300;
+    EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    EXPECT_DOUBLE_EQ(panel.parameters().withdrawal_half_life_s, 300);
+    QSignalSpy changed(&panel, &RunControlsPanel::changed);
+    withdrawal->setChecked(false);
+    EXPECT_EQ(changed.count(), 1);
+    EXPECT_FALSE(scale->isEnabled()) << "nothing to set while withdrawal is off";
+    EXPECT_FALSE(half_life->isEnabled());
+    exponent->setValue(2.0);
+    EXPECT_EQ(changed.count(), 2);
+    EXPECT_DOUBLE_EQ(panel.parameters().withdrawal_exponent, 2.0);
+}
+
+// A pool and withdrawal settings shown in the panel go through a scenario file and back unchanged.
+TEST(RunControlsPanel, APoolAndWithdrawalSettingsRoundTripThroughAScenarioFile) {
+    RunControlsPanel panel;
+    RunParameters p = steth_pool();
+    p.withdrawal_exponent = 3.0;
+    ASSERT_TRUE(panel.setParameters(p, "generic").isEmpty());
+    levex::Scenario scenario;
+    scenario.params = panel.parameters();
+    std::ifstream venue(levex::venue_dir() + "/generic.json");
+    scenario.venue_json.assign(std::istreambuf_iterator<char>(venue), {});
+    const levex::Scenario back = levex::parse_scenario_json(levex::write_scenario_json(scenario), "pool.json");
+    RunControlsPanel other;
+    EXPECT_TRUE(other.setParameters(back.params, "generic").isEmpty());
+    EXPECT_EQ(differing(p, other.parameters()), "");
+}
+
+// The settings keep the pool, withdrawal's settings and the L2 file; a file that is gone is said
+// and the V-shaped book is used, never silently.
+TEST(RunControlsPanel, SettingsKeepThePoolWithdrawalAndTheL2File) {
+    QTemporaryDir dir;
+    ASSERT_TRUE(dir.isValid());
+    const QString ini = dir.filePath("settings.ini");
+    RunParameters p = steth_pool();
+    p.withdrawal_flow_scale = 3.0;
+    p.withdrawal_half_life_s = std::numeric_limits<double>::infinity();
+    {
+        RunControlsPanel panel;
+        ASSERT_TRUE(panel.setParameters(p, "generic").isEmpty());
+        QSettings settings(ini, QSettings::IniFormat);
+        panel.save(settings);
+    }
+    {
+        RunControlsPanel panel;
+        const QSettings settings(ini, QSettings::IniFormat);
+        EXPECT_TRUE(panel.restore(settings).isEmpty());
+        EXPECT_EQ(differing(p, panel.parameters()), "");
+    }
+    const QString l2 = dir.filePath("l2.csv");
+    ASSERT_TRUE(QFile::copy(QString::fromStdString(std::string(LEVEX_TEST_DATA_DIR) + "/orderbooks/small_l2.csv"), l2));
+    RunParameters book = RunParameters{};
+    book.depth_model = levex::DepthModel::L2Book;
+    book.book_file = l2.toStdString();
+    {
+        RunControlsPanel panel;
+        ASSERT_TRUE(panel.setParameters(book, "generic").isEmpty());
+        QSettings settings(ini, QSettings::IniFormat);
+        panel.save(settings);
+    }
+    {
+        RunControlsPanel panel;
+        const QSettings settings(ini, QSettings::IniFormat);
+        EXPECT_TRUE(panel.restore(settings).isEmpty());
+        EXPECT_EQ(panel.parameters().depth_model, levex::DepthModel::L2Book);
+        EXPECT_EQ(panel.parameters().book_file, book.book_file);
+    }
+    ASSERT_TRUE(QFile::remove(l2));
+    RunControlsPanel panel;
+    const QSettings settings(ini, QSettings::IniFormat);
+    const QStringList said = panel.restore(settings);
+    ASSERT_EQ(said.size(), 1);
+    EXPECT_TRUE(said.front().contains(l2) && said.front().contains("is gone")) << said.front().toStdString();
+    EXPECT_EQ(panel.parameters().depth_model, levex::DepthModel::VShaped);
 }
 
 // The random vol is shown in per cent, like the shock: one convention for fractions of price.

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/CascadeEngine.h"
+#include "core/market/L2Depth.h"
 #include "core/model/LeverageAudit.h"
 #include "core/model/PositionBook.h"
 #include "core/model/RunParameters.h"
@@ -10,6 +11,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,7 +27,13 @@ struct LiveRun {
     std::string symbol;
     std::string venue;         ///< the venue profile's name
     bool fund_assumed = false; ///< the fund is the venue profile's unsourced default, not a published size
-    std::size_t capacity = 0;  ///< steps the run may take
+    /// What the core says about where the market starts (market_start_notice(): an L2 snapshot
+    /// re-based to the start price, a pool priced away from the book's mark); empty when nothing.
+    std::string market_notice;
+    /// An L2 snapshot's last level on each side at the start price, where its fitted tail begins
+    /// (market_start()); the charts mark them. None for the other depth models.
+    std::optional<SnapshotEnds> snapshot_ends;
+    std::size_t capacity = 0; ///< steps the run may take
     std::size_t bins = 0;
 
     /// Every series and histogram of the run (core/engine/RunSeries.h lists them), sized for

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/models/ParameterNames.h"
 
+#include "core/market/LiquidityProblem.h"
 #include "core/model/ParameterTable.h"
 
 #include <QCoreApplication>
@@ -29,6 +30,8 @@ QString phrase_problem(const ParameterProblem& problem) {
 QString phrase_for_app(const std::exception& error) {
     if (const auto* parameter = dynamic_cast<const ParameterError*>(&error))
         return phrase_problem(parameter->problem());
+    if (const auto* liquidity = dynamic_cast<const LiquidityError*>(&error)) // the same words as a parameter's
+        return phrase_problem({liquidity->problem().key, liquidity->problem().expected, liquidity->problem().found});
     return QString::fromStdString(error.what());
 }
 

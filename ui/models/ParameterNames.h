@@ -18,8 +18,8 @@ QString control_name(const std::string& key);
 /// "Half-life: expected seconds > 0 or inf, found 0".
 QString phrase_problem(const ParameterProblem& problem);
 
-/// A core error as the app says it: a ParameterError through phrase_problem(), anything else its
-/// message.
+/// A core error as the app says it: a ParameterError or a LiquidityError (a pool's value, a trade it
+/// cannot take) through phrase_problem(), anything else its message.
 QString phrase_for_app(const std::exception& error);
 
 } // namespace levex::ui

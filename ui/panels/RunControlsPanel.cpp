@@ -11,6 +11,7 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -38,6 +39,10 @@ constexpr double kVenue = -1.0; // a spin box at its minimum shows "venue" and m
 constexpr double kStartShockPercent = -5.0;
 
 const double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// A pool's fee box at its minimum means "the kind's usual fee" (amm_fee not given), one step
+// below 0 %: the box shows the fee in per cent.
+constexpr double kUsualFeePercent = -0.001;
 
 QString label_of(const std::string& key) {
     return RunControlsPanel::tr(parameter(key).label.c_str());
@@ -89,7 +94,12 @@ bool shown_or_reported(const std::string& key) {
                                                "depth_scale",
                                                "withdrawal",
                                                "sell",
-                                               "buy"};
+                                               "buy",
+                                               "amm_kind",
+                                               "amm_base_reserve",
+                                               "amm_quote_reserve",
+                                               "amm_fee",
+                                               "amm_amplification"};
     return keys.count(key) > 0 || key.rfind("jump_", 0) == 0;
 }
 
@@ -106,6 +116,33 @@ QStringList without_control(const RunParameters& wanted, const RunParameters& he
     }
     return out;
 }
+
+// A word-wrapped label that gives layouts a minimum height (its lines at its width) instead of a
+// height for width: the scroll area around the panel sizes it by height for width, which
+// QFormLayout gets wrong around hidden rows (the pool's, the depth boxes), squeezing rows out of
+// sight.
+class WrappedLabel : public QLabel {
+public:
+    WrappedLabel() { setWordWrap(true); }
+    bool hasHeightForWidth() const override { return false; }
+    void setNote(const QString& text) {
+        setText(text);
+        fit();
+    }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override {
+        QLabel::resizeEvent(event);
+        fit();
+    }
+
+private:
+    void fit() {
+        const int height = text().isEmpty() ? 0 : heightForWidth(width());
+        if (height != minimumHeight())
+            setMinimumHeight(height);
+    }
+};
 
 } // namespace
 
@@ -147,8 +184,7 @@ QWidget* RunControlsPanel::withProblem(QLayout* field, const std::vector<std::st
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(field);
-    auto* problem = new QLabel;
-    problem->setWordWrap(true);
+    auto* problem = new WrappedLabel;
     problem->setStyleSheet(QStringLiteral("color: #b00020;"));
     problem->hide();
     layout->addWidget(problem);
@@ -159,8 +195,8 @@ QWidget* RunControlsPanel::withProblem(QLayout* field, const std::vector<std::st
 
 RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
     auto* form = new QFormLayout(this);
-    general_problem_ = new QLabel;
-    general_problem_->setWordWrap(true);
+    form_ = form;
+    general_problem_ = new WrappedLabel;
     general_problem_->setStyleSheet(QStringLiteral("color: #b00020;"));
     general_problem_->hide();
     form->addRow(general_problem_);
@@ -169,6 +205,7 @@ RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
     buildDepth(form);
     buildResilience(form);
     buildAdvanced(form);
+    showDepthModel();
     built_ = true; // from here on an edit is checked (the controls set their first values above)
 }
 
@@ -265,10 +302,12 @@ QLayout* RunControlsPanel::fileRow(QLineEdit*& edit, const QString& placeholder,
 void RunControlsPanel::buildDepth(QFormLayout* form) {
     const RunParameters d;
     depth_model_ = new QComboBox;
+    depth_model_->setObjectName("depthModel");
     depth_model_->addItem(tr("V-shaped (square root)"), int(DepthModel::VShaped));
     depth_model_->addItem(tr("Flat (linear)"), int(DepthModel::Flat));
     depth_model_->addItem(tr("L2 order book file"), int(DepthModel::L2Book));
     depth_model_->addItem(tr("Power law"), int(DepthModel::PowerLaw));
+    depth_model_->addItem(tr("AMM pool"), int(DepthModel::Amm));
     depth_model_->setToolTip(tip("depth_model"));
     depth_ = numberBox("depth_quote_within_1pct", 1e-6, 1, tr(" M USD")); // shown in millions
     depth_->setToolTip(tip("depth_quote_within_1pct") + "\n\n" + tip("depth_quote_per_pct"));
@@ -283,14 +322,13 @@ void RunControlsPanel::buildDepth(QFormLayout* form) {
     numbers_.push_back({"depth_exponent", depth_exponent_, 1.0});
     connect(depth_model_, &QComboBox::currentIndexChanged, this, [this, d] {
         const auto model = DepthModel(depth_model_->currentData().toInt());
-        depth_->setEnabled(model != DepthModel::L2Book);
-        book_file_->setEnabled(model == DepthModel::L2Book);
-        depth_exponent_->setEnabled(model == DepthModel::PowerLaw);
+        showDepthModel();
         const QSignalBlocker block(depth_);
         depth_->setValue((model == DepthModel::Flat ? d.depth_quote_per_pct : d.depth_quote_within_1pct) / 1e6);
         edited();
     });
     form->addRow(label_of("depth_model"), withProblem(depth_model_, {"depth_model"}));
+    buildPool(form);
     form->addRow(label_of("depth_quote_within_1pct"),
                  withProblem(depth_, {"depth_quote_per_pct", "depth_quote_within_1pct", "depth_scale", "metaorder_y",
                                       "metaorder_sigma_daily", "metaorder_adv_quote"}));
@@ -300,9 +338,89 @@ void RunControlsPanel::buildDepth(QFormLayout* form) {
     withdrawal_->setObjectName("withdrawal");
     withdrawal_->setChecked(d.withdrawal);
     withdrawal_->setToolTip(tip("withdrawal"));
-    connect(withdrawal_, &QCheckBox::toggled, this, &RunControlsPanel::edited);
-    form->addRow(label_of("withdrawal"), withProblem(withdrawal_, {"withdrawal", "withdrawal_flow_scale",
-                                                                   "withdrawal_exponent", "withdrawal_half_life_s"}));
+    connect(withdrawal_, &QCheckBox::toggled, this, [this] {
+        showDepthModel();
+        edited();
+    });
+    form->addRow(label_of("withdrawal"), withProblem(withdrawal_, {"withdrawal"}));
+    market_notice_ = new WrappedLabel;
+    market_notice_->setObjectName("marketNotice");
+    market_notice_->setStyleSheet(QStringLiteral("color: #8a5a00;"));
+    market_notice_->hide();
+    form->addRow(market_notice_);
+}
+
+// The pool of the amm depth model (docs/liquidity.md §4): its rows show only when it is chosen.
+void RunControlsPanel::buildPool(QFormLayout* form) {
+    pool_kind_ = new QComboBox;
+    pool_kind_->setObjectName("poolKind");
+    pool_kind_->addItem(tr("constant product (Uniswap v2)"), int(AmmKind::ConstantProduct));
+    pool_kind_->addItem(tr("StableSwap (Curve, 2 coins)"), int(AmmKind::StableSwap));
+    pool_kind_->setToolTip(tip("amm_kind"));
+    connect(pool_kind_, &QComboBox::currentIndexChanged, this, [this] {
+        showDepthModel();
+        edited();
+    });
+    // Reserves and A have no default: 0 shows "none" and the check says what the pool needs.
+    auto given = [this](const std::string& key, int decimals, const QString& suffix, const char* name) {
+        QDoubleSpinBox* box = numberBox(key, 1.0, decimals, suffix);
+        box->setObjectName(name);
+        box->setMinimum(0.0);
+        box->setValue(0.0);
+        box->setSpecialValueText(tr("none"));
+        return box;
+    };
+    pool_a_ = given("amm_amplification", 2, QString(), "poolA");
+    pool_base_ = given("amm_base_reserve", 4, tr(" base"), "poolBase");
+    pool_quote_ = given("amm_quote_reserve", 4, tr(" quote"), "poolQuote");
+    pool_fee_ = numberBox("amm_fee", 100.0, 3, QStringLiteral(" %")); // in per cent, 0.300 % = 0.003
+    pool_fee_->setObjectName("poolFee");
+    pool_fee_->setMinimum(kUsualFeePercent);
+    pool_fee_->setValue(kUsualFeePercent);
+    pool_fee_->setSingleStep(0.01);
+    pool_fee_->setSpecialValueText(tr("the kind's usual"));
+    for (QDoubleSpinBox* box : {pool_base_, pool_quote_})
+        box->setMinimumWidth(box->fontMetrics().horizontalAdvance(QStringLiteral("000000000.0000 quote")));
+    const std::pair<const char*, QWidget*> rows[] = {{"amm_kind", pool_kind_},
+                                                     {"amm_amplification", pool_a_},
+                                                     {"amm_fee", pool_fee_},
+                                                     {"amm_base_reserve", pool_base_},
+                                                     {"amm_quote_reserve", pool_quote_}};
+    for (const auto& [key, field] : rows) {
+        QWidget* cell = withProblem(field, {key});
+        form->addRow(label_of(key), cell);
+        pool_rows_.push_back(cell);
+    }
+}
+
+void RunControlsPanel::showDepthModel() {
+    const auto model = DepthModel(depth_model_->currentData().toInt());
+    const bool pool = model == DepthModel::Amm;
+    depth_->setEnabled(model != DepthModel::L2Book && !pool);
+    book_file_->setEnabled(model == DepthModel::L2Book);
+    depth_exponent_->setEnabled(model == DepthModel::PowerLaw);
+    for (QWidget* row : pool_rows_)
+        form_->setRowVisible(row, pool);
+    pool_a_->setEnabled(AmmKind(pool_kind_->currentData().toInt()) == AmmKind::StableSwap);
+    // The depth boxes say nothing about a pool: hidden while it is chosen, to keep the panel short.
+    form_->setRowVisible(depth_->parentWidget(), !pool);
+    form_->setRowVisible(depth_exponent_->parentWidget(), !pool);
+    form_->setRowVisible(book_file_->parentWidget(), !pool);
+    // A pool does not withdraw (docs/liquidity.md §4); its half-life is the arbitrage's.
+    withdrawal_->setEnabled(!pool);
+    const bool withdrawing = withdrawal_->isChecked() && !pool;
+    for (QWidget* box : {static_cast<QWidget*>(withdrawal_scale_), static_cast<QWidget*>(withdrawal_exponent_),
+                         static_cast<QWidget*>(withdrawal_never_)})
+        box->setEnabled(withdrawing);
+    withdrawal_half_life_->setEnabled(withdrawing && !withdrawal_never_->isChecked());
+    half_life_label_->setText(pool ? tr("Arbitrage half-life") : label_of("half_life_s"));
+    permanent_->setText(pool ? tr("no arbitrage") : tr("permanent"));
+    permanent_->setToolTip(pool ? tr("Nothing pulls the pool's price back toward the index (half-life infinite)")
+                                : tr("Consumed depth never refills (half-life infinite)"));
+    half_life_->setToolTip(pool ? tr("For a pool: the gap between the pool's price and the index halves in this "
+                                     "time, as arbitrageurs trade it back; no arbitrage = inf.") +
+                                      "\n\n" + tip("amm_kind")
+                                : tip("half_life_s"));
 }
 
 void RunControlsPanel::buildResilience(QFormLayout* form) {
@@ -310,6 +428,7 @@ void RunControlsPanel::buildResilience(QFormLayout* form) {
     numbers_.push_back({"half_life_s", half_life_, 1.0});
     permanent_ = new QCheckBox(tr("permanent"));
     permanent_->setToolTip(tr("Consumed depth never refills (half-life infinite)"));
+    permanent_->setObjectName("permanent");
     connect(permanent_, &QCheckBox::toggled, this, [this](bool on) {
         half_life_->setEnabled(!on);
         edited();
@@ -320,7 +439,9 @@ void RunControlsPanel::buildResilience(QFormLayout* form) {
     half_life_row->addWidget(permanent_);
     steps_ = wholeBox("steps", 1, std::numeric_limits<int>::max());
     steps_->setSuffix(tr(" steps"));
-    form->addRow(label_of("half_life_s"), withProblem(half_life_row, {"half_life_s"}));
+    half_life_->setObjectName("halfLife");
+    half_life_label_ = new QLabel(label_of("half_life_s"));
+    form->addRow(half_life_label_, withProblem(half_life_row, {"half_life_s"}));
     form->addRow(label_of("steps"), withProblem(steps_, {"steps"}));
 }
 
@@ -350,6 +471,7 @@ void RunControlsPanel::buildAdvanced(QFormLayout* form) {
         more->addRow(label_of(key), withProblem(box, {key}));
         return box;
     };
+    buildWithdrawalSettings(more);
     plain("step_seconds", 3, tr(" s"));
     plain("permanent_fraction", 2, QString());
     mark_passthrough_ = from_venue("mark_passthrough", 2, QString());
@@ -372,6 +494,34 @@ void RunControlsPanel::buildAdvanced(QFormLayout* form) {
     series_file_->setToolTip(tip("price_series_file"));
     more->addRow(label_of("price_series_file"), withProblem(series_row, {"price_series_file"}));
     form->addRow(advanced_);
+}
+
+// Stress withdrawal's three settings (docs/liquidity.md §3), enabled while it is on; their
+// defaults are RunParameters'.
+void RunControlsPanel::buildWithdrawalSettings(QFormLayout* more) {
+    auto box = [&](const std::string& key, int decimals, const QString& suffix, const char* name) {
+        QDoubleSpinBox* b = numberBox(key, 1.0, decimals, suffix);
+        b->setObjectName(name);
+        numbers_.push_back({key, b, 1.0});
+        return b;
+    };
+    withdrawal_scale_ = box("withdrawal_flow_scale", 2, tr(" depths"), "withdrawalFlowScale");
+    withdrawal_exponent_ = box("withdrawal_exponent", 2, QString(), "withdrawalExponent");
+    withdrawal_half_life_ = box("withdrawal_half_life_s", 0, tr(" s"), "withdrawalHalfLife");
+    withdrawal_never_ = new QCheckBox(tr("never"));
+    withdrawal_never_->setObjectName("withdrawalNever");
+    withdrawal_never_->setToolTip(tr("The remembered flow never halves: withdrawn depth never comes back (inf)"));
+    connect(withdrawal_never_, &QCheckBox::toggled, this, [this] {
+        showDepthModel();
+        edited();
+    });
+    auto* half_life_row = new QHBoxLayout;
+    half_life_row->setContentsMargins(0, 0, 0, 0);
+    half_life_row->addWidget(withdrawal_half_life_, 1);
+    half_life_row->addWidget(withdrawal_never_);
+    more->addRow(label_of("withdrawal_flow_scale"), withProblem(withdrawal_scale_, {"withdrawal_flow_scale"}));
+    more->addRow(label_of("withdrawal_exponent"), withProblem(withdrawal_exponent_, {"withdrawal_exponent"}));
+    more->addRow(label_of("withdrawal_half_life_s"), withProblem(half_life_row, {"withdrawal_half_life_s"}));
 }
 
 void RunControlsPanel::chooseFile(QLineEdit* target, const QString& title, const QString& filter) {
@@ -397,6 +547,14 @@ RunParameters RunControlsPanel::parameters() const {
     if (p.depth_model == DepthModel::L2Book && p.book_file.empty())
         p.depth_model = DepthModel::VShaped; // no file chosen yet
     p.withdrawal = withdrawal_->isChecked();
+    if (withdrawal_never_->isChecked())
+        p.withdrawal_half_life_s = std::numeric_limits<double>::infinity();
+    p.amm_kind = AmmKind(pool_kind_->currentData().toInt());
+    auto given = [](const QDoubleSpinBox* box) { return box->value() > 0 ? box->value() : kNaN; };
+    p.amm_amplification = given(pool_a_);
+    p.amm_base_reserve = given(pool_base_);
+    p.amm_quote_reserve = given(pool_quote_);
+    p.amm_fee = pool_fee_->value() == kUsualFeePercent ? kNaN : pool_fee_->value() / 100.0;
     if (permanent_->isChecked())
         p.half_life_s = std::numeric_limits<double>::infinity();
     p.steps = std::size_t(steps_->value());
@@ -423,26 +581,65 @@ void RunControlsPanel::save(QSettings& settings) const {
     settings.setValue("run/depthModel", depth_model_->currentIndex());
     settings.setValue("run/depth", depth_->value());
     settings.setValue("run/depthExponent", depth_exponent_->value());
+    settings.setValue("run/bookFile", book_file_->text());
+    settings.setValue("run/poolKind", pool_kind_->currentIndex());
+    settings.setValue("run/poolA", pool_a_->value());
+    settings.setValue("run/poolFee", pool_fee_->value());
+    settings.setValue("run/poolBase", pool_base_->value());
+    settings.setValue("run/poolQuote", pool_quote_->value());
     settings.setValue("run/withdrawal", withdrawal_->isChecked());
+    settings.setValue("run/withdrawalFlowScale", withdrawal_scale_->value());
+    settings.setValue("run/withdrawalExponent", withdrawal_exponent_->value());
+    settings.setValue("run/withdrawalHalfLife", withdrawal_half_life_->value());
+    settings.setValue("run/withdrawalNever", withdrawal_never_->isChecked());
     settings.setValue("run/halfLife", half_life_->value());
     settings.setValue("run/permanent", permanent_->isChecked());
     settings.setValue("run/steps", steps_->value());
 }
 
-void RunControlsPanel::restore(const QSettings& settings) {
-    const QSignalBlocker block(this); // one run after everything is in place, not one per control
-    if (settings.contains("run/venue"))
-        venue_->setCurrentText(settings.value("run/venue").toString());
-    leverage_->setValue(settings.value("run/leverage", leverage_->value()).toDouble());
-    shock_->setValue(settings.value("run/shock", shock_->value()).toDouble());
-    depth_model_->setCurrentIndex(
-        settings.value("run/depthModel", 0).toInt() == 2 ? 0 : settings.value("run/depthModel", 0).toInt());
-    depth_->setValue(settings.value("run/depth", depth_->value()).toDouble());
-    depth_exponent_->setValue(settings.value("run/depthExponent", depth_exponent_->value()).toDouble());
-    withdrawal_->setChecked(settings.value("run/withdrawal", withdrawal_->isChecked()).toBool());
-    half_life_->setValue(settings.value("run/halfLife", half_life_->value()).toDouble());
-    permanent_->setChecked(settings.value("run/permanent", false).toBool());
-    steps_->setValue(settings.value("run/steps", steps_->value()).toInt());
+QStringList RunControlsPanel::restore(const QSettings& settings) {
+    QStringList not_restored;
+    {
+        const QSignalBlocker block(this); // one run after everything is in place, not one per control
+        if (settings.contains("run/venue"))
+            venue_->setCurrentText(settings.value("run/venue").toString());
+        leverage_->setValue(settings.value("run/leverage", leverage_->value()).toDouble());
+        shock_->setValue(settings.value("run/shock", shock_->value()).toDouble());
+        auto number = [&settings](QDoubleSpinBox* box, const char* name) {
+            box->setValue(settings.value(name, box->value()).toDouble());
+        };
+        int model = settings.value("run/depthModel", 0).toInt();
+        const QString book = settings.value("run/bookFile").toString();
+        if (model == depth_model_->findData(int(DepthModel::L2Book))) { // never a file that is gone, silently
+            if (book.isEmpty())
+                not_restored << tr("the L2 order book file was not saved; the V-shaped book is used");
+            else if (!QFileInfo::exists(book))
+                not_restored << tr("the L2 order book %1 is gone; the V-shaped book is used").arg(book);
+            else
+                book_file_->setText(book);
+            if (book_file_->text().isEmpty())
+                model = 0;
+        }
+        pool_kind_->setCurrentIndex(settings.value("run/poolKind", pool_kind_->currentIndex()).toInt());
+        number(pool_a_, "run/poolA");
+        number(pool_fee_, "run/poolFee");
+        number(pool_base_, "run/poolBase");
+        number(pool_quote_, "run/poolQuote");
+        depth_model_->setCurrentIndex(model >= 0 && model < depth_model_->count() ? model : 0);
+        number(depth_, "run/depth");
+        number(depth_exponent_, "run/depthExponent");
+        withdrawal_->setChecked(settings.value("run/withdrawal", withdrawal_->isChecked()).toBool());
+        number(withdrawal_scale_, "run/withdrawalFlowScale");
+        number(withdrawal_exponent_, "run/withdrawalExponent");
+        number(withdrawal_half_life_, "run/withdrawalHalfLife");
+        withdrawal_never_->setChecked(settings.value("run/withdrawalNever", false).toBool());
+        number(half_life_, "run/halfLife");
+        permanent_->setChecked(settings.value("run/permanent", false).toBool());
+        steps_->setValue(settings.value("run/steps", steps_->value()).toInt());
+        showDepthModel();
+    }
+    check(); // a pool restored without its reserves says so beside them
+    return not_restored;
 }
 
 void RunControlsPanel::setSymbols(const QStringList& symbols, const QString& proposed) {
@@ -494,6 +691,8 @@ QStringList RunControlsPanel::setParameters(const RunParameters& p, const QStrin
         depth_->setValue((model == DepthModel::Flat ? p.depth_quote_per_pct : p.depth_quote_within_1pct) / 1e6);
         book_file_->setText(QString::fromStdString(p.book_file));
         withdrawal_->setChecked(p.withdrawal);
+        withdrawal_never_->setChecked(std::isinf(p.withdrawal_half_life_s));
+        setPool(p, not_shown);
         permanent_->setChecked(std::isinf(p.half_life_s));
         if (p.steps > std::size_t(steps_->maximum()))
             not_shown << outside("steps", double(p.steps));
@@ -519,12 +718,43 @@ QStringList RunControlsPanel::setParameters(const RunParameters& p, const QStrin
         if (p.jump_rate > 0)
             not_shown << tr("jumps");
     }
+    showDepthModel();
     std::set<std::string> number_keys;
     for (const NumberControl& c : numbers_)
         number_keys.insert(c.key);
     not_shown << without_control(p, parameters(), number_keys);
     check(); // a problem of the scenario shows beside its control
     return not_shown;
+}
+
+void RunControlsPanel::setPool(const RunParameters& p, QStringList& not_shown) {
+    pool_kind_->setCurrentIndex(std::max(0, pool_kind_->findData(int(p.amm_kind))));
+    auto given = [&](QDoubleSpinBox* box, const char* key, double value) {
+        if (std::isnan(value))
+            box->setValue(0.0); // "none"
+        else if (value < box->minimum() || value > box->maximum())
+            not_shown << outside(key, value);
+        else
+            box->setValue(value);
+    };
+    given(pool_a_, "amm_amplification", p.amm_amplification);
+    given(pool_base_, "amm_base_reserve", p.amm_base_reserve);
+    given(pool_quote_, "amm_quote_reserve", p.amm_quote_reserve);
+    if (std::isnan(p.amm_fee))
+        pool_fee_->setValue(kUsualFeePercent);
+    else if (p.amm_fee * 100.0 > pool_fee_->maximum())
+        not_shown << outside("amm_fee", p.amm_fee);
+    else
+        pool_fee_->setValue(p.amm_fee * 100.0);
+}
+
+void RunControlsPanel::showMarketNotice(const QString& notice) {
+    static_cast<WrappedLabel*>(market_notice_)->setNote(notice.isEmpty() ? QString() : tr("Notice: %1").arg(notice));
+    market_notice_->setVisible(!notice.isEmpty());
+}
+
+QString RunControlsPanel::marketNotice() const {
+    return market_notice_->isHidden() ? QString() : market_notice_->text();
 }
 
 void RunControlsPanel::setShockAndLeverage(double shock, double leverage_mult) {
@@ -539,7 +769,7 @@ void RunControlsPanel::setShockAndLeverage(double shock, double leverage_mult) {
 void RunControlsPanel::showProblem(const QString& key, const QString& message) {
     const auto it = problems_.find(key.toStdString());
     QLabel* label = it != problems_.end() ? it->second : general_problem_;
-    label->setText(message);
+    static_cast<WrappedLabel*>(label)->setNote(message);
     label->setVisible(!message.isEmpty());
 }
 

@@ -37,9 +37,11 @@ public:
 
     RunParameters parameters() const;
     QString venue() const;
-    /// The main settings (venue, leverage, shock, depth, withdrawal, half-life, length) to and from QSettings.
+    /// The main settings (venue, leverage, shock, depth with its L2 file or pool, withdrawal and its
+    /// settings, half-life, length) to and from QSettings. restore() returns what it could not
+    /// restore as it was (an L2 file that is gone: the V-shaped book is used), for the status line.
     void save(QSettings& settings) const;
-    void restore(const QSettings& settings);
+    QStringList restore(const QSettings& settings);
     /// The book's symbols; `proposed` (the largest by open interest) is chosen unless the current
     /// choice is among them. No `changed()`: the run in flight already uses it.
     void setSymbols(const QStringList& symbols, const QString& proposed);
@@ -56,6 +58,11 @@ public:
     void showProblem(const QString& key, const QString& message);
     /// The problem shown for `key`, or an empty string.
     QString problemShown(const QString& key) const;
+    /// Shows, under the depth controls, what the core says about where the run's market starts (an
+    /// L2 snapshot re-based to the start price, a pool priced away from the book's mark); an empty
+    /// text hides it.
+    void showMarketNotice(const QString& notice);
+    QString marketNotice() const;
 
 signals:
     void changed();
@@ -76,8 +83,15 @@ private:
     void buildMarket(QFormLayout* form);
     void buildShock(QFormLayout* form);
     void buildDepth(QFormLayout* form);
+    void buildPool(QFormLayout* form);
+    /// Enables and shows the controls the chosen depth model uses (a pool's fields, its A, the
+    /// half-life as the arbitrage's, withdrawal's settings only when it is on).
+    void showDepthModel();
+    /// Shows a scenario's pool; values no box holds are added to `not_shown`.
+    void setPool(const RunParameters& p, QStringList& not_shown);
     void buildResilience(QFormLayout* form);
     void buildAdvanced(QFormLayout* form);
+    void buildWithdrawalSettings(QFormLayout* more);
     QLayout* fileRow(QLineEdit*& edit, const QString& placeholder, const QString& title, const QString& filter,
                      bool clearable);
     void chooseFile(QLineEdit* target, const QString& title, const QString& filter);
@@ -104,8 +118,21 @@ private:
     QDoubleSpinBox* depth_exponent_; // the power law's only
     QLineEdit* book_file_;
     QCheckBox* withdrawal_;
+    QLabel* market_notice_; // the core's notice on the market's start, under the depth controls
+    QFormLayout* form_;
+    QComboBox* pool_kind_;            // constant product or StableSwap
+    QDoubleSpinBox* pool_a_;          // StableSwap's A; 0 shows "none"
+    QDoubleSpinBox* pool_fee_;        // at its minimum: the kind's usual fee
+    QDoubleSpinBox* pool_base_;       // 0 shows "none"
+    QDoubleSpinBox* pool_quote_;      // 0 shows "none"
+    std::vector<QWidget*> pool_rows_; // the fields of the pool's rows, shown only for it
+    QLabel* half_life_label_;         // "Half-life", or "Arbitrage half-life" for a pool
     QDoubleSpinBox* half_life_;
     QCheckBox* permanent_;
+    QDoubleSpinBox* withdrawal_scale_;
+    QDoubleSpinBox* withdrawal_exponent_;
+    QDoubleSpinBox* withdrawal_half_life_;
+    QCheckBox* withdrawal_never_; // the remembered flow never halves (inf)
     QSpinBox* steps_;
     QGroupBox* advanced_;
     QDoubleSpinBox* mark_passthrough_;

@@ -4,6 +4,7 @@
 #include "ui/views/ChartTheme.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/PriceAxis.h"
+#include "ui/views/SnapshotEndMarks.h"
 #include "ui/views/SwatchLegendItem.h"
 #include "ui/views/Theme.h"
 
@@ -170,6 +171,7 @@ void CascadeHeatmapView::buildCascade() {
     shock_line_ = new QCPItemStraightLine(plot_);
     shock_line_->setPen(QPen(light.axis, 1.0, Qt::DotLine));
     shock_line_->setVisible(false);
+    snapshot_ends_ = std::make_unique<SnapshotEndMarks>(plot_);
     mark_ = plot_->addGraph();
     mark_->setName(tr("Mark"));
     mark_->setPen(QPen(theme::kMarkColor, 2.0));
@@ -282,6 +284,7 @@ void CascadeHeatmapView::startRun(const LiveRun& run) {
     before_shock_ = false;
     executed_sum_.assign(run.bins, 0.0);
     shock_line_->setVisible(false);
+    snapshot_ends_->show(run.snapshot_ends);
     const double dt = run.params.step_seconds;
     time_ticker_->setStepSeconds(dt);
     const auto steps = static_cast<int>(run.capacity), bins = static_cast<int>(run.bins);

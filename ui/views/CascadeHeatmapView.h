@@ -23,6 +23,8 @@ class QMouseEvent;
 
 namespace levex::ui {
 
+class SnapshotEndMarks;
+
 class StepTimeTicker;
 
 /// The cascade heatmap: time across, price up (log scale), colour = open liquidation notional per
@@ -66,6 +68,8 @@ public:
     /// The column before t = 0: the open levels before the shock (the same colour values).
     QCPColorMap* beforeShockMap() const { return before_; }
     QCPGraph* markGraph() const { return mark_; }
+    /// Where an L2 snapshot ends and its fitted tail begins, per side (hidden for other depth models).
+    const SnapshotEndMarks& snapshotEnds() const { return *snapshot_ends_; }
 
     /// The colour value of a cell: +log10(1 + long/1000) for long notional, -log10(1 + short/1000)
     /// for short (quote), NaN (transparent) for an empty band.
@@ -88,6 +92,7 @@ private:
     QCPGraph* mark_;
     QCPGraph* index_;
     QCPItemStraightLine* shock_line_;
+    std::unique_ptr<SnapshotEndMarks> snapshot_ends_;
     QCPAxisRect* executed_rect_; ///< beneath the heatmap: notional liquidated per step
     QCPBars* executed_long_;
     QCPBars* executed_short_;

@@ -3,6 +3,7 @@
 
 #include "ui/views/ChartTheme.h"
 #include "ui/views/PriceAxis.h"
+#include "ui/views/SnapshotEndMarks.h"
 #include "ui/views/SwatchLegendItem.h"
 #include "ui/views/Theme.h"
 
@@ -131,7 +132,10 @@ LiquidationMapView::LiquidationMapView(QWidget* parent) : QWidget(parent), plot_
     mark_label_->setColor(theme::kMarkColor);
     mark_label_->setBrush(ChartTheme::light().legend_background); // readable over the bars it may cross
     mark_label_->setPadding(QMargins(2, 0, 2, 0));
+    snapshot_ends_ = std::make_unique<SnapshotEndMarks>(plot_);
 }
+
+LiquidationMapView::~LiquidationMapView() = default;
 
 void LiquidationMapView::buildPlot() {
     const ChartTheme& light = ChartTheme::light();
@@ -259,6 +263,7 @@ void LiquidationMapView::startRun(const LiveRun& run) {
     const double width = std::log(run.edges[1] / run.edges[0]);
     for (QCPBars* bars : {longs_, shorts_})
         bars->setWidth(width * 0.9);
+    snapshot_ends_->show(run.snapshot_ends);
 }
 
 void LiquidationMapView::showFrame(const std::shared_ptr<const LiveRun>& run, std::size_t step, const QString& symbol) {

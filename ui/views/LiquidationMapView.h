@@ -19,6 +19,8 @@ class QCPTextElement;
 
 namespace levex::ui {
 
+class SnapshotEndMarks;
+
 class LevelBars;
 
 /// A locale that writes thousands separators (100,000), as the charts do.
@@ -44,6 +46,7 @@ class LiquidationMapView : public QWidget {
     Q_OBJECT
 public:
     explicit LiquidationMapView(QWidget* parent = nullptr);
+    ~LiquidationMapView() override;
 
     /// Shows step `step` of `run` (which must be computed).
     void showFrame(const std::shared_ptr<const LiveRun>& run, std::size_t step, const QString& symbol);
@@ -55,6 +58,8 @@ public:
     /// The bands cut at the axis edge, each labelled with its size (item 0 .. n−1 of the labels).
     const std::vector<QCPItemText*>& cutLabels() const { return cut_labels_; }
     double bandLimit() const { return limit_; }
+    /// Where an L2 snapshot ends and its fitted tail begins, per side (hidden for other depth models).
+    const SnapshotEndMarks& snapshotEnds() const { return *snapshot_ends_; }
     /// The executed part drawn for band `band` (quote): longs when `long_side`, else shorts.
     double executedShown(bool long_side, std::size_t band) const;
 
@@ -77,6 +82,7 @@ private:
     QCPItemStraightLine* mark_line_;
     QCPItemText* mark_label_;
     QCPTextElement* outside_; ///< under the title: the open levels beyond the price range
+    std::unique_ptr<SnapshotEndMarks> snapshot_ends_;
     std::vector<QCPItemText*> cut_labels_;
     std::shared_ptr<const LiveRun> run_;
     double limit_ = 1.0;

@@ -289,6 +289,7 @@ void MainWindow::buildMenus() {
     connect(playback_, &PlaybackBar::wholeRunToggled, this, &MainWindow::setWholeRun);
     status_ = new QLabel(tr("Ready"));
     status_->setObjectName("status");
+    status_->setMinimumWidth(1); // a long notice is cut on the status line, never widens the window
     statusBar()->addWidget(status_, 1);
 }
 
@@ -479,7 +480,10 @@ void MainWindow::useSettings() {
     QSettings settings;
     restoreGeometry(settings.value("window/geometry").toByteArray());
     restoreState(settings.value("window/state").toByteArray());
-    controls_->restore(settings);
+    // What cannot be restored as it was (an L2 file that is gone) is said, never dropped silently.
+    const QStringList not_restored = controls_->restore(settings);
+    if (!not_restored.isEmpty())
+        statusBar()->showMessage(tr("Settings not restored: %1").arg(not_restored.join(QStringLiteral("; "))), 30000);
     updateRecentMenu();
 }
 
@@ -660,7 +664,12 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
                          .arg(locale.toString(positions_))
                          .arg(controls_->venue())
                          .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)) +
-                     flaggedNote(*run, locale));
+                     flaggedNote(*run, locale) + marketNote(*run));
+    // The core's notice on where the market starts, in the CLI's words: beside the depth controls
+    // and on the status line (whose tooltip holds it whole).
+    const QString notice = QString::fromStdString(run->market_notice);
+    controls_->showMarketNotice(notice);
+    status_->setToolTip(notice.isEmpty() ? QString() : tr("Notice: %1").arg(notice));
     heatmap_->setFinished(s.steps_run);
     series_->showRun(run);
     series_->setFramedSteps(heatmap_->framedSteps());
@@ -675,6 +684,11 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
     playback_->setFinished(s.steps_run, heatmap_->framedSteps());
     showCursor(playback_->cursor());
     emit simulationFinished();
+}
+
+// The core's notice on the run's market start for the status line ("" when none).
+QString MainWindow::marketNote(const LiveRun& run) {
+    return run.market_notice.empty() ? QString() : tr(" · notice: %1").arg(QString::fromStdString(run.market_notice));
 }
 
 // The positions the run flags, for the status line ("" when none): the Positions tab lists them.

@@ -150,6 +150,7 @@ private:
     void onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
     void onFinished(const std::shared_ptr<const LiveRun>& run);
     static QString flaggedNote(const LiveRun& run, const QLocale& locale);
+    static QString marketNote(const LiveRun& run);
     void showCursor(std::size_t step);
     /// Moves the cursor to a logged event's step and selects its position.
     void showLogEvent(int log_row);

@@ -57,6 +57,10 @@ void SimulationWorker::wake() {
             const QString message = phrase_for_app(e);
             emit parameterFailed(generation, QString::fromStdString(e.key()), message);
             emit runFailed(generation, message);
+        } catch (const LiquidityError& e) { // a pool's value or a trade it cannot take: beside its control
+            const QString message = phrase_for_app(e);
+            emit parameterFailed(generation, QString::fromStdString(e.problem().key), message);
+            emit runFailed(generation, message);
         } catch (const std::exception& e) {
             emit runFailed(generation, phrase_for_app(e));
         }
@@ -122,8 +126,11 @@ bool SimulationWorker::prepare(const SimulationRequest& request, const VenueProf
 }
 
 std::shared_ptr<LiveRun> SimulationWorker::start_live_run(const SimulationRequest& request, const RunStart& start,
-                                                          std::size_t capacity, bool reused, double prepare_ms) {
+                                                          const MarketStart& market, std::size_t capacity, bool reused,
+                                                          double prepare_ms) {
     auto live = std::make_shared<LiveRun>();
+    live->market_notice = market_start_notice(request.params, market).value_or(std::string());
+    live->snapshot_ends = market.snapshot_ends;
     live->reused_prepared_book = reused;
     live->prepare_ms = prepare_ms;
     live->generation = request.generation;
@@ -167,14 +174,15 @@ SimulationWorker::Outcome SimulationWorker::run(const SimulationRequest& request
     RunStart start = resolve_run_start(*book, params, UnnamedSymbol::Largest);
     const MarketFiles market = load_market_files(params, false);
     // The market simulate() runs: a pool's own price is the start, withdrawal as the parameters say.
-    start.mark = market_start(params, start.mark, market.market).price;
+    const MarketStart market_at = market_start(params, start.mark, market.market);
+    start.mark = market_at.price;
     const std::unique_ptr<CascadeMarket> venue_market = make_cascade_market(params, start.mark, market.market);
     const std::vector<double> path = build_index_path(params, market.market.price_series);
 
     const auto t_prepare = std::chrono::steady_clock::now();
     const bool reused = prepare(request, venue, *book, start);
     const double prepare_ms = ms_since(t_prepare);
-    const std::shared_ptr<LiveRun> live = start_live_run(request, start, path.size(), reused, prepare_ms);
+    const std::shared_ptr<LiveRun> live = start_live_run(request, start, market_at, path.size(), reused, prepare_ms);
     live->fund_assumed = std::isnan(params.fund) && venue.is_user_default("insurance_fund");
     const std::uint64_t generation = request.generation;
     LiveRun& out = *live;

@@ -3,6 +3,7 @@
 
 #include "ui/models/LiveRun.h"
 
+#include "core/engine/MarketFactory.h"
 #include "core/engine/PreparedBook.h"
 #include "core/model/PositionBook.h"
 #include "core/model/RunStart.h"
@@ -81,9 +82,11 @@ private:
     /// changed since the last run; true when it was reused.
     bool prepare(const SimulationRequest& request, const VenueProfile& venue, const PositionBook& book,
                  const RunStart& start);
-    /// A LiveRun sized for `capacity` steps, published as current.
+    /// A LiveRun sized for `capacity` steps, with what the core says of the market's start,
+    /// published as current.
     std::shared_ptr<LiveRun> start_live_run(const SimulationRequest& request, const RunStart& start,
-                                            std::size_t capacity, bool reused, double prepare_ms);
+                                            const MarketStart& market, std::size_t capacity, bool reused,
+                                            double prepare_ms);
     /// Hands the finished run's summary, log and per-row columns to `live`.
     void finish_live_run(LiveRun& live, RunResult result, const PositionBook& book);
 
