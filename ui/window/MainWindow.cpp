@@ -578,8 +578,10 @@ void MainWindow::requestSimulation() {
     if (source.path.isEmpty())
         return;
     RunParameters params = runParameters();
-    if (pending_) // a new book: its own symbol (the scenario's, else its largest), not the shown book's
+    if (pending_) { // a new book: its own symbol (the scenario's, else its largest), not the shown book's
         params.symbol = source.symbol.toStdString();
+        params.protocol.clear(); // and a lending book its own protocol (the worker's default)
+    }
     const quint64 generation =
         simulation_->request(source.path, controls_->venue(), params, source.read, source.stored, source.stored_venue);
     if (pending_)
@@ -598,11 +600,10 @@ void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t
         charts_->setCurrentIndex(1);
         // The run carries its book: its size and symbols (the render timer may show a run before
         // the worker's bookLoaded signal arrives).
-        positions_ = run->position_book->positions();
-        QStringList symbols;
-        for (const std::string& name : run->position_book->symbol_names)
-            symbols << QString::fromStdString(name);
-        controls_->setSymbols(symbols, QString::fromStdString(run->symbol));
+        if (run->lending())
+            showLendingControls(*run);
+        else
+            showPositionControls(*run);
         playback_->setRun(run->capacity, run->params.step_seconds);
     }
     heatmap_->showRun(run, ready);
@@ -610,6 +611,29 @@ void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t
 }
 
 // The views at the playback cursor: a step, or the book before the shock.
+void MainWindow::showPositionControls(const LiveRun& run) {
+    positions_ = run.position_book->positions();
+    QStringList symbols;
+    for (const std::string& name : run.position_book->symbol_names)
+        symbols << QString::fromStdString(name);
+    controls_->setPositionBook();
+    controls_->setSymbols(symbols, QString::fromStdString(run.symbol));
+}
+
+// A lending run: its accounts, the assets its books could shock and the protocol of its first book.
+void MainWindow::showLendingControls(const LiveRun& run) {
+    positions_ = 0;
+    QStringList assets;
+    for (const LendingBookInput& b : *run.lending_books) {
+        positions_ += b.book->accounts();
+        for (const std::string& name : b.book->asset_names)
+            if (!assets.contains(QString::fromStdString(name)))
+                assets << QString::fromStdString(name);
+    }
+    controls_->setLendingBook(QString::fromStdString(run.lending_books->front().protocol), assets,
+                              QString::fromStdString(run.symbol));
+}
+
 void MainWindow::showCursor(std::size_t step) {
     const bool before = playback_->beforeShock() && run_ && run_->finished.load(std::memory_order_acquire);
     if (before) {
@@ -626,10 +650,14 @@ void MainWindow::showCursor(std::size_t step) {
     if (before) {
         map_view_->showBeforeShock(run_, symbol);
         frame_->setText(tr("<p><b>Before the shock</b><br>index and mark %1<br>nothing liquidated yet</p>")
-                            .arg(locale.toString(run_->summary.start_price, 'f', 1)));
+                            .arg(locale.toString(run_->summary.start_price, 'f', run_->lending() ? 4 : 1)));
         return;
     }
     map_view_->showFrame(run_, step, symbol);
+    if (run_->lending()) {
+        showLendingFrame(step);
+        return;
+    }
     // The frame at the cursor, under the controls: prices and what has been liquidated so far.
     double longs = 0, shorts = 0;
     for (std::size_t t = 0; t <= step; ++t) {
@@ -644,7 +672,59 @@ void MainWindow::showCursor(std::size_t step) {
                         .arg(format_money(longs, locale), format_money(shorts, locale)));
 }
 
+// The frame at the cursor of a lending run: the market and the first book's oracle, and the
+// collateral seized so far (its value at the market, in the quote).
+void MainWindow::showLendingFrame(std::size_t step) {
+    const QLocale locale = grouped_locale();
+    double seized = 0;
+    for (std::size_t t = 0; t <= step; ++t)
+        seized += run_->liquidated_long[t] + run_->liquidated_short[t];
+    auto p = [&](double v) { return locale.toString(v, 'f', v >= 1000 ? 1 : 4); };
+    frame_->setText(tr("<p><b>At t = %1 s</b><br>market %2 · oracle %3<br>collateral seized so far: %4 %5</p>")
+                        .arg(locale.toString(double(step) * run_->params.step_seconds, 'f', 0), p(run_->book[step]),
+                             p(run_->mark[step]), format_money(seized, locale), controls_->baseCurrency()));
+}
+
+void MainWindow::onLendingFinished(const std::shared_ptr<const LiveRun>& run) {
+    const QLocale locale = grouped_locale();
+    const QString base = controls_->baseCurrency();
+    summary_->showLendingRun(*run, base);
+    headline_->setText(lending_headline(run->lending_summary, run->params, base, locale));
+    headline_->setToolTip(tr("The shocked asset's market price at the start and at its extreme, the shock's own move "
+                             "and the cascade's beyond it, the accounts liquidated and the debt written off (in the "
+                             "books' base currency, %1)")
+                              .arg(base));
+    headline_->show();
+    QStringList protocols;
+    for (const LendingBookInput& b : *run->lending_books)
+        protocols << QString::fromStdString(b.protocol);
+    status_->setText(tr("%1 · %2 accounts · %3 · run %4 ms")
+                         .arg(QFileInfo(shown_.path).fileName())
+                         .arg(locale.toString(positions_))
+                         .arg(protocols.join(QStringLiteral(" + ")))
+                         .arg(locale.toString(run->run_ms, 'f', 1)));
+}
+
 void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
+    if (run->lending())
+        onLendingFinished(run);
+    else
+        onPositionsFinished(run);
+    const RunSummary& s = run->summary;
+    heatmap_->setFinished(s.steps_run);
+    series_->showRun(run);
+    series_->setFramedSteps(heatmap_->framedSteps());
+    positions_model_->setRun(run);
+    log_model_->setRun(run);
+    sensitivity_->setContext(run, controls_->venue(), shown_.path);
+    monte_carlo_->setContext(run, controls_->venue(), shown_.path);
+    // After any change, the cursor lands on the end of what the frame shows: the whole cascade.
+    playback_->setFinished(s.steps_run, heatmap_->framedSteps());
+    showCursor(playback_->cursor());
+    emit simulationFinished();
+}
+
+void MainWindow::onPositionsFinished(const std::shared_ptr<const LiveRun>& run) {
     const RunSummary& s = run->summary;
     const QLocale locale = grouped_locale();
     summary_->showRun(*run);
@@ -661,20 +741,9 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
                          .arg(controls_->venue())
                          .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)) +
                      flaggedNote(*run, locale));
-    heatmap_->setFinished(s.steps_run);
-    series_->showRun(run);
-    series_->setFramedSteps(heatmap_->framedSteps());
     const auto [size_unit, money_unit] = units(*run);
     positions_model_->setUnits(size_unit, money_unit);
     log_model_->setUnits(size_unit, money_unit);
-    positions_model_->setRun(run);
-    log_model_->setRun(run);
-    sensitivity_->setContext(run, controls_->venue(), shown_.path);
-    monte_carlo_->setContext(run, controls_->venue(), shown_.path);
-    // After any change, the cursor lands on the end of what the frame shows: the whole cascade.
-    playback_->setFinished(s.steps_run, heatmap_->framedSteps());
-    showCursor(playback_->cursor());
-    emit simulationFinished();
 }
 
 // The positions the run flags, for the status line ("" when none): the Positions tab lists them.

@@ -103,6 +103,7 @@ public:
     MonteCarloPanel* monteCarlo() const { return monte_carlo_; }
     SeriesChartView* seriesChart() const { return series_; }
     ExportController* exporter() const { return export_; }
+    RunControlsPanel* controls() const { return controls_; }
 
 signals:
     void bookReady();
@@ -149,6 +150,11 @@ private:
     void requestSimulation();
     void onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
     void onFinished(const std::shared_ptr<const LiveRun>& run);
+    void onPositionsFinished(const std::shared_ptr<const LiveRun>& run);
+    void onLendingFinished(const std::shared_ptr<const LiveRun>& run);
+    void showPositionControls(const LiveRun& run);
+    void showLendingControls(const LiveRun& run);
+    void showLendingFrame(std::size_t step);
     static QString flaggedNote(const LiveRun& run, const QLocale& locale);
     void showCursor(std::size_t step);
     /// Moves the cursor to a logged event's step and selects its position.
