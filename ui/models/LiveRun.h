@@ -7,6 +7,7 @@
 #include "core/model/PositionBook.h"
 #include "core/model/RunParameters.h"
 #include "core/usecase/LendingBookInput.h"
+#include "ui/models/LendingAccounts.h"
 
 #include <atomic>
 #include <cstddef>
@@ -69,6 +70,8 @@ struct LiveRun {
     std::shared_ptr<const std::vector<LendingBookInput>> lending_books; ///< the run's books (immutable)
     LendingSummary lending_summary;                                     ///< valid once finished
     std::vector<LendingEvent> lending_log;
+    /// Every account of the books with what the run did to it, once finished.
+    std::shared_ptr<const std::vector<LendingAccountRow>> lending_accounts;
     bool lending() const { return kind == BookKind::Lending; }
 
     LiveRun() = default;

@@ -4,6 +4,8 @@
 #include "ui/dialogs/ImportDialog.h"
 #include "ui/export/ExportController.h"
 #include "ui/export/ScenarioFiles.h"
+#include "ui/models/LendingAccountModel.h"
+#include "ui/models/LendingLogModel.h"
 #include "ui/models/LiquidationLogModel.h"
 #include "ui/models/PositionTableModel.h"
 #include "ui/panels/LibraryPanel.h"
@@ -24,6 +26,7 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -187,8 +190,15 @@ void MainWindow::buildCentral() {
 
 QWidget* MainWindow::buildTabs() {
     tabs_ = new QTabWidget;
-    tabs_->addTab(buildPositions(), tr("Positions"));
-    tabs_->addTab(buildLog(), tr("Liquidation log"));
+    // A lending run shows its accounts and its log in the same places (showBookKind()).
+    positions_stack_ = new QStackedWidget;
+    positions_stack_->addWidget(buildPositions());
+    positions_stack_->addWidget(buildAccounts());
+    tabs_->addTab(positions_stack_, tr("Positions"));
+    log_stack_ = new QStackedWidget;
+    log_stack_->addWidget(buildLog());
+    log_stack_->addWidget(buildLendingLog());
+    tabs_->addTab(log_stack_, tr("Liquidation log"));
     sensitivity_ = new SensitivityPanel;
     tabs_->addTab(scrolled(sensitivity_), tr("Sensitivity"));
     monte_carlo_ = new MonteCarloPanel;
@@ -463,6 +473,69 @@ QWidget* MainWindow::buildLog() {
     return page;
 }
 
+QWidget* MainWindow::buildAccounts() {
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* filter = new QLineEdit;
+    filter->setObjectName("accountFilter");
+    filter->setPlaceholderText(tr("Filter by account"));
+    filter->setClearButtonEnabled(true);
+    auto* liquidated = new QCheckBox(tr("Liquidated in the run only"));
+    liquidated->setObjectName("accountsLiquidated");
+    accounts_model_ = new LendingAccountModel(this);
+    auto refilter = [this, filter, liquidated] { accounts_model_->setFilter(filter->text(), liquidated->isChecked()); };
+    connect(filter, &QLineEdit::textChanged, this, refilter);
+    connect(liquidated, &QCheckBox::toggled, this, refilter);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(filter, 1);
+    filters->addWidget(liquidated);
+    auto* table = row_table(accounts_model_);
+    fit_columns_on_new_run(table, accounts_model_);
+    table->setSortingEnabled(true);
+    table->sortByColumn(-1, Qt::AscendingOrder); // book order until a header is clicked
+    layout->addLayout(filters);
+    layout->addWidget(table);
+    return page;
+}
+
+QWidget* MainWindow::buildLendingLog() {
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* text = new QLineEdit;
+    text->setObjectName("lendingLogFilter");
+    text->setPlaceholderText(tr("Filter by account"));
+    text->setClearButtonEnabled(true);
+    lending_log_model_ = new LendingLogModel(this);
+    connect(text, &QLineEdit::textChanged, lending_log_model_, &LendingLogModel::setFilter);
+    auto* table = row_table(lending_log_model_);
+    fit_columns_on_new_run(table, lending_log_model_);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Selecting a call shows its step.
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        if (current.isValid()) {
+            playback_->pause();
+            playback_->setCursor(lending_log_model_->event(current.row()).step);
+        }
+    });
+    layout->addWidget(text);
+    layout->addWidget(table);
+    return page;
+}
+
+// The tables of the run's kind of book: positions, or a lending book's accounts.
+void MainWindow::showBookKind(const std::shared_ptr<const LiveRun>& run) {
+    const bool lending = run->lending();
+    positions_stack_->setCurrentIndex(lending ? 1 : 0);
+    log_stack_->setCurrentIndex(lending ? 1 : 0);
+    tabs_->setTabText(tabs_->indexOf(positions_stack_), lending ? tr("Accounts") : tr("Positions"));
+    accounts_model_->setBaseCurrency(controls_->baseCurrency());
+    lending_log_model_->setBaseCurrency(controls_->baseCurrency());
+    accounts_model_->setRun(run);
+    lending_log_model_->setRun(run);
+}
+
 void MainWindow::showLogEvent(int log_row) {
     const LiquidationEvent& e = log_model_->event(log_row);
     playback_->pause();
@@ -716,6 +789,7 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
     series_->setFramedSteps(heatmap_->framedSteps());
     positions_model_->setRun(run);
     log_model_->setRun(run);
+    showBookKind(run);
     sensitivity_->setContext(run, controls_->venue(), shown_.path);
     monte_carlo_->setContext(run, controls_->venue(), shown_.path);
     // After any change, the cursor lands on the end of what the frame shows: the whole cascade.

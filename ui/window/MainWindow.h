@@ -34,6 +34,8 @@ class SeriesChartView;
 class LiquidationMapView;
 class PlaybackBar;
 class LiquidationLogModel;
+class LendingAccountModel;
+class LendingLogModel;
 class PositionTableModel;
 class RunControlsPanel;
 class RunSummaryView;
@@ -99,6 +101,8 @@ public:
     PlaybackBar* playback() const { return playback_; }
     PositionTableModel* positions() const { return positions_model_; }
     LiquidationLogModel* liquidationLog() const { return log_model_; }
+    LendingAccountModel* lendingAccounts() const { return accounts_model_; }
+    LendingLogModel* lendingLog() const { return lending_log_model_; }
     SensitivityPanel* sensitivity() const { return sensitivity_; }
     MonteCarloPanel* monteCarlo() const { return monte_carlo_; }
     SeriesChartView* seriesChart() const { return series_; }
@@ -147,6 +151,9 @@ private:
     QWidget* buildControls();
     QWidget* buildPositions();
     QWidget* buildLog();
+    QWidget* buildAccounts();
+    QWidget* buildLendingLog();
+    void showBookKind(const std::shared_ptr<const LiveRun>& run);
     void requestSimulation();
     void onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
     void onFinished(const std::shared_ptr<const LiveRun>& run);
@@ -188,6 +195,10 @@ private:
     PlaybackBar* playback_;
     PositionTableModel* positions_model_;
     LiquidationLogModel* log_model_;
+    LendingAccountModel* accounts_model_ = nullptr;
+    LendingLogModel* lending_log_model_ = nullptr;
+    QStackedWidget* positions_stack_ = nullptr;
+    QStackedWidget* log_stack_ = nullptr;
     SensitivityPanel* sensitivity_;
     MonteCarloPanel* monte_carlo_;
     SeriesChartView* series_;

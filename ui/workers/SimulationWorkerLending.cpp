@@ -85,6 +85,8 @@ SimulationWorker::Outcome SimulationWorker::run_lending_books(const SimulationRe
     out.summary = price_keys_of(result.summary);
     out.lending_summary = std::move(result.summary);
     out.lending_log = std::move(result.log);
+    out.lending_accounts = std::make_shared<const std::vector<LendingAccountRow>>(
+        lending_account_rows(*out.lending_books, out.symbol, out.lending_log));
     out.frames = std::make_shared<const RunFrames>(std::move(result.frames));
     out.finished.store(true, std::memory_order_release);
     emit runFinished(generation);
