@@ -4,6 +4,7 @@
 #include "ui/models/LendingAccountModel.h"
 #include "ui/models/LendingLogModel.h"
 #include "ui/panels/RunControlsPanel.h"
+#include "ui/views/HealthFactorHistogramView.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/RunSummaryView.h"
 #include "ui/window/MainWindow.h"
@@ -21,6 +22,10 @@
 #include <QTest>
 
 #include <gtest/gtest.h>
+#include <qcustomplot.h>
+
+#include <array>
+#include <cmath>
 
 using levex::ui::MainWindow;
 
@@ -186,4 +191,59 @@ TEST(LendingWindow, AccountsAndLogTablesListTheRun) {
     auto* tabs = window.findChild<QTabWidget*>();
     ASSERT_NE(tabs, nullptr);
     EXPECT_EQ(tabs->tabText(0), QStringLiteral("Accounts"));
+}
+
+TEST(LendingWindow, HealthFactorHistogramCountsTheAccountsByBucket) {
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(open_and_wait(window, lending_sample("aave-v2-steth-2023-06.csv")));
+    ASSERT_TRUE(rerun(window, -0.3));
+    const auto run = window.shownRun();
+    auto* view = window.healthFactors();
+    using Buckets = levex::ui::HealthFactorBuckets;
+    // Counted the plain way: each account with debt in the bucket its health factor falls in.
+    std::array<double, Buckets::kCount> expected{}, liquidated{};
+    std::size_t without_debt = 0, below_one = 0;
+    for (const levex::ui::LendingAccountRow& a : *run->lending_accounts) {
+        if (std::isinf(a.health_factor)) {
+            ++without_debt;
+            continue;
+        }
+        below_one += a.health_factor < 1.0;
+        std::size_t b = 0;
+        while (b + 1 < Buckets::kCount && a.health_factor >= Buckets::kLow + double(b) * Buckets::kWidth)
+            ++b;
+        expected[b] += 1;
+        if (a.first_step != levex::ui::LendingAccountRow::kNever)
+            liquidated[b] += 1;
+    }
+    const Buckets& shown = view->buckets();
+    double total = 0, below = 0;
+    for (std::size_t b = 0; b < Buckets::kCount; ++b) {
+        EXPECT_DOUBLE_EQ(shown.kept[b] + shown.liquidated[b], expected[b]) << b;
+        EXPECT_DOUBLE_EQ(shown.liquidated[b], liquidated[b]) << b;
+        total += expected[b];
+        if (Buckets::centre(b) < 1.0)
+            below += shown.kept[b] + shown.liquidated[b];
+    }
+    EXPECT_EQ(shown.without_debt, without_debt);
+    EXPECT_DOUBLE_EQ(total + double(without_debt), 1309.0);
+    EXPECT_DOUBLE_EQ(below, double(below_one)); // HF = 1 is a bucket edge
+    // Every account below 1 before the run is liquidated by it.
+    for (std::size_t b = 0; Buckets::centre(b) < 1.0; ++b)
+        EXPECT_DOUBLE_EQ(shown.kept[b], 0.0) << b;
+    // The bars drawn are the buckets.
+    auto* bars = qobject_cast<QCPBars*>(view->plot()->plottable(1));
+    ASSERT_NE(bars, nullptr);
+    EXPECT_EQ(bars->data()->size(), int(Buckets::kCount));
+    for (std::size_t b = 0; b < Buckets::kCount; ++b)
+        EXPECT_DOUBLE_EQ((bars->data()->constBegin() + int(b))->value, shown.liquidated[b]);
+    // By debt: the bars add up to the debt of the accounts that have some.
+    view->setByDebt(true);
+    double debt = 0, shown_debt = 0;
+    for (const levex::ui::LendingAccountRow& a : *run->lending_accounts)
+        debt += a.debt_base;
+    for (std::size_t b = 0; b < Buckets::kCount; ++b)
+        shown_debt += view->buckets().kept[b] + view->buckets().liquidated[b];
+    EXPECT_NEAR(shown_debt, debt, 1e-9 * debt);
 }

@@ -14,6 +14,7 @@
 #include "ui/panels/RunControlsPanel.h"
 #include "ui/panels/SensitivityPanel.h"
 #include "ui/views/CascadeHeatmapView.h"
+#include "ui/views/HealthFactorHistogramView.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/RunSummaryView.h"
 #include "ui/views/SeriesChartView.h"
@@ -205,6 +206,8 @@ QWidget* MainWindow::buildTabs() {
     tabs_->addTab(scrolled(monte_carlo_), tr("Monte Carlo"));
     series_ = new SeriesChartView;
     tabs_->addTab(series_, tr("Series"));
+    health_factors_ = new HealthFactorHistogramView;
+    tabs_->addTab(health_factors_, tr("Health factors"));
     connect(sensitivity_, &SensitivityPanel::cellChosen, this,
             [this](double shock, double leverage) { controls_->setShockAndLeverage(shock, leverage); });
     connect(sensitivity_, &SensitivityPanel::progress, this, [this](int done, int total) {
@@ -534,6 +537,7 @@ void MainWindow::showBookKind(const std::shared_ptr<const LiveRun>& run) {
     lending_log_model_->setBaseCurrency(controls_->baseCurrency());
     accounts_model_->setRun(run);
     lending_log_model_->setRun(run);
+    health_factors_->showRun(run, controls_->baseCurrency());
 }
 
 void MainWindow::showLogEvent(int log_row) {

@@ -36,6 +36,7 @@ class PlaybackBar;
 class LiquidationLogModel;
 class LendingAccountModel;
 class LendingLogModel;
+class HealthFactorHistogramView;
 class PositionTableModel;
 class RunControlsPanel;
 class RunSummaryView;
@@ -103,6 +104,7 @@ public:
     LiquidationLogModel* liquidationLog() const { return log_model_; }
     LendingAccountModel* lendingAccounts() const { return accounts_model_; }
     LendingLogModel* lendingLog() const { return lending_log_model_; }
+    HealthFactorHistogramView* healthFactors() const { return health_factors_; }
     SensitivityPanel* sensitivity() const { return sensitivity_; }
     MonteCarloPanel* monteCarlo() const { return monte_carlo_; }
     SeriesChartView* seriesChart() const { return series_; }
@@ -196,6 +198,7 @@ private:
     PositionTableModel* positions_model_;
     LiquidationLogModel* log_model_;
     LendingAccountModel* accounts_model_ = nullptr;
+    HealthFactorHistogramView* health_factors_ = nullptr;
     LendingLogModel* lending_log_model_ = nullptr;
     QStackedWidget* positions_stack_ = nullptr;
     QStackedWidget* log_stack_ = nullptr;
