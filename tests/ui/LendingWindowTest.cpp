@@ -3,7 +3,9 @@
 // main window, their figures checked against the core's own run of the same inputs.
 #include "ui/models/LendingAccountModel.h"
 #include "ui/models/LendingLogModel.h"
+#include "ui/panels/MonteCarloPanel.h"
 #include "ui/panels/RunControlsPanel.h"
+#include "ui/panels/SensitivityPanel.h"
 #include "ui/views/HealthFactorHistogramView.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/RunSummaryView.h"
@@ -13,9 +15,11 @@
 #include "core/base/ResourcePaths.h"
 #include "core/usecase/LendingRun.h"
 #include "core/usecase/RunInputs.h"
+#include "core/usecase/RunStudies.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -246,4 +250,77 @@ TEST(LendingWindow, HealthFactorHistogramCountsTheAccountsByBucket) {
     for (std::size_t b = 0; b < Buckets::kCount; ++b)
         shown_debt += view->buckets().kept[b] + view->buckets().liquidated[b];
     EXPECT_NEAR(shown_debt, debt, 1e-9 * debt);
+}
+
+TEST(LendingWindow, SensitivitySweepsALendingRunAsTheCoreDoes) {
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(open_and_wait(window, lending_sample("aave-v2-steth-2023-06.csv")));
+    levex::ui::SensitivityPanel* panel = window.sensitivity();
+    // A lending sweep's metrics and axes: the leverage multiplier does not apply.
+    EXPECT_GE(panel->metricBox()->findData("bad_debt_base"), 0);
+    EXPECT_LT(panel->metricBox()->findData("liquidated_share_of_oi"), 0);
+    EXPECT_EQ(levex::SweepAxis(panel->yEditor().parameter->currentData().toInt()), levex::SweepAxis::DepthScale);
+    const levex::ui::AxisEditor& x = panel->xEditor();
+    const levex::ui::AxisEditor& y = panel->yEditor();
+    x.from->setValue(-40.0);
+    x.to->setValue(-10.0);
+    x.count->setValue(4);
+    y.from->setValue(0.5);
+    y.to->setValue(1.0);
+    y.count->setValue(2);
+    panel->metricBox()->setCurrentIndex(panel->metricBox()->findData("accounts_liquidated"));
+    QSignalSpy done(panel, &levex::ui::SensitivityPanel::finished);
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    const auto run = window.shownRun();
+    levex::SweepSpec spec;
+    spec.x = levex::parse_axis("shock:-0.4:-0.1:4");
+    spec.y = levex::parse_axis("depth-scale:0.5:1:2");
+    spec.metric = "accounts_liquidated";
+    levex::RunParameters base = run->params;
+    base.symbol = run->symbol;
+    const levex::SweepResult core =
+        levex::run_sweep_study(levex::lending_study_inputs(*run->lending_books, base), spec);
+    QCPColorMapData* cells = panel->colorMap()->data();
+    ASSERT_EQ(cells->keySize(), 4);
+    ASSERT_EQ(cells->valueSize(), 2);
+    for (int iy = 0; iy < 2; ++iy)
+        for (int ix = 0; ix < 4; ++ix) {
+            const std::size_t k = std::size_t(iy) * 4 + std::size_t(ix);
+            ASSERT_TRUE(core.defined[k]);
+            EXPECT_DOUBLE_EQ(cells->cell(ix, iy), core.values[k]) << ix << " " << iy;
+        }
+    EXPECT_GT(core.values[0], core.values[3]); // a 40 % fall liquidates more than a 10 % one
+    EXPECT_TRUE(panel->basisLabel()->text().contains(QStringLiteral("aave-v2-ethereum")))
+        << panel->basisLabel()->text().toStdString();
+}
+
+TEST(LendingWindow, MonteCarloRunsOnALendingRun) {
+    MainWindow window;
+    window.show();
+    ASSERT_TRUE(open_and_wait(window, lending_sample("aave-v3-steth-2023-06.csv")));
+    levex::ui::MonteCarloPanel* panel = window.monteCarlo();
+    QSignalSpy done(panel, &levex::ui::MonteCarloPanel::finished);
+    panel->compute();
+    ASSERT_TRUE(done.wait(60000));
+    const auto run = window.shownRun();
+    levex::RunParameters params = run->params;
+    params.symbol = run->symbol;
+    params.vol = panel->findChild<QDoubleSpinBox*>("monteCarloVol")->value() / 100.0;
+    levex::MonteCarloSpec spec;
+    spec.paths = 100;
+    const levex::MonteCarloResult core =
+        levex::run_monte_carlo_study(levex::lending_study_inputs(*run->lending_books, params), spec);
+    ASSERT_EQ(panel->fan()->graphCount(), 5);
+    const auto* median = panel->fan()->graph(4)->data().data();
+    ASSERT_EQ(median->size(), int(core.price_fan.size()));
+    for (int i = 0; i < median->size(); i += 17)
+        EXPECT_DOUBLE_EQ(median->at(i)->value, core.price_fan[std::size_t(i)][2]) << i;
+    auto* bars = static_cast<QCPBars*>(panel->histogram()->plottable(0));
+    double paths = 0;
+    for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+        paths += it->value;
+    EXPECT_DOUBLE_EQ(paths, 100.0);
+    EXPECT_TRUE(panel->histogram()->xAxis->label().contains(QStringLiteral("Collateral seized")));
 }
