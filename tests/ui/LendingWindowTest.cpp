@@ -20,6 +20,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -323,4 +324,49 @@ TEST(LendingWindow, MonteCarloRunsOnALendingRun) {
         paths += it->value;
     EXPECT_DOUBLE_EQ(paths, 100.0);
     EXPECT_TRUE(panel->histogram()->xAxis->label().contains(QStringLiteral("Collateral seized")));
+}
+
+TEST(LendingWindow, ASecondBookSharesTheRunsMarket) {
+    MainWindow window;
+    window.show();
+    const QString v2 = lending_sample("aave-v2-steth-2023-06.csv");
+    const QString v3 = lending_sample("aave-v3-steth-2023-06.csv");
+    ASSERT_TRUE(open_and_wait(window, v2));
+    ASSERT_TRUE(rerun(window, -0.3));
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    window.addLendingBook(v3, QStringLiteral("aave-v3-ethereum"));
+    ASSERT_TRUE(finished.wait(60000));
+    QTest::qWait(50);
+    const auto run = window.shownRun();
+    ASSERT_TRUE(run && run->lending());
+    ASSERT_EQ(run->lending_books->size(), 2u);
+    EXPECT_EQ((*run->lending_books)[0].protocol, "aave-v2-ethereum");
+    EXPECT_EQ((*run->lending_books)[1].protocol, "aave-v3-ethereum");
+    EXPECT_DOUBLE_EQ(run->params.shock, -0.3);
+    // The core's run of both books on one market.
+    levex::RunRequest request;
+    request.params = run->params;
+    request.lending_books = {{v2.toStdString(), "", "aave-v2-ethereum"}, {v3.toStdString(), "", "aave-v3-ethereum"}};
+    const levex::LendingRunResult core = levex::run_lending(levex::resolve_run_inputs(request));
+    EXPECT_EQ(run->lending_summary.totals.accounts, 1309u + 502u);
+    EXPECT_EQ(run->lending_summary.totals.accounts_liquidated, core.summary.totals.accounts_liquidated);
+    EXPECT_DOUBLE_EQ(run->lending_summary.totals.bad_debt_base, core.summary.totals.bad_debt_base);
+    ASSERT_EQ(core.summary.books.size(), 2u);
+    // A line per book in the summary, and every account in the table.
+    const QLocale locale = levex::ui::grouped_locale();
+    for (const levex::LendingBookSummary& b : core.summary.books) {
+        const QString name = QStringLiteral("%1 (%2)").arg(QFileInfo(QString::fromStdString(b.label)).fileName(),
+                                                           QString::fromStdString(b.protocol));
+        const QLabel* line = window.summary()->valueOf(name);
+        ASSERT_NE(line, nullptr) << name.toStdString();
+        EXPECT_TRUE(line->text().startsWith(QStringLiteral("%1 of %2 liquidated")
+                                                .arg(locale.toString(qulonglong(b.totals.accounts_liquidated)),
+                                                     locale.toString(qulonglong(b.totals.accounts)))))
+            << line->text().toStdString();
+    }
+    QTest::qWait(100);
+    EXPECT_EQ(window.lendingAccounts()->rowCount(), 1309 + 502);
+    // A new book opened alone replaces both.
+    ASSERT_TRUE(open_and_wait(window, v3));
+    EXPECT_EQ(window.shownRun()->lending_books->size(), 1u);
 }

@@ -22,6 +22,7 @@
 
 #include "core/base/ResourcePaths.h"
 #include "core/base/TextFile.h"
+#include "core/model/ProtocolProfile.h"
 #include "core/model/VenueProfile.h"
 
 #include <qcustomplot.h>
@@ -39,6 +40,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -260,6 +262,12 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Open the &sample book"), this,
                     [this] { openBook(QString::fromStdString(sample_book_path())); });
     file->addAction(tr("&Import positions CSV…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importFile);
+    QAction* add_book = file->addAction(tr("&Add book to run…"), this, &MainWindow::chooseBookToAdd);
+    add_book->setObjectName("addBook");
+    add_book->setToolTip(tr("A lending run only: another lending book, with its own protocol, sharing the market"));
+    connect(this, &MainWindow::simulationFinished, add_book,
+            [this, add_book] { add_book->setEnabled(run_ && run_->lending()); });
+    add_book->setEnabled(false);
     recent_ = file->addMenu(tr("Open &recent"));
     file->addSeparator();
     file->addAction(tr("Open s&cenario…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::chooseScenario);
@@ -657,10 +665,10 @@ void MainWindow::requestSimulation() {
     RunParameters params = runParameters();
     if (pending_) { // a new book: its own symbol (the scenario's, else its largest), not the shown book's
         params.symbol = source.symbol.toStdString();
-        params.protocol.clear(); // and a lending book its own protocol (the worker's default)
+        params.protocol = source.protocol.toStdString(); // and a lending book its own (empty: the default)
     }
-    const quint64 generation =
-        simulation_->request(source.path, controls_->venue(), params, source.read, source.stored, source.stored_venue);
+    const quint64 generation = simulation_->request(source.path, controls_->venue(), params, source.read, source.stored,
+                                                    source.stored_venue, source.more_books);
     if (pending_)
         pending_generation_ = generation;
 }
@@ -875,6 +883,37 @@ void MainWindow::importFile() {
     ImportDialog dialog(path, this);
     if (dialog.exec() == QDialog::Accepted)
         openBook(path, dialog.options());
+}
+
+void MainWindow::addLendingBook(const QString& path, const QString& protocol) {
+    if (shown_.path.isEmpty() || !run_ || !run_->lending()) {
+        emit bookFailed(tr("a book can be added only to a lending run"));
+        return;
+    }
+    BookSource source = shown_;
+    source.more_books.push_back({path.toStdString(), "", protocol.toStdString()});
+    source.symbol = QString::fromStdString(run_->symbol);
+    source.protocol = controls_->protocol();
+    openSource(std::move(source), tr("Adding %1…").arg(QFileInfo(path).fileName()));
+}
+
+// The book, then its protocol (proposed from its header's first line, as a book opened alone).
+void MainWindow::chooseBookToAdd() {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Add a lending book to the run"), QFileInfo(shown_.path).absolutePath(),
+                                     tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QStringList protocols;
+    for (const std::string& name : list_protocol_profiles(protocol_dir()))
+        protocols << QString::fromStdString(name);
+    const int proposed = int(protocols.indexOf(QString::fromStdString(default_protocol_of(path.toStdString()))));
+    bool ok = false;
+    const QString protocol = QInputDialog::getItem(this, tr("Protocol of %1").arg(QFileInfo(path).fileName()),
+                                                   tr("The protocol whose rules judge this book:"), protocols,
+                                                   std::max(proposed, 0), false, &ok);
+    if (ok)
+        addLendingBook(path, protocol);
 }
 
 void MainWindow::chooseFile() {

@@ -71,6 +71,10 @@ public:
                         const QString& venue = {});
     /// Shows a stored run exactly as saved, without simulating; its controls are shown too.
     void showStoredRun(std::shared_ptr<const LiveRun> run, const QString& name, qint64 snapshot_id);
+    /// Adds a lending book, judged by `protocol` (a bundled name or a profile file), to the shown
+    /// lending run: the books share one market (docs/lending.md §7). `simulationFinished` or
+    /// `bookFailed` follows; a book that cannot be read leaves the run as it was.
+    void addLendingBook(const QString& path, const QString& protocol);
     /// Opens the workspace database in the Library panel.
     void useWorkspace(const QString& path);
     /// Opens a scenario file (docs/formats.md §5): its parameters, venue and book. Its pinned files
@@ -144,7 +148,9 @@ private:
         std::shared_ptr<const PositionBook> stored; ///< a Library snapshot, simulated instead of reading `path`
         QString stored_venue;                       ///< the venue whose contract units the snapshot is in
         qint64 snapshot_id = 0;
-        QString symbol; ///< the symbol to open it with (a scenario's); empty: its largest
+        QString symbol;                            ///< the symbol to open it with (a scenario's); empty: its largest
+        std::vector<LendingBookSource> more_books; ///< lending books added to a lending book's run
+        QString protocol;                          ///< a lending book's protocol to open it with; empty: its default
     };
     void openSource(BookSource source, const QString& status);
     static BookSource storedSource(const QString& name, std::shared_ptr<const PositionBook> book, const QString& venue,
@@ -170,6 +176,7 @@ private:
     void showLogEvent(int log_row);
     void chooseFile();
     void importFile();
+    void chooseBookToAdd();
     void rememberFile(const QString& path);
     void updateRecentMenu();
     void showAbout();
