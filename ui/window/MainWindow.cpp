@@ -602,11 +602,12 @@ void MainWindow::updateRecentMenu() {
 
 // A book being opened replaces the shown one only once its first run arrives: a file that cannot
 // be read leaves the shown book, its symbol and its run in place.
-void MainWindow::openBook(const QString& path, const BookReadOptions& read) {
+void MainWindow::openBook(const QString& path, const BookReadOptions& read, const QString& protocol) {
     rememberFile(path);
     BookSource source;
     source.path = path;
     source.read = read;
+    source.protocol = protocol;
     openSource(std::move(source), tr("Reading %1…").arg(QFileInfo(path).fileName()));
 }
 
@@ -882,7 +883,7 @@ void MainWindow::importFile() {
         return;
     ImportDialog dialog(path, this);
     if (dialog.exec() == QDialog::Accepted)
-        openBook(path, dialog.options());
+        openBook(path, dialog.options(), dialog.protocol());
 }
 
 void MainWindow::addLendingBook(const QString& path, const QString& protocol) {

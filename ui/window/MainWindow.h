@@ -62,7 +62,8 @@ public:
     void setNotify(Notify notify);
 
     /// Opens a positions CSV and simulates it; `bookReady` or `bookFailed` follows.
-    void openBook(const QString& path, const BookReadOptions& read = {});
+    /// A lending book opens with `protocol` (empty: its default).
+    void openBook(const QString& path, const BookReadOptions& read = {}, const QString& protocol = {});
     /// Simulates a book already in memory (a Library snapshot) with the current controls, or with
     /// `params` and `venue` when given (a Library scenario).
     /// `book_venue` is the venue whose contract units the snapshot was imported in.
