@@ -961,6 +961,10 @@ void MainWindow::saveScenario(const QString& path) {
         emit scenarioSaved(path, tr("no book is open"));
         return;
     }
+    if (run_ && run_->lending()) {
+        emit scenarioSaved(path, tr("the app does not save a lending run's scenario yet (the command line does)"));
+        return;
+    }
     RunParameters params = runParameters();
     if (run_)
         params.symbol = run_->symbol;
