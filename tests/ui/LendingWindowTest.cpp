@@ -6,6 +6,7 @@
 #include "ui/panels/MonteCarloPanel.h"
 #include "ui/panels/RunControlsPanel.h"
 #include "ui/panels/SensitivityPanel.h"
+#include "ui/views/CascadeHeatmapView.h"
 #include "ui/views/HealthFactorHistogramView.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/RunSummaryView.h"
@@ -107,6 +108,12 @@ TEST(LendingWindow, OpensTheV2SampleWithItsProtocolAndAssets) {
     for (std::size_t b = 0; b < run->bins; ++b)
         at_stake += run->live.open_long[b];
     EXPECT_GT(at_stake, 0.0);
+    // The charts are in the books' base currency, their prices near 1 with decimals.
+    EXPECT_EQ(window.heatmap()->plot()->yAxis->label(), QStringLiteral("Price (ETH, log scale)"));
+    EXPECT_EQ(window.liquidationMap()->plot()->xAxis2->label(), QStringLiteral("Cumulative from the mark (ETH)"));
+    // Back to a position book: USD again.
+    ASSERT_TRUE(open_and_wait(window, QString::fromStdString(levex::sample_book_path())));
+    EXPECT_EQ(window.heatmap()->plot()->yAxis->label(), QStringLiteral("Price (USD, log scale)"));
 }
 
 TEST(LendingWindow, SummaryAndHeadlineMatchTheCoreRun) {
