@@ -20,7 +20,8 @@ Scenario scenario_of_run(const RunInputs& inputs);
 Scenario scenario_of_run(const RunParameters& params, const std::string& venue, const std::string& book_path,
                          const std::string& book_sha256 = {});
 
-/// The scenario of a lending run whose books are in memory (the app's Save scenario): each book's
+/// The scenario of a lending run whose books are in memory (a front end's Save scenario; the app does
+/// not offer one for lending runs yet): each book's
 /// file and SHA-256 (hashed when not known) and protocol profile, the market files' hashes.
 Scenario scenario_of_lending_run(const RunParameters& params, const std::vector<LendingBookInput>& books);
 

@@ -81,3 +81,38 @@ TEST(ImportDialog, IssuesPointAtTheirRows) {
     EXPECT_EQ(dialog.preview()->item(1, 1)->background().style(), Qt::NoBrush);
     EXPECT_TRUE(dialog.summaryText().startsWith("1 of 3 rows with a problem")) << dialog.summaryText().toStdString();
 }
+
+// A lending book is recognised by its header: its own columns to map, its protocol, and the same
+// located errors (docs/lending.md §1).
+TEST(ImportDialog, PreviewsALendingBookWithItsMapping) {
+    QTemporaryDir dir;
+    const QString path = write(dir, "lending.csv",
+                               "account,asset,supplied,debt,px,emode\n"
+                               "alice,WETH,10,0,2000,0\n"
+                               "alice,USDC,0,16800,1,0\n"
+                               "bob,WETH,-1,0,2000,0\n"
+                               "bob,USDC,0,10,1,0\n");
+    ImportDialog dialog(path);
+    QSignalSpy ready(&dialog, &ImportDialog::previewReady);
+    ASSERT_TRUE(waitFor(ready));
+    EXPECT_TRUE(dialog.lendingBook());
+    EXPECT_EQ(dialog.protocol(), QStringLiteral("aave-v3-ethereum")); // it has an emode column
+    ASSERT_GE(dialog.issues()->count(), 1);
+    EXPECT_TRUE(dialog.issues()->item(0)->text().contains("price")) << dialog.issues()->item(0)->text().toStdString();
+
+    ready.clear();
+    dialog.mapField("price", "px");
+    ASSERT_TRUE(waitFor(ready));
+    EXPECT_EQ(dialog.preview()->rowCount(), 4);
+    EXPECT_EQ(dialog.preview()->item(2, 2)->text(), "-1");
+    // The negative amount is located at its line and its cell is marked.
+    bool located = false;
+    for (int i = 0; i < dialog.issues()->count(); ++i)
+        located = located || (dialog.issues()->item(i)->text().contains("lending.csv:4:") &&
+                              dialog.issues()->item(i)->text().startsWith("error"));
+    EXPECT_TRUE(located);
+    EXPECT_FALSE(dialog.preview()->item(2, 2)->toolTip().isEmpty());
+    EXPECT_TRUE(dialog.summaryText().startsWith("1 of 4 rows with a problem")) << dialog.summaryText().toStdString();
+    EXPECT_EQ(dialog.options().column_overrides.at("price"), "px");
+    EXPECT_EQ(dialog.preview()->horizontalHeaderItem(2)->text(), QStringLiteral("supplied\n→ collateral"));
+}

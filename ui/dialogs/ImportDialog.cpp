@@ -1,6 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/dialogs/ImportDialog.h"
 
+#include "core/base/ResourcePaths.h"
+#include "core/base/TextFile.h"
+#include "core/io/CsvTokenizer.h"
+#include "core/io/LendingBookReader.h"
+#include "core/model/ProtocolProfile.h"
+#include "core/usecase/LendingBookInput.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileInfo>
@@ -23,6 +30,52 @@ namespace levex::ui {
 namespace {
 const QString kAuto = QStringLiteral("(automatic)");
 const QString kNone = QStringLiteral("(none)");
+
+// What a preview read: a positions book's result, or a lending book's put in the same shape (its
+// header, column fields, issues and raw rows) with its account count.
+struct Preview {
+    PositionCsvResult view;
+    bool lending = false;
+    std::size_t accounts = 0;
+};
+
+// The first rows of a lending book as written (the same tokenizer as its reader), for the preview.
+void raw_rows_of(const std::string& path, char delimiter, std::size_t max_rows, PositionCsvResult& out) {
+    const MappedFile file(path);
+    CsvTokenizer tokenizer(file.bytes(), delimiter, path);
+    std::vector<CsvField> fields;
+    if (!tokenizer.next(fields)) // the header
+        return;
+    while (out.raw_rows.size() < max_rows && tokenizer.next(fields)) {
+        std::vector<std::string> raw;
+        for (const CsvField& f : fields)
+            raw.emplace_back(f.text);
+        out.raw_rows.push_back(std::move(raw));
+        out.raw_lines.push_back(tokenizer.record_line());
+    }
+}
+
+Preview read_lending_preview(const std::string& path, const BookReadOptions& o, const std::string& protocol) {
+    Preview p;
+    p.lending = true;
+    LendingCsvOptions options;
+    options.max_rows = ImportDialog::kPreviewRows;
+    options.delimiter = o.delimiter;
+    options.policy = BadRowPolicy::SkipBadRows; // every problem of the previewed rows, as for positions
+    options.column_overrides = o.column_overrides;
+    ProtocolProfile profile;
+    if (!protocol.empty()) {
+        profile = load_protocol(protocol);
+        options.profile = &profile;
+    }
+    LendingCsvResult r = read_lending_csv(path, options);
+    p.accounts = r.book.accounts();
+    p.view.header = std::move(r.header);
+    p.view.column_fields = std::move(r.column_fields);
+    p.view.issues = std::move(r.issues);
+    raw_rows_of(path, r.delimiter, ImportDialog::kPreviewRows, p.view);
+    return p;
+}
 } // namespace
 
 ImportDialog::ImportDialog(const QString& path, QWidget* parent) : QDialog(parent), path_(path) {
@@ -42,6 +95,8 @@ ImportDialog::ImportDialog(const QString& path, QWidget* parent) : QDialog(paren
     top->addRow(tr("Bad rows"), policy_);
 
     QGroupBox* mapping_box = buildMapping();
+    mapping_box_ = mapping_box;
+    QGroupBox* lending_box = buildLendingMapping();
     for (QComboBox* combo : {delimiter_, policy_})
         connect(combo, &QComboBox::currentIndexChanged, this, &ImportDialog::refresh);
 
@@ -57,6 +112,7 @@ ImportDialog::ImportDialog(const QString& path, QWidget* parent) : QDialog(paren
     auto* left = new QVBoxLayout;
     left->addLayout(top);
     left->addWidget(mapping_box, 1);
+    left->addWidget(lending_box, 1);
     middle->addLayout(left);
     middle->addWidget(right, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
@@ -106,15 +162,64 @@ void ImportDialog::buildPreview() {
     });
 }
 
+// One combo per column of a lending book (docs/lending.md §1), and its protocol.
+QGroupBox* ImportDialog::buildLendingMapping() {
+    lending_box_ = new QGroupBox(tr("Lending book columns"));
+    auto* mapping = new QFormLayout(lending_box_);
+    protocol_ = new QComboBox;
+    protocol_->setObjectName("protocol");
+    for (const std::string& name : list_protocol_profiles(protocol_dir()))
+        protocol_->addItem(QString::fromStdString(name));
+    protocol_->setToolTip(tr("The protocol whose rules judge the book: the preview checks its assets and e-mode "
+                             "categories against it"));
+    protocol_->setCurrentText(QString::fromStdString(default_protocol_of(path_.toStdString())));
+    connect(protocol_, &QComboBox::currentIndexChanged, this, &ImportDialog::refresh);
+    mapping->addRow(tr("Protocol"), protocol_);
+    for (const LendingColumn& column : lending_columns()) {
+        auto* combo = new QComboBox;
+        combo->setObjectName(QString::fromLatin1(column.name));
+        combo->addItem(kAuto);
+        combo->setToolTip(QString::fromLatin1(column.meaning));
+        mapping->addRow(QString::fromLatin1(column.name) + (column.required ? " *" : ""), combo);
+        lending_fields_.push_back(combo);
+        connect(combo, &QComboBox::currentIndexChanged, this, [this] {
+            if (!populating_)
+                refresh();
+        });
+    }
+    lending_box_->hide(); // until the header says it is one
+    return lending_box_;
+}
+
+void ImportDialog::useKind(bool lending) {
+    if (lending == lending_)
+        return;
+    lending_ = lending;
+    header_.clear(); // the new mapping's combos offer the header's columns too
+    mapping_box_->setVisible(!lending);
+    lending_box_->setVisible(lending);
+    setWindowTitle(lending ? tr("Import lending book %1").arg(QFileInfo(path_).fileName())
+                           : tr("Import %1").arg(QFileInfo(path_).fileName()));
+}
+
+QString ImportDialog::protocol() const {
+    return lending_ ? protocol_->currentText() : QString();
+}
+
+QString ImportDialog::fieldName(std::size_t k) const {
+    return QString::fromLatin1(lending_ ? lending_columns()[k].name : position_columns()[k].name);
+}
+
 BookReadOptions ImportDialog::options() const {
     BookReadOptions o;
     o.delimiter = char(delimiter_->currentData().toInt());
     o.skip_bad_rows = policy_->currentData().toInt() == 1;
-    for (std::size_t k = 0; k < fields_.size(); ++k) {
-        const QString choice = fields_[k]->currentText();
+    const std::vector<QComboBox*>& fields = shownFields();
+    for (std::size_t k = 0; k < fields.size(); ++k) {
+        const QString choice = fields[k]->currentText();
         if (choice == kAuto)
             continue;
-        o.column_overrides[position_columns()[k].name] = choice == kNone ? std::string() : choice.toStdString();
+        o.column_overrides[fieldName(k).toStdString()] = choice == kNone ? std::string() : choice.toStdString();
     }
     return o;
 }
@@ -124,16 +229,33 @@ QString ImportDialog::summaryText() const {
 }
 
 void ImportDialog::mapField(const QString& field, const QString& header) {
-    for (std::size_t k = 0; k < fields_.size(); ++k)
-        if (field == QString::fromLatin1(position_columns()[k].name))
-            fields_[k]->setCurrentText(header.isEmpty() ? kAuto : header == "-" ? kNone : header);
+    const std::vector<QComboBox*>& fields = shownFields();
+    for (std::size_t k = 0; k < fields.size(); ++k)
+        if (field == fieldName(k))
+            fields[k]->setCurrentText(header.isEmpty() ? kAuto : header == "-" ? kNone : header);
 }
 
 void ImportDialog::refresh() {
     const BookReadOptions o = options();
-    auto result = std::make_shared<PositionCsvResult>();
+    auto preview = std::make_shared<Preview>();
     background_.request(
-        [result, path = path_.toStdString(), o] {
+        [preview, path = path_.toStdString(), o, protocol = protocol_->currentText().toStdString()] {
+            PositionCsvResult* result = &preview->view;
+            bool lending = false;
+            try {
+                lending = book_file_kind(path) == BookKind::Lending;
+            } catch (const std::exception&) {
+                // Not readable: the positions reader below says why, as it always has.
+            }
+            if (lending) {
+                try {
+                    *preview = read_lending_preview(path, o, protocol);
+                } catch (const std::exception& e) {
+                    preview->lending = true;
+                    result->issues.push_back({Severity::Error, path, 0, 0, "", e.what()});
+                }
+                return BackgroundOrdering::Rows{};
+            }
             PositionCsvOptions options;
             options.max_rows = kPreviewRows;
             options.keep_raw_rows = true;
@@ -149,7 +271,16 @@ void ImportDialog::refresh() {
             }
             return BackgroundOrdering::Rows{};
         },
-        [this, result](BackgroundOrdering::Rows) { showPreview(*result); });
+        [this, preview](BackgroundOrdering::Rows) {
+            if (preview->lending != lending_) {
+                useKind(preview->lending);
+                lending_accounts_ = preview->accounts;
+                refresh(); // the options were the other kind's: read again with this kind's mapping
+                return;
+            }
+            lending_accounts_ = preview->accounts;
+            showPreview(preview->view);
+        });
 }
 
 void ImportDialog::showPreview(const PositionCsvResult& r) {
@@ -157,7 +288,7 @@ void ImportDialog::showPreview(const PositionCsvResult& r) {
     if (r.header != header_) {
         header_ = r.header;
         populating_ = true;
-        for (QComboBox* combo : fields_) {
+        for (QComboBox* combo : shownFields()) {
             const QString kept = combo->currentText();
             combo->clear();
             combo->addItem(kAuto);
@@ -187,12 +318,12 @@ void ImportDialog::showPreview(const PositionCsvResult& r) {
     preview_->setVerticalHeaderLabels(lines);
     raw_lines_ = r.raw_lines;
 
-    showIssues(r);
+    showIssues(r, lending_accounts_);
     emit previewReady();
 }
 
 // The issues listed, their cells marked in the preview, and a count of the rows they touch.
-void ImportDialog::showIssues(const PositionCsvResult& r) {
+void ImportDialog::showIssues(const PositionCsvResult& r, std::size_t lending_accounts) {
     issues_->clear();
     std::set<std::size_t> bad_lines;
     for (const Issue& issue : r.issues) {
@@ -217,7 +348,9 @@ void ImportDialog::showIssues(const PositionCsvResult& r) {
                               .arg(bad_lines.size())
                               .arg(which, QString::fromStdString(format_issue(*error))));
     else
-        summary_->setText(tr("%1 read cleanly (%2 positions).").arg(which).arg(r.book.positions()));
+        summary_->setText(lending_
+                              ? tr("%1 read cleanly (%2 accounts of a lending book).").arg(which).arg(lending_accounts)
+                              : tr("%1 read cleanly (%2 positions).").arg(which).arg(r.book.positions()));
 }
 
 // The cell an error is about, in red with the message as its tooltip: the row by its line, the

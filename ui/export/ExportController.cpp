@@ -11,8 +11,10 @@
 #include "ui/workers/BackgroundJobs.h"
 
 #include "core/base/TextFile.h"
+#include "core/io/LendingRunReport.h"
 #include "core/io/RunReport.h"
 #include "core/io/SweepReport.h"
+#include "core/usecase/LendingRun.h"
 
 #include <qcustomplot.h>
 
@@ -217,7 +219,14 @@ void ExportController::exportData(Data data, const QString& path) {
         std::shared_ptr<const LiveRun> run = shown_().run; // immutable once finished: safe to read anywhere
         if (!run || !run->finished.load(std::memory_order_acquire) || run->cancelled || !run->frames)
             throw std::runtime_error("no finished run to export yet");
+        if (run->lending() && data == Data::Liquidated)
+            throw std::runtime_error("a lending run has no liquidated positions: export its liquidation log, whose "
+                                     "rows name the accounts");
         bytes = [run, data]() -> std::string {
+            if (run->lending() && data == Data::Summary) // docs/lending.md §8
+                return lending_summary_json(run->lending_summary);
+            if (run->lending() && data == Data::Log)
+                return lending_log_csv(run->lending_log, named_lending_books(*run->lending_books));
             switch (data) {
             case Data::Series: return series_csv(*run->frames, run->params.step_seconds);
             case Data::Frames: return frames_csv(*run->frames);

@@ -2,10 +2,13 @@
 #pragma once
 
 #include "core/engine/CascadeEngine.h"
+#include "core/engine/LendingCascade.h"
 #include "core/market/L2Depth.h"
 #include "core/model/LeverageAudit.h"
 #include "core/model/PositionBook.h"
 #include "core/model/RunParameters.h"
+#include "core/usecase/LendingBookInput.h"
+#include "ui/models/LendingAccounts.h"
 
 #include <atomic>
 #include <cstddef>
@@ -67,6 +70,18 @@ struct LiveRun {
     std::string started_at;                  ///< ISO 8601 UTC
     double prepare_ms = 0.0, run_ms = 0.0;
     bool reused_prepared_book = false; ///< only the shock, depth or path changed since the last run
+
+    /// A run of lending books (docs/lending.md §8): `position_book` is then null, the frames' levels
+    /// are the collateral at stake by liquidation price, `summary` holds only the market's price keys
+    /// (start, final, lowest, highest, drawdown, amplification, duration, P*, steps) and the lending
+    /// figures are below. `symbol` is the shocked asset.
+    BookKind kind = BookKind::Positions;
+    std::shared_ptr<const std::vector<LendingBookInput>> lending_books; ///< the run's books (immutable)
+    LendingSummary lending_summary;                                     ///< valid once finished
+    std::vector<LendingEvent> lending_log;
+    /// Every account of the books with what the run did to it, once finished.
+    std::shared_ptr<const std::vector<LendingAccountRow>> lending_accounts;
+    bool lending() const { return kind == BookKind::Lending; }
 
     LiveRun() = default;
     LiveRun(const LiveRun&) = delete; // the names above refer to this object's own buffers

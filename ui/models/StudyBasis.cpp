@@ -40,6 +40,7 @@ QString shown_value(const RunParameters& params, const ParameterSpec& spec) {
 StudyBasis StudyBasis::of(const LiveRun& run, const QString& book_name, const QString& venue) {
     StudyBasis basis;
     basis.book = run.position_book;
+    basis.lending_books = run.lending_books;
     basis.book_name = QFileInfo(book_name).fileName();
     basis.venue = venue;
     basis.params = run.params;
@@ -54,14 +55,15 @@ QString describe_basis(const StudyBasis& basis, const std::vector<std::string>& 
     for (const std::string& key : changed_parameters(defaults, basis.params))
         if (!is_ignored(ignored, key))
             settings << control_name(key) + QLatin1Char(' ') + shown_value(basis.params, parameter(key));
-    QString line = tr("%1 · %2 · %3").arg(basis.book_name, QString::fromStdString(basis.params.symbol), basis.venue);
+    const QString rules = basis.lending_books ? QString::fromStdString(basis.params.protocol) : basis.venue;
+    QString line = tr("%1 · %2 · %3").arg(basis.book_name, QString::fromStdString(basis.params.symbol), rules);
     return line + QStringLiteral(" · ") +
            (settings.isEmpty() ? tr("default settings") : settings.join(QStringLiteral(", ")));
 }
 
 QStringList basis_changes(const StudyBasis& computed, const StudyBasis& now, const std::vector<std::string>& ignored) {
     QStringList changes;
-    if (computed.book != now.book)
+    if (computed.book != now.book || computed.lending_books != now.lending_books)
         changes << tr("the book");
     if (computed.venue != now.venue)
         changes << control_name("venue");

@@ -20,6 +20,8 @@ namespace levex::ui {
 /// and notice when the shown run no longer matches it.
 struct StudyBasis {
     std::shared_ptr<const PositionBook> book;
+    /// A lending run's books (then `book` is null and the venue unused).
+    std::shared_ptr<const std::vector<LendingBookInput>> lending_books;
     QString book_name; ///< the file (or Library snapshot) name
     QString venue;
     RunParameters params; ///< the symbol resolved to the run's

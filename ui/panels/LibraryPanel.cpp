@@ -471,6 +471,12 @@ void LibraryPanel::saveCurrent(const QString& name, bool with_run) {
         showMessage(tr("Nothing to save yet: open a book and let its run finish."), true);
         return;
     }
+    if (run->lending()) { // the workspace stores lending books and runs; the Library does not yet
+        showMessage(tr("Lending runs are not saved from the app yet: use levex-cli import --protocol and "
+                       "simulate --workspace."),
+                    true);
+        return;
+    }
     const qint64 snapshot_id = window_->storedSnapshotId();
     const std::string book_path = window_->bookPath().toStdString();
     showMessage(with_run ? tr("Saving the run…") : tr("Saving the scenario…"));

@@ -28,12 +28,13 @@ void MonteCarloWorker::run(const Request& request) {
     try {
         MonteCarloSpec spec;
         spec.paths = request.paths;
-        auto result = std::make_shared<MonteCarloResult>(
-            run_monte_carlo_study(study_inputs(request.book, request.venue.toStdString(), request.params), spec,
-                                  [&](std::size_t done, std::size_t total) {
-                                      emit progress(request.generation, int(done), int(total));
-                                      return newest_.load() == request.generation;
-                                  }));
+        auto result = std::make_shared<MonteCarloResult>(run_monte_carlo_study(
+            request.lending_books ? lending_study_inputs(*request.lending_books, request.params)
+                                  : study_inputs(request.book, request.venue.toStdString(), request.params),
+            spec, [&](std::size_t done, std::size_t total) {
+                emit progress(request.generation, int(done), int(total));
+                return newest_.load() == request.generation;
+            }));
         if (!result->cancelled) // else a newer request replaced it: nothing to report
             emit finished(request.generation, result);
     } catch (const std::exception& e) {
@@ -192,11 +193,13 @@ void MonteCarloPanel::showBasis() {
 }
 
 void MonteCarloPanel::compute() {
-    if (!run_ || !run_->position_book)
+    if (!run_ || (!run_->position_book && !run_->lending_books))
         return;
     MonteCarloWorker::Request request;
     request.generation = ++generation_;
     request.book = run_->position_book;
+    request.lending_books = run_->lending_books;
+    lending_shown_ = bool(run_->lending_books);
     pending_ = requested();
     request.venue = pending_->venue;
     request.params = pending_->params;
@@ -247,7 +250,7 @@ void MonteCarloPanel::show(const MonteCarloResult& r) {
     fan_->rescaleAxes();
     fan_->replot(QCustomPlot::rpQueuedReplot);
 
-    // Histogram of liquidated notional per path, 20 bins.
+    // Histogram of liquidated notional per path (a lending run's: collateral seized, base), 20 bins.
     histogram_->clearPlottables();
     // Bins from zero: a path that liquidates nothing sits at the axis origin, and the bars' heights
     // compare with nothing liquidated rather than with the least of the paths.
@@ -272,7 +275,10 @@ void MonteCarloPanel::show(const MonteCarloResult& r) {
     histogram_->replot(QCustomPlot::rpQueuedReplot);
     const QLocale locale;
     std::vector<double> sorted = r.liquidated_notional;
-    status_->setText(tr("%1 paths · liquidated notional median %2 USD, 95th percentile %3 USD")
+    histogram_->xAxis->setLabel(lending_shown_ ? tr("Collateral seized per path (books' base currency)")
+                                               : tr("Liquidated notional per path (USD)"));
+    status_->setText((lending_shown_ ? tr("%1 paths · collateral seized (base) median %2, 95th percentile %3")
+                                     : tr("%1 paths · liquidated notional median %2 USD, 95th percentile %3 USD"))
                          .arg(r.paths)
                          .arg(format_money(percentile(sorted, 50), locale))
                          .arg(format_money(percentile(sorted, 95), locale)));

@@ -7,6 +7,8 @@
 
 #include "core/engine/MonteCarlo.h"
 
+#include "core/usecase/LendingBookInput.h"
+
 #include <QThread>
 #include <QWidget>
 
@@ -32,6 +34,8 @@ public:
         std::shared_ptr<const PositionBook> book;
         QString venue;
         RunParameters params;
+        /// A lending run's books: their paths instead of `book`'s (docs/lending.md §9).
+        std::shared_ptr<const std::vector<LendingBookInput>> lending_books;
         std::size_t paths = 100;
     };
     void supersede(quint64 generation) { newest_.store(generation); }
@@ -84,6 +88,7 @@ private:
 
     QThread thread_;
     MonteCarloWorker* worker_;
+    bool lending_shown_ = false; // the paths shown are a lending run's
     QSpinBox* paths_;
     QDoubleSpinBox* vol_;
     QPushButton* compute_;

@@ -200,7 +200,9 @@ RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
     general_problem_->setStyleSheet(QStringLiteral("color: #b00020;"));
     general_problem_->hide();
     form->addRow(general_problem_);
+    form_ = form;
     buildMarket(form);
+    buildLending(form);
     buildShock(form);
     buildDepth(form);
     buildResilience(form);
@@ -211,12 +213,14 @@ RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
 
 void RunControlsPanel::buildMarket(QFormLayout* form) {
     venue_ = new QComboBox;
+    venue_->setObjectName("venue");
     for (const std::string& name : list_venue_profiles(venue_dir()))
         venue_->addItem(QString::fromStdString(name));
     venue_->setCurrentText("generic");
     venue_->setToolTip(tr("Exchange rules: margin tiers, maintenance basis, execution (resources/venues)"));
     connect(venue_, &QComboBox::currentTextChanged, this, &RunControlsPanel::edited);
     symbol_ = new QComboBox;
+    symbol_->setObjectName("symbol");
     symbol_->setToolTip(tip("symbol"));
     connect(symbol_, &QComboBox::currentTextChanged, this, [this] {
         if (symbol_->count() > 0)
@@ -567,6 +571,8 @@ RunParameters RunControlsPanel::parameters() const {
     p.price_series_file = series_file_->text().toStdString();
     p.symbol = symbol_->currentText().toStdString();
     p.mark = mark_->value() > 0 ? mark_->value() : kNaN;
+    if (lending_)
+        p.protocol = protocol_->currentText().toStdString();
     return p;
 }
 

@@ -49,6 +49,18 @@ public:
     /// parameters the controls cannot hold (they are not applied), for the caller to tell the user.
     /// No `changed()`: the caller decides whether to run them or to show a stored run.
     QStringList setParameters(const RunParameters& params, const QString& venue);
+    /// A lending book is shown (docs/lending.md §9): the protocol it is judged by (a bundled name or
+    /// a file), the assets it could shock and the one shocked. The protocol and base-currency rows
+    /// appear; the controls that only a position book uses (venue, leverage multiplier, the venue's
+    /// fee, fund and mark pass-through) are disabled and say why. No `changed()`.
+    void setLendingBook(const QString& protocol, const QStringList& assets, const QString& symbol);
+    /// A position book is shown: the lending rows hide, every control is enabled again. No `changed()`.
+    void setPositionBook();
+    bool lendingBook() const { return lending_; }
+    QString protocol() const;
+    /// The name the lending figures are labelled with: the currency the books' prices are in.
+    QString baseCurrency() const;
+
     /// Loads a scenario's shock and leverage (one `changed()` for both).
     void setShockAndLeverage(double shock, double leverage_mult);
 
@@ -92,6 +104,9 @@ private:
     void buildResilience(QFormLayout* form);
     void buildAdvanced(QFormLayout* form);
     void buildWithdrawalSettings(QFormLayout* more);
+    void buildLending(QFormLayout* form);
+    /// Enables the position-book-only controls, or disables them with `why` as their tooltip.
+    void enablePositionControls(bool enable, const QString& why);
     QLayout* fileRow(QLineEdit*& edit, const QString& placeholder, const QString& title, const QString& filter,
                      bool clearable);
     void chooseFile(QLineEdit* target, const QString& title, const QString& filter);
@@ -142,6 +157,12 @@ private:
     QSpinBox* seed_;
     QSpinBox* bins_;
     QLineEdit* series_file_;
+    QFormLayout* form_ = nullptr;
+    bool lending_ = false;
+    QComboBox* protocol_ = nullptr;
+    QWidget* protocol_row_ = nullptr;
+    QLineEdit* base_unit_ = nullptr;
+    std::map<QWidget*, QString> tips_; // the position-book controls' own tooltips, while disabled
 };
 
 } // namespace levex::ui

@@ -4,6 +4,8 @@
 #include "ui/views/Theme.h"
 #include "ui/workers/BackgroundThread.h"
 
+#include "core/engine/LendingSummaryMetric.h"
+
 #include <qcustomplot.h>
 
 #include <QComboBox>
@@ -14,6 +16,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -140,7 +143,20 @@ QString metric_label(const std::string& key) {
         {"backstop_notional", QT_TRANSLATE_NOOP("SensitivityPanel", "Backstop notional (USD)")},
         {"exhaustion_price", QT_TRANSLATE_NOOP("SensitivityPanel", "Exhaustion price P* (USD, fixed point)")},
         {"steps_run", QT_TRANSLATE_NOOP("SensitivityPanel", "Steps run")},
-        {"endogenous_move", QT_TRANSLATE_NOOP("SensitivityPanel", "Endogenous move |ln(P*/S)| (fixed point)")}};
+        {"endogenous_move", QT_TRANSLATE_NOOP("SensitivityPanel", "Endogenous move |ln(P*/S)| (fixed point)")},
+        // A lending run's (docs/lending.md §8); amounts in the books' base currency.
+        {"accounts", QT_TRANSLATE_NOOP("SensitivityPanel", "Accounts")},
+        {"accounts_liquidated", QT_TRANSLATE_NOOP("SensitivityPanel", "Accounts liquidated")},
+        {"liquidations", QT_TRANSLATE_NOOP("SensitivityPanel", "Liquidation calls")},
+        {"accounts_with_bad_debt", QT_TRANSLATE_NOOP("SensitivityPanel", "Accounts with bad debt")},
+        {"collateral_seized", QT_TRANSLATE_NOOP("SensitivityPanel", "Collateral seized (units of the asset)")},
+        {"collateral_sold", QT_TRANSLATE_NOOP("SensitivityPanel", "Collateral sold (units of the asset)")},
+        {"debt_bought", QT_TRANSLATE_NOOP("SensitivityPanel", "Debt bought (units of the asset)")},
+        {"collateral_seized_base", QT_TRANSLATE_NOOP("SensitivityPanel", "Collateral seized (base)")},
+        {"debt_repaid_base", QT_TRANSLATE_NOOP("SensitivityPanel", "Debt repaid (base)")},
+        {"bonus_base", QT_TRANSLATE_NOOP("SensitivityPanel", "Liquidation bonus (base)")},
+        {"protocol_fee_base", QT_TRANSLATE_NOOP("SensitivityPanel", "Protocol fee (base)")},
+        {"bad_debt_base", QT_TRANSLATE_NOOP("SensitivityPanel", "Bad debt (base)")}};
     const auto it = labels.find(key);
     return it == labels.end() ? QString::fromStdString(key)
                               : QCoreApplication::translate("SensitivityPanel", it->second);
@@ -304,8 +320,10 @@ SensitivityPanel::~SensitivityPanel() {
 
 void SensitivityPanel::setContext(std::shared_ptr<const LiveRun> run, const QString& venue, const QString& book_name) {
     run_ = std::move(run);
-    if (run_)
+    if (run_) {
         now_ = StudyBasis::of(*run_, book_name, venue);
+        useMetricsOf(run_->lending());
+    }
     // Until the user picks a range, a shock axis points the way the run's shock does.
     if (run_ && !range_edited_ && SweepAxis(x_.parameter->currentData().toInt()) == SweepAxis::Shock) {
         const bool up = run_->params.shock > 0;
@@ -314,6 +332,35 @@ void SensitivityPanel::setContext(std::shared_ptr<const LiveRun> run, const QStr
         x_.to->setValue(up ? 30.0 : 0.0);
     }
     showBasis();
+}
+
+// A lending sweep's axes leave the books as they are (shock, depth scale, half-life) and its metrics
+// are the lending totals and the market's price keys.
+void SensitivityPanel::useMetricsOf(bool lending) {
+    if (lending == lending_metrics_)
+        return;
+    lending_metrics_ = lending;
+    {
+        const QSignalBlocker block(metric_);
+        metric_->clear();
+        for (const std::string& key : lending ? lending_metric_names() : sweep_metric_names())
+            metric_->addItem(metric_label(key), QString::fromStdString(key));
+        metric_->setCurrentIndex(
+            metric_->findData(lending ? QStringLiteral("accounts_liquidated") : QStringLiteral("amplification")));
+    }
+    for (AxisEditor* e : {&x_, &y_})
+        for (SweepAxis axis : {SweepAxis::LeverageMult, SweepAxis::MmrScale}) {
+            auto* items = qobject_cast<QStandardItemModel*>(e->parameter->model());
+            if (QStandardItem* item = items ? items->item(e->parameter->findData(int(axis))) : nullptr)
+                item->setEnabled(!lending);
+        }
+    if (lending && SweepAxis(y_.parameter->currentData().toInt()) != SweepAxis::DepthScale &&
+        SweepAxis(y_.parameter->currentData().toInt()) != SweepAxis::HalfLife)
+        y_.parameter->setCurrentIndex(y_.parameter->findData(int(SweepAxis::DepthScale)));
+    if (lending && SweepAxis(x_.parameter->currentData().toInt()) != SweepAxis::Shock)
+        x_.parameter->setCurrentIndex(x_.parameter->findData(int(SweepAxis::Shock)));
+    if (!lending && !computed_) // back to a position book's default view
+        y_.parameter->setCurrentIndex(y_.parameter->findData(int(SweepAxis::LeverageMult)));
 }
 
 std::vector<std::string> SensitivityPanel::sweptKeys() const {
@@ -346,7 +393,7 @@ void SensitivityPanel::showBasis() {
 }
 
 void SensitivityPanel::compute() {
-    if (!run_ || !run_->position_book)
+    if (!run_ || (!run_->position_book && !run_->lending_books))
         return;
     const SweepSpec spec = editedSpec();
     if (spec.x.axis == spec.y.axis) {
@@ -360,6 +407,7 @@ void SensitivityPanel::compute() {
     SweepWorker::Request request;
     request.generation = ++generation_;
     request.book = run_->position_book;
+    request.lending_books = run_->lending_books;
     request.venue = now_.venue;
     request.base = run_->params;
     request.base.symbol = run_->symbol;

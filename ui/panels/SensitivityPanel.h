@@ -76,6 +76,8 @@ signals:
     void finished();
 
 private:
+    /// Lists the metrics and axes of a lending run's sweeps (docs/lending.md §9) or a position book's.
+    void useMetricsOf(bool lending);
     void onRow(const std::shared_ptr<const SweepRow>& row);
     QLayout* buildEditors();
     AxisEditor axisEditor(SweepAxis initial);
@@ -92,6 +94,7 @@ private:
     QThread thread_;
     SweepWorker* worker_;
     QComboBox* metric_;
+    bool lending_metrics_ = false; // the metric box lists a lending run's metrics
     AxisEditor x_, y_;
     QDoubleSpinBox* threshold_;
     bool range_edited_ = false; ///< the user chose a range: a run's shock direction no longer sets it

@@ -240,14 +240,14 @@ void CascadeHeatmapView::showTip(QPoint at, QPoint global) {
         run.bins - 1, std::size_t(std::upper_bound(run.edges.begin(), run.edges.end(), price) - run.edges.begin()) - 1);
     const QLocale here;
     const QString band =
-        tr("price %1 – %2").arg(here.toString(run.edges[bin], 'f', 1), here.toString(run.edges[bin + 1], 'f', 1));
+        tr("price %1 – %2").arg(format_price(run.edges[bin], here), format_price(run.edges[bin + 1], here));
     if (t < 0 && t >= -2 && finished_steps_ > 0) { // the pre-shock column, [-2.5, -0.5] steps
         const double open_long = run.row(run.open_long, 0)[bin] + run.row(run.executed_long, 0)[bin];
         const double open_short = run.row(run.open_short, 0)[bin] + run.row(run.executed_short, 0)[bin];
         return QToolTip::showText(global,
-                                  tr("before the shock · %1\nopen longs %2 USD · open shorts %3 USD\nmark %4")
+                                  inUnit(tr("before the shock · %1\nopen longs %2 USD · open shorts %3 USD\nmark %4"))
                                       .arg(band, format_money(open_long, here), format_money(open_short, here),
-                                           here.toString(run.summary.start_price, 'f', 1)),
+                                           format_price(run.summary.start_price, here)),
                                   plot_);
     }
     if (t < 0 || t >= double(drawn_))
@@ -258,11 +258,20 @@ void CascadeHeatmapView::showTip(QPoint at, QPoint global) {
         executed += run.row(run.executed_long, s)[bin] + run.row(run.executed_short, s)[bin];
     QToolTip::showText(
         global,
-        tr("t = %1 s · %2\nopen longs %3 USD · open shorts %4 USD\nexecuted here so far %5 USD · mark %6")
+        inUnit(tr("t = %1 s · %2\nopen longs %3 USD · open shorts %4 USD\nexecuted here so far %5 USD · mark %6"))
             .arg(here.toString(t * dt, 'f', 0), band, format_money(run.row(run.open_long, step)[bin], here),
                  format_money(run.row(run.open_short, step)[bin], here), format_money(executed, here),
-                 here.toString(run.mark[step], 'f', 1)),
+                 format_price(run.mark[step], here)),
         plot_);
+}
+
+void CascadeHeatmapView::setMoneyUnit(const QString& unit) {
+    if (unit == unit_)
+        return;
+    unit_ = unit;
+    scale_->axis()->setLabel(inUnit(tr("Open levels per band (USD)\nL longs · S shorts")));
+    plot_->yAxis->setLabel(inUnit(tr("Price (USD, log scale)")));
+    executed_rect_->axis(QCPAxis::atLeft)->setLabel(inUnit(tr("Liquidated (USD)")));
 }
 
 void CascadeHeatmapView::showRun(const std::shared_ptr<const LiveRun>& run, std::size_t ready) {

@@ -75,7 +75,12 @@ public:
     /// for short (quote), NaN (transparent) for an empty band.
     static double cell_value(double long_notional, double short_notional);
 
+    /// The currency the levels and prices are in: USD for position books, a lending book's base
+    /// currency (docs/lending.md §8). Relabels the axes.
+    void setMoneyUnit(const QString& unit);
+
 private:
+    QString inUnit(QString text) const { return text.replace(QStringLiteral("USD"), unit_); }
     void buildCascade();
     void buildExecutedPanel();
     void startRun(const LiveRun& run);
@@ -107,6 +112,7 @@ private:
     CascadeWindow window_;
     bool whole_run_ = false;
     QPoint tip_at_; ///< where the mouse last asked for a tooltip (refreshed as the cursor moves)
+    QString unit_ = QStringLiteral("USD");
 };
 
 } // namespace levex::ui

@@ -91,6 +91,15 @@ QString format_money(double value, const QLocale& locale) {
     return locale.toString(value, 'f', 0);
 }
 
+// Whole numbers from 100 up (as the chart always wrote them), four decimals below.
+static QString format_whole_or_price(double price, const QLocale& locale) {
+    return locale.toString(price, 'f', std::abs(price) >= 100 ? 0 : 4);
+}
+
+QString format_price(double price, const QLocale& locale) {
+    return locale.toString(price, 'f', std::abs(price) >= 100 ? 1 : 4);
+}
+
 QString format_money(double value, const QLocale& locale, double resolution) {
     const double a = std::abs(value);
     const double unit = a >= 1e9 ? 1e9 : a >= 1e6 ? 1e6 : a >= 1e3 ? 1e3 : 1.0;
@@ -234,16 +243,25 @@ void LiquidationMapView::showTip(QPoint at, QPoint global) {
     const double open_short =
         before_shock_ ? gone_short + run.row(run.open_short, 0)[bin] : run.row(run.open_short, step_)[bin];
     const QLocale here;
-    QString text = tr("price %1 – %2\nopen longs %3 USD · open shorts %4 USD")
-                       .arg(here.toString(run.edges[bin], 'f', 1), here.toString(run.edges[bin + 1], 'f', 1),
+    QString text = inUnit(tr("price %1 – %2\nopen longs %3 USD · open shorts %4 USD"))
+                       .arg(format_price(run.edges[bin], here), format_price(run.edges[bin + 1], here),
                             format_money(open_long, here), format_money(open_short, here));
     if (!before_shock_ && gone_long + gone_short > 0)
-        text += tr("\nexecuted so far: longs %1 USD · shorts %2 USD")
+        text += inUnit(tr("\nexecuted so far: longs %1 USD · shorts %2 USD"))
                     .arg(format_money(gone_long, here), format_money(gone_short, here));
     QToolTip::showText(global, text, plot_);
 }
 
 // The axes stay fixed for a run: bars shrink as levels are executed, never rescale.
+void LiquidationMapView::setMoneyUnit(const QString& unit) {
+    if (unit == unit_)
+        return;
+    unit_ = unit;
+    plot_->xAxis2->setLabel(inUnit(tr("Cumulative from the mark (USD)")));
+    plot_->xAxis->setLabel(inUnit(tr("Open levels per band (USD)\n◀ longs | shorts ▶")));
+    plot_->yAxis->setLabel(inUnit(tr("Price (USD, log scale)")));
+}
+
 void LiquidationMapView::startRun(const LiveRun& run) {
     const std::size_t bins = run.bins;
     std::vector<double> bands; // the pre-shock levels, both sides (not the edge bins, which catch all beyond)
@@ -313,9 +331,9 @@ void LiquidationMapView::draw(const double* open_long, const double* open_short,
     const QLocale locale = grouped_locale();
     // The edge bands catch everything beyond the price range: said in the title, not drawn.
     static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))->setText(title);
-    outside_->setText(tr("Beyond the chart: longs below %1: %2 USD\nshorts above %3: %4 USD")
-                          .arg(locale.toString(run.edges[1], 'f', 0), format_money(open_long[0], locale),
-                               locale.toString(run.edges[bins - 1], 'f', 0),
+    outside_->setText(inUnit(tr("Beyond the chart: longs below %1: %2 USD\nshorts above %3: %4 USD"))
+                          .arg(format_whole_or_price(run.edges[1], locale), format_money(open_long[0], locale),
+                               format_whole_or_price(run.edges[bins - 1], locale),
                                format_money(open_short[bins - 1], locale)));
     const auto count = static_cast<qsizetype>(bins);
     QVector<double> keys(count), longs(count), shorts(count), gl(count), gs(count);
@@ -343,7 +361,7 @@ void LiquidationMapView::draw(const double* open_long, const double* open_short,
     mark_line_->point1->setCoords(-1e300, mark);
     mark_line_->point2->setCoords(1e300, mark);
     mark_label_->position->setCoords(limit_ * 1.05, mark);
-    mark_label_->setText(tr("mark %1").arg(locale.toString(mark_price, 'f', 1)));
+    mark_label_->setText(tr("mark %1").arg(format_price(mark_price, locale)));
     plot_->replot(QCustomPlot::rpQueuedReplot);
     if (QToolTip::isVisible() && underMouse()) // the cursor moved under a resting mouse
         showTip(tip_at_, plot_->mapToGlobal(tip_at_));

@@ -32,6 +32,9 @@ QString format_money(double value, const QLocale& locale);
 /// 2.500B rather than 2.5B twice).
 QString format_money(double value, const QLocale& locale, double resolution);
 
+/// A price as the charts write it: one decimal from 100 up, four below (stETH in ETH near 1).
+QString format_price(double price, const QLocale& locale);
+
 /// The half-width of the map's notional axis for bands `values` (both sides' pre-shock levels):
 /// the largest band, unless one dominates the rest — then four times the 90th percentile of the
 /// non-zero bands, so that the others stay readable; larger bands are cut at the edge and labelled.
@@ -63,7 +66,13 @@ public:
     /// The executed part drawn for band `band` (quote): longs when `long_side`, else shorts.
     double executedShown(bool long_side, std::size_t band) const;
 
+    /// The currency the levels and prices are in: USD for position books, a lending book's base
+    /// currency (docs/lending.md §8). Relabels the axes.
+    void setMoneyUnit(const QString& unit);
+
 private:
+    /// `text` with its "USD" written in the unit shown.
+    QString inUnit(QString text) const { return text.replace(QStringLiteral("USD"), unit_); }
     void buildPlot();
     void buildLegend();
     void startRun(const LiveRun& run);
@@ -74,6 +83,7 @@ private:
     void labelCutBands(const QVector<double>& keys, const QVector<double>& longs, const QVector<double>& shorts);
     void showTip(QPoint at, QPoint global);
 
+    QString unit_ = QStringLiteral("USD");
     QCustomPlot* plot_;
     LevelBars* longs_;
     LevelBars* shorts_;

@@ -12,6 +12,9 @@ class LogPriceTicker : public QCPAxisTicker {
 protected:
     QVector<double> createTickVector(double tick_step, const QCPRange& range) override;
     QString getTickLabel(double tick, const QLocale& locale, QChar format, int precision) override;
+
+private:
+    int decimals_ = 0; // as many as the tick step needs: none from 1 up, 3 for steps of 0.001 (stETH in ETH)
 };
 
 } // namespace levex::ui

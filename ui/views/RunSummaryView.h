@@ -23,6 +23,13 @@ QString run_headline(const RunSummary& summary, const RunParameters& params, con
 /// assumptions of P* that this run does not make. Empty when the run reaches P*.
 QString exhaustion_note(const RunSummary& summary, const RunParameters& params, const QLocale& locale);
 
+/// A lending run's answer in one line (docs/lending.md §8): the market price of the shocked asset
+/// from start to its extreme, the shock's and the cascade's moves, the accounts liquidated and the
+/// bad debt, in the books' base currency `base`. Example: "1.00 → 0.93 STETH: −5.0 % shock + −2.0 %
+/// cascade; 312 accounts liquidated, 4,100 ETH bad debt".
+QString lending_headline(const LendingSummary& summary, const RunParameters& params, const QString& base,
+                         const QLocale& locale);
+
 /// The run's summary metrics as a table of names and values; each row's tooltip says what the
 /// metric means and its unit.
 class RunSummaryView : public QWidget {
@@ -31,6 +38,9 @@ public:
     explicit RunSummaryView(QWidget* parent = nullptr);
 
     void showRun(const LiveRun& run);
+    /// A lending run's totals (and each book's, when there are several) in the books' base
+    /// currency `base`.
+    void showLendingRun(const LiveRun& run, const QString& base);
     void clear();
     int rows() const { return rows_; }
     /// The name and value labels of row `row`.
@@ -40,6 +50,7 @@ public:
     QLabel* valueOf(const QString& name) const;
 
 private:
+    void addLendingBookRows(const LendingSummary& s, const QString& base, const QLocale& locale);
     void addRow(const QString& name, const QString& value, const QString& meaning);
 
     QLabel* title_;

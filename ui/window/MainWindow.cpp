@@ -4,6 +4,8 @@
 #include "ui/dialogs/ImportDialog.h"
 #include "ui/export/ExportController.h"
 #include "ui/export/ScenarioFiles.h"
+#include "ui/models/LendingAccountModel.h"
+#include "ui/models/LendingLogModel.h"
 #include "ui/models/LiquidationLogModel.h"
 #include "ui/models/PositionTableModel.h"
 #include "ui/panels/LibraryPanel.h"
@@ -12,6 +14,7 @@
 #include "ui/panels/RunControlsPanel.h"
 #include "ui/panels/SensitivityPanel.h"
 #include "ui/views/CascadeHeatmapView.h"
+#include "ui/views/HealthFactorHistogramView.h"
 #include "ui/views/LiquidationMapView.h"
 #include "ui/views/RunSummaryView.h"
 #include "ui/views/SeriesChartView.h"
@@ -19,11 +22,13 @@
 
 #include "core/base/ResourcePaths.h"
 #include "core/base/TextFile.h"
+#include "core/model/ProtocolProfile.h"
 #include "core/model/VenueProfile.h"
 
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QCheckBox>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -35,6 +40,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -187,14 +193,23 @@ void MainWindow::buildCentral() {
 
 QWidget* MainWindow::buildTabs() {
     tabs_ = new QTabWidget;
-    tabs_->addTab(buildPositions(), tr("Positions"));
-    tabs_->addTab(buildLog(), tr("Liquidation log"));
+    // A lending run shows its accounts and its log in the same places (showBookKind()).
+    positions_stack_ = new QStackedWidget;
+    positions_stack_->addWidget(buildPositions());
+    positions_stack_->addWidget(buildAccounts());
+    tabs_->addTab(positions_stack_, tr("Positions"));
+    log_stack_ = new QStackedWidget;
+    log_stack_->addWidget(buildLog());
+    log_stack_->addWidget(buildLendingLog());
+    tabs_->addTab(log_stack_, tr("Liquidation log"));
     sensitivity_ = new SensitivityPanel;
     tabs_->addTab(scrolled(sensitivity_), tr("Sensitivity"));
     monte_carlo_ = new MonteCarloPanel;
     tabs_->addTab(scrolled(monte_carlo_), tr("Monte Carlo"));
     series_ = new SeriesChartView;
     tabs_->addTab(series_, tr("Series"));
+    health_factors_ = new HealthFactorHistogramView;
+    tabs_->addTab(health_factors_, tr("Health factors"));
     connect(sensitivity_, &SensitivityPanel::cellChosen, this,
             [this](double shock, double leverage) { controls_->setShockAndLeverage(shock, leverage); });
     connect(sensitivity_, &SensitivityPanel::progress, this, [this](int done, int total) {
@@ -247,6 +262,12 @@ void MainWindow::buildMenus() {
     file->addAction(tr("Open the &sample book"), this,
                     [this] { openBook(QString::fromStdString(sample_book_path())); });
     file->addAction(tr("&Import positions CSV…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importFile);
+    QAction* add_book = file->addAction(tr("&Add book to run…"), this, &MainWindow::chooseBookToAdd);
+    add_book->setObjectName("addBook");
+    add_book->setToolTip(tr("A lending run only: another lending book, with its own protocol, sharing the market"));
+    connect(this, &MainWindow::simulationFinished, add_book,
+            [this, add_book] { add_book->setEnabled(run_ && run_->lending()); });
+    add_book->setEnabled(false);
     recent_ = file->addMenu(tr("Open &recent"));
     file->addSeparator();
     file->addAction(tr("Open s&cenario…"), QKeySequence(tr("Ctrl+Shift+O")), this, &MainWindow::chooseScenario);
@@ -464,6 +485,70 @@ QWidget* MainWindow::buildLog() {
     return page;
 }
 
+QWidget* MainWindow::buildAccounts() {
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* filter = new QLineEdit;
+    filter->setObjectName("accountFilter");
+    filter->setPlaceholderText(tr("Filter by account"));
+    filter->setClearButtonEnabled(true);
+    auto* liquidated = new QCheckBox(tr("Liquidated in the run only"));
+    liquidated->setObjectName("accountsLiquidated");
+    accounts_model_ = new LendingAccountModel(this);
+    auto refilter = [this, filter, liquidated] { accounts_model_->setFilter(filter->text(), liquidated->isChecked()); };
+    connect(filter, &QLineEdit::textChanged, this, refilter);
+    connect(liquidated, &QCheckBox::toggled, this, refilter);
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(filter, 1);
+    filters->addWidget(liquidated);
+    auto* table = row_table(accounts_model_);
+    fit_columns_on_new_run(table, accounts_model_);
+    table->setSortingEnabled(true);
+    table->sortByColumn(-1, Qt::AscendingOrder); // book order until a header is clicked
+    layout->addLayout(filters);
+    layout->addWidget(table);
+    return page;
+}
+
+QWidget* MainWindow::buildLendingLog() {
+    auto* page = new QWidget;
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(4, 4, 4, 4);
+    auto* text = new QLineEdit;
+    text->setObjectName("lendingLogFilter");
+    text->setPlaceholderText(tr("Filter by account"));
+    text->setClearButtonEnabled(true);
+    lending_log_model_ = new LendingLogModel(this);
+    connect(text, &QLineEdit::textChanged, lending_log_model_, &LendingLogModel::setFilter);
+    auto* table = row_table(lending_log_model_);
+    fit_columns_on_new_run(table, lending_log_model_);
+    table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Selecting a call shows its step.
+    connect(table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex& current) {
+        if (current.isValid()) {
+            playback_->pause();
+            playback_->setCursor(lending_log_model_->event(current.row()).step);
+        }
+    });
+    layout->addWidget(text);
+    layout->addWidget(table);
+    return page;
+}
+
+// The tables of the run's kind of book: positions, or a lending book's accounts.
+void MainWindow::showBookKind(const std::shared_ptr<const LiveRun>& run) {
+    const bool lending = run->lending();
+    positions_stack_->setCurrentIndex(lending ? 1 : 0);
+    log_stack_->setCurrentIndex(lending ? 1 : 0);
+    tabs_->setTabText(tabs_->indexOf(positions_stack_), lending ? tr("Accounts") : tr("Positions"));
+    accounts_model_->setBaseCurrency(controls_->baseCurrency());
+    lending_log_model_->setBaseCurrency(controls_->baseCurrency());
+    accounts_model_->setRun(run);
+    lending_log_model_->setRun(run);
+    health_factors_->showRun(run, controls_->baseCurrency());
+}
+
 void MainWindow::showLogEvent(int log_row) {
     const LiquidationEvent& e = log_model_->event(log_row);
     playback_->pause();
@@ -521,11 +606,12 @@ void MainWindow::updateRecentMenu() {
 
 // A book being opened replaces the shown one only once its first run arrives: a file that cannot
 // be read leaves the shown book, its symbol and its run in place.
-void MainWindow::openBook(const QString& path, const BookReadOptions& read) {
+void MainWindow::openBook(const QString& path, const BookReadOptions& read, const QString& protocol) {
     rememberFile(path);
     BookSource source;
     source.path = path;
     source.read = read;
+    source.protocol = protocol;
     openSource(std::move(source), tr("Reading %1…").arg(QFileInfo(path).fileName()));
 }
 
@@ -582,10 +668,12 @@ void MainWindow::requestSimulation() {
     if (source.path.isEmpty())
         return;
     RunParameters params = runParameters();
-    if (pending_) // a new book: its own symbol (the scenario's, else its largest), not the shown book's
+    if (pending_) { // a new book: its own symbol (the scenario's, else its largest), not the shown book's
         params.symbol = source.symbol.toStdString();
-    const quint64 generation =
-        simulation_->request(source.path, controls_->venue(), params, source.read, source.stored, source.stored_venue);
+        params.protocol = source.protocol.toStdString(); // and a lending book its own (empty: the default)
+    }
+    const quint64 generation = simulation_->request(source.path, controls_->venue(), params, source.read, source.stored,
+                                                    source.stored_venue, source.more_books);
     if (pending_)
         pending_generation_ = generation;
 }
@@ -600,13 +688,16 @@ void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t
         }
         run_ = run;
         charts_->setCurrentIndex(1);
+        // Position books are in USD; a lending book's levels and prices in its base currency.
+        const QString unit = run->lending() ? controls_->baseCurrency() : QStringLiteral("USD");
+        heatmap_->setMoneyUnit(unit);
+        map_view_->setMoneyUnit(unit);
         // The run carries its book: its size and symbols (the render timer may show a run before
         // the worker's bookLoaded signal arrives).
-        positions_ = run->position_book->positions();
-        QStringList symbols;
-        for (const std::string& name : run->position_book->symbol_names)
-            symbols << QString::fromStdString(name);
-        controls_->setSymbols(symbols, QString::fromStdString(run->symbol));
+        if (run->lending())
+            showLendingControls(*run);
+        else
+            showPositionControls(*run);
         playback_->setRun(run->capacity, run->params.step_seconds);
     }
     heatmap_->showRun(run, ready);
@@ -614,6 +705,29 @@ void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t
 }
 
 // The views at the playback cursor: a step, or the book before the shock.
+void MainWindow::showPositionControls(const LiveRun& run) {
+    positions_ = run.position_book->positions();
+    QStringList symbols;
+    for (const std::string& name : run.position_book->symbol_names)
+        symbols << QString::fromStdString(name);
+    controls_->setPositionBook();
+    controls_->setSymbols(symbols, QString::fromStdString(run.symbol));
+}
+
+// A lending run: its accounts, the assets its books could shock and the protocol of its first book.
+void MainWindow::showLendingControls(const LiveRun& run) {
+    positions_ = 0;
+    QStringList assets;
+    for (const LendingBookInput& b : *run.lending_books) {
+        positions_ += b.book->accounts();
+        for (const std::string& name : b.book->asset_names)
+            if (!assets.contains(QString::fromStdString(name)))
+                assets << QString::fromStdString(name);
+    }
+    controls_->setLendingBook(QString::fromStdString(run.lending_books->front().protocol), assets,
+                              QString::fromStdString(run.symbol));
+}
+
 void MainWindow::showCursor(std::size_t step) {
     const bool before = playback_->beforeShock() && run_ && run_->finished.load(std::memory_order_acquire);
     if (before) {
@@ -630,10 +744,14 @@ void MainWindow::showCursor(std::size_t step) {
     if (before) {
         map_view_->showBeforeShock(run_, symbol);
         frame_->setText(tr("<p><b>Before the shock</b><br>index and mark %1<br>nothing liquidated yet</p>")
-                            .arg(locale.toString(run_->summary.start_price, 'f', 1)));
+                            .arg(locale.toString(run_->summary.start_price, 'f', run_->lending() ? 4 : 1)));
         return;
     }
     map_view_->showFrame(run_, step, symbol);
+    if (run_->lending()) {
+        showLendingFrame(step);
+        return;
+    }
     // The frame at the cursor, under the controls: prices and what has been liquidated so far.
     double longs = 0, shorts = 0;
     for (std::size_t t = 0; t <= step; ++t) {
@@ -648,7 +766,65 @@ void MainWindow::showCursor(std::size_t step) {
                         .arg(format_money(longs, locale), format_money(shorts, locale)));
 }
 
+// The frame at the cursor of a lending run: the market and the first book's oracle, and the
+// collateral seized so far (its value at the market, in the quote).
+void MainWindow::showLendingFrame(std::size_t step) {
+    const QLocale locale = grouped_locale();
+    double seized = 0;
+    for (std::size_t t = 0; t <= step; ++t)
+        seized += run_->liquidated_long[t] + run_->liquidated_short[t];
+    auto p = [&](double v) { return locale.toString(v, 'f', v >= 1000 ? 1 : 4); };
+    frame_->setText(tr("<p><b>At t = %1 s</b><br>market %2 · oracle %3<br>collateral seized so far: %4 %5</p>")
+                        .arg(locale.toString(double(step) * run_->params.step_seconds, 'f', 0), p(run_->book[step]),
+                             p(run_->mark[step]), format_money(seized, locale), controls_->baseCurrency()));
+}
+
+void MainWindow::onLendingFinished(const std::shared_ptr<const LiveRun>& run) {
+    const QLocale locale = grouped_locale();
+    const QString base = controls_->baseCurrency();
+    summary_->showLendingRun(*run, base);
+    headline_->setText(lending_headline(run->lending_summary, run->params, base, locale));
+    headline_->setToolTip(tr("The shocked asset's market price at the start and at its extreme, the shock's own move "
+                             "and the cascade's beyond it, the accounts liquidated and the debt written off (in the "
+                             "books' base currency, %1)")
+                              .arg(base));
+    headline_->show();
+    QStringList protocols;
+    for (const LendingBookInput& b : *run->lending_books)
+        protocols << QString::fromStdString(b.protocol);
+    status_->setText(tr("%1 · %2 accounts · %3 · run %4 ms")
+                         .arg(QFileInfo(shown_.path).fileName())
+                         .arg(locale.toString(positions_))
+                         .arg(protocols.join(QStringLiteral(" + ")))
+                         .arg(locale.toString(run->run_ms, 'f', 1)));
+}
+
 void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
+    if (run->lending())
+        onLendingFinished(run);
+    else
+        onPositionsFinished(run);
+    // The core's notice on where the market starts, in the CLI's words: beside the depth controls
+    // and on the status line (whose tooltip holds it whole).
+    const QString notice = QString::fromStdString(run->market_notice);
+    controls_->showMarketNotice(notice);
+    status_->setToolTip(notice.isEmpty() ? QString() : tr("Notice: %1").arg(notice));
+    const RunSummary& s = run->summary;
+    heatmap_->setFinished(s.steps_run);
+    series_->showRun(run);
+    series_->setFramedSteps(heatmap_->framedSteps());
+    positions_model_->setRun(run);
+    log_model_->setRun(run);
+    showBookKind(run);
+    sensitivity_->setContext(run, controls_->venue(), shown_.path);
+    monte_carlo_->setContext(run, controls_->venue(), shown_.path);
+    // After any change, the cursor lands on the end of what the frame shows: the whole cascade.
+    playback_->setFinished(s.steps_run, heatmap_->framedSteps());
+    showCursor(playback_->cursor());
+    emit simulationFinished();
+}
+
+void MainWindow::onPositionsFinished(const std::shared_ptr<const LiveRun>& run) {
     const RunSummary& s = run->summary;
     const QLocale locale = grouped_locale();
     summary_->showRun(*run);
@@ -665,25 +841,9 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
                          .arg(controls_->venue())
                          .arg(locale.toString(run->prepare_ms + run->run_ms, 'f', 1)) +
                      flaggedNote(*run, locale) + marketNote(*run));
-    // The core's notice on where the market starts, in the CLI's words: beside the depth controls
-    // and on the status line (whose tooltip holds it whole).
-    const QString notice = QString::fromStdString(run->market_notice);
-    controls_->showMarketNotice(notice);
-    status_->setToolTip(notice.isEmpty() ? QString() : tr("Notice: %1").arg(notice));
-    heatmap_->setFinished(s.steps_run);
-    series_->showRun(run);
-    series_->setFramedSteps(heatmap_->framedSteps());
     const auto [size_unit, money_unit] = units(*run);
     positions_model_->setUnits(size_unit, money_unit);
     log_model_->setUnits(size_unit, money_unit);
-    positions_model_->setRun(run);
-    log_model_->setRun(run);
-    sensitivity_->setContext(run, controls_->venue(), shown_.path);
-    monte_carlo_->setContext(run, controls_->venue(), shown_.path);
-    // After any change, the cursor lands on the end of what the frame shows: the whole cascade.
-    playback_->setFinished(s.steps_run, heatmap_->framedSteps());
-    showCursor(playback_->cursor());
-    emit simulationFinished();
 }
 
 // The core's notice on the run's market start for the status line ("" when none).
@@ -741,7 +901,38 @@ void MainWindow::importFile() {
         return;
     ImportDialog dialog(path, this);
     if (dialog.exec() == QDialog::Accepted)
-        openBook(path, dialog.options());
+        openBook(path, dialog.options(), dialog.protocol());
+}
+
+void MainWindow::addLendingBook(const QString& path, const QString& protocol) {
+    if (shown_.path.isEmpty() || !run_ || !run_->lending()) {
+        emit bookFailed(tr("a book can be added only to a lending run"));
+        return;
+    }
+    BookSource source = shown_;
+    source.more_books.push_back({path.toStdString(), "", protocol.toStdString()});
+    source.symbol = QString::fromStdString(run_->symbol);
+    source.protocol = controls_->protocol();
+    openSource(std::move(source), tr("Adding %1…").arg(QFileInfo(path).fileName()));
+}
+
+// The book, then its protocol (proposed from its header's first line, as a book opened alone).
+void MainWindow::chooseBookToAdd() {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Add a lending book to the run"), QFileInfo(shown_.path).absolutePath(),
+                                     tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QStringList protocols;
+    for (const std::string& name : list_protocol_profiles(protocol_dir()))
+        protocols << QString::fromStdString(name);
+    const int proposed = int(protocols.indexOf(QString::fromStdString(default_protocol_of(path.toStdString()))));
+    bool ok = false;
+    const QString protocol = QInputDialog::getItem(this, tr("Protocol of %1").arg(QFileInfo(path).fileName()),
+                                                   tr("The protocol whose rules judge this book:"), protocols,
+                                                   std::max(proposed, 0), false, &ok);
+    if (ok)
+        addLendingBook(path, protocol);
 }
 
 void MainWindow::chooseFile() {
@@ -786,6 +977,10 @@ void MainWindow::applyScenario(const OpenedScenario& opened) {
 void MainWindow::saveScenario(const QString& path) {
     if (shown_.path.isEmpty()) {
         emit scenarioSaved(path, tr("no book is open"));
+        return;
+    }
+    if (run_ && run_->lending()) {
+        emit scenarioSaved(path, tr("the app does not save a lending run's scenario yet (the command line does)"));
         return;
     }
     RunParameters params = runParameters();

@@ -34,6 +34,9 @@ class SeriesChartView;
 class LiquidationMapView;
 class PlaybackBar;
 class LiquidationLogModel;
+class LendingAccountModel;
+class LendingLogModel;
+class HealthFactorHistogramView;
 class PositionTableModel;
 class RunControlsPanel;
 class RunSummaryView;
@@ -59,7 +62,8 @@ public:
     void setNotify(Notify notify);
 
     /// Opens a positions CSV and simulates it; `bookReady` or `bookFailed` follows.
-    void openBook(const QString& path, const BookReadOptions& read = {});
+    /// A lending book opens with `protocol` (empty: its default).
+    void openBook(const QString& path, const BookReadOptions& read = {}, const QString& protocol = {});
     /// Simulates a book already in memory (a Library snapshot) with the current controls, or with
     /// `params` and `venue` when given (a Library scenario).
     /// `book_venue` is the venue whose contract units the snapshot was imported in.
@@ -68,6 +72,10 @@ public:
                         const QString& venue = {});
     /// Shows a stored run exactly as saved, without simulating; its controls are shown too.
     void showStoredRun(std::shared_ptr<const LiveRun> run, const QString& name, qint64 snapshot_id);
+    /// Adds a lending book, judged by `protocol` (a bundled name or a profile file), to the shown
+    /// lending run: the books share one market (docs/lending.md §7). `simulationFinished` or
+    /// `bookFailed` follows; a book that cannot be read leaves the run as it was.
+    void addLendingBook(const QString& path, const QString& protocol);
     /// Opens the workspace database in the Library panel.
     void useWorkspace(const QString& path);
     /// Opens a scenario file (docs/formats.md §5): its parameters, venue and book. Its pinned files
@@ -99,10 +107,14 @@ public:
     PlaybackBar* playback() const { return playback_; }
     PositionTableModel* positions() const { return positions_model_; }
     LiquidationLogModel* liquidationLog() const { return log_model_; }
+    LendingAccountModel* lendingAccounts() const { return accounts_model_; }
+    LendingLogModel* lendingLog() const { return lending_log_model_; }
+    HealthFactorHistogramView* healthFactors() const { return health_factors_; }
     SensitivityPanel* sensitivity() const { return sensitivity_; }
     MonteCarloPanel* monteCarlo() const { return monte_carlo_; }
     SeriesChartView* seriesChart() const { return series_; }
     ExportController* exporter() const { return export_; }
+    RunControlsPanel* controls() const { return controls_; }
 
 signals:
     void bookReady();
@@ -137,7 +149,9 @@ private:
         std::shared_ptr<const PositionBook> stored; ///< a Library snapshot, simulated instead of reading `path`
         QString stored_venue;                       ///< the venue whose contract units the snapshot is in
         qint64 snapshot_id = 0;
-        QString symbol; ///< the symbol to open it with (a scenario's); empty: its largest
+        QString symbol;                            ///< the symbol to open it with (a scenario's); empty: its largest
+        std::vector<LendingBookSource> more_books; ///< lending books added to a lending book's run
+        QString protocol;                          ///< a lending book's protocol to open it with; empty: its default
     };
     void openSource(BookSource source, const QString& status);
     static BookSource storedSource(const QString& name, std::shared_ptr<const PositionBook> book, const QString& venue,
@@ -146,9 +160,17 @@ private:
     QWidget* buildControls();
     QWidget* buildPositions();
     QWidget* buildLog();
+    QWidget* buildAccounts();
+    QWidget* buildLendingLog();
+    void showBookKind(const std::shared_ptr<const LiveRun>& run);
     void requestSimulation();
     void onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
     void onFinished(const std::shared_ptr<const LiveRun>& run);
+    void onPositionsFinished(const std::shared_ptr<const LiveRun>& run);
+    void onLendingFinished(const std::shared_ptr<const LiveRun>& run);
+    void showPositionControls(const LiveRun& run);
+    void showLendingControls(const LiveRun& run);
+    void showLendingFrame(std::size_t step);
     static QString flaggedNote(const LiveRun& run, const QLocale& locale);
     static QString marketNote(const LiveRun& run);
     void showCursor(std::size_t step);
@@ -156,6 +178,7 @@ private:
     void showLogEvent(int log_row);
     void chooseFile();
     void importFile();
+    void chooseBookToAdd();
     void rememberFile(const QString& path);
     void updateRecentMenu();
     void showAbout();
@@ -183,6 +206,11 @@ private:
     PlaybackBar* playback_;
     PositionTableModel* positions_model_;
     LiquidationLogModel* log_model_;
+    LendingAccountModel* accounts_model_ = nullptr;
+    HealthFactorHistogramView* health_factors_ = nullptr;
+    LendingLogModel* lending_log_model_ = nullptr;
+    QStackedWidget* positions_stack_ = nullptr;
+    QStackedWidget* log_stack_ = nullptr;
     SensitivityPanel* sensitivity_;
     MonteCarloPanel* monte_carlo_;
     SeriesChartView* series_;

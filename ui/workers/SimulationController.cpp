@@ -37,8 +37,9 @@ SimulationController::~SimulationController() {
 
 quint64 SimulationController::request(const QString& book_path, const QString& venue, const RunParameters& params,
                                       const BookReadOptions& read, std::shared_ptr<const PositionBook> book,
-                                      const QString& book_venue) {
-    SimulationRequest r{++generation_, book_path, std::move(book), book_venue, read, venue, params};
+                                      const QString& book_venue, std::vector<LendingBookSource> more_books) {
+    SimulationRequest r{++generation_, book_path, std::move(book), book_venue,
+                        read,          venue,     params,          std::move(more_books)};
     worker_->post(std::move(r));
     QMetaObject::invokeMethod(worker_, &SimulationWorker::wake, Qt::QueuedConnection);
     return generation_;

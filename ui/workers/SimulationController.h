@@ -23,10 +23,11 @@ public:
 
     /// Asks for a run; a newer call replaces this one and cancels it if it has started.
     /// `book`, when given, is simulated instead of reading `book_path` (then only a label); it was
-    /// read in the contract units of `book_venue`.
+    /// read in the contract units of `book_venue`. A lending book at `book_path` is run with
+    /// params.protocol and `more_books` sharing its market.
     quint64 request(const QString& book_path, const QString& venue, const RunParameters& params,
                     const BookReadOptions& read = {}, std::shared_ptr<const PositionBook> book = {},
-                    const QString& book_venue = {});
+                    const QString& book_venue = {}, std::vector<LendingBookSource> more_books = {});
     /// Stops whatever is being read or run (a large import the user cancelled).
     void cancel();
     std::shared_ptr<const LiveRun> currentRun() const { return shown_; }

@@ -10,9 +10,12 @@
 #include "core/market/IndexPath.h"
 #include "core/model/ParameterTable.h"
 #include "core/store/Workspace.h"
+#include "core/usecase/LendingRun.h"
 #include "core/usecase/MarketFiles.h"
+#include "core/usecase/RunInputs.h"
 
 #include <chrono>
+#include <fstream>
 #include <limits>
 
 namespace levex::ui {
@@ -26,6 +29,16 @@ bool same_units(const ContractSpec& a, const ContractSpec& b) {
     return a.inverse == b.inverse && a.contract_size == b.contract_size;
 }
 } // namespace
+
+std::string default_protocol_of(const std::string& path) {
+    std::ifstream in(path);
+    std::string header;
+    std::getline(in, header);
+    for (char& c : header)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
+    const bool emode = header.find("emode") != std::string::npos || header.find("e_mode") != std::string::npos;
+    return emode ? "aave-v3-ethereum" : "aave-v2-ethereum";
+}
 
 SimulationWorker::SimulationWorker(QObject* parent) : QObject(parent) {}
 
@@ -140,12 +153,32 @@ std::shared_ptr<LiveRun> SimulationWorker::start_live_run(const SimulationReques
     live->position_book = book_;
     live->started_at = utc_now_iso8601();
     live->allocate(capacity, request.params.bins);
+    publish(live);
+    return live;
+}
+
+void SimulationWorker::publish(const std::shared_ptr<LiveRun>& live) {
     {
         std::lock_guard lock(mutex_);
         current_ = live;
     }
-    emit runStarted(request.generation);
-    return live;
+    emit runStarted(live->generation);
+}
+
+bool SimulationWorker::is_lending(const SimulationRequest& request) {
+    if (request.book)
+        return false; // a snapshot of positions
+    if (kind_path_ != request.book_path) {
+        kind_path_ = request.book_path;
+        kind_ = BookKind::Positions;
+        try {
+            kind_ = book_file_kind(request.book_path.toStdString());
+        } catch (const std::exception&) {
+            // Not readable: reading it as a positions book reports why, as it always has.
+            kind_path_.clear();
+        }
+    }
+    return kind_ == BookKind::Lending;
 }
 
 void SimulationWorker::finish_live_run(LiveRun& live, RunResult result, const PositionBook& book) {
@@ -164,6 +197,8 @@ void SimulationWorker::finish_live_run(LiveRun& live, RunResult result, const Po
 }
 
 SimulationWorker::Outcome SimulationWorker::run(const SimulationRequest& request) {
+    if (is_lending(request))
+        return run_lending_books(request);
     const RunParameters& params = request.params;
     require_valid_parameters(params);
     const VenueProfile venue = load_venue_profile(request.venue.toStdString(), venue_dir());

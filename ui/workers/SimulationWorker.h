@@ -9,6 +9,7 @@
 #include "core/model/RunStart.h"
 #include "core/model/VenueProfile.h"
 #include "core/usecase/BookInput.h"
+#include "core/usecase/LendingBookInput.h"
 
 #include <QObject>
 #include <QString>
@@ -34,7 +35,14 @@ struct SimulationRequest {
     BookReadOptions read;
     QString venue = "generic";
     RunParameters params;
+    /// A lending book (docs/lending.md §9) is judged by params.protocol ("": the default of
+    /// default_protocol_of()); these books, each with its protocol, share its market.
+    std::vector<LendingBookSource> more_books;
 };
+
+/// The protocol a lending book is opened with until the user picks one: a book with an `emode`
+/// column is an Aave v3 book (v2 has no e-mode), else v2. Reads the file's first line only.
+std::string default_protocol_of(const std::string& path);
 
 /// Runs simulations on its own thread. Requests go through a one-slot mailbox: a newer request
 /// replaces a pending one and cancels the run in progress (the engine's step callback sees the
@@ -75,6 +83,12 @@ signals:
 private:
     enum class Outcome { Finished, Cancelled };
     Outcome run(const SimulationRequest& request);
+    /// The run of a lending book and the books added to it, through the use cases.
+    Outcome run_lending_books(const SimulationRequest& request);
+    /// Whether the request's file is a lending book (its header; cached per path).
+    bool is_lending(const SimulationRequest& request);
+    /// Publishes `live` as current and says the run has started.
+    void publish(const std::shared_ptr<LiveRun>& live);
     /// The request's book: the one given (checked against the venue's contract units) or the CSV,
     /// read unless the cached one is the same file read the same way; null when reading was cancelled.
     std::shared_ptr<const PositionBook> book_for(const SimulationRequest& request, const VenueProfile& venue);
@@ -107,6 +121,9 @@ private:
     MarginSettings prepared_settings_;
     std::size_t prepared_symbol_ = 0;
     double prepared_mark_ = 0.0;
+    QString kind_path_; // the file whose kind kind_ holds
+    BookKind kind_ = BookKind::Positions;
+    std::vector<LendingBookSource> lending_loaded_; // the lending books last read (bookLoaded once per set)
 };
 
 } // namespace levex::ui

@@ -32,7 +32,9 @@ void SweepWorker::run(const Request& request) {
         return true;
     };
     try {
-        const StudyInputs inputs = study_inputs(request.book, request.venue.toStdString(), request.base);
+        const StudyInputs inputs = request.lending_books
+                                       ? lending_study_inputs(*request.lending_books, request.base)
+                                       : study_inputs(request.book, request.venue.toStdString(), request.base);
         const std::size_t batch = std::max(1u, std::thread::hardware_concurrency());
         const SweepResult r = run_sweep_study(inputs, request.spec, publish, batch, current);
         if (r.cancelled)

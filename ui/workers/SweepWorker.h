@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/engine/Sweep.h"
+#include "core/usecase/LendingBookInput.h"
 
 #include <QObject>
 #include <QString>
@@ -32,6 +33,8 @@ public:
         std::shared_ptr<const PositionBook> book;
         QString venue;
         RunParameters base;
+        /// A lending run's books: swept instead of `book` (docs/lending.md §9).
+        std::shared_ptr<const std::vector<LendingBookInput>> lending_books;
         SweepSpec spec;
     };
 
