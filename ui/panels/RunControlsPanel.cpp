@@ -200,7 +200,6 @@ RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
     general_problem_->setStyleSheet(QStringLiteral("color: #b00020;"));
     general_problem_->hide();
     form->addRow(general_problem_);
-    form_ = form;
     buildMarket(form);
     buildLending(form);
     buildShock(form);

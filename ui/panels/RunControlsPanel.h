@@ -133,8 +133,8 @@ private:
     QDoubleSpinBox* depth_exponent_; // the power law's only
     QLineEdit* book_file_;
     QCheckBox* withdrawal_;
-    QLabel* market_notice_; // the core's notice on the market's start, under the depth controls
-    QFormLayout* form_;
+    QLabel* market_notice_;           // the core's notice on the market's start, under the depth controls
+    QFormLayout* form_ = nullptr;     // the panel's main form (rows are shown and hidden by model and book kind)
     QComboBox* pool_kind_;            // constant product or StableSwap
     QDoubleSpinBox* pool_a_;          // StableSwap's A; 0 shows "none"
     QDoubleSpinBox* pool_fee_;        // at its minimum: the kind's usual fee
@@ -157,7 +157,6 @@ private:
     QSpinBox* seed_;
     QSpinBox* bins_;
     QLineEdit* series_file_;
-    QFormLayout* form_ = nullptr;
     bool lending_ = false;
     QComboBox* protocol_ = nullptr;
     QWidget* protocol_row_ = nullptr;
