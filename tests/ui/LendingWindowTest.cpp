@@ -111,9 +111,13 @@ TEST(LendingWindow, OpensTheV2SampleWithItsProtocolAndAssets) {
     // The charts are in the books' base currency, their prices near 1 with decimals.
     EXPECT_EQ(window.heatmap()->plot()->yAxis->label(), QStringLiteral("Price (ETH, log scale)"));
     EXPECT_EQ(window.liquidationMap()->plot()->xAxis2->label(), QStringLiteral("Cumulative from the mark (ETH)"));
+    auto* depth = window.controls()->findChild<QDoubleSpinBox*>("depth_quote_within_1pct");
+    ASSERT_NE(depth, nullptr);
+    EXPECT_EQ(depth->suffix(), QStringLiteral(" M ETH")); // the depth is in the market's quote
     // Back to a position book: USD again.
     ASSERT_TRUE(open_and_wait(window, QString::fromStdString(levex::sample_book_path())));
     EXPECT_EQ(window.heatmap()->plot()->yAxis->label(), QStringLiteral("Price (USD, log scale)"));
+    EXPECT_EQ(depth->suffix(), QStringLiteral(" M USD"));
 }
 
 TEST(LendingWindow, SummaryAndHeadlineMatchTheCoreRun) {

@@ -312,6 +312,12 @@ TEST(MainWindow, SensitivityMapFillsAndLoadsACell) {
                 ASSERT_TRUE(std::isnan(cells->cell(ix, iy)));
         }
     EXPECT_GT(panel->criticalCurve()->dataCount(), 0);
+    // The critical-shock legend sits in the heading row, never over a cell of the map.
+    QCustomPlot* plot = panel->plot();
+    plot->resize(900, 300);
+    plot->replot();
+    EXPECT_TRUE(plot->legend->visible());
+    EXPECT_FALSE(plot->legend->outerRect().intersects(plot->axisRect()->rect()));
 
     QSignalSpy finished(&window, &MainWindow::simulationFinished);
     emit panel->cellChosen(-0.12, 2.0);

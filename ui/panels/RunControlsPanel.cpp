@@ -313,6 +313,7 @@ void RunControlsPanel::buildDepth(QFormLayout* form) {
     depth_model_->addItem(tr("AMM pool"), int(DepthModel::Amm));
     depth_model_->setToolTip(tip("depth_model"));
     depth_ = numberBox("depth_quote_within_1pct", 1e-6, 1, tr(" M USD")); // shown in millions
+    depth_->setObjectName("depth_quote_within_1pct");
     depth_->setToolTip(tip("depth_quote_within_1pct") + "\n\n" + tip("depth_quote_per_pct"));
     QLayout* book_row = fileRow(book_file_, tr("side,price,size CSV"), tr("L2 order book"),
                                 tr("CSV files (*.csv);;All files (*)"), false);

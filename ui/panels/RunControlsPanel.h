@@ -107,6 +107,7 @@ private:
     void buildLending(QFormLayout* form);
     /// Enables the position-book-only controls, or disables them with `why` as their tooltip.
     void enablePositionControls(bool enable, const QString& why);
+    void showQuoteUnit();
     QLayout* fileRow(QLineEdit*& edit, const QString& placeholder, const QString& title, const QString& filter,
                      bool clearable);
     void chooseFile(QLineEdit* target, const QString& title, const QString& filter);

@@ -28,7 +28,10 @@ void RunControlsPanel::buildLending(QFormLayout* form) {
     base_unit_->setToolTip(tr("The currency the book's oracle prices are in: the CSV does not say, so this is your "
                               "statement (ETH for the bundled Aave samples, docs/lending.md §5). It only labels the "
                               "amounts; nothing is converted"));
-    connect(base_unit_, &QLineEdit::editingFinished, this, &RunControlsPanel::changed);
+    connect(base_unit_, &QLineEdit::editingFinished, this, [this] {
+        showQuoteUnit();
+        emit changed();
+    });
     protocol_row_ = withProblem(protocol_, {"protocol"});
     form->addRow(tr("Protocol"), protocol_row_);
     form->addRow(tr("Base currency"), base_unit_);
@@ -43,6 +46,12 @@ QString RunControlsPanel::protocol() const {
 QString RunControlsPanel::baseCurrency() const {
     const QString unit = base_unit_->text().trimmed();
     return unit.isEmpty() ? tr("base") : unit;
+}
+
+// The depth is quoted in the market's quote: USD for a position book, the books' base currency for
+// a lending one (the shocked asset trades against it).
+void RunControlsPanel::showQuoteUnit() {
+    depth_->setSuffix(lending_ ? tr(" M %1").arg(baseCurrency()) : tr(" M USD"));
 }
 
 void RunControlsPanel::enablePositionControls(bool enable, const QString& why) {
@@ -70,6 +79,7 @@ void RunControlsPanel::setLendingBook(const QString& protocol, const QStringList
     enablePositionControls(false, tr("A lending book: its protocol profile sets the liquidation rules, so the "
                                      "venue, the leverage multiplier and the venue's fee, fund and mark "
                                      "pass-through do not apply"));
+    showQuoteUnit();
     setSymbols(assets, symbol);
     if (!assets.contains(symbol))
         setSymbols(assets + QStringList{symbol}, symbol);
@@ -82,6 +92,7 @@ void RunControlsPanel::setPositionBook() {
     form_->setRowVisible(protocol_row_, false);
     form_->setRowVisible(base_unit_, false);
     enablePositionControls(true, {});
+    showQuoteUnit();
 }
 
 } // namespace levex::ui

@@ -88,9 +88,16 @@ SensitivityPanel::SensitivityPanel(QWidget* parent) : QWidget(parent), worker_(n
     plot_->legend->removeItem(0); // the colour map
     plot_->xAxis->setLabel(tr("Shock (%)"));
     plot_->yAxis->setLabel(tr("Leverage ×")); // short: the panel may be low
+    // The heading row holds the title and, beside it, the legend: every corner of the map is data.
+    auto* heading = new QCPLayoutGrid;
     plot_->plotLayout()->insertRow(0);
-    plot_->plotLayout()->addElement(
-        0, 0, new QCPTextElement(plot_, tr("Sensitivity: shock × leverage"), QFont(font().family(), 11, QFont::Bold)));
+    plot_->plotLayout()->addElement(0, 0, heading);
+    title_ = new QCPTextElement(plot_, tr("Sensitivity: shock × leverage"), QFont(font().family(), 11, QFont::Bold));
+    heading->addElement(0, 0, title_);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    heading->addElement(0, 1, plot_->legend);
+    heading->setColumnStretchFactors({1.0, 0.001});
+    plot_->legend->setBorderPen(Qt::NoPen);
     connect(plot_, &QCustomPlot::mousePress, this, [this](QMouseEvent* event) {
         if (!run_ || rows_filled_ == 0 || spec_.x.axis != SweepAxis::Shock || spec_.y.axis != SweepAxis::LeverageMult)
             return;
@@ -401,9 +408,6 @@ void SensitivityPanel::compute() {
         return;
     }
     spec_ = spec;
-    const bool up = spec_.x.axis == SweepAxis::Shock && std::max(spec_.x.from, spec_.x.to) > 0;
-    // The legend goes to the far end from zero shock, where the cells are calm.
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (up ? Qt::AlignRight : Qt::AlignLeft));
     SweepWorker::Request request;
     request.generation = ++generation_;
     request.book = run_->position_book;
@@ -439,9 +443,8 @@ void SensitivityPanel::compute() {
     plot_->xAxis->setLabel(axis_title(spec_.x.axis));
     plot_->yAxis->setLabel(axis_title(spec_.y.axis));
     map_->colorScale()->axis()->setLabel(metric_->currentText());
-    static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
-        ->setText(tr("Sensitivity: %1 over %2 × %3")
-                      .arg(metric_->currentText(), x_.parameter->currentText(), y_.parameter->currentText()));
+    title_->setText(tr("Sensitivity: %1 over %2 × %3")
+                        .arg(metric_->currentText(), x_.parameter->currentText(), y_.parameter->currentText()));
     status_->setText(tr("Sweeping…"));
     computed_ = now_;
     showBasis();
@@ -500,12 +503,9 @@ void SensitivityPanel::showSweep(const SweepSpec& spec, const SweepResult& resul
     plot_->yAxis->setLabel(axis_title(spec.y.axis));
     const QString metric = metric_label(spec.metric);
     map_->colorScale()->axis()->setLabel(metric);
-    static_cast<QCPTextElement*>(plot_->plotLayout()->element(0, 0))
-        ->setText(
-            tr("Sensitivity: %1 over %2 × %3")
-                .arg(metric, QString::fromLatin1(axis_name(spec.x.axis)), QString::fromLatin1(axis_name(spec.y.axis))));
-    const bool up = spec.x.axis == SweepAxis::Shock && std::max(spec.x.from, spec.x.to) > 0;
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | (up ? Qt::AlignRight : Qt::AlignLeft));
+    title_->setText(
+        tr("Sensitivity: %1 over %2 × %3")
+            .arg(metric, QString::fromLatin1(axis_name(spec.x.axis)), QString::fromLatin1(axis_name(spec.y.axis))));
     plot_->legend->setVisible(critical_->dataCount() > 0);
     map_->rescaleDataRange(true);
     status_->setText(tr("%1 × %2 grid").arg(nx).arg(ny));

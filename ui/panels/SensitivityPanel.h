@@ -20,6 +20,7 @@ class QCPCurve;
 class QCPItemText;
 class QLayout;
 class QCustomPlot;
+class QCPTextElement;
 class QLabel;
 class QPushButton;
 
@@ -103,6 +104,7 @@ private:
     QPushButton* compute_;
     QLabel* status_;
     QCustomPlot* plot_;
+    QCPTextElement* title_; // the chart's title, in the heading row beside the legend
     QCPColorMap* map_;
     QCPCurve* critical_;
     QLabel* basis_;

@@ -84,7 +84,7 @@ void RunSummaryView::showLendingRun(const LiveRun& run, const QString& base) {
     addRow(tr("Protocol fee"), amount(t.protocol_fee_base, base, locale),
            tr("The protocols' share of the bonus,") + oracle);
     addRow(tr("Bad debt"),
-           tr("%1 (%2 accounts)")
+           (t.accounts_with_bad_debt == 1 ? tr("%1 (%2 account)") : tr("%1 (%2 accounts)"))
                .arg(amount(t.bad_debt_base, base, locale), locale.toString(qulonglong(t.accounts_with_bad_debt))),
            tr("Debt left on accounts whose collateral ran out: written off (Aave v3.3 records it as the reserve's "
               "deficit),") +

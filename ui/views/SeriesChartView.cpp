@@ -55,7 +55,8 @@ SeriesChartView::SeriesChartView(QWidget* parent) : QWidget(parent), plot_(new Q
     fund_note_ = addNote(fund_rect_);
     fund_note_->setVisible(false);
     empty_note_ = addNote(price_rect_);
-    empty_note_->setText(tr("No run yet: open a positions CSV (File → Open, Ctrl+O) to see its series here."));
+    empty_note_->setText(
+        tr("No run yet: open a book CSV, positions or lending (File → Open, Ctrl+O), to see its series here."));
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() & ~QLocale::OmitGroupSeparator);
     plot_->setLocale(locale);

@@ -157,8 +157,8 @@ void MainWindow::buildCentral() {
     split->setStretchFactor(1, 2);
     split->setSizes({660, 440});
     // Until a book's first run arrives, a note in place of charts that would have nothing to show.
-    placeholder_ =
-        new QLabel(tr("No book shown yet.\nOpen a positions CSV with File → Open (Ctrl+O) or drop one here."));
+    placeholder_ = new QLabel(
+        tr("No book shown yet.\nOpen a positions or lending book CSV with File → Open (Ctrl+O) or drop one here."));
     placeholder_->setAlignment(Qt::AlignCenter);
     placeholder_->setWordWrap(true);
     charts_ = new QStackedWidget;
@@ -258,10 +258,10 @@ void MainWindow::buildDocks() {
 
 void MainWindow::buildMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("&Open positions CSV…"), QKeySequence::Open, this, &MainWindow::chooseFile);
+    QAction* open = file->addAction(tr("&Open book CSV…"), QKeySequence::Open, this, &MainWindow::chooseFile);
     file->addAction(tr("Open the &sample book"), this,
                     [this] { openBook(QString::fromStdString(sample_book_path())); });
-    file->addAction(tr("&Import positions CSV…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importFile);
+    file->addAction(tr("&Import book CSV…"), QKeySequence(tr("Ctrl+I")), this, &MainWindow::importFile);
     QAction* add_book = file->addAction(tr("&Add book to run…"), this, &MainWindow::chooseBookToAdd);
     add_book->setObjectName("addBook");
     add_book->setToolTip(tr("A lending run only: another lending book, with its own protocol, sharing the market"));
@@ -895,7 +895,7 @@ std::pair<QString, QString> MainWindow::units(const LiveRun& run) {
 
 void MainWindow::importFile() {
     const QString start = use_settings_ ? QSettings().value("files/lastFolder").toString() : QString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Import positions CSV"), start,
+    const QString path = QFileDialog::getOpenFileName(this, tr("Import book CSV"), start,
                                                       tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
     if (path.isEmpty())
         return;
@@ -938,7 +938,7 @@ void MainWindow::chooseBookToAdd() {
 void MainWindow::chooseFile() {
     const QString start = use_settings_ ? QSettings().value("files/lastFolder").toString()
                                         : (shown_.path.isEmpty() ? QString() : QFileInfo(shown_.path).absolutePath());
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open positions CSV"), start,
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open book CSV (positions or lending)"), start,
                                                       tr("CSV files (*.csv *.txt *.tsv);;All files (*)"));
     if (!path.isEmpty())
         openBook(path);
