@@ -13,17 +13,21 @@
 
 #include <gtest/gtest.h>
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QGroupBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QTest>
+#include <QWheelEvent>
 
 #include <cmath>
 #include <fstream>
@@ -179,6 +183,53 @@ TEST(RunControlsPanel, ThePowerLawAndItsExponentRoundTrip) {
     EXPECT_TRUE(panel.setParameters(p, "generic").isEmpty());
     EXPECT_FALSE(exponent->isEnabled());
     EXPECT_EQ(panel.parameters().depth_model, levex::DepthModel::Flat);
+}
+
+// Choosing an L2 file switches the depth model to it (issue: it used to wait for the model box).
+TEST(RunControlsPanel, ChoosingAnL2FileSwitchesTheDepthModelToIt) {
+    RunControlsPanel panel;
+    EXPECT_EQ(panel.parameters().depth_model, levex::DepthModel::VShaped);
+    QSignalSpy changed(&panel, &RunControlsPanel::changed);
+    const QString file = QStringLiteral(LEVEX_TEST_DATA_DIR "/orderbooks/btc_l2_at_102000.csv");
+    panel.setL2BookFile(file);
+    const RunParameters p = panel.parameters();
+    EXPECT_EQ(p.depth_model, levex::DepthModel::L2Book);
+    EXPECT_EQ(p.book_file, file.toStdString());
+    EXPECT_EQ(panel.findChild<QComboBox*>("depthModel")->currentData().toInt(), int(levex::DepthModel::L2Book));
+    EXPECT_GE(changed.count(), 1);
+}
+
+// Number boxes read exponent notation: a quote reserve typed "1e9" is a billion, never 19.
+TEST(RunControlsPanel, NumberBoxesReadExponentNotation) {
+    RunControlsPanel panel;
+    auto* quote = panel.findChild<QDoubleSpinBox*>("poolQuote");
+    ASSERT_NE(quote, nullptr);
+    quote->findChild<QLineEdit*>()->selectAll();
+    QTest::keyClicks(quote, QStringLiteral("1e9"));
+    QTest::keyClick(quote, Qt::Key_Return);
+    EXPECT_DOUBLE_EQ(quote->value(), 1e9);
+    auto* depth = panel.findChild<QDoubleSpinBox*>("depth_quote_within_1pct");
+    ASSERT_NE(depth, nullptr);
+    depth->findChild<QLineEdit*>()->selectAll();
+    QTest::keyClicks(depth, QStringLiteral("2.5e1"));
+    QTest::keyClick(depth, Qt::Key_Return);
+    EXPECT_DOUBLE_EQ(depth->value(), 25.0); // in millions: 25M
+    EXPECT_DOUBLE_EQ(panel.parameters().depth_quote_within_1pct, 25e6);
+}
+
+// A wheel over a box without the focus leaves its value alone (the panel scrolls instead).
+TEST(RunControlsPanel, TheWheelChangesNothingWithoutTheFocus) {
+    RunControlsPanel panel;
+    panel.show();
+    auto* shock = panel.findChild<QDoubleSpinBox*>("shock");
+    ASSERT_NE(shock, nullptr);
+    const double before = shock->value();
+    const QPointF at(5, 5);
+    QWheelEvent wheel(at, shock->mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                      Qt::NoScrollPhase, false);
+    QApplication::sendEvent(shock, &wheel);
+    EXPECT_EQ(shock->value(), before);
+    EXPECT_EQ(shock->focusPolicy(), Qt::StrongFocus);
 }
 
 // A StableSwap pool like Curve's stETH/ETH (docs/liquidity.md §4), with no arbitrage.

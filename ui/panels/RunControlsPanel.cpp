@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ui/panels/RunControlsPanel.h"
+#include "ui/panels/FocusedWheel.h"
+#include "ui/panels/ScientificSpinBox.h"
 
 #include "ui/models/ParameterNames.h"
 
@@ -148,7 +150,7 @@ private:
 
 QDoubleSpinBox* RunControlsPanel::numberBox(const std::string& key, double scale, int decimals, const QString& suffix) {
     const ParameterSpec& spec = parameter(key);
-    auto* box = new QDoubleSpinBox;
+    auto* box = new ScientificSpinBox; // "1e9" reads as a billion
     box->setRange(spec.typical_lo * scale, spec.typical_hi * scale);
     box->setDecimals(decimals);
     const double value = number_value(RunParameters{}, spec);
@@ -206,6 +208,7 @@ RunControlsPanel::RunControlsPanel(QWidget* parent) : QWidget(parent) {
     buildDepth(form);
     buildResilience(form);
     buildAdvanced(form);
+    take_wheel_only_when_focused(this);
     showDepthModel();
     built_ = true; // from here on an edit is checked (the controls set their first values above)
 }
@@ -530,10 +533,22 @@ void RunControlsPanel::buildWithdrawalSettings(QFormLayout* more) {
 
 void RunControlsPanel::chooseFile(QLineEdit* target, const QString& title, const QString& filter) {
     const QString path = QFileDialog::getOpenFileName(this, title, QString(), filter);
-    if (!path.isEmpty()) {
-        target->setText(path);
-        edited();
+    if (path.isEmpty())
+        return;
+    if (target == book_file_)
+        return setL2BookFile(path);
+    target->setText(path);
+    edited();
+}
+
+void RunControlsPanel::setL2BookFile(const QString& path) {
+    book_file_->setText(path);
+    {
+        const QSignalBlocker block(depth_model_);
+        depth_model_->setCurrentIndex(depth_model_->findData(int(DepthModel::L2Book)));
     }
+    showDepthModel();
+    edited();
 }
 
 RunParameters RunControlsPanel::parameters() const {

@@ -61,6 +61,9 @@ public:
     /// The name the lending figures are labelled with: the currency the books' prices are in.
     QString baseCurrency() const;
 
+    /// An L2 order-book file was chosen: the depth model switches to it and the run follows.
+    void setL2BookFile(const QString& path);
+
     /// Loads a scenario's shock and leverage (one `changed()` for both).
     void setShockAndLeverage(double shock, double leverage_mult);
 
