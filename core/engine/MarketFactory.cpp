@@ -7,6 +7,7 @@
 #include "core/market/DepthFromParameters.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace levex {
 
@@ -22,18 +23,34 @@ MarketStart market_start(const RunParameters& params, double book_mark, const Ma
     return start;
 }
 
+namespace {
+
+// How far `price` lies from `reference`, in words: "2.04 % above", "5 % below", and for a factor of
+// two or more "1.9e-08 times (100 % below)".
+std::string price_apart(double price, double reference) {
+    const double ratio = price / reference;
+    const std::string side = ratio >= 1.0 ? " above" : " below";
+    const std::string percent = format_plain(std::round(std::abs(ratio - 1.0) * 10000.0) / 100.0) + " %" + side;
+    if (ratio > 0.5 && ratio < 2.0)
+        return percent;
+    char factor[32];
+    std::snprintf(factor, sizeof factor, "%.3g", ratio);
+    return std::string(factor) + " times (" + percent + ")";
+}
+
+} // namespace
+
 std::optional<std::string> market_start_notice(const RunParameters& params, const MarketStart& start) {
     if (!start.gap || !start.gap->notable())
         return std::nullopt;
     const PriceGap& gap = *start.gap;
-    const std::string percent = format_plain(std::round(gap.relative() * 10000.0) / 100.0) + " %";
     if (params.depth_model == DepthModel::Amm)
-        return "the pool's price " + format_plain(gap.run_price) + " is " + percent + " from the book's mark " +
-               format_plain(gap.source_price) + "; the run starts at the pool's price";
-    return "the L2 snapshot's mid " + format_plain(gap.source_price) + " is " + percent + " from the start price " +
-           format_plain(gap.run_price) +
-           " (it was taken at another price); its levels "
-           "are re-based to the start price";
+        return "the pool's price " + format_plain(gap.run_price) + " is " +
+               price_apart(gap.run_price, gap.source_price) + " the book's mark " + format_plain(gap.source_price) +
+               "; the run starts at the pool's price";
+    return "the L2 snapshot's mid " + format_plain(gap.source_price) + " is " +
+           price_apart(gap.source_price, gap.run_price) + " the start price " + format_plain(gap.run_price) +
+           " (it was taken at another price); its levels are re-based to the start price";
 }
 
 std::unique_ptr<CascadeMarket> make_cascade_market(const RunParameters& params, double start_price,

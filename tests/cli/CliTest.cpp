@@ -671,7 +671,7 @@ TEST(CliLiquidity, PowerLawAndPoolsRunFromTheirOptions) {
     // A pool priced away from the book's mark, a snapshot taken at another price: said, and run.
     const CliRun away = cli("simulate " + book + " --mark 21000 --amm constant-product:base=1000,quote=2e7 --steps 5");
     EXPECT_EQ(away.status, 0) << away.err;
-    EXPECT_NE(away.err.find("notice: the pool's price 20000 is -4.76 % from the book's mark 21000"), std::string::npos)
+    EXPECT_NE(away.err.find("notice: the pool's price 20000 is 4.76 % below the book's mark 21000"), std::string::npos)
         << away.err;
     const CliRun rebased = cli("simulate " + book + " --mark 20000 --book " + data("orderbooks/small_l2.csv") +
                                " --shock -0.01 --steps 5");

@@ -153,8 +153,14 @@ TEST(MarketFactory, L2BookContinuesWithItsFittedTail) {
     // The notice the front ends show, from the core.
     const auto notice = market_start_notice(p, start);
     ASSERT_TRUE(notice.has_value());
-    EXPECT_EQ(*notice, "the L2 snapshot's mid 100 is 3 % from the start price 103 (it was taken at another price); "
+    EXPECT_EQ(*notice, "the L2 snapshot's mid 100 is 2.91 % below the start price 103 (it was taken at another price); "
                        "its levels are re-based to the start price");
+    // A price a factor away reads as that factor, the per cent beside it.
+    const MarketStart far{0.0019, PriceGap{100000.0, 0.0019}, std::nullopt};
+    RunParameters pool = p;
+    pool.depth_model = DepthModel::Amm;
+    EXPECT_EQ(*market_start_notice(pool, far), "the pool's price 0.0019 is 1.9e-08 times (100 % below) the book's "
+                                               "mark 100000; the run starts at the pool's price");
 }
 
 // With withdrawal the flow thins the book: the same sale moves price further, a bigger one further

@@ -836,7 +836,7 @@ TEST(MainWindow, AnL2SnapshotIsNoticedWhenRebasedAndItsEndsAreMarked) {
     ASSERT_NE(run, nullptr);
     ASSERT_EQ(run->params.depth_model, levex::DepthModel::L2Book);
     const double start = run->summary.start_price;
-    EXPECT_EQ(run->market_notice, "the L2 snapshot's mid 102000 is -1.96 % from the start price 100000 (it was "
+    EXPECT_EQ(run->market_notice, "the L2 snapshot's mid 102000 is 2 % above the start price 100000 (it was "
                                   "taken at another price); its levels are re-based to the start price");
     auto* panel = window.findChild<levex::ui::RunControlsPanel*>();
     EXPECT_EQ(panel->marketNotice(), "Notice: " + QString::fromStdString(run->market_notice));
@@ -870,7 +870,7 @@ TEST(MainWindow, APoolAwayFromTheMarkIsNoticedAndARefusedPurchaseShownBesideTheO
     ASSERT_NE(run, nullptr);
     EXPECT_DOUBLE_EQ(run->summary.start_price, 95000.0);
     EXPECT_EQ(run->market_notice,
-              "the pool's price 95000 is -5 % from the book's mark 100000; the run starts at the pool's price");
+              "the pool's price 95000 is 5 % below the book's mark 100000; the run starts at the pool's price");
     auto* panel = window.findChild<levex::ui::RunControlsPanel*>();
     EXPECT_TRUE(panel->marketNotice().contains("the pool's price 95000")) << panel->marketNotice().toStdString();
     EXPECT_FALSE(window.liquidationMap()->snapshotEnds().visible());
