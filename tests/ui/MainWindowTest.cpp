@@ -882,3 +882,24 @@ TEST(MainWindow, APoolAwayFromTheMarkIsNoticedAndARefusedPurchaseShownBesideTheO
     EXPECT_TRUE(panel->problemShown("buy").contains("a purchase below what the pool can pay out"))
         << panel->problemShown("buy").toStdString();
 }
+
+// Settings that cannot run say so in the headline, in place of the shown run's answer, until a run
+// replaces it: the charts of the run before are never taken for theirs.
+TEST(MainWindow, SettingsThatCannotRunSayTheChartsAreThePreviousRun) {
+    MainWindow window;
+    open_sample(window);
+    auto* headline = window.findChild<QLabel*>("headline");
+    ASSERT_NE(headline, nullptr);
+    const QString answer = headline->text();
+    ASSERT_TRUE(answer.startsWith("100,000 →")) << answer.toStdString();
+    auto* model = window.controls()->findChild<QComboBox*>("depthModel");
+    model->setCurrentIndex(model->findData(int(levex::DepthModel::Amm))); // no reserves yet
+    EXPECT_TRUE(headline->text().startsWith("Not run: Base reserve: expected a reserve > 0"))
+        << headline->text().toStdString();
+    EXPECT_TRUE(headline->text().endsWith("still those of the previous run."));
+    QSignalSpy finished(&window, &MainWindow::simulationFinished);
+    model->setCurrentIndex(model->findData(int(levex::DepthModel::VShaped)));
+    ASSERT_TRUE(waitFor(finished));
+    EXPECT_EQ(headline->text(), answer);
+    EXPECT_TRUE(headline->styleSheet().isEmpty());
+}

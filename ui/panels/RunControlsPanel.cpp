@@ -792,6 +792,8 @@ void RunControlsPanel::showProblem(const QString& key, const QString& message) {
     QLabel* label = it != problems_.end() ? it->second : general_problem_;
     static_cast<WrappedLabel*>(label)->setNote(message);
     label->setVisible(!message.isEmpty());
+    if (!message.isEmpty())
+        emit notRun(message);
 }
 
 QString RunControlsPanel::problemShown(const QString& key) const {

@@ -81,6 +81,9 @@ public:
 
 signals:
     void changed();
+    /// A problem keeps the shown settings from running (`why`, as shown beside its control): what
+    /// the charts show is the run before.
+    void notRun(const QString& why);
 
 private:
     /// A number box whose value is `scale` × the parameter `key` (shock in %, depth in M USD).

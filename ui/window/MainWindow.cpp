@@ -393,6 +393,7 @@ QWidget* MainWindow::buildControls() {
     controls_ = new RunControlsPanel;
     connect(controls_, &RunControlsPanel::changed, this, &MainWindow::requestSimulation);
     connect(simulation_, &SimulationController::parameterProblem, controls_, &RunControlsPanel::showProblem);
+    connect(controls_, &RunControlsPanel::notRun, this, &MainWindow::showNotRun);
     summary_ = new RunSummaryView;
     frame_ = new QLabel;
     frame_->setTextFormat(Qt::RichText);
@@ -799,7 +800,19 @@ void MainWindow::onLendingFinished(const std::shared_ptr<const LiveRun>& run) {
                          .arg(locale.toString(run->run_ms, 'f', 1)));
 }
 
+// The settings shown cannot run: the headline says so, in amber, until the next run replaces it,
+// so the charts of the run before are never taken for these settings' answer.
+void MainWindow::showNotRun(const QString& why) {
+    if (headline_->isHidden())
+        return;
+    const QString sentence = why.endsWith(QLatin1Char('.')) ? why : why + QLatin1Char('.');
+    headline_->setText(
+        tr("Not run: %1 The charts and figures below are still those of the previous run.").arg(sentence));
+    headline_->setStyleSheet(QStringLiteral("color: #a05a00;"));
+}
+
 void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
+    headline_->setStyleSheet(QString());
     if (run->lending())
         onLendingFinished(run);
     else

@@ -165,6 +165,7 @@ private:
     void showBookKind(const std::shared_ptr<const LiveRun>& run);
     void requestSimulation();
     void onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t ready);
+    void showNotRun(const QString& why);
     void onFinished(const std::shared_ptr<const LiveRun>& run);
     void onPositionsFinished(const std::shared_ptr<const LiveRun>& run);
     void onLendingFinished(const std::shared_ptr<const LiveRun>& run);
