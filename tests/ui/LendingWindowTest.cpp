@@ -24,6 +24,7 @@
 #include <QFileInfo>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 
@@ -377,6 +378,11 @@ TEST(LendingWindow, ASecondBookSharesTheRunsMarket) {
     }
     QTest::qWait(100);
     EXPECT_EQ(window.lendingAccounts()->rowCount(), 1309 + 502);
+    // The status line names both books and both protocols.
+    const QString status = window.statusBar()->findChild<QLabel*>("status")->text();
+    EXPECT_TRUE(status.startsWith("aave-v2-steth-2023-06.csv + aave-v3-steth-2023-06.csv · 1,811 accounts · "
+                                  "aave-v2-ethereum + aave-v3-ethereum"))
+        << status.toStdString();
     // A new book opened alone replaces both.
     ASSERT_TRUE(open_and_wait(window, v3));
     EXPECT_EQ(window.shownRun()->lending_books->size(), 1u);

@@ -790,11 +790,13 @@ void MainWindow::onLendingFinished(const std::shared_ptr<const LiveRun>& run) {
                              "books' base currency, %1)")
                               .arg(base));
     headline_->show();
-    QStringList protocols;
-    for (const LendingBookInput& b : *run->lending_books)
+    QStringList protocols, files; // every book on the run's market, the added ones too
+    for (const LendingBookInput& b : *run->lending_books) {
         protocols << QString::fromStdString(b.protocol);
+        files << QFileInfo(QString::fromStdString(b.path)).fileName();
+    }
     status_->setText(tr("%1 · %2 accounts · %3 · run %4 ms")
-                         .arg(QFileInfo(shown_.path).fileName())
+                         .arg(files.join(QStringLiteral(" + ")))
                          .arg(locale.toString(positions_))
                          .arg(protocols.join(QStringLiteral(" + ")))
                          .arg(locale.toString(run->run_ms, 'f', 1)));
