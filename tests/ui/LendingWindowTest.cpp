@@ -112,6 +112,16 @@ TEST(LendingWindow, OpensTheV2SampleWithItsProtocolAndAssets) {
     // The charts are in the books' base currency, their prices near 1 with decimals.
     EXPECT_EQ(window.heatmap()->plot()->yAxis->label(), QStringLiteral("Price (ETH, log scale)"));
     EXPECT_EQ(window.liquidationMap()->plot()->xAxis2->label(), QStringLiteral("Cumulative from the mark (ETH)"));
+    // The sides are collateral at stake on a fall or a rise, not longs and shorts.
+    const auto names = [&window] {
+        QStringList all;
+        QCustomPlot* map = window.liquidationMap()->plot();
+        for (int i = 0; i < map->plottableCount(); ++i)
+            all << map->plottable(i)->name();
+        return all;
+    };
+    EXPECT_TRUE(names().contains(QStringLiteral("At stake on a fall"))) << names().join(", ").toStdString();
+    EXPECT_TRUE(window.liquidationMap()->plot()->xAxis->label().contains(QStringLiteral("◀ on a fall | on a rise ▶")));
     auto* depth = window.controls()->findChild<QDoubleSpinBox*>("depth_quote_within_1pct");
     ASSERT_NE(depth, nullptr);
     EXPECT_EQ(depth->suffix(), QStringLiteral(" M ETH")); // the depth is in the market's quote
@@ -119,6 +129,7 @@ TEST(LendingWindow, OpensTheV2SampleWithItsProtocolAndAssets) {
     ASSERT_TRUE(open_and_wait(window, QString::fromStdString(levex::sample_book_path())));
     EXPECT_EQ(window.heatmap()->plot()->yAxis->label(), QStringLiteral("Price (USD, log scale)"));
     EXPECT_EQ(depth->suffix(), QStringLiteral(" M USD"));
+    EXPECT_TRUE(names().contains(QStringLiteral("Longs: open levels")));
 }
 
 TEST(LendingWindow, SummaryAndHeadlineMatchTheCoreRun) {

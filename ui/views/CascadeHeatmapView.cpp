@@ -265,10 +265,11 @@ void CascadeHeatmapView::showTip(QPoint at, QPoint global) {
         plot_);
 }
 
-void CascadeHeatmapView::setMoneyUnit(const QString& unit) {
-    if (unit == unit_)
+void CascadeHeatmapView::setMoneyUnit(const QString& unit, bool lending) {
+    if (unit == unit_ && lending == lending_)
         return;
     unit_ = unit;
+    lending_ = lending;
     scale_->axis()->setLabel(inUnit(tr("Open levels per band (USD)\nL longs · S shorts")));
     plot_->yAxis->setLabel(inUnit(tr("Price (USD, log scale)")));
     executed_rect_->axis(QCPAxis::atLeft)->setLabel(inUnit(tr("Liquidated (USD)")));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/models/LiveRun.h"
+#include "ui/views/SideWords.h"
 
 #include "core/engine/CascadeWindow.h"
 
@@ -76,11 +77,16 @@ public:
     static double cell_value(double long_notional, double short_notional);
 
     /// The currency the levels and prices are in: USD for position books, a lending book's base
-    /// currency (docs/lending.md §8). Relabels the axes.
-    void setMoneyUnit(const QString& unit);
+    /// currency (docs/lending.md §8), and whether the sides are a lending run's (collateral at stake
+    /// on a fall or a rise) rather than longs and shorts. Relabels the axes and the legend.
+    void setMoneyUnit(const QString& unit, bool lending = false);
 
 private:
-    QString inUnit(QString text) const { return text.replace(QStringLiteral("USD"), unit_); }
+    QString inUnit(QString text) const {
+        text.replace(QStringLiteral("USD"), unit_);
+        return lending_ ? in_lending_words(text) : text;
+    }
+    bool lending_ = false;
     void buildCascade();
     void buildExecutedPanel();
     void startRun(const LiveRun& run);

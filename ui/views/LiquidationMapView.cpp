@@ -253,13 +253,18 @@ void LiquidationMapView::showTip(QPoint at, QPoint global) {
 }
 
 // The axes stay fixed for a run: bars shrink as levels are executed, never rescale.
-void LiquidationMapView::setMoneyUnit(const QString& unit) {
-    if (unit == unit_)
+void LiquidationMapView::setMoneyUnit(const QString& unit, bool lending) {
+    if (unit == unit_ && lending == lending_)
         return;
     unit_ = unit;
+    lending_ = lending;
     plot_->xAxis2->setLabel(inUnit(tr("Cumulative from the mark (USD)")));
     plot_->xAxis->setLabel(inUnit(tr("Open levels per band (USD)\n◀ longs | shorts ▶")));
     plot_->yAxis->setLabel(inUnit(tr("Price (USD, log scale)")));
+    longs_->setName(inUnit(tr("Longs: open levels")));
+    shorts_->setName(inUnit(tr("Shorts: open levels")));
+    cumulative_longs_->setName(inUnit(tr("Longs, cumulative")));
+    cumulative_shorts_->setName(inUnit(tr("Shorts, cumulative")));
 }
 
 void LiquidationMapView::startRun(const LiveRun& run) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ui/models/LiveRun.h"
+#include "ui/views/SideWords.h"
 
 #include <QLocale>
 #include <QPoint>
@@ -67,12 +68,17 @@ public:
     double executedShown(bool long_side, std::size_t band) const;
 
     /// The currency the levels and prices are in: USD for position books, a lending book's base
-    /// currency (docs/lending.md §8). Relabels the axes.
-    void setMoneyUnit(const QString& unit);
+    /// currency (docs/lending.md §8), and whether the sides are a lending run's (collateral at stake
+    /// on a fall or a rise) rather than longs and shorts. Relabels the axes and the legend.
+    void setMoneyUnit(const QString& unit, bool lending = false);
 
 private:
     /// `text` with its "USD" written in the unit shown.
-    QString inUnit(QString text) const { return text.replace(QStringLiteral("USD"), unit_); }
+    QString inUnit(QString text) const {
+        text.replace(QStringLiteral("USD"), unit_);
+        return lending_ ? in_lending_words(text) : text;
+    }
+    bool lending_ = false;
     void buildPlot();
     void buildLegend();
     void startRun(const LiveRun& run);

@@ -691,8 +691,8 @@ void MainWindow::onFrames(const std::shared_ptr<const LiveRun>& run, std::size_t
         charts_->setCurrentIndex(1);
         // Position books are in USD; a lending book's levels and prices in its base currency.
         const QString unit = run->lending() ? controls_->baseCurrency() : QStringLiteral("USD");
-        heatmap_->setMoneyUnit(unit);
-        map_view_->setMoneyUnit(unit);
+        heatmap_->setMoneyUnit(unit, run->lending());
+        map_view_->setMoneyUnit(unit, run->lending());
         // The run carries its book: its size and symbols (the render timer may show a run before
         // the worker's bookLoaded signal arrives).
         if (run->lending())
