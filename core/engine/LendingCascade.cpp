@@ -177,11 +177,17 @@ void LendingRun::start_books() {
     candidates_.reserve(accounts);
 }
 
+namespace {
+constexpr double kLendingMinimumSpan = 0.10; // the levels' price range around the start, at least
+} // namespace
+
 void LendingRun::setup_bins(double exhaustion) {
     double span = std::max(1.5 * std::abs(p_.shock), std::abs(exhaustion / m0_ - 1.0));
     for (double y : path_)
         span = std::max(span, std::abs(std::exp(y) - 1.0) * 1.1);
-    span = std::max(span, 0.01);
+    // At least ±10 %: an outside order's move is not known before the run, and the collateral
+    // nearest the price (Aave's stETH books sit a few per cent below it) stays in view.
+    span = std::max(span, kLendingMinimumSpan);
     const double lo = m0_ * std::max(1.0 - span, 0.01), hi = m0_ * (1.0 + span);
     frames_.bins = std::max<std::size_t>(p_.bins, 2);
     frames_.edges.resize(frames_.bins + 1);
