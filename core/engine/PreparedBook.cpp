@@ -5,6 +5,7 @@
 #include "core/base/RadixSort.h"
 #include "core/base/VectorUnitState.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace levex {
@@ -38,17 +39,24 @@ std::size_t PreparedBook::memory_bytes() const {
 namespace {
 
 // A cross account's other symbols, at their marks: their PnL (part of the cushion) and their
-// maintenance (part of the backstop test), per account.
+// maintenance (part of the backstop test), per account. Empty while no cross account holds another
+// symbol (a one-symbol book: a million accounts' zeros would be 16 MB).
 struct OtherSymbols {
     std::vector<double> pnl, maint;
+    double pnl_of(std::size_t a) const { return pnl.empty() ? 0.0 : pnl[a]; }
+    double maint_of(std::size_t a) const { return maint.empty() ? 0.0 : maint[a]; }
 };
 
 OtherSymbols other_symbols(const PositionBook& book, const VenueProfile& venue, const MarginSettings& settings,
                            const ContractSpec& contract, std::size_t symbol) {
-    OtherSymbols out{std::vector<double>(book.accounts(), 0.0), std::vector<double>(book.accounts(), 0.0)};
+    OtherSymbols out;
     for (std::size_t i = 0; i < book.positions(); ++i) {
         if (book.mode[i] != MarginMode::Cross || book.symbol[i] == symbol)
             continue;
+        if (out.pnl.empty()) {
+            out.pnl.assign(book.accounts(), 0.0);
+            out.maint.assign(book.accounts(), 0.0);
+        }
         const double m = book.symbol_mark[book.symbol[i]];
         const double at = venue.maintenance_basis == MaintenanceBasis::Entry ? book.entry_price[i] : m;
         out.pnl[book.account[i]] += contract.pnl(book.side[i], book.size[i], book.entry_price[i], m);
@@ -67,85 +75,118 @@ OtherSymbols other_symbols(const PositionBook& book, const VenueProfile& venue, 
     return out;
 }
 
-// One position of the symbol with everything the columns take from it, in one cache line.
-struct Packed {
-    double size, entry, cushion, liquidation;
-    float mmr, maint_amount, other_maint;
-    std::uint32_t book_row;
-    std::int8_t side;
-};
-
-// The symbol's positions packed in book order (one sequential pass), so that putting them in
-// trigger order reads one cache line per position instead of a dozen scattered columns; with
-// each group's packed indices (longs, shorts, never liquidated) and the ladders' sort keys.
-struct Packing {
-    std::vector<Packed> packed;
-    std::vector<std::uint32_t> rows[3];
-    std::vector<double> keys[2];
-};
-
-Packing pack_symbol(const PositionBook& book, const LiquidationLevels& levels, const OtherSymbols& other,
-                    std::size_t symbol) {
-    Packing out;
-    for (std::size_t i = 0; i < book.positions(); ++i) {
-        if (book.symbol[i] != symbol)
-            continue;
-        const std::uint32_t a = book.account[i];
-        const bool cross = book.mode[i] == MarginMode::Cross;
-        const double liq = levels.liquidation_price[i];
-        const int group = std::isnan(liq) ? 2 : book.side[i] > 0 ? 0 : 1;
-        out.rows[group].push_back(static_cast<std::uint32_t>(out.packed.size()));
-        if (group < 2)
-            out.keys[group].push_back(group == 0 ? -liq : liq);
-        out.packed.push_back(
-            {book.size[i], book.entry_price[i],
-             cross ? levels.margins.account_collateral[a] + other.pnl[a] : levels.margins.margin[i], liq,
-             static_cast<float>(levels.maint_margin_rate[i]), static_cast<float>(levels.maint_amount[i]),
-             static_cast<float>(cross ? other.maint[a] : 0.0), static_cast<std::uint32_t>(i), book.side[i]});
+// Where the columns take a position's terms from: the book-wide levels an audit needed anyway, or
+// a solver that computes each position's terms as it is filled in (no book-wide copy).
+struct LevelColumns {
+    const LiquidationLevels& levels;
+    PositionLevel at(std::size_t i) const {
+        return {levels.liquidation_price[i], levels.bankruptcy_price[i], levels.maint_margin_rate[i],
+                levels.maint_amount[i]};
     }
-    return out;
+    double margin(std::size_t i) const { return levels.margins.margin[i]; }
+    double collateral(std::size_t a) const { return levels.margins.account_collateral[a]; }
+};
+struct LevelSolver {
+    const PositionLevelSolver& solver;
+    PositionLevel at(std::size_t i) const { return solver.at(i); }
+    double margin(std::size_t i) const { return solver.multiplier().margin(i); }
+    double collateral(std::size_t a) const { return solver.multiplier().account_collateral(a); }
+};
+
+// The symbol's positions in the columns, in book order (trigger order comes after).
+template <class Levels>
+void fill_in_book_order(PreparedBook& p, const PositionBook& book, const Levels& levels, const OtherSymbols& other) {
+    const auto count = static_cast<std::size_t>(
+        std::count(book.symbol.begin(), book.symbol.end(), static_cast<std::uint32_t>(p.symbol)));
+    p.book_index.reserve(count);
+    for (std::size_t i = 0; i < book.positions(); ++i)
+        if (book.symbol[i] == p.symbol)
+            p.book_index.push_back(static_cast<std::uint32_t>(i));
+    p.side.resize(count);
+    for (auto* v : {&p.size, &p.entry, &p.cushion, &p.liquidation})
+        v->resize(count);
+    for (auto* v : {&p.mmr, &p.maint_amount, &p.other_maint})
+        v->resize(count);
+    parallel_for(count, [&](std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k) {
+            const std::uint32_t i = p.book_index[k];
+            const std::uint32_t a = book.account[i];
+            const bool cross = book.mode[i] == MarginMode::Cross;
+            const PositionLevel level = levels.at(i);
+            p.side[k] = book.side[i];
+            p.size[k] = book.size[i];
+            p.entry[k] = book.entry_price[i];
+            p.cushion[k] = cross ? levels.collateral(a) + other.pnl_of(a) : levels.margin(i);
+            p.liquidation[k] = level.liquidation_price;
+            p.mmr[k] = static_cast<float>(level.maint_margin_rate);
+            p.maint_amount[k] = static_cast<float>(level.maint_amount);
+            p.other_maint[k] = static_cast<float>(cross ? other.maint_of(a) : 0.0);
+        }
+    });
 }
 
-// Sorts each ladder group by its key (longs by falling, shorts by rising liquidation price) and
-// returns the packed indices in trigger order: longs, shorts, then those never liquidated.
-std::vector<std::uint32_t> trigger_order(Packing& packing) {
+// The positions in trigger order: each ladder group sorted by its key (longs by falling, shorts by
+// rising liquidation price), then those never liquidated. Returns the group sizes.
+std::vector<std::uint32_t> trigger_order(const PreparedBook& p, std::size_t& longs, std::size_t& shorts) {
+    auto group_of = [&](std::size_t k) { return std::isnan(p.liquidation[k]) ? 2 : p.side[k] > 0 ? 0 : 1; };
+    std::size_t sizes[3] = {0, 0, 0};
+    for (std::size_t k = 0; k < p.positions(); ++k)
+        ++sizes[group_of(k)];
+    std::vector<std::uint32_t> rows[3];
+    std::vector<double> keys[2];
+    for (int g = 0; g < 3; ++g)
+        rows[g].reserve(sizes[g]);
+    for (int g = 0; g < 2; ++g)
+        keys[g].reserve(sizes[g]);
+    for (std::size_t k = 0; k < p.positions(); ++k) {
+        const double liq = p.liquidation[k];
+        const int group = group_of(k);
+        rows[group].push_back(static_cast<std::uint32_t>(k));
+        if (group < 2)
+            keys[group].push_back(group == 0 ? -liq : liq);
+    }
     parallel_for(
         2,
         [&](std::size_t begin, std::size_t end) {
             for (std::size_t g = begin; g < end; ++g)
-                radix_sort(packing.keys[g], packing.rows[g]);
+                radix_sort(keys[g], rows[g]);
         },
         1);
+    longs = rows[0].size();
+    shorts = rows[1].size();
     std::vector<std::uint32_t> order;
-    order.reserve(packing.packed.size());
-    for (const auto& group : packing.rows)
+    order.reserve(p.positions());
+    for (const auto& group : rows)
         order.insert(order.end(), group.begin(), group.end());
     return order;
 }
 
-// The columns in trigger order, so a cascade walks them front to back.
-void fill_columns(PreparedBook& p, const std::vector<Packed>& packed, const std::vector<std::uint32_t>& order) {
-    const std::size_t n = order.size();
-    p.book_index.resize(n);
-    p.side.resize(n);
-    for (auto* v : {&p.size, &p.entry, &p.cushion, &p.liquidation})
-        v->resize(n);
-    for (auto* v : {&p.mmr, &p.maint_amount, &p.other_maint})
-        v->resize(n);
-    parallel_for(n, [&](std::size_t begin, std::size_t end) {
-        for (std::size_t k = begin; k < end; ++k) {
-            const Packed& r = packed[order[k]];
-            p.book_index[k] = r.book_row;
-            p.side[k] = r.side;
-            p.size[k] = r.size;
-            p.entry[k] = r.entry;
-            p.cushion[k] = r.cushion;
-            p.liquidation[k] = r.liquidation;
-            p.mmr[k] = r.mmr;
-            p.maint_amount[k] = r.maint_amount;
-            p.other_maint[k] = r.other_maint;
-        }
+// column[k] = column[order[k]], through `scratch` (which then holds the old column, for the next
+// column of the type): one column at a time costs one column of memory, not a copy of all of them.
+template <typename T>
+void permute(std::vector<T>& column, const std::vector<std::uint32_t>& order, std::vector<T>& scratch) {
+    scratch.resize(order.size());
+    parallel_for(order.size(), [&](std::size_t begin, std::size_t end) {
+        for (std::size_t k = begin; k < end; ++k)
+            scratch[k] = column[order[k]];
     });
+    column.swap(scratch);
+}
+
+void put_in_trigger_order(PreparedBook& p, const std::vector<std::uint32_t>& order) {
+    std::vector<std::uint32_t> index_scratch;
+    permute(p.book_index, order, index_scratch);
+    index_scratch = {};
+    std::vector<std::int8_t> side_scratch;
+    permute(p.side, order, side_scratch);
+    side_scratch = {};
+    std::vector<double> scratch;
+    for (auto* v : {&p.size, &p.entry, &p.cushion, &p.liquidation})
+        permute(*v, order, scratch);
+    scratch = {};
+    std::vector<float> float_scratch;
+    for (auto* v : {&p.mmr, &p.maint_amount, &p.other_maint})
+        permute(*v, order, float_scratch);
 }
 
 // The ladders over the first columns: the long group, then the short group.
@@ -170,26 +211,28 @@ void fill_ladders(PreparedBook& p, std::size_t longs, std::size_t shorts) {
 PreparedBook prepare_book(const PositionBook& book, const VenueProfile& venue, const MarginSettings& settings,
                           std::size_t symbol, double mark, LeverageAudit* audit) {
     clear_vector_upper_state();
-    const LiquidationLevels levels = compute_liquidation_levels(book, venue, settings);
-    if (audit) {
-        std::vector<double> marks = book.symbol_mark;
-        if (symbol < marks.size())
-            marks[symbol] = mark;
-        *audit = audit_leverage(book, venue, levels, marks);
-    }
     PreparedBook p;
     p.symbol = symbol;
     p.start_mark = mark;
     p.contract = contract_of(venue);
     p.venue = venue;
     p.settings = settings;
-    p.capped_count = levels.margins.capped_count;
-
-    const OtherSymbols other = other_symbols(book, venue, settings, p.contract, symbol);
-    Packing packing = pack_symbol(book, levels, other, symbol);
-    const std::vector<std::uint32_t> order = trigger_order(packing);
-    fill_columns(p, packing.packed, order);
-    fill_ladders(p, packing.rows[0].size(), packing.rows[1].size());
+    if (audit) {
+        const LiquidationLevels levels = compute_liquidation_levels(book, venue, settings);
+        std::vector<double> marks = book.symbol_mark;
+        if (symbol < marks.size())
+            marks[symbol] = mark;
+        *audit = audit_leverage(book, venue, levels, marks);
+        p.capped_count = levels.margins.capped_count;
+        fill_in_book_order(p, book, LevelColumns{levels}, other_symbols(book, venue, settings, p.contract, symbol));
+    } else {
+        const PositionLevelSolver solver(book, venue, settings);
+        p.capped_count = solver.multiplier().capped_count();
+        fill_in_book_order(p, book, LevelSolver{solver}, other_symbols(book, venue, settings, p.contract, symbol));
+    }
+    std::size_t longs = 0, shorts = 0;
+    put_in_trigger_order(p, trigger_order(p, longs, shorts));
+    fill_ladders(p, longs, shorts);
     return p;
 }
 

@@ -104,6 +104,8 @@ public:
         return s > 0 ? kNaN : 0.0;
     }
 
+    const PositionBook& book() const { return book_; }
+
 private:
     const PositionBook& book_;
     const VenueProfile& venue_;
@@ -113,7 +115,7 @@ private:
 };
 
 // Per account: the other symbols' PnL and maintenance at their marks, for cross accounts holding
-// several symbols (empty when there are none).
+// several symbols (all empty when there are none: a million accounts' totals are 20 MB).
 struct CrossTotals {
     std::vector<std::uint32_t> rows;
     std::vector<double> pnl, maint;
@@ -125,6 +127,8 @@ CrossTotals cross_totals(const PositionBook& book, const Solver& solver) {
     for (std::size_t i = 0; i < book.positions(); ++i)
         if (book.mode[i] == MarginMode::Cross)
             ++t.rows[book.account[i]];
+    if (std::none_of(t.rows.begin(), t.rows.end(), [](std::uint32_t r) { return r >= 2; }))
+        return {}; // no account holds several cross rows: no totals are read
     t.pnl.assign(book.accounts(), 0.0);
     t.maint.assign(book.accounts(), 0.0);
     for (std::size_t i = 0; i < book.positions(); ++i) {
@@ -144,12 +148,12 @@ CrossTotals cross_totals(const PositionBook& book, const Solver& solver) {
 
 // The cushion of position i and the maintenance of the rest of its account.
 std::pair<double, double> base_of(const PositionBook& book, const Solver& solver, const CrossTotals& t,
-                                  const EffectiveMargins& m, std::size_t i) {
+                                  const LeverageMultiplier& m, std::size_t i) {
     const std::uint32_t a = book.account[i];
     if (book.mode[i] != MarginMode::Cross)
-        return {m.margin[i], 0.0};
-    double base = m.account_collateral[a], other = 0.0;
-    if (t.rows[a] >= 2) { // the rest of the account at its marks
+        return {m.margin(i), 0.0};
+    double base = m.account_collateral(a), other = 0.0;
+    if (!t.rows.empty() && t.rows[a] >= 2) { // the rest of the account at its marks
         const double mark = book.symbol_mark[book.symbol[i]];
         base += t.pnl[a] - solver.pnl(i, mark);
         other = t.maint[a] - solver.maintenance(i, mark);
@@ -178,7 +182,7 @@ LiquidationPriceSolver::LiquidationPriceSolver(const PositionBook& book, const V
         rows_.push_back(static_cast<std::uint32_t>(i));
         floor_margin_.push_back(floor_margin(i));
         const std::uint32_t a = book.account[i];
-        const bool several = book.mode[i] == MarginMode::Cross && totals.rows[a] >= 2;
+        const bool several = book.mode[i] == MarginMode::Cross && !totals.rows.empty() && totals.rows[a] >= 2;
         const double mark = book.symbol_mark[book.symbol[i]];
         other_pnl_.push_back(several ? totals.pnl[a] - solver.pnl(i, mark) : 0.0);
         other_maint_.push_back(several ? totals.maint[a] - solver.maintenance(i, mark) : 0.0);
@@ -207,27 +211,51 @@ void LiquidationPriceSolver::solve(const MarginSettings& settings, std::vector<d
     });
 }
 
+struct PositionLevelSolver::State {
+    LeverageMultiplier multiplier;
+    Solver solver;
+    CrossTotals totals;
+};
+
+PositionLevelSolver::PositionLevelSolver(const PositionBook& book, const VenueProfile& venue,
+                                         const MarginSettings& settings) {
+    LeverageMultiplier multiplier(book, venue, settings.leverage_mult);
+    const Solver solver(book, venue, settings);
+    state_.reset(new State{std::move(multiplier), solver, cross_totals(book, solver)});
+}
+
+PositionLevelSolver::~PositionLevelSolver() = default;
+
+const LeverageMultiplier& PositionLevelSolver::multiplier() const {
+    return state_->multiplier;
+}
+
+PositionLevel PositionLevelSolver::at(std::size_t i) const {
+    const State& s = *state_;
+    const auto [base, other_maint] = base_of(s.solver.book(), s.solver, s.totals, s.multiplier, i);
+    Maintenance used{};
+    const double liquidation = s.solver.liquidation(i, base, other_maint, used);
+    return {liquidation, s.solver.from_linear_root(i, base, 0.0, 0.0), used.rate, used.amount};
+}
+
 LiquidationLevels compute_liquidation_levels(const PositionBook& book, const VenueProfile& venue,
                                              const MarginSettings& settings) {
+    const PositionLevelSolver solver(book, venue, settings);
     LiquidationLevels out;
-    out.margins = apply_leverage_multiplier(book, venue, settings.leverage_mult);
+    out.margins = solver.multiplier().columns();
     const std::size_t n = book.positions();
     out.liquidation_price.resize(n);
     out.bankruptcy_price.resize(n);
     out.maint_margin_rate.resize(n);
     out.maint_amount.resize(n);
-    const Solver solver(book, venue, settings);
-
-    const CrossTotals totals = cross_totals(book, solver);
     // Positions are independent given their account's totals: solve them on every core.
     parallel_for(n, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
-            const auto [base, other_maint] = base_of(book, solver, totals, out.margins, i);
-            Maintenance used{};
-            out.liquidation_price[i] = solver.liquidation(i, base, other_maint, used);
-            out.maint_margin_rate[i] = used.rate;
-            out.maint_amount[i] = used.amount;
-            out.bankruptcy_price[i] = solver.from_linear_root(i, base, 0.0, 0.0);
+            const PositionLevel l = solver.at(i);
+            out.liquidation_price[i] = l.liquidation_price;
+            out.maint_margin_rate[i] = l.maint_margin_rate;
+            out.maint_amount[i] = l.maint_amount;
+            out.bankruptcy_price[i] = l.bankruptcy_price;
         }
     });
     return out;

@@ -5,6 +5,7 @@
 #include "core/model/PositionBook.h"
 #include "core/model/VenueProfile.h"
 
+#include <memory>
 #include <vector>
 
 namespace levex {
@@ -22,6 +23,32 @@ struct LiquidationLevels {
 struct MarginSettings {
     double leverage_mult = 1.0; ///< docs/model.md §7
     double mmr_scale = 1.0;     ///< scales every position's whole maintenance requirement
+};
+
+/// The terms of one position, as its row of LiquidationLevels gives them.
+struct PositionLevel {
+    double liquidation_price, bankruptcy_price, maint_margin_rate, maint_amount;
+};
+
+/// compute_liquidation_levels one position at a time, holding per-account totals only: preparing
+/// one symbol of a large book needs each position's terms once, and book-wide columns of them would
+/// cost as much memory again as the prepared positions. Gives the same bits (it is what
+/// compute_liquidation_levels runs). Throws as compute_liquidation_levels does.
+class PositionLevelSolver {
+public:
+    PositionLevelSolver(const PositionBook& book, const VenueProfile& venue, const MarginSettings& settings);
+    ~PositionLevelSolver();
+    PositionLevelSolver(const PositionLevelSolver&) = delete;
+    PositionLevelSolver& operator=(const PositionLevelSolver&) = delete;
+
+    /// Position i's terms. Thread-safe.
+    PositionLevel at(std::size_t i) const;
+    /// The cushions the terms are computed from.
+    const LeverageMultiplier& multiplier() const;
+
+private:
+    struct State; // the margin solver and the cross accounts' totals
+    std::unique_ptr<State> state_;
 };
 
 /// Computes every position's liquidation and bankruptcy price. Isolated positions stand alone;

@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstring>
+#include <initializer_list>
 #include <vector>
 
 using namespace levex;
@@ -102,5 +104,48 @@ TEST(PreparedBook, LaddersAreSortedAndCoverEveryPosition) {
         ASSERT_EQ(p.side[k], book.side[row]);
         ASSERT_EQ(p.size[k], book.size[row]);
         ASSERT_EQ(p.entry[k], book.entry_price[row]);
+    }
+}
+
+namespace {
+
+// Equal bit for bit (NaN included), which EXPECT_EQ on doubles does not say of NaN.
+template <typename T>
+bool same_bits(const std::vector<T>& a, const std::vector<T>& b) {
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+}
+
+} // namespace
+
+// With an audit the columns come from the book-wide levels, without one from a solver per
+// position: the same bits either way, for cross accounts over several symbols and for the
+// multiplier at 1 (where the book's margins are used as they are) or not.
+TEST(PreparedBook, TheSameColumnsWithOrWithoutAnAudit) {
+    const VenueProfile venue = test::bundled_venue("binance-usdm-btcusdt");
+    const PositionBook faq = test::read_fixture("published/binance_cross_faq.csv", venue);
+    GeneratorSettings g;
+    g.positions = 3000;
+    const PositionBook generated = generate_book(g, venue);
+    for (const MarginSettings settings :
+         {MarginSettings{1.0, 1.0}, MarginSettings{2.5, 1.0}, MarginSettings{0.7, 1.6}}) {
+        for (const PositionBook* book : std::initializer_list<const PositionBook*>{&faq, &generated}) {
+            for (std::size_t symbol = 0; symbol < book->symbols(); ++symbol) {
+                const double mark = book->symbol_mark[symbol];
+                LeverageAudit audit;
+                const PreparedBook with = prepare_book(*book, venue, settings, symbol, mark, &audit);
+                const PreparedBook without = prepare_book(*book, venue, settings, symbol, mark);
+                EXPECT_EQ(with.book_index, without.book_index);
+                EXPECT_EQ(with.side, without.side);
+                for (auto column :
+                     {&PreparedBook::size, &PreparedBook::entry, &PreparedBook::cushion, &PreparedBook::liquidation})
+                    EXPECT_TRUE(same_bits(with.*column, without.*column));
+                for (auto column : {&PreparedBook::mmr, &PreparedBook::maint_amount, &PreparedBook::other_maint})
+                    EXPECT_TRUE(same_bits(with.*column, without.*column));
+                EXPECT_TRUE(same_bits(with.long_ladder.price, without.long_ladder.price));
+                EXPECT_TRUE(same_bits(with.short_ladder.price, without.short_ladder.price));
+                EXPECT_EQ(with.capped_count, without.capped_count);
+                EXPECT_EQ(with.capped_count, compute_liquidation_levels(*book, venue, settings).margins.capped_count);
+            }
+        }
     }
 }
