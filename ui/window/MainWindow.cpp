@@ -113,6 +113,15 @@ void fit_columns_on_new_run(QTableView* table, Model* model) {
         table->resizeColumnsToContents();
     });
 }
+// A table of `model` in book order until a header is clicked, its columns fitted to each new run.
+template <typename Model>
+QTableView* sortable_table(Model* model) {
+    QTableView* table = row_table(model);
+    fit_columns_on_new_run(table, model);
+    table->setSortingEnabled(true);
+    table->sortByColumn(-1, Qt::AscendingOrder);
+    return table;
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), simulation_(new SimulationController(this)) {
@@ -440,11 +449,8 @@ QWidget* MainWindow::buildPositions() {
     auto* filters = new QHBoxLayout;
     filters->addWidget(filter, 1);
     filters->addWidget(flagged);
-    auto* table = row_table(positions_model_);
+    QTableView* table = sortable_table(positions_model_);
     positions_table_ = table;
-    fit_columns_on_new_run(table, positions_model_);
-    table->setSortingEnabled(true);
-    table->sortByColumn(-1, Qt::AscendingOrder); // book order until a header is clicked
     layout->addLayout(filters);
     layout->addWidget(table);
     return page;
@@ -503,10 +509,7 @@ QWidget* MainWindow::buildAccounts() {
     auto* filters = new QHBoxLayout;
     filters->addWidget(filter, 1);
     filters->addWidget(liquidated);
-    auto* table = row_table(accounts_model_);
-    fit_columns_on_new_run(table, accounts_model_);
-    table->setSortingEnabled(true);
-    table->sortByColumn(-1, Qt::AscendingOrder); // book order until a header is clicked
+    QTableView* table = sortable_table(accounts_model_);
     layout->addLayout(filters);
     layout->addWidget(table);
     return page;
