@@ -344,6 +344,7 @@ TEST(MainWindow, MonteCarloDrawsAFanAndADistribution) {
     EXPECT_DOUBLE_EQ(panel->histogram()->xAxis->range().lower, 0.0);
     const auto run = window.simulation()->currentRun();
     ASSERT_EQ(panel->fan()->graphCount(), 5);
+    EXPECT_FALSE(panel->fan()->legend->visible()); // the title names the bands; nothing covers the fan
     EXPECT_EQ(panel->fan()->graph(2)->dataCount(), int(run->params.steps));
     // Bands are ordered: the 5th percentile never above the median, the median never above the 95th.
     for (int i = 0; i < panel->fan()->graph(2)->dataCount(); i += 37) {

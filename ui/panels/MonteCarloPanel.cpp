@@ -119,7 +119,8 @@ MonteCarloPanel::MonteCarloPanel(QWidget* parent) : QWidget(parent), worker_(new
     fan_->setLocale(locale);
     fan_->plotLayout()->insertRow(0);
     fan_->plotLayout()->addElement(0, 0,
-                                   new QCPTextElement(fan_, tr("Price fan: 5–95 % and 25–75 % of paths, median")));
+                                   new QCPTextElement(fan_, tr("Price fan: 5–95 % (light) and 25–75 % (dark) of "
+                                                               "paths, median (line)")));
     histogram_ = new QCustomPlot;
     histogram_->xAxis->setLabel(tr("Liquidated notional per path (USD)"));
     histogram_->yAxis->setLabel(tr("Paths"));
@@ -243,10 +244,8 @@ void MonteCarloPanel::show(const MonteCarloResult& r) {
     p75->setName(tr("25–75 %"));
     QCPGraph* median = line(2, QPen(theme::kMarkColor, 2));
     median->setName(tr("median"));
-    fan_->legend->clearItems();
-    for (QCPGraph* g : {p95, p75, median})
-        g->addToLegend();
-    fan_->legend->setVisible(true);
+    // The title names the bands: a legend inside the plot would cover the fan's end.
+    fan_->legend->setVisible(false);
     fan_->rescaleAxes();
     fan_->replot(QCustomPlot::rpQueuedReplot);
 

@@ -79,7 +79,7 @@ void SeriesChartView::buildPanels() {
     price_rect_ = addPanel(1, 0, tr("Price (USD)"), left, top);
     rate_rect_ = addPanel(1, 1, tr("Liquidated (USD/s)"), right, top);
     oi_rect_ = addPanel(2, 0, tr("Open interest (USD)"), left, bottom);
-    fund_rect_ = addPanel(2, 1, tr("Insurance fund (USD)"), right, bottom);
+    fund_rect_ = addPanel(2, 1, tr("Fund (USD)"), right, bottom); // short: the panel is low
     panels_->setRowStretchFactor(0, 0.001);
     for (QCPAxisRect* rect : {oi_rect_, fund_rect_}) {
         QCPAxis* time = rect->axis(QCPAxis::atBottom);
