@@ -70,8 +70,14 @@ HealthFactorHistogramView::HealthFactorHistogramView(QWidget* parent) : QWidget(
     kept_->setName(tr("not liquidated in the run"));
     liquidated_->setBrush(theme::kLongColor);
     liquidated_->setName(tr("liquidated in the run"));
+    // The legend in a row above the bars, side by side: the tallest bar (HF ≥ 2) is at the top right.
     plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    plot_->plotLayout()->insertRow(0);
+    plot_->plotLayout()->addElement(0, 0, plot_->legend);
+    plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+    plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+    plot_->legend->setBorderPen(Qt::NoPen);
     // HF = 1: below it an account may be liquidated.
     auto* one = new QCPItemStraightLine(plot_);
     one->point1->setCoords(1.0, 0.0);
