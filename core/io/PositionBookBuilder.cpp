@@ -7,8 +7,10 @@
 #include "core/base/RadixSort.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 namespace levex {
 namespace {
@@ -40,8 +42,9 @@ bool PositionBookBuilder::repeated_ids() const {
     return std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
 }
 
-std::uint32_t PositionBookBuilder::intern(FlatHashIndex& index, std::vector<std::string>& names, std::string_view name,
-                                          std::uint64_t hash, bool& created) {
+template <typename Names>
+std::uint32_t PositionBookBuilder::intern(FlatHashIndex& index, Names& names, std::string_view name, std::uint64_t hash,
+                                          bool& created) {
     // Rows of one account (or symbol) often follow each other: check the last one first.
     if (!names.empty() && names.back() == name) {
         created = false;
@@ -52,7 +55,10 @@ std::uint32_t PositionBookBuilder::intern(FlatHashIndex& index, std::vector<std:
     if (!created)
         return found;
     const auto k = static_cast<std::uint32_t>(names.size());
-    names.emplace_back(name);
+    if constexpr (std::is_same_v<Names, TextColumn>)
+        names.push_back(name);
+    else
+        names.emplace_back(name);
     index.insert(hash, k);
     return k;
 }
@@ -83,7 +89,11 @@ std::uint32_t PositionBookBuilder::symbol_of(std::string_view name) {
 
 bool PositionBookBuilder::add(const PositionRow& row, std::size_t line, std::size_t data_row,
                               std::vector<Issue>& issues) {
-    std::string id = row.id.empty() ? std::to_string(data_row) : std::string(row.id);
+    char row_number[24]; // the id of a book without an id column: its data row
+    std::string_view id = row.id;
+    if (id.empty())
+        id = {row_number,
+              std::size_t(std::to_chars(row_number, row_number + sizeof row_number, data_row).ptr - row_number)};
     const std::uint64_t id_hash = row.id.empty() ? FlatHashIndex::hash_text(id) : row.id_hash;
     const std::uint32_t account =
         row.account.empty() ? account_of(id, id_hash) : account_of(row.account, row.account_hash);
@@ -103,7 +113,7 @@ bool PositionBookBuilder::add(const PositionRow& row, std::size_t line, std::siz
     if (!check_mark(row, symbol, line, issues) || !check_cross_balance(row, account, line, issues))
         return false;
     record_shared_values(row, account, symbol, line);
-    append(row, std::move(id), account, symbol, line, issues);
+    append(row, id, account, symbol, line, issues);
     if (id_check_ == IdCheck::PerRow)
         ids_.insert(id_hash, static_cast<std::uint32_t>(book_.id.size() - 1));
     return true;
@@ -135,15 +145,17 @@ bool PositionBookBuilder::check_cross_balance(const PositionRow& row, std::uint3
     if (std::isnan(known) && first_line != 0) {
         issues.push_back(row_error(book_, line, column, field, IssueCode::MixedValues,
                                    std::string("expected the same kind of cross balance on every row of account ") +
-                                       book_.account_names[account] + " (line " + std::to_string(first_line) +
+                                       std::string(book_.account_names[account]) + " (line " +
+                                       std::to_string(first_line) +
                                        " gives the other of collateral/account_equity), found " + name));
         return false;
     }
     if (!std::isnan(known) && known != given) {
         issues.push_back(row_error(book_, line, column, field, IssueCode::MixedValues,
                                    std::string("expected ") + name + " " + format_plain(known) + " for cross account " +
-                                       book_.account_names[account] + " as on line " + std::to_string(first_line) +
-                                       " (repeated on each cross row), found " + format_plain(given)));
+                                       std::string(book_.account_names[account]) + " as on line " +
+                                       std::to_string(first_line) + " (repeated on each cross row), found " +
+                                       format_plain(given)));
         return false;
     }
     return true;
@@ -165,8 +177,8 @@ void PositionBookBuilder::record_shared_values(const PositionRow& row, std::uint
     }
 }
 
-void PositionBookBuilder::append(const PositionRow& row, std::string id, std::uint32_t account, std::uint32_t symbol,
-                                 std::size_t line, std::vector<Issue>& issues) {
+void PositionBookBuilder::append(const PositionRow& row, std::string_view id, std::uint32_t account,
+                                 std::uint32_t symbol, std::size_t line, std::vector<Issue>& issues) {
     double margin = 0.0, leverage = row.leverage;
     if (!row.cross) { // margin wins over leverage; the other is derived
         const double notional = contract_.notional(row.size, row.entry);
@@ -184,7 +196,7 @@ void PositionBookBuilder::append(const PositionRow& row, std::string id, std::ui
             margin = notional / row.leverage;
         }
     }
-    book_.id.push_back(std::move(id));
+    book_.id.push_back(id);
     book_.account.push_back(account);
     book_.symbol.push_back(symbol);
     book_.side.push_back(static_cast<std::int8_t>(row.side));

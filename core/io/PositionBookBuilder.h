@@ -54,8 +54,8 @@ public:
     const std::vector<std::uint32_t>& mode_columns() const { return mode_column_; }
 
 private:
-    std::uint32_t intern(FlatHashIndex& index, std::vector<std::string>& names, std::string_view name,
-                         std::uint64_t hash, bool& created);
+    template <typename Names> // TextColumn or std::vector<std::string>
+    std::uint32_t intern(FlatHashIndex& index, Names& names, std::string_view name, std::uint64_t hash, bool& created);
     std::uint32_t account_of(std::string_view name, std::uint64_t hash);
     std::uint32_t symbol_of(std::string_view name);
     // The checks against earlier rows; false with an error.
@@ -63,8 +63,8 @@ private:
     bool check_cross_balance(const PositionRow& row, std::uint32_t account, std::size_t line,
                              std::vector<Issue>& issues) const;
     void record_shared_values(const PositionRow& row, std::uint32_t account, std::uint32_t symbol, std::size_t line);
-    void append(const PositionRow& row, std::string id, std::uint32_t account, std::uint32_t symbol, std::size_t line,
-                std::vector<Issue>& issues);
+    void append(const PositionRow& row, std::string_view id, std::uint32_t account, std::uint32_t symbol,
+                std::size_t line, std::vector<Issue>& issues);
 
     PositionBook& book_;
     ContractSpec contract_;

@@ -403,7 +403,7 @@ bool Reader::normalise() {
             log.excluded[a] = bad_accounts_.count(book_.account_names[a]) ? 1 : 0;
     auto take = [&](bool went_on) {
         for (const auto& [account, issue] : log.failed)
-            bad_accounts_.try_emplace(book_.account_names[account], log.issues[issue].message);
+            bad_accounts_.try_emplace(std::string(book_.account_names[account]), log.issues[issue].message);
         for (Issue& issue : log.issues) {
             failed_ |= issue.severity == Severity::Error;
             result_.issues.push_back(std::move(issue));
@@ -422,12 +422,12 @@ void Reader::drop_bad_accounts() {
     std::vector<std::uint8_t> keep(book_.positions(), 1);
     bool any = false;
     for (std::size_t i = 0; i < book_.positions(); ++i) {
-        const std::string& account = book_.account_names[book_.account[i]];
+        const std::string account(book_.account_names[book_.account[i]]);
         if (auto it = bad_accounts_.find(account); it != bad_accounts_.end()) {
             keep[i] = 0;
             any = true;
             result_.skipped.push_back(
-                {book_.line[i], book_.id[i], account,
+                {book_.line[i], std::string(book_.id[i]), account,
                  "account " + account + " skipped whole (a cross row of it is bad): " + it->second});
         }
     }

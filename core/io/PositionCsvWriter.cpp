@@ -8,7 +8,7 @@
 
 namespace levex {
 
-void append_csv_field(std::string& out, const std::string& text, char delimiter) {
+void append_csv_field(std::string& out, std::string_view text, char delimiter) {
     const bool plain = std::none_of(text.begin(), text.end(),
                                     [&](char c) { return c == '"' || c == '\r' || c == '\n' || c == delimiter; });
     if (plain) {

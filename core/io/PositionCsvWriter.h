@@ -12,6 +12,6 @@ namespace levex {
 std::string write_positions_csv(const PositionBook& book);
 
 /// RFC 4180 quoting of one field when it needs it (delimiter, quote, CR or LF inside).
-void append_csv_field(std::string& out, const std::string& text, char delimiter = ',');
+void append_csv_field(std::string& out, std::string_view text, char delimiter = ',');
 
 } // namespace levex

@@ -154,9 +154,9 @@ void append_position(PositionBook& book, std::size_t i, const Draw& d, double ti
     const double size = std::max(lot, round_to(d.notional / entry, lot));
     char name[32];
     std::snprintf(name, sizeof name, "p%07zu", i + 1);
-    book.id.emplace_back(name);
+    book.id.push_back(name);
     std::snprintf(name, sizeof name, "a%07zu", i + 1);
-    book.account_names.emplace_back(name);
+    book.account_names.push_back(name);
     book.account.push_back(static_cast<std::uint32_t>(i));
     book.symbol.push_back(0);
     book.side.push_back(static_cast<std::int8_t>(d.side));
@@ -221,7 +221,8 @@ PositionBook generate_book(const GeneratorSettings& g, const VenueProfile& venue
     book.symbol_names = {g.symbol};
     book.symbol_mark = {g.mark};
     book.reserve(g.positions);
-    book.account_names.reserve(g.positions);
+    book.id.reserve(g.positions, 8 * g.positions);            // "p0000001"
+    book.account_names.reserve(g.positions, 8 * g.positions); // "a0000001"
     book.account_collateral.reserve(g.positions);
     const double scale = open_interest_scale(g, venue, past, mmr0);
     for (std::size_t i = 0; i < g.positions; ++i)

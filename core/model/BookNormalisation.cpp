@@ -57,7 +57,7 @@ void net_group(PositionBook& book, const std::vector<std::uint32_t>& rows, const
                std::vector<std::uint8_t>& keep, NormalisationLog& log) {
     const std::uint32_t head = rows.front();
     const std::uint32_t account_index = book.account[head];
-    const std::string& account = book.account_names[account_index];
+    const std::string account(book.account_names[account_index]);
     const std::string& symbol = book.symbol_names[book.symbol[head]];
     const std::string lines = line_list(book, rows);
     auto notice = [&](std::string message) {
@@ -104,7 +104,7 @@ void net_group(PositionBook& book, const std::vector<std::uint32_t>& rows, const
     keep[s] = 1;
     notice("netted " + std::to_string(rows.size()) + " rows of account " + account + " in " + symbol + " (lines " +
            lines + ") into one " + (k == 0 ? "long" : "short") + " of " + format_plain(remaining) + " (id " +
-           book.id[s] + "): positions are one-way" + realised_note);
+           std::string(book.id[s]) + "): positions are one-way" + realised_note);
 }
 
 } // namespace
@@ -165,8 +165,8 @@ bool net_one_way_positions(PositionBook& book, const std::vector<std::uint32_t>&
             if (book.mode[r] != book.mode[head]) {
                 if (!account_error(log, book, account, book.line[r], mode_column[r], "margin_mode",
                                    IssueCode::MixedValues,
-                                   "expected one margin_mode for account " + book.account_names[account] + " in " +
-                                       book.symbol_names[book.symbol[head]] +
+                                   "expected one margin_mode for account " + std::string(book.account_names[account]) +
+                                       " in " + book.symbol_names[book.symbol[head]] +
                                        " (one-way positions are netted), found isolated and cross (lines " +
                                        line_list(book, rows) + ")"))
                     return false;

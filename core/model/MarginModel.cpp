@@ -138,7 +138,7 @@ CrossTotals cross_totals(const PositionBook& book, const Solver& solver) {
         if (std::isnan(mark))
             throw DataError({Severity::Error, book.source, book.line[i], 0, "mark_price",
                              "expected a mark_price for " + book.symbol_names[book.symbol[i]] + ": cross account " +
-                                 book.account_names[book.account[i]] +
+                                 std::string(book.account_names[book.account[i]]) +
                                  " holds several symbols and each is held at its mark, found none"});
         t.pnl[book.account[i]] += solver.pnl(i, mark);
         t.maint[book.account[i]] += solver.maintenance(i, mark);

@@ -24,7 +24,7 @@ std::size_t PositionBook::largest_symbol() const {
 }
 
 void PositionBook::reserve(std::size_t n) {
-    id.reserve(n);
+    id.reserve(n, 0); // the characters grow with what is read
     account.reserve(n);
     symbol.reserve(n);
     side.reserve(n);
@@ -52,6 +52,21 @@ void keep_only(std::vector<T>& v, const std::vector<std::uint8_t>& keep) {
     }
     v.resize(out);
 }
+void keep_only(TextColumn& texts, const std::vector<std::uint8_t>& keep) {
+    texts.keep_only(keep);
+}
+
+template <typename T>
+std::vector<T> reordered(std::vector<T>& v, const std::vector<std::uint32_t>& order) {
+    std::vector<T> out;
+    out.reserve(order.size());
+    for (std::uint32_t old : order)
+        out.push_back(std::move(v[old]));
+    return out;
+}
+TextColumn reordered(const TextColumn& texts, const std::vector<std::uint32_t>& order) {
+    return texts.reordered(order);
+}
 } // namespace
 
 void PositionBook::filter(const std::vector<std::uint8_t>& keep) {
@@ -72,20 +87,15 @@ void PositionBook::filter(const std::vector<std::uint8_t>& keep) {
     // Renumber accounts and symbols so that none is left without positions.
     auto compact = [&](std::vector<std::uint32_t>& index, auto&&... tables) {
         std::vector<std::uint32_t> remap(std::max({tables.size()...}), UINT32_MAX);
-        std::uint32_t next = 0;
+        std::vector<std::uint32_t> order; // new index -> old
         for (std::uint32_t& k : index) {
-            if (remap[k] == UINT32_MAX)
-                remap[k] = next++;
+            if (remap[k] == UINT32_MAX) {
+                remap[k] = static_cast<std::uint32_t>(order.size());
+                order.push_back(k);
+            }
             k = remap[k];
         }
-        auto shrink = [&](auto& table) {
-            std::remove_reference_t<decltype(table)> out(next);
-            for (std::size_t old = 0; old < remap.size(); ++old)
-                if (remap[old] != UINT32_MAX)
-                    out[remap[old]] = std::move(table[old]);
-            table = std::move(out);
-        };
-        (shrink(tables), ...);
+        ((tables = reordered(tables, order)), ...);
     };
     compact(account, account_names, account_collateral);
     compact(symbol, symbol_names, symbol_mark);

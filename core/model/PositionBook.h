@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/TextColumn.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -23,11 +25,11 @@ struct PositionBook {
     std::vector<double> symbol_mark;
 
     // Accounts: index -> name and cross wallet balance (NaN when the account has no cross rows).
-    std::vector<std::string> account_names;
+    TextColumn account_names;
     std::vector<double> account_collateral;
 
     // Positions, one entry per netted one-way position.
-    std::vector<std::string> id;
+    TextColumn id;
     std::vector<std::uint32_t> account;
     std::vector<std::uint32_t> symbol;
     std::vector<std::int8_t> side;   ///< +1 long, -1 short

@@ -352,14 +352,14 @@ PositionBook Workspace::load_book(std::int64_t snapshot_id) {
     FlatHashIndex accounts(info->positions);
     std::uint32_t symbol = 0;
     while (s.step()) {
-        book.id.emplace_back(s.column_text(0));
+        book.id.push_back(s.column_text(0));
         const std::string_view account = s.column_text(1);
         const std::uint64_t hash = std::hash<std::string_view>{}(account);
         std::uint32_t a = accounts.find(hash, [&](std::uint32_t k) { return book.account_names[k] == account; });
         if (a == FlatHashIndex::kNone) {
             a = static_cast<std::uint32_t>(book.account_names.size());
             accounts.insert(hash, a);
-            book.account_names.emplace_back(account);
+            book.account_names.push_back(account);
             book.account_collateral.push_back(std::numeric_limits<double>::quiet_NaN());
         }
         book.account.push_back(a);

@@ -140,7 +140,7 @@ TEST(ExportReport, LiquidatedPositionsAgreeWithTheLog) {
     ASSERT_FALSE(r.log.empty());
     std::unordered_map<std::string, std::pair<double, double>> expected; // id → size, size·fill
     for (const LiquidationEvent& e : r.log) {
-        auto& [size, value] = expected[book().id[e.position]];
+        auto& [size, value] = expected[std::string(book().id[e.position])];
         size += e.size;
         value += e.size * e.fill_price;
     }

@@ -72,11 +72,11 @@ TEST(PositionBook, FilterKeepsOrderAndRenumbersAccountsAndSymbols) {
     PositionBook b = three_symbols();
     b.filter({0, 1, 1, 0}); // keeps p1 (a1, ETH) and p2 (a0, SOL)
     ASSERT_EQ(b.positions(), 2u);
-    EXPECT_EQ(b.id, (std::vector<std::string>{"p1", "p2"}));
+    EXPECT_EQ(b.id, (levex::TextColumn{"p1", "p2"}));
     EXPECT_EQ(b.size, (std::vector<double>{10, 100}));
     EXPECT_EQ(b.line, (std::vector<std::uint32_t>{3, 4}));
     // Accounts and symbols numbered in order of first use; BTC and a2 are gone.
-    EXPECT_EQ(b.account_names, (std::vector<std::string>{"a1", "a0"}));
+    EXPECT_EQ(b.account_names, (levex::TextColumn{"a1", "a0"}));
     EXPECT_EQ(b.account, (std::vector<std::uint32_t>{0, 1}));
     EXPECT_TRUE(std::isnan(b.account_collateral[0]));
     EXPECT_EQ(b.account_collateral[1], 500.0);

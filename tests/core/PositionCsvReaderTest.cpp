@@ -62,7 +62,7 @@ void expect_rejected(const std::string& name, std::size_t line, std::size_t colu
 }
 
 std::string account_of(const PositionBook& book, std::size_t i) {
-    return book.account_names[book.account[i]];
+    return std::string(book.account_names[book.account[i]]);
 }
 std::string symbol_of(const PositionBook& book, std::size_t i) {
     return book.symbol_names[book.symbol[i]];
@@ -645,8 +645,7 @@ TEST(PositionCsvReader, SkipModeSkipsABadIsolatedRowAlone) {
     const std::string path = fixture("skip_isolated.csv");
     const PositionCsvResult result = read_positions_csv(path, skip_bad_rows());
     ASSERT_TRUE(result.ok);
-    const std::vector<std::string> ids = {"p1", "p3", "p5"};
-    EXPECT_EQ(result.book.id, ids);
+    EXPECT_EQ(result.book.id, (TextColumn{"p1", "p3", "p5"}));
     EXPECT_EQ(result.book.accounts(), 3u);
     ASSERT_EQ(result.skipped.size(), 2u);
     EXPECT_EQ(result.skipped[0].line, 3u);
@@ -667,8 +666,7 @@ TEST(PositionCsvReader, SkipModeSkipsTheWholeAccountOfABadCrossRow) {
     const std::string path = fixture("skip_cross.csv");
     const PositionCsvResult result = read_positions_csv(path, skip_bad_rows());
     ASSERT_TRUE(result.ok);
-    const std::vector<std::string> ids = {"d1", "e1"};
-    EXPECT_EQ(result.book.id, ids);
+    EXPECT_EQ(result.book.id, (TextColumn{"d1", "e1"}));
     EXPECT_EQ(result.book.accounts(), 2u);
     EXPECT_EQ(result.book.symbols(), 1u); // ETH, SOL and XRP were only held by C
     ASSERT_EQ(result.skipped.size(), 4u);

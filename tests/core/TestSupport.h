@@ -42,9 +42,9 @@ public:
         const std::size_t i = book_.positions();
         // Appended rather than "a" + to_string(i): GCC 12 warns falsely (-Wrestrict) on that inlined in a loop.
         const std::string number = std::to_string(i);
-        book_.account_names.emplace_back("a").append(number);
+        book_.account_names.push_back(std::string("a").append(number));
         book_.account_collateral.push_back(std::nan(""));
-        book_.id.emplace_back("p").append(number);
+        book_.id.push_back(std::string("p").append(number));
         book_.account.push_back(static_cast<std::uint32_t>(i));
         book_.symbol.push_back(0);
         book_.side.push_back(static_cast<std::int8_t>(side));

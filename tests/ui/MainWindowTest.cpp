@@ -273,7 +273,7 @@ TEST(MainWindow, LiquidationLogListsEventsAndFilters) {
     ASSERT_TRUE(waitFor(ordered));
     EXPECT_EQ(log->rowCount(), 0); // the generic venue's fund is unlimited: no ADL
     ordered.clear();
-    const QString id = QString::fromStdString(run->position_book->id[run->log[3].position]);
+    const QString id = QUtf8StringView(run->position_book->id[run->log[3].position]).toString();
     log->setFilter(std::nullopt, id);
     ASSERT_TRUE(waitFor(ordered));
     ASSERT_GE(log->rowCount(), 1);

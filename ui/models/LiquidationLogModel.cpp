@@ -35,7 +35,7 @@ void LiquidationLogModel::refilter() {
             if (!run || !run->position_book)
                 return rows;
             const PositionBook& book = *run->position_book;
-            auto contains = [&](const std::string& s) {
+            auto contains = [&](std::string_view s) {
                 return std::search(s.begin(), s.end(), text.begin(), text.end(), [](char a, char b) {
                            return std::tolower(static_cast<unsigned char>(a)) == b;
                        }) != s.end();
@@ -93,8 +93,8 @@ QVariant LiquidationLogModel::data(const QModelIndex& index, int role) const {
     switch (index.column()) {
     case Step: return e.step;
     case Time: return locale.toString(double(e.step) * run_->params.step_seconds, 'f', 0);
-    case Position: return QString::fromStdString(book.id[e.position]);
-    case Account: return QString::fromStdString(book.account_names[book.account[e.position]]);
+    case Position: return QUtf8StringView(book.id[e.position]).toString();
+    case Account: return QUtf8StringView(book.account_names[book.account[e.position]]).toString();
     case Side: return e.side > 0 ? tr("long") : tr("short");
     case Path: return QString::fromLatin1(liquidation_path_name(e.path));
     case Size: return locale.toString(e.size, 'g', 10);

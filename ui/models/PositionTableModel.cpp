@@ -40,7 +40,7 @@ struct Keys {
         default: return 0.0;
         }
     }
-    const std::string& text(int column, std::size_t i) const {
+    std::string_view text(int column, std::size_t i) const {
         switch (column) {
         case PositionTableModel::Account: return book.account_names[book.account[i]];
         case PositionTableModel::Symbol: return book.symbol_names[book.symbol[i]];
@@ -54,7 +54,7 @@ bool is_text(int column) {
            column == PositionTableModel::Symbol;
 }
 
-bool contains_folded(const std::string& haystack, const std::string& needle) {
+bool contains_folded(std::string_view haystack, const std::string& needle) {
     return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), [](char a, char b) {
                return std::tolower(static_cast<unsigned char>(a)) == b;
            }) != haystack.end();
@@ -198,8 +198,8 @@ QVariant PositionTableModel::data(const QModelIndex& index, int role) const {
         return std::isnan(x) ? QStringLiteral("—") : locale.toString(x, 'f', decimals);
     };
     switch (index.column()) {
-    case Id: return QString::fromStdString(book.id[i]);
-    case Account: return QString::fromStdString(book.account_names[book.account[i]]);
+    case Id: return QUtf8StringView(book.id[i]).toString();
+    case Account: return QUtf8StringView(book.account_names[book.account[i]]).toString();
     case Symbol: return QString::fromStdString(book.symbol_names[book.symbol[i]]);
     case Side: return book.side[i] > 0 ? tr("long") : tr("short");
     case Mode: return book.mode[i] == MarginMode::Cross ? tr("cross") : tr("isolated");
