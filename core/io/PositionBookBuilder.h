@@ -28,7 +28,10 @@ public:
         PerRow,  ///< each row is checked as it is added (one hash lookup per row)
         Deferred ///< rows are not checked; repeated_ids() tells afterwards whether any id came twice
     };
-    PositionBookBuilder(PositionBook& book, const ContractSpec& contract, IdCheck id_check, std::size_t expected_rows);
+    /// `expected_rows` and `text_bytes` (the file's size: its ids and accounts cannot be longer)
+    /// size the columns up front, so that none moves while it grows.
+    PositionBookBuilder(PositionBook& book, const ContractSpec& contract, IdCheck id_check, std::size_t expected_rows,
+                        std::size_t text_bytes);
 
     /// Adds the row read from `line` (the `data_row`-th data row, its id when the file has none).
     /// Returns false, with an error in `issues`, when it contradicts an earlier row; a notice may

@@ -8,6 +8,7 @@
 
 #include "core/base/BlockPipeline.h"
 #include "core/base/FlatHashIndex.h"
+#include "core/base/Parallel.h"
 #include "core/base/TextFile.h"
 #include "core/base/VectorUnitState.h"
 #include "core/io/CsvTokenizer.h"
@@ -139,17 +140,27 @@ bool Reader::run() {
     const IdCheck id_check = !header_.has(PositionField::Id)   ? IdCheck::None
                              : in_parts && !check_ids_per_row_ ? IdCheck::Deferred
                                                                : IdCheck::PerRow;
-    builder_ = std::make_unique<PositionBookBuilder>(book_, options_.contract, id_check, expected_rows);
+    builder_ = std::make_unique<PositionBookBuilder>(book_, options_.contract, id_check, expected_rows, bytes_.size());
     if (in_parts)
         read_rows_in_parts(tokenizer.offset(), tokenizer.line(), data_row);
     else
         read_rows_sequentially(tokenizer, data_row);
     if (result_.cancelled)
         return true;
-    if (id_check == IdCheck::Deferred && builder_->repeated_ids())
-        return false;
     result_.rows_read = data_row;
-    if (stop() || !normalise())
+    // The deferred id check (a sort of every id's hash) runs beside the book-wide steps, on another
+    // core; a repeat throws their work away with the rest of this reading.
+    bool repeated = false, normalised = false;
+    Cancellation unused;
+    parallel_each(2, id_check == IdCheck::Deferred ? 2 : 1, unused, [&](std::size_t task) {
+        if (task == 0)
+            repeated = id_check == IdCheck::Deferred && builder_->repeated_ids();
+        else
+            normalised = !stop() && normalise();
+    });
+    if (repeated)
+        return false;
+    if (!normalised)
         return true;
     drop_bad_accounts();
     if (!result_.skipped.empty()) {
@@ -301,6 +312,7 @@ void Reader::stage_part(std::size_t begin, std::size_t limit, StagedPart& part) 
     const char* const first = bytes_.data();
     const char* const last = first + bytes_.size();
     part.rows.clear();
+    part.rows.reserve((limit - begin) / 40 + 16); // rows are rarely shorter: no regrowing while it fills
     part.issues.clear();
     part.arena.clear();
     part.tokenizer_error.reset();
