@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/LeverageAudit.h"
 
+#include "core/base/HugePageArray.h"
+#include "core/base/Parallel.h"
+
 #include <cmath>
 
 namespace levex {
@@ -18,21 +21,13 @@ bool crossed_at(double liquidation, double mark, bool is_long) {
         return false;
     return is_long ? liquidation >= mark : liquidation <= mark;
 }
-} // namespace
 
-LeverageAudit audit_leverage(const PositionBook& book, const VenueProfile& venue, const LiquidationLevels& levels,
-                             const std::vector<double>& marks) {
-    const std::size_t n = book.positions();
-    std::vector<double> account_notional(book.accounts(), 0.0);
-    for (std::size_t i = 0; i < n; ++i)
-        if (book.mode[i] == MarginMode::Cross)
-            account_notional[book.account[i]] += entry_notional(book, venue, i);
-    LeverageAudit audit;
-    audit.effective_leverage.resize(n);
-    audit.effective_margin.resize(n);
-    audit.flags.assign(n, 0);
+// Positions [begin, end): their effective margin and leverage, and their flags.
+void audit_rows(const PositionBook& book, const VenueProfile& venue, const LiquidationLevels& levels,
+                const std::vector<double>& marks, const std::vector<double>& account_notional, LeverageAudit& audit,
+                std::size_t begin, std::size_t end) {
     const double nan = std::nan("");
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = begin; i < end; ++i) {
         const bool cross = book.mode[i] == MarginMode::Cross;
         const std::uint32_t a = book.account[i];
         const double collateral = levels.margins.account_collateral[a];
@@ -51,6 +46,29 @@ LeverageAudit audit_leverage(const PositionBook& book, const VenueProfile& venue
         if (leverage > limit * (1.0 + kLeverageLimitTolerance))
             flags |= kAboveMaxLeverage;
         audit.flags[i] = flags;
+    }
+}
+} // namespace
+
+LeverageAudit audit_leverage(const PositionBook& book, const VenueProfile& venue, const LiquidationLevels& levels,
+                             const std::vector<double>& marks) {
+    const std::size_t n = book.positions();
+    std::vector<double> account_notional(book.accounts(), 0.0);
+    for (std::size_t i = 0; i < n; ++i)
+        if (book.mode[i] == MarginMode::Cross)
+            account_notional[book.account[i]] += entry_notional(book, venue, i);
+    LeverageAudit audit;
+    for (auto* column : {&audit.effective_leverage, &audit.effective_margin}) {
+        reserve_on_huge_pages(*column, n);
+        column->resize(n);
+    }
+    reserve_on_huge_pages(audit.flags, n);
+    audit.flags.resize(n);
+    // Each position on its own given its account's notional: on every core, then counted.
+    parallel_for(n, [&](std::size_t begin, std::size_t end) {
+        audit_rows(book, venue, levels, marks, account_notional, audit, begin, end);
+    });
+    for (const std::uint8_t flags : audit.flags) {
         audit.liquidatable_at_start += (flags & kLiquidatableAtStart) != 0;
         audit.above_max_leverage += (flags & kAboveMaxLeverage) != 0;
     }
