@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/base/HugePageArray.h"
 
-#include <cstdint>
 #include <cstdlib>
 #include <new>
 
@@ -38,19 +37,6 @@ HugePageStorage::HugePageStorage(std::size_t bytes) {
     data_ = std::malloc(bytes > 0 ? bytes : 1);
     if (!data_)
         throw std::bad_alloc();
-}
-
-void advise_huge_pages(const void* data, std::size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    const auto begin = reinterpret_cast<std::uintptr_t>(data);
-    const std::uintptr_t first = (begin + kHugePage - 1) / kHugePage * kHugePage;
-    const std::uintptr_t last = (begin + bytes) / kHugePage * kHugePage;
-    if (last > first)
-        madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-#else
-    (void)data;
-    (void)bytes;
-#endif
 }
 
 HugePageStorage::~HugePageStorage() {

@@ -37,18 +37,6 @@ private:
     std::size_t mapped_ = 0; // bytes mapped, or 0 when data_ came from the heap
 };
 
-/// Asks for 2 MB pages over the whole 2 MB blocks inside [data, data + bytes), where the system
-/// offers transparent huge pages on request: for a large column about to be filled front to back,
-/// one page fault per 2 MB instead of one per 4 KB. A hint; nothing changes where it is declined.
-void advise_huge_pages(const void* data, std::size_t bytes);
-
-/// v.reserve(n), the new storage advised as above.
-template <typename Vector>
-void reserve_on_huge_pages(Vector& v, std::size_t n) {
-    v.reserve(n);
-    advise_huge_pages(v.data(), v.capacity() * sizeof(*v.data()));
-}
-
 /// A fixed-size array of trivially copyable T on HugePageStorage, every element set to `fill`.
 template <typename T>
 class HugePageArray {

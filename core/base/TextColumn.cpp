@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/base/TextColumn.h"
 
-#include "core/base/HugePageArray.h"
-
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
@@ -22,10 +20,8 @@ void TextColumn::push_back(std::string_view text) {
 }
 
 void TextColumn::reserve(std::size_t texts, std::size_t chars) {
-    // Filled front to back: on 2 MB pages where the system offers them (HugePageArray.h).
-    reserve_on_huge_pages(offsets_, texts + 1);
+    offsets_.reserve(texts + 1);
     chars_.reserve(chars);
-    advise_huge_pages(chars_.data(), chars_.capacity());
 }
 
 void TextColumn::keep_only(const std::vector<std::uint8_t>& keep) {

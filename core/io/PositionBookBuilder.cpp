@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/PositionBookBuilder.h"
 
-#include "core/base/HugePageArray.h"
 #include "core/base/NumberFormat.h"
 #include "core/io/FieldText.h"
 
@@ -29,24 +28,18 @@ PositionBookBuilder::PositionBookBuilder(PositionBook& book, const ContractSpec&
                                          std::size_t expected_rows, std::size_t text_bytes)
     : book_(book), contract_(contract), id_check_(id_check), accounts_(expected_rows),
       ids_(id_check == IdCheck::PerRow ? expected_rows : 16) {
-    // The columns fill front to back: on 2 MB pages, a page fault per 2 MB rather than per 4 KB.
-    // Reserved address space: only the pages written to become memory.
+    // Reserved address space, so that no column moves (copied, its pages faulted again) while it
+    // grows: only the pages written to become memory. At most as many accounts as rows.
+    book_.reserve(expected_rows);
     book_.id.reserve(expected_rows, text_bytes);
     book_.account_names.reserve(expected_rows, text_bytes);
-    for (auto* column : {&book_.account, &book_.symbol, &book_.line, &mode_column_})
-        reserve_on_huge_pages(*column, expected_rows);
-    for (auto* column : {&book_.size, &book_.entry_price, &book_.margin, &book_.leverage, &book_.maint_margin_rate,
-                         &book_.maint_amount, &book_.exchange_liquidation_price})
-        reserve_on_huge_pages(*column, expected_rows);
-    // As many accounts as rows at most.
-    reserve_on_huge_pages(book_.account_collateral, expected_rows);
-    reserve_on_huge_pages(equity_.value, expected_rows);
-    reserve_on_huge_pages(equity_.line, expected_rows);
-    reserve_on_huge_pages(equity_.column, expected_rows);
-    reserve_on_huge_pages(book_.side, expected_rows);
-    reserve_on_huge_pages(book_.mode, expected_rows);
+    book_.account_collateral.reserve(expected_rows);
+    equity_.value.reserve(expected_rows);
+    equity_.line.reserve(expected_rows);
+    equity_.column.reserve(expected_rows);
+    mode_column_.reserve(expected_rows);
     if (id_check == IdCheck::Deferred)
-        reserve_on_huge_pages(id_hashes_, expected_rows);
+        id_hashes_.reserve(expected_rows);
 }
 
 bool PositionBookBuilder::repeated_ids() const {

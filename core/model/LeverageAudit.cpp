@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/LeverageAudit.h"
 
-#include "core/base/HugePageArray.h"
 #include "core/base/Parallel.h"
 
 #include <cmath>
@@ -58,11 +57,8 @@ LeverageAudit audit_leverage(const PositionBook& book, const VenueProfile& venue
         if (book.mode[i] == MarginMode::Cross)
             account_notional[book.account[i]] += entry_notional(book, venue, i);
     LeverageAudit audit;
-    for (auto* column : {&audit.effective_leverage, &audit.effective_margin}) {
-        reserve_on_huge_pages(*column, n);
-        column->resize(n);
-    }
-    reserve_on_huge_pages(audit.flags, n);
+    audit.effective_leverage.resize(n);
+    audit.effective_margin.resize(n);
     audit.flags.resize(n);
     // Each position on its own given its account's notional: on every core, then counted.
     parallel_for(n, [&](std::size_t begin, std::size_t end) {

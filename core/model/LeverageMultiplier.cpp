@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/LeverageMultiplier.h"
 
-#include "core/base/HugePageArray.h"
-
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
@@ -69,9 +67,7 @@ EffectiveMargins LeverageMultiplier::columns() const {
     EffectiveMargins out;
     out.leverage_mult = k_;
     const std::size_t n = book_.positions();
-    reserve_on_huge_pages(out.margin, n); // a million entries each on a large book (HugePageArray.h)
     out.margin.resize(n);
-    reserve_on_huge_pages(out.capped, n);
     out.capped.resize(n);
     for (std::size_t i = 0; i < n; ++i)
         std::tie(out.margin[i], out.capped[i]) = margin_and_capped(i);

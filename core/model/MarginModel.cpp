@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/model/MarginModel.h"
 
-#include "core/base/HugePageArray.h"
 #include "core/base/Issue.h"
 #include "core/base/Parallel.h"
 
@@ -245,10 +244,10 @@ LiquidationLevels compute_liquidation_levels(const PositionBook& book, const Ven
     LiquidationLevels out;
     out.margins = solver.multiplier().columns();
     const std::size_t n = book.positions();
-    for (auto* column : {&out.liquidation_price, &out.bankruptcy_price, &out.maint_margin_rate, &out.maint_amount}) {
-        reserve_on_huge_pages(*column, n); // a million entries each on a large book (HugePageArray.h)
-        column->resize(n);
-    }
+    out.liquidation_price.resize(n);
+    out.bankruptcy_price.resize(n);
+    out.maint_margin_rate.resize(n);
+    out.maint_amount.resize(n);
     // Positions are independent given their account's totals: solve them on every core.
     parallel_for(n, [&](std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
