@@ -86,14 +86,9 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
     record_line_ = line_;
     record_offset_ = pos_;
 
-    // Quoted fields with doubled quotes are unescaped into a scratch buffer; remember where each field's
-    // text lives and make the views once the record is complete (the buffer may reallocate).
-    struct Span {
-        bool in_scratch;
-        std::size_t begin, end, line, column;
-    };
-    thread_local std::vector<Span> spans;
-    spans.clear();
+    // Quoted fields with doubled quotes are unescaped into a scratch buffer, whose views are made
+    // once the record is complete (the buffer may reallocate); every other field views the bytes.
+    scratch_fields_.clear();
     parity_ ^= 1u;
     std::string& scratch = scratch_[parity_];
     scratch.clear();
@@ -125,6 +120,7 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
                                    "expected a closing quote for the field opened here, found the end of "
                                    "the file",
                                    IssueCode::CsvSyntax};
+                    fields.clear();
                     return false;
                 }
                 const std::size_t qpos = std::size_t(q - data);
@@ -140,9 +136,10 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
                 }
                 if (in_scratch) {
                     scratch.append(data + begin, qpos - begin);
-                    spans.push_back({true, scratch_begin, scratch.size(), field_line, field_column});
+                    scratch_fields_.push_back({fields.size(), scratch_begin, scratch.size()});
+                    fields.push_back({std::string_view(), field_line, field_column});
                 } else {
-                    spans.push_back({false, begin, qpos, field_line, field_column});
+                    fields.push_back({std::string_view(data + begin, qpos - begin), field_line, field_column});
                 }
                 pos_ = qpos + 1;
                 break;
@@ -157,6 +154,7 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
                                            "found '") +
                                    data[pos_] + "'",
                                IssueCode::CsvSyntax};
+                fields.clear();
                 return false;
             }
         } else {
@@ -173,11 +171,12 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
                                    "expected a quote only at the start of a field, found '\"' inside an "
                                    "unquoted field (quote the whole field and double the quote)",
                                    IssueCode::CsvSyntax};
+                    fields.clear();
                     return false;
                 }
                 ++end;
             }
-            spans.push_back({false, pos_, end, field_line, field_column});
+            fields.push_back({std::string_view(data + pos_, end - pos_), field_line, field_column});
             pos_ = end;
         }
         if (pos_ < n && data[pos_] == delimiter_) {
@@ -194,12 +193,8 @@ bool CsvTokenizer::next(std::vector<CsvField>& fields) {
         }
         break;
     }
-    fields.reserve(spans.size());
-    for (const Span& s : spans) {
-        const std::string_view text = s.in_scratch ? std::string_view(scratch).substr(s.begin, s.end - s.begin)
-                                                   : bytes_.substr(s.begin, s.end - s.begin);
-        fields.push_back({text, s.line, s.column});
-    }
+    for (const ScratchField& s : scratch_fields_)
+        fields[s.index].text = std::string_view(scratch).substr(s.begin, s.end - s.begin);
     return true;
 }
 

@@ -63,6 +63,12 @@ private:
     std::size_t record_offset_ = 0;
     std::size_t end_column_ = 0;
     std::string scratch_[2]; // alternate records unescape into alternate buffers
+    // The record's fields whose text is in the scratch buffer (which may move while the record
+    // is read): their views are made once it is complete.
+    struct ScratchField {
+        std::size_t index, begin, end;
+    };
+    std::vector<ScratchField> scratch_fields_;
     unsigned parity_ = 0;
     std::optional<Issue> error_;
     bool stops_[256] = {}; // bytes that end an unquoted field's plain run: the delimiter, CR, LF, '"'

@@ -8,14 +8,6 @@
 
 namespace levex {
 
-std::string_view trimmed(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-        s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-        s.remove_suffix(1);
-    return s;
-}
-
 std::string lower_trimmed(std::string_view s) {
     std::string out(trimmed(s));
     for (char& c : out)
@@ -49,37 +41,24 @@ std::optional<double> parse_number(std::string_view text) {
         negative = *p == '-';
         ++p;
     }
-    std::uint64_t mantissa = 0;
-    int digits = 0, decimals = 0;
-    bool point = false;
-    for (; p != end; ++p) {
-        const unsigned d = static_cast<unsigned>(*p - '0');
-        if (d < 10) {
-            mantissa = mantissa * 10 + d;
-            ++digits;
-            decimals += point;
-        } else if (*p == '.' && !point) {
-            point = true;
-        } else {
-            break;
-        }
+    // The digits before and after the point in two tight loops (a point check per digit costs).
+    std::uint64_t mantissa = 0; // wraps past 19 digits: those go the slow way below
+    const char* const first_digit = p;
+    while (p != end && static_cast<unsigned>(*p - '0') < 10)
+        mantissa = mantissa * 10 + static_cast<unsigned>(*p++ - '0');
+    int digits = static_cast<int>(p - first_digit), decimals = 0;
+    if (p != end && *p == '.') {
+        const char* const first_decimal = ++p;
+        while (p != end && static_cast<unsigned>(*p - '0') < 10)
+            mantissa = mantissa * 10 + static_cast<unsigned>(*p++ - '0');
+        decimals = static_cast<int>(p - first_decimal);
+        digits += decimals;
     }
     constexpr std::uint64_t kExact = std::uint64_t(1) << 53; // every integer below is a double
     if (p != end || digits == 0 || digits > 19 || decimals > 22 || mantissa > kExact)
         return parse_finite(text);
     const double x = static_cast<double>(mantissa) / kPow10[decimals];
     return negative ? -x : x;
-}
-
-bool equals_lower(std::string_view text, std::string_view word) {
-    if (text.size() != word.size())
-        return false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if ((c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c) != word[i])
-            return false;
-    }
-    return true;
 }
 
 IssueCode bad_number_code(std::string_view text) {

@@ -9,8 +9,14 @@
 
 namespace levex {
 
-/// `s` without leading and trailing spaces and tabs.
-std::string_view trimmed(std::string_view s);
+/// `s` without leading and trailing spaces and tabs. Inline: several calls per field of every row.
+inline std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+        s.remove_suffix(1);
+    return s;
+}
 
 /// trimmed(s) with ASCII letters lower-cased (header names, keywords such as "cross").
 std::string lower_trimmed(std::string_view s);
@@ -25,7 +31,16 @@ std::string quoted(std::string_view s);
 std::optional<double> parse_number(std::string_view text);
 
 /// Whether `text` equals `word` (lower case) ignoring ASCII case: "Cross", "NULL".
-bool equals_lower(std::string_view text, std::string_view word);
+inline bool equals_lower(std::string_view text, std::string_view word) {
+    if (text.size() != word.size())
+        return false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if ((c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c) != word[i])
+            return false;
+    }
+    return true;
+}
 
 /// Why `text` (trimmed) is not a finite number: MissingValue when empty, NotFinite for nan/inf,
 /// OutOfRange beyond a double's range (1e400, 1e-400), else NotANumber.

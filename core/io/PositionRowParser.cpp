@@ -180,19 +180,19 @@ bool PositionRowParser::number(PositionField f, double lo, bool lo_open, double 
                                const char* expectation, double& out) {
     const CsvField* at = field(f);
     const std::string_view text = trimmed(at->text);
-    const char* name = position_field_name(f);
     if (const auto v = parse_number(text)) {
         const double x = *v;
         const bool below = lo_open ? !(x > lo) : !(x >= lo);
         const bool above = hi_open ? !(x < hi) : !(x <= hi);
         if (below || above)
             return error(at->column, f, IssueCode::OutOfRange,
-                         std::string("expected ") + name + " " + expectation + ", found " + quoted(text));
+                         std::string("expected ") + position_field_name(f) + " " + expectation + ", found " +
+                             quoted(text));
         out = x == 0.0 ? 0.0 : x; // fold -0 into 0
         return true;
     }
     const IssueCode code = bad_number_code(text);
-    return error(at->column, f, code, explain_bad_number(text, code, name));
+    return error(at->column, f, code, explain_bad_number(text, code, position_field_name(f)));
 }
 
 bool PositionRowParser::error(std::size_t column, PositionField f, IssueCode code, std::string message) {
