@@ -52,6 +52,8 @@ public:
     std::size_t line() const { return line_; }
 
 private:
+    std::size_t plain_run_end(const char* data, std::size_t i, std::size_t n) const;
+
     std::string_view bytes_;
     char delimiter_;
     std::string file_;
