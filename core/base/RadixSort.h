@@ -104,26 +104,6 @@ void radix_sort(std::vector<double>& keys, std::vector<Payload>& payload) {
     payload.swap(sorted_payload);
 }
 
-/// Sorts 64-bit keys ascending in place: an LSD radix sort, 16 bits a pass.
-inline void radix_sort_u64(std::vector<std::uint64_t>& keys) {
-    std::vector<std::uint64_t> tmp(keys.size());
-    std::vector<std::uint32_t> count(std::size_t(1) << 16);
-    for (int shift = 0; shift < 64; shift += 16) {
-        std::fill(count.begin(), count.end(), 0u);
-        for (const std::uint64_t k : keys)
-            ++count[(k >> shift) & 0xFFFF];
-        std::uint32_t sum = 0;
-        for (std::uint32_t& c : count) {
-            const std::uint32_t here = c;
-            c = sum;
-            sum += here;
-        }
-        for (const std::uint64_t k : keys)
-            tmp[count[(k >> shift) & 0xFFFF]++] = k;
-        keys.swap(tmp);
-    }
-}
-
 /// The stable order that sorts `keys` ascending.
 inline std::vector<std::uint32_t> radix_order(std::vector<double> keys) {
     std::vector<std::uint32_t> order(keys.size());

@@ -2,9 +2,8 @@
 #include "core/io/PositionBookBuilder.h"
 
 #include "core/base/NumberFormat.h"
+#include "core/base/RepeatedKeys.h"
 #include "core/io/FieldText.h"
-
-#include "core/base/RadixSort.h"
 
 #include <algorithm>
 #include <charconv>
@@ -43,11 +42,7 @@ PositionBookBuilder::PositionBookBuilder(PositionBook& book, const ContractSpec&
 }
 
 bool PositionBookBuilder::repeated_ids() const {
-    if (id_hashes_.size() < 2)
-        return false;
-    std::vector<std::uint64_t> sorted = id_hashes_;
-    radix_sort_u64(sorted);
-    return std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end();
+    return any_repeated(id_hashes_);
 }
 
 template <typename Names>

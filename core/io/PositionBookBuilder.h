@@ -48,7 +48,7 @@ public:
 
     /// With IdCheck::Deferred: whether two rows that reached add() had the same id (then the rows
     /// must be added again with IdCheck::PerRow to report it as one pass would). A lookup per row
-    /// in an index of a million ids misses the caches each time; sorting their hashes once is fast.
+    /// in an index of a million ids misses the caches each time; checking their hashes at once is fast.
     bool repeated_ids() const;
 
     /// The equities cross accounts gave instead of a wallet, for convert_equity_to_wallet().
