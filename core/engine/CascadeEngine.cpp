@@ -369,6 +369,10 @@ void Cascade::read_parameters() {
 void Cascade::allocate_frames() {
     frames_.allocate(path_.size(), outputs_.histograms);
     closed_size_.assign(path_.size(), 0.0);
+    // About an event per liquidated position: reserved (address space only until written), so that
+    // the log of a large cascade is not copied as it grows.
+    if (outputs_.log)
+        result_.log.reserve(b_.positions());
 }
 
 void Cascade::reset_positions() {
