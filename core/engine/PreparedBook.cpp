@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace levex {
 
@@ -191,18 +192,15 @@ void put_in_trigger_order(PreparedBook& p, const std::vector<std::uint32_t>& ord
 
 // The ladders over the first columns: the long group, then the short group.
 void fill_ladders(PreparedBook& p, std::size_t longs, std::size_t shorts) {
-    std::uint32_t k = 0;
+    std::ptrdiff_t first = 0;
     for (int g = 0; g < 2; ++g) {
         TriggerLadder& ladder = g == 0 ? p.long_ladder : p.short_ladder;
-        const std::size_t count = g == 0 ? longs : shorts;
-        ladder.price.reserve(count);
-        ladder.size.reserve(count);
-        ladder.position.reserve(count);
-        for (std::size_t j = 0; j < count; ++j, ++k) {
-            ladder.price.push_back(p.liquidation[k]);
-            ladder.size.push_back(p.size[k]);
-            ladder.position.push_back(k);
-        }
+        const auto count = static_cast<std::ptrdiff_t>(g == 0 ? longs : shorts);
+        ladder.price.assign(p.liquidation.begin() + first, p.liquidation.begin() + first + count);
+        ladder.size.assign(p.size.begin() + first, p.size.begin() + first + count);
+        ladder.position.resize(static_cast<std::size_t>(count));
+        std::iota(ladder.position.begin(), ladder.position.end(), static_cast<std::uint32_t>(first));
+        first += count;
     }
 }
 
