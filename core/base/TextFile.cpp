@@ -5,7 +5,6 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 
 #include <fcntl.h>
@@ -76,17 +75,35 @@ MappedFile::~MappedFile() {
 }
 
 void write_text_file(const std::string& path, const std::string& bytes) {
+    write_text_file(path, [&](const TextSink& sink) { sink(bytes); });
+}
+
+void write_text_file(const std::string& path, const TextProducer& produce) {
     const std::string tmp = path + ".part";
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out)
-            throw IoError(path + ": cannot write: " + std::strerror(errno));
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) {
-            std::remove(tmp.c_str());
-            throw IoError(path + ": write failed: " + std::strerror(errno));
-        }
+    const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+    if (fd < 0)
+        throw IoError(path + ": cannot write: " + std::strerror(errno));
+    auto write_failed = [&](int error) { return IoError(path + ": write failed: " + std::strerror(error)); };
+    try {
+        produce([&](std::string_view piece) {
+            while (!piece.empty()) { // write() may take less than it is given
+                const ssize_t n = ::write(fd, piece.data(), piece.size());
+                if (n < 0 && errno == EINTR)
+                    continue;
+                if (n <= 0)
+                    throw write_failed(n < 0 ? errno : EIO);
+                piece.remove_prefix(static_cast<std::size_t>(n));
+            }
+        });
+    } catch (...) {
+        ::close(fd);
+        std::remove(tmp.c_str());
+        throw;
+    }
+    if (::close(fd) != 0) { // a delayed write error (a full disk, a network file system)
+        const int error = errno;
+        std::remove(tmp.c_str());
+        throw write_failed(error);
     }
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);

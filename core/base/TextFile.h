@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/TextSink.h"
+
 #include <cstddef>
 #include <stdexcept>
 #include <string>
@@ -44,6 +46,12 @@ private:
 /// Writes `bytes` to `path` (via a temporary file renamed into place, so a failed write never
 /// leaves a truncated file); throws IoError.
 void write_text_file(const std::string& path, const std::string& bytes);
+
+/// Writes the pieces that `produce` passes to its sink, as they come, to `path`, with the same
+/// guarantee: the file appears whole or not at all. A failed write throws IoError
+/// ("PATH: write failed: REASON"); an exception from `produce` removes the partial file and is
+/// rethrown as it is.
+void write_text_file(const std::string& path, const TextProducer& produce);
 
 /// 1-based line and column of byte `offset` in `text`.
 std::pair<std::size_t, std::size_t> line_column_at(std::string_view text, std::size_t offset);
