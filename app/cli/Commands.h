@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "core/base/TextSink.h"
+
 #include <string>
 #include <vector>
 
@@ -19,5 +21,7 @@ int run_fit_depth(const std::vector<std::string>& args);
 
 /// Writes `bytes` to `path`, or to standard output when path is empty or "-".
 void write_output(const std::string& path, const std::string& bytes);
+/// The same for a text written while it is made (a large table, never held whole).
+void write_output(const std::string& path, const TextProducer& produce);
 
 } // namespace levex::cli

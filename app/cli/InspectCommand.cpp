@@ -95,7 +95,8 @@ int run_inspect(const std::vector<std::string>& args) {
     if (audit.above_max_leverage > 0)
         std::cerr << "notice: " << audit.above_max_leverage
                   << " position(s) above the venue's max leverage for their tier\n";
-    write_output(cl.text("out", ""), write_inspect_csv(*file.book, levels, audit));
+    write_output(cl.text("out", ""),
+                 [&](const TextSink& sink) { stream_inspect_csv(*file.book, levels, audit, sink); });
     return 0;
 }
 

@@ -37,14 +37,22 @@ exit status: 0 success, 2 usage error, 3 bad input data (FILE:LINE:COLUMN: expec
 
 namespace levex::cli {
 void write_output(const std::string& path, const std::string& bytes) {
+    write_output(path, [&](const TextSink& sink) { sink(bytes); });
+}
+
+void write_output(const std::string& path, const TextProducer& produce) {
     if (path.empty() || path == "-") {
-        std::cout.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        produce([](std::string_view piece) {
+            std::cout.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+            if (!std::cout)
+                throw IoError("standard output: write failed");
+        });
         std::cout.flush();
         if (!std::cout)
             throw IoError("standard output: write failed");
         return;
     }
-    write_text_file(path, bytes);
+    write_text_file(path, produce);
 }
 } // namespace levex::cli
 

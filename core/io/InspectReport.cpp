@@ -1,42 +1,56 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/io/InspectReport.h"
 
+#include "core/base/BlockPipeline.h"
 #include "core/base/NumberFormat.h"
-#include "core/io/PositionCsvWriter.h"
-
 #include "core/base/Parallel.h"
+#include "core/base/TextBuffer.h"
+#include "core/io/PositionCsvWriter.h"
 
 #include <algorithm>
 #include <cmath>
-#include <thread>
-#include <vector>
+#include <cstring>
 
 namespace levex {
 
 namespace {
 
+// Writes a literal (its size known at compile time, so the copy is a move or two).
+template <std::size_t N>
+char* write_literal(char* p, const char (&text)[N]) {
+    std::memcpy(p, text, N - 1);
+    return p + N - 1;
+}
+
 // Appends rows [begin, end) of the inspect table to `out`.
-void append_inspect_rows(std::string& out, const PositionBook& book, const LiquidationLevels& levels,
+void append_inspect_rows(TextBuffer& out, const PositionBook& book, const LiquidationLevels& levels,
                          const LeverageAudit& audit, std::size_t begin, std::size_t end) {
-    auto number = [&](double x) {
-        out += ',';
-        if (!std::isnan(x))
-            append_plain(out, x);
-    };
+    constexpr std::size_t kNumbers = 12, kLiterals = 32; // ",short" ",isolated" ",yes" and the commas
     for (std::size_t i = begin; i < end; ++i) {
         const bool cross = book.mode[i] == MarginMode::Cross;
         const std::uint32_t a = book.account[i];
+        const std::string_view id = book.id[i];
+        const std::string_view account = book.account_names[a];
+        const std::string_view symbol = book.symbol_names[book.symbol[i]];
         const double liq = levels.liquidation_price[i];
         const double exchange = book.exchange_liquidation_price[i];
         const double mark = book.symbol_mark[book.symbol[i]];
         const double margin = levels.margins.margin[i];
         const double collateral = levels.margins.account_collateral[a];
-        append_csv_field(out, book.id[i]);
-        out += ',';
-        append_csv_field(out, book.account_names[a]);
-        out += ',';
-        append_csv_field(out, book.symbol_names[book.symbol[i]]);
-        out += book.side[i] > 0 ? ",long" : ",short";
+        // The most the row can take: every text quoted with every character doubled.
+        char* p = out.room(2 * (id.size() + account.size() + symbol.size()) + 6 + kNumbers * (1 + kPlainMaxChars) +
+                           kLiterals);
+        auto number = [&](double x) {
+            *p++ = ',';
+            if (!std::isnan(x))
+                p = write_plain(p, x);
+        };
+        p = write_csv_field(p, id);
+        *p++ = ',';
+        p = write_csv_field(p, account);
+        *p++ = ',';
+        p = write_csv_field(p, symbol);
+        p = book.side[i] > 0 ? write_literal(p, ",long") : write_literal(p, ",short");
         number(book.size[i]);
         number(book.entry_price[i]);
         number(cross ? std::nan("") : margin);
@@ -47,45 +61,44 @@ void append_inspect_rows(std::string& out, const PositionBook& book, const Liqui
         number(levels.bankruptcy_price[i]);
         number(exchange);
         number(std::isnan(exchange) || std::isnan(liq) ? std::nan("") : liq - exchange);
-        out += cross ? ",cross" : ",isolated";
+        p = cross ? write_literal(p, ",cross") : write_literal(p, ",isolated");
         number(cross ? collateral : std::nan(""));
         number(mark);
         number(std::isnan(mark) || std::isnan(liq) || std::isinf(liq) ? std::nan("") : liq / mark - 1.0);
-        out += levels.margins.capped[i] ? ",yes" : ",no";
-        out += '\n';
+        p = levels.margins.capped[i] ? write_literal(p, ",yes\n") : write_literal(p, ",no\n");
+        out.end_at(p);
     }
 }
 
 } // namespace
 
-std::string write_inspect_csv(const PositionBook& book, const LiquidationLevels& levels, const LeverageAudit& audit) {
+void stream_inspect_csv(const PositionBook& book, const LiquidationLevels& levels, const LeverageAudit& audit,
+                        const TextSink& sink, const InspectStreamOptions& options) {
+    sink("id,account,symbol,side,size,entry_price,margin,leverage,maint_margin_rate,maint_amount,"
+         "liquidation_price,bankruptcy_price,exchange_liquidation_price,difference,"
+         "margin_mode,collateral,mark_price,distance_to_liquidation,leverage_capped\n");
+    // Each block's text depends on its rows alone and the blocks reach the sink in order: the same
+    // text for any number of threads. A block's buffer is reused once the sink is done with it.
     const std::size_t n = book.positions();
+    const std::size_t rows = std::max<std::size_t>(1, options.block_rows);
+    const std::size_t blocks = (n + rows - 1) / rows;
+    run_in_order<TextBuffer>(
+        blocks,
+        [&](std::size_t b, TextBuffer& text) {
+            text.clear();
+            append_inspect_rows(text, book, levels, audit, b * rows, std::min(n, (b + 1) * rows));
+        },
+        [&](std::size_t, TextBuffer& text) {
+            sink(text.text());
+            return true;
+        },
+        thread_count(options.threads, blocks));
+}
+
+std::string write_inspect_csv(const PositionBook& book, const LiquidationLevels& levels, const LeverageAudit& audit) {
     std::string out;
-    out.reserve(n * 150 + 256);
-    out += "id,account,symbol,side,size,entry_price,margin,leverage,maint_margin_rate,maint_amount,"
-           "liquidation_price,bankruptcy_price,exchange_liquidation_price,difference,"
-           "margin_mode,collateral,mark_price,distance_to_liquidation,leverage_capped\n";
-    // Rows are written in blocks on every core, a round of blocks at a time (so that the text of
-    // only one round is held twice), and joined in order: the same text for any number of cores.
-    constexpr std::size_t kBlockRows = 32768;
-    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
-    const std::size_t blocks = (n + kBlockRows - 1) / kBlockRows;
-    std::vector<std::string> parts(2 * cores);
-    for (std::size_t first = 0; first < blocks; first += parts.size()) {
-        const std::size_t round = std::min(parts.size(), blocks - first);
-        parallel_for(
-            round,
-            [&](std::size_t begin, std::size_t end) {
-                for (std::size_t b = begin; b < end; ++b) {
-                    const std::size_t row = (first + b) * kBlockRows;
-                    parts[b].clear();
-                    append_inspect_rows(parts[b], book, levels, audit, row, std::min(n, row + kBlockRows));
-                }
-            },
-            1);
-        for (std::size_t b = 0; b < round; ++b)
-            out += parts[b];
-    }
+    out.reserve(book.positions() * 150 + 256);
+    stream_inspect_csv(book, levels, audit, [&](std::string_view piece) { out += piece; });
     return out;
 }
 

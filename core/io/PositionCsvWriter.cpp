@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace levex {
 
@@ -22,6 +23,23 @@ void append_csv_field(std::string& out, std::string_view text, char delimiter) {
         out += c;
     }
     out += '"';
+}
+
+char* write_csv_field(char* out, std::string_view text, char delimiter) {
+    const bool plain = std::none_of(text.begin(), text.end(),
+                                    [&](char c) { return c == '"' || c == '\r' || c == '\n' || c == delimiter; });
+    if (plain) {
+        std::memcpy(out, text.data(), text.size());
+        return out + text.size();
+    }
+    *out++ = '"';
+    for (char c : text) {
+        if (c == '"')
+            *out++ = '"';
+        *out++ = c;
+    }
+    *out++ = '"';
+    return out;
 }
 
 std::string write_positions_csv(const PositionBook& book) {
