@@ -15,9 +15,19 @@ namespace fs = std::filesystem;
 namespace {
 
 fs::path temp_dir() {
-    const fs::path d = fs::temp_directory_path() / ("levex-textfile-test-" + std::to_string(::getpid()));
-    fs::create_directories(d);
-    return d;
+    static const fs::path dir = [] {
+        auto d = fs::temp_directory_path() / ("levex-textfile-test-" + std::to_string(::getpid()));
+        fs::remove_all(d);
+        fs::create_directories(d);
+        return d;
+    }();
+    static const struct RemoveAtExit {
+        ~RemoveAtExit() {
+            std::error_code ignored;
+            fs::remove_all(dir, ignored);
+        }
+    } remove_at_exit;
+    return dir;
 }
 
 } // namespace
