@@ -33,9 +33,6 @@ PositionBookBuilder::PositionBookBuilder(PositionBook& book, const ContractSpec&
     book_.id.reserve(expected_rows, text_bytes);
     book_.account_names.reserve(expected_rows, text_bytes);
     book_.account_collateral.reserve(expected_rows);
-    equity_.value.reserve(expected_rows);
-    equity_.line.reserve(expected_rows);
-    equity_.column.reserve(expected_rows);
     mode_column_.reserve(expected_rows);
     if (id_check == IdCheck::Deferred)
         id_hashes_.reserve(expected_rows);
@@ -71,9 +68,6 @@ std::uint32_t PositionBookBuilder::account_of(std::string_view name, std::uint64
     const std::uint32_t account = intern(accounts_, book_.account_names, name, hash, created);
     if (created) {
         book_.account_collateral.push_back(kNaN);
-        equity_.value.push_back(kNaN);
-        equity_.line.push_back(0);
-        equity_.column.push_back(0);
     }
     return account;
 }
@@ -112,6 +106,11 @@ bool PositionBookBuilder::add(const PositionRow& row, std::size_t line, std::siz
                                            std::to_string(book_.line[twin]) + ")"));
             return false;
         }
+    }
+    if (row.cross && equity_.value.size() <= account) { // the cross balances, kept from the first cross row on
+        equity_.value.resize(book_.accounts(), kNaN);
+        equity_.line.resize(book_.accounts(), 0);
+        equity_.column.resize(book_.accounts(), 0);
     }
     if (!check_mark(row, symbol, line, issues) || !check_cross_balance(row, account, line, issues))
         return false;

@@ -112,6 +112,8 @@ void net_group(PositionBook& book, const std::vector<std::uint32_t>& rows, const
 bool convert_equity_to_wallet(PositionBook& book, const GivenEquity& equity, const ContractSpec& contract,
                               NormalisationLog& log) {
     log.excluded.resize(book.accounts(), 0);
+    if (equity.value.empty()) // no cross rows
+        return true;
     std::vector<double> upnl(book.accounts(), 0.0);
     std::vector<std::size_t> missing_mark(book.accounts(), PositionBook::npos); // first position without one
     for (std::size_t i = 0; i < book.positions(); ++i) {
@@ -126,7 +128,7 @@ bool convert_equity_to_wallet(PositionBook& book, const GivenEquity& equity, con
         }
         upnl[a] += contract.pnl(book.side[i], book.size[i], book.entry_price[i], mark);
     }
-    for (std::uint32_t a = 0; a < book.accounts(); ++a) {
+    for (std::uint32_t a = 0; a < equity.value.size(); ++a) {
         if (std::isnan(equity.value[a]) || log.excluded[a])
             continue;
         if (missing_mark[a] != PositionBook::npos) {

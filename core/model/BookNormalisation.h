@@ -28,10 +28,12 @@ struct NormalisationLog {
 };
 
 /// Cross accounts that gave their equity at the mark (wallet + unrealised PnL) rather than their
-/// wallet, and where each was given, so that an error can point there.
+/// wallet, and where each was given, so that an error can point there. Per account up to the last
+/// one with a cross row (an account past the end, like one with NaN, gave none): empty for a book
+/// without cross rows, which then costs nothing per account.
 struct GivenEquity {
-    std::vector<double> value;               ///< per account; NaN when the account gave a wallet (or nothing)
-    std::vector<std::uint32_t> line, column; ///< per account: where its balance was given
+    std::vector<double> value;               ///< NaN when the account gave a wallet (or nothing)
+    std::vector<std::uint32_t> line, column; ///< where its balance was given
 };
 
 /// Turns each given equity into a wallet balance (wallet = equity - unrealised PnL of the account's
