@@ -43,10 +43,11 @@ bool PositionBookBuilder::repeated_ids() const {
 }
 
 template <typename Names>
-std::uint32_t PositionBookBuilder::intern(FlatHashIndex& index, Names& names, std::string_view name, std::uint64_t hash,
-                                          bool& created) {
-    // Rows of one account (or symbol) often follow each other: check the last one first.
-    if (!names.empty() && names.back() == name) {
+std::uint32_t PositionBookBuilder::intern(FlatHashIndex& index, Names& names, std::uint64_t& last_hash,
+                                          std::string_view name, std::uint64_t hash, bool& created) {
+    // Rows of one account (or symbol) often follow each other: check the last one first (its hash
+    // first, which spares a comparison of texts on books of one position per account).
+    if (hash == last_hash && !names.empty() && names.back() == name) {
         created = false;
         return static_cast<std::uint32_t>(names.size() - 1);
     }
@@ -60,12 +61,13 @@ std::uint32_t PositionBookBuilder::intern(FlatHashIndex& index, Names& names, st
     else
         names.emplace_back(name);
     index.insert(hash, k);
+    last_hash = hash;
     return k;
 }
 
 std::uint32_t PositionBookBuilder::account_of(std::string_view name, std::uint64_t hash) {
     bool created = false;
-    const std::uint32_t account = intern(accounts_, book_.account_names, name, hash, created);
+    const std::uint32_t account = intern(accounts_, book_.account_names, last_account_hash_, name, hash, created);
     if (created) {
         book_.account_collateral.push_back(kNaN);
     }
@@ -76,7 +78,8 @@ std::uint32_t PositionBookBuilder::symbol_of(std::string_view name) {
     if (!book_.symbol_names.empty() && book_.symbol_names.back() == name) // the usual case: one symbol
         return static_cast<std::uint32_t>(book_.symbol_names.size() - 1);
     bool created = false;
-    const std::uint32_t symbol = intern(symbols_, book_.symbol_names, name, FlatHashIndex::hash_text(name), created);
+    const std::uint32_t symbol =
+        intern(symbols_, book_.symbol_names, last_symbol_hash_, name, FlatHashIndex::hash_text(name), created);
     if (created) {
         book_.symbol_mark.push_back(kNaN);
         symbol_mark_line_.push_back(0);

@@ -58,7 +58,8 @@ public:
 
 private:
     template <typename Names> // TextColumn or std::vector<std::string>
-    std::uint32_t intern(FlatHashIndex& index, Names& names, std::string_view name, std::uint64_t hash, bool& created);
+    std::uint32_t intern(FlatHashIndex& index, Names& names, std::uint64_t& last_hash, std::string_view name,
+                         std::uint64_t hash, bool& created);
     std::uint32_t account_of(std::string_view name, std::uint64_t hash);
     std::uint32_t symbol_of(std::string_view name);
     // The checks against earlier rows; false with an error.
@@ -73,7 +74,8 @@ private:
     ContractSpec contract_;
     IdCheck id_check_;
     FlatHashIndex accounts_, symbols_;
-    FlatHashIndex ids_;                    // PerRow: over book_.id, the rows added so far
+    std::uint64_t last_account_hash_ = 0, last_symbol_hash_ = 0; // of the last account (symbol) added
+    FlatHashIndex ids_;                                          // PerRow: over book_.id, the rows added so far
     std::vector<std::uint64_t> id_hashes_; // Deferred: the id hash of every row that reached add()
     GivenEquity equity_; // its line and column say where each account's cross balance was given (line 0: not yet)
     std::vector<std::size_t> symbol_mark_line_;
