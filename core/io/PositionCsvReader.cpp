@@ -367,7 +367,6 @@ bool Reader::commit_part(StagedPart& part, std::size_t line_offset, std::size_t&
         ++data_row;
         if (progress_cancelled(data_row, progress))
             return false;
-        row_error_.clear();
         if (staged.ok) {
             builder_->add(staged.row, line, data_row, issues);
         } else {
@@ -376,8 +375,11 @@ bool Reader::commit_part(StagedPart& part, std::size_t line_offset, std::size_t&
             for (Issue& issue : issues)
                 issue.line += line_offset;
         }
-        take_row_issues(issues);
-        after_row(staged.row, line, data_row);
+        if (!issues.empty()) { // the rare row with something to say (checked here: a call per row costs)
+            row_error_.clear();
+            take_row_issues(issues);
+            after_row(staged.row, line, data_row);
+        }
     }
     if (part.tokenizer_error && !stop()) {
         Issue error = *part.tokenizer_error;
