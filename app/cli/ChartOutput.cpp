@@ -1,24 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "app/cli/ChartOutput.h"
 
-#include "core/base/Issue.h"
-#include "core/engine/CascadeWindow.h"
-
 #ifdef LEVEX_CLI_CHARTS
-#include "ui/export/AnimationExport.h"
-#include "ui/export/ChartExporter.h"
-#include "ui/export/ScenarioCaption.h"
-#include "ui/models/LiveRunFromResult.h"
-#include "ui/panels/SensitivityPanel.h"
-#include "ui/views/CascadeHeatmapView.h"
-#include "ui/views/LiquidationMapView.h"
-#include "ui/views/SeriesChartView.h"
-
-#include <QApplication>
+#include "app/cli/ChartModuleLoader.h"
 #endif
 
-#include <iostream>
-#include <memory>
+#include "core/base/Issue.h"
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
 
 namespace levex::cli {
 
@@ -69,8 +60,8 @@ void write_sweep_chart(const CommandLine&, const SweepSpec&, const SweepResult&,
 
 namespace {
 
-ui::ChartStyle chart_style(const CommandLine& cl, const ChartContext& context, int default_height) {
-    ui::ChartStyle style;
+// The chart options as the module takes them, with the checks that need no Qt.
+ChartRequest chart_request(const CommandLine& cl) {
     // Checked before narrowing to int, so a huge value is named as given, not wrapped.
     auto side = [&](const char* name, std::uint64_t fallback) {
         const std::uint64_t pixels = cl.whole(name, fallback, 1);
@@ -79,47 +70,29 @@ ui::ChartStyle chart_style(const CommandLine& cl, const ChartContext& context, i
                              std::to_string(pixels));
         return int(pixels);
     };
-    style.width = side("width", 1200);
-    style.height = side("height", std::uint64_t(default_height));
-    style.scale = cl.number("scale", 1.0);
-    style.theme = QString::fromStdString(cl.text("theme", "light"));
-    style.title = QString::fromStdString(cl.text("title", ""));
-    if (!cl.has("no-caption"))
-        style.caption =
-            ui::scenario_caption(context.params, QString::fromStdString(context.book_path),
-                                 QString::fromStdString(context.symbol), QString::fromStdString(context.venue));
-    return style;
+    ChartRequest request;
+    request.chart = cl.text("chart", "heatmap");
+    request.chart_out = cl.text("chart-out");
+    request.animation = cl.text("animation");
+    request.width = side("width", 1200);
+    if (cl.has("height"))
+        request.height = side("height", 800);
+    request.scale = cl.number("scale", 1.0);
+    request.theme = cl.text("theme", "light");
+    request.title = cl.text("title", "");
+    request.caption = !cl.has("no-caption");
+    request.fps = cl.number("fps", 10.0);
+    request.every = cl.whole("every", 1, 1);
+    return request;
 }
 
-// Qt for the length of one command, on the offscreen platform: no display is needed.
-class OffscreenApplication {
-public:
-    OffscreenApplication() {
-        qputenv("QT_QPA_PLATFORM", "offscreen");
-        // Qt's note that XDG_RUNTIME_DIR is unset says nothing about the chart: keep stderr for ours.
-        previous_ = qInstallMessageHandler([](QtMsgType type, const QMessageLogContext& context, const QString& text) {
-            if (type == QtWarningMsg && text.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
-                return;
-            if (previous_)
-                previous_(type, context, text);
-        });
-        app_ = std::make_unique<QApplication>(argc_, argv_);
+// What the module reports, thrown as main() expects it.
+void expect_done(const ChartProblem& problem) {
+    switch (problem.kind) {
+    case ChartProblem::None: return;
+    case ChartProblem::Usage: throw UsageError(problem.message);
+    case ChartProblem::Failure: throw std::runtime_error(problem.message);
     }
-
-    ~OffscreenApplication() { qInstallMessageHandler(previous_); }
-    OffscreenApplication(const OffscreenApplication&) = delete;
-    OffscreenApplication& operator=(const OffscreenApplication&) = delete;
-
-private:
-    static inline QtMessageHandler previous_ = nullptr;
-    int argc_ = 1;
-    char name_[10] = "levex-cli";
-    char* argv_[2] = {name_, nullptr};
-    std::unique_ptr<QApplication> app_;
-};
-
-void report(const QString& what, const QString& path) {
-    std::cerr << "levex-cli: wrote " << what.toStdString() << ' ' << path.toStdString() << '\n';
 }
 
 } // namespace
@@ -130,86 +103,31 @@ void check_chart_options(const CommandLine& cl) {
     const std::string chart = cl.text("chart", "heatmap");
     if (chart != "heatmap" && chart != "map" && chart != "series")
         throw UsageError("--chart: expected heatmap, map or series, found '" + chart + "'");
-    if (const auto out = cl.text("chart-out"); out && !ui::chart_format_for(QString::fromStdString(*out)))
-        throw UsageError("--chart-out " + *out + ": expected the suffix .png, .jpg, .pdf or .svg");
-    if (const auto out = cl.text("animation")) {
-        const auto format = ui::animation_format_for(QString::fromStdString(*out));
-        if (!format)
-            throw UsageError("--animation " + *out + ": expected the suffix .gif, .mp4 or .png (a numbered sequence)");
-        if (*format == ui::AnimationFormat::Mp4 && ui::find_ffmpeg().isEmpty())
-            throw std::runtime_error("--animation " + *out +
-                                     ": MP4 needs ffmpeg, which is not installed (not found on PATH); install it "
-                                     "(Debian: apt-get install ffmpeg) or write a .gif or a .png sequence");
-    }
-    try {
-        ui::ChartStyle style = chart_style(cl, {}, 800);
-        style.caption.clear();
-        ui::check_chart_style(style);
-    } catch (const ui::ChartExportError& e) {
-        throw UsageError(e.what());
-    }
-    if (cl.has("fps") && !(cl.number("fps", 10) > 0 && cl.number("fps", 10) <= 100))
+    const ChartRequest request = chart_request(cl);
+    if (cl.has("fps") && !(request.fps > 0 && request.fps <= 100))
         throw UsageError("--fps: expected a number above 0 and at most 100");
-    cl.whole("every", 1, 1);
+    if (!wants_chart(cl))
+        return; // the module is loaded only for a command that draws
+    const std::string asked =
+        request.chart_out ? "--chart-out " + *request.chart_out : "--animation " + *request.animation;
+    const ChartModuleApi* module = nullptr;
+    try {
+        module = &chart_module();
+    } catch (const std::runtime_error& e) {
+        throw std::runtime_error(asked + ": " + e.what());
+    }
+    expect_done(module->check(request));
 }
 
 void write_run_charts(const CommandLine& cl, RunResult result, const ChartContext& context) {
-    if (!wants_chart(cl))
-        return;
-    const OffscreenApplication app;
-    const std::shared_ptr<const ui::LiveRun> run =
-        ui::live_run_from_result(std::move(result), context.params, context.symbol);
-    if (const auto out = cl.text("chart-out")) {
-        const QString path = QString::fromStdString(*out);
-        const ui::ChartStyle style = chart_style(cl, context, 800);
-        const std::string chart = cl.text("chart", "heatmap");
-        // The app's framing (core cascade_window): the heatmap's time axis covers the cascade and its
-        // aftermath, the map shows the book at the end of that frame.
-        const std::size_t steps = run->summary.steps_run;
-        const CascadeWindow frame = cascade_window(std::span(run->liquidated_long.data(), steps),
-                                                   std::span(run->liquidated_short.data(), steps), run->params);
-        if (chart == "heatmap") {
-            ui::CascadeHeatmapView view;
-            view.showRun(run, run->capacity);
-            view.setFinished(steps);
-            ui::export_chart(*view.plot(), path, style);
-        } else if (chart == "map") {
-            ui::LiquidationMapView view;
-            view.showFrame(run, frame.end > 0 ? frame.end - 1 : 0, QString::fromStdString(context.symbol));
-            ui::export_chart(*view.plot(), path, style);
-        } else {
-            ui::SeriesChartView view;
-            view.showRun(run);
-            ui::export_chart(*view.plot(), path, style);
-        }
-        report(QString::fromStdString(chart) + " chart", path);
-    }
-    if (const auto out = cl.text("animation")) {
-        const QString path = QString::fromStdString(*out);
-        ui::AnimationOptions options;
-        options.style = chart_style(cl, context, 700);
-        options.fps = cl.number("fps", 10.0);
-        options.every = cl.whole("every", 1, 1);
-        ui::AnimationExport animation(run, path, options);
-        animation.finish();
-        report(QStringLiteral("animation (%1 frames)").arg(animation.framesWritten()), path);
-    }
+    if (wants_chart(cl))
+        expect_done(chart_module().write_run(chart_request(cl), result, context));
 }
 
 void write_sweep_chart(const CommandLine& cl, const SweepSpec& spec, const SweepResult& result,
                        const ChartContext& context) {
-    const auto out = cl.text("chart-out");
-    if (!out)
-        return;
-    const OffscreenApplication app;
-    ui::SensitivityPanel panel;
-    panel.showSweep(spec, result);
-    const QString path = QString::fromStdString(*out);
-    ui::ChartStyle style = chart_style(cl, context, 800);
-    if (!style.caption.isEmpty())
-        style.caption = ui::sweep_caption(spec, style.caption);
-    ui::export_chart(*panel.plot(), path, style);
-    report(QStringLiteral("sweep chart"), path);
+    if (cl.has("chart-out"))
+        expect_done(chart_module().write_sweep(chart_request(cl), spec, result, context));
 }
 
 #endif

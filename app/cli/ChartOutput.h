@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "app/cli/ChartModule.h"
 #include "app/cli/CommandLine.h"
 
 #include "core/engine/CascadeEngine.h"
 #include "core/engine/Sweep.h"
-#include "core/model/RunParameters.h"
 
-#include <string>
 #include <vector>
 
 namespace levex::cli {
@@ -21,17 +20,13 @@ bool wants_chart(const CommandLine& cl);
 bool charts_need_histograms(const CommandLine& cl);
 
 /// Checks the chart options before any work (UsageError for a bad value or suffix; a plain error
-/// when an MP4 is asked for and ffmpeg is not installed).
+/// when an MP4 is asked for and ffmpeg is not installed). When a chart or an animation is asked
+/// for, loads the chart module (app/cli/ChartModule.h), so one that is missing fails here, before
+/// the run, with the files looked for.
 void check_chart_options(const CommandLine& cl);
 
-/// What a chart's caption names.
-struct ChartContext {
-    RunParameters params;
-    std::string book_path, symbol, venue;
-};
-
 /// Draws the run's chart and animation headless (the app's own chart code on Qt's offscreen
-/// platform) and writes them; prints what it wrote to stderr.
+/// platform, in the chart module) and writes them; prints what it wrote to stderr.
 void write_run_charts(const CommandLine& cl, RunResult result, const ChartContext& context);
 
 /// Draws the sweep's grid (the app's sensitivity map) and writes it.

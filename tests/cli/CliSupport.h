@@ -26,9 +26,10 @@ std::filesystem::path temp_dir() {
     return dir;
 }
 
-CliRun cli(const std::string& args, const std::string& environment = "") {
+// Runs `program` (a levex-cli) with `args` after the `environment` assignments.
+CliRun run_program(const std::string& program, const std::string& args, const std::string& environment = "") {
     const auto err_path = temp_dir() / "stderr.txt";
-    const std::string command = environment + " '" + LEVEX_CLI + "' " + args + " 2>'" + err_path.string() + "'";
+    const std::string command = environment + " '" + program + "' " + args + " 2>'" + err_path.string() + "'";
     CliRun run;
     FILE* pipe = ::popen(command.c_str(), "r");
     if (!pipe)
@@ -41,6 +42,10 @@ CliRun cli(const std::string& args, const std::string& environment = "") {
     run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
     run.err = levex::read_text_file(err_path.string());
     return run;
+}
+
+CliRun cli(const std::string& args, const std::string& environment = "") {
+    return run_program(LEVEX_CLI, args, environment);
 }
 
 } // namespace

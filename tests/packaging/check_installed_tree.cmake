@@ -2,7 +2,8 @@
 #   MODE=install: `cmake --install BUILD_DIR --prefix ROOT`;
 #   MODE=deb:     the one levex_VERSION_<arch>.deb in DEB_DIR, unpacked with `dpkg-deb -x` into ROOT.
 # Then checks the files, `levex-cli --version`, and `levex-cli inspect` on the installed sample,
-# proving the programs read the installed data (not the source tree they were built from).
+# proving the programs read the installed data (not the source tree they were built from); with the
+# app, `levex-cli simulate --chart-out` there, proving levex-cli loads its installed chart module.
 function(fail)
   string(REPLACE ";" "" text "${ARGN}")
   message(FATAL_ERROR "${text}")
@@ -73,6 +74,7 @@ if(GUI)
   foreach(size 16 22 24 32 48 64 128 256 512)
     list(APPEND files "${DATADIR}/icons/hicolor/${size}x${size}/apps/${APP_ID}.png")
   endforeach()
+  list(APPEND files "${LIBDIR}/levex/levex-cli-charts.so")
 endif()
 foreach(file IN LISTS files)
   if(NOT EXISTS "${top}/${file}")
@@ -106,6 +108,21 @@ run(table ${CMAKE_COMMAND} -E env --unset=LEVEX_DATA_DIR "${cli}" inspect "${dat
 file(REMOVE "${data}/venues/installed-tree-only.json")
 
 if(GUI)
+  # A chart: drawn by the chart module, which levex-cli finds only in the installed tree (it looks
+  # beside itself, then in ${LIBDIR}/levex relative to its folder; nowhere absolute).
+  set(chart "${ROOT}/installed-chart.png")
+  execute_process(COMMAND ${CMAKE_COMMAND} -E env --unset=LEVEX_DATA_DIR --unset=DISPLAY --unset=WAYLAND_DISPLAY
+                          "${cli}" simulate "${data}/samples/btcusdt-sample.csv" --shock -0.05 --steps 60
+                          --json "${ROOT}/simulate.json" --chart-out "${chart}"
+                  RESULT_VARIABLE status ERROR_VARIABLE err)
+  if(NOT status EQUAL 0 OR NOT err MATCHES "levex-cli: wrote heatmap chart ")
+    fail("installed levex-cli simulate --chart-out on the installed sample failed (${status}):\n${err}")
+  endif()
+  file(READ "${chart}" signature LIMIT 4 HEX)
+  if(NOT signature STREQUAL "89504e47")
+    fail("installed levex-cli simulate --chart-out wrote ${chart} that is not a PNG (starts ${signature})")
+  endif()
+
   run(version ${CMAKE_COMMAND} -E env QT_QPA_PLATFORM=offscreen "${top}/${BINDIR}/levex" --version)
   if(NOT version STREQUAL "LevEx ${VERSION}\n")
     fail("installed levex --version printed '${version}', expected 'LevEx ${VERSION}'")
@@ -119,4 +136,4 @@ if(GUI)
     run(ignored ${APPSTREAMCLI} validate-tree --no-net "${ROOT}")
   endif()
 endif()
-message(STATUS "installed tree under ${top}: files, --version and inspect on the installed sample are right")
+message(STATUS "installed tree under ${top}: files, --version, inspect (and a chart) on the installed sample are right")
