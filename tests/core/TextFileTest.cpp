@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Files written whole or not at all, from one string or from pieces as they are made.
 #include "core/base/TextFile.h"
+#include "tests/core/ProcessTempDir.h"
 
 #include <gtest/gtest.h>
 
@@ -8,26 +9,12 @@
 #include <stdexcept>
 #include <string>
 
-#include <unistd.h>
-
 namespace fs = std::filesystem;
 
 namespace {
 
 fs::path temp_dir() {
-    static const fs::path dir = [] {
-        auto d = fs::temp_directory_path() / ("levex-textfile-test-" + std::to_string(::getpid()));
-        fs::remove_all(d);
-        fs::create_directories(d);
-        return d;
-    }();
-    static const struct RemoveAtExit {
-        ~RemoveAtExit() {
-            std::error_code ignored;
-            fs::remove_all(dir, ignored);
-        }
-    } remove_at_exit;
-    return dir;
+    return levex::test::process_temp_dir("levex-textfile-test");
 }
 
 } // namespace

@@ -8,6 +8,7 @@
 #include "core/store/RunBlob.h"
 #include "core/store/SqliteDatabase.h"
 #include "core/store/WorkspaceSchema.h"
+#include "tests/core/ProcessTempDir.h"
 #include "tests/core/TestSupport.h"
 
 #include <gtest/gtest.h>
@@ -16,7 +17,6 @@
 #include <sqlite3.h>
 
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <atomic>
 #include <bit>
@@ -44,19 +44,7 @@ constexpr const char* kEveryFieldCsv =
     "c2,carol,ETH,long,10,2900,,,cross,20000.125,,,2950,2500\n";
 
 fs::path temp_dir() {
-    static const fs::path dir = [] {
-        auto d = fs::temp_directory_path() / ("levex-workspace-test-" + std::to_string(::getpid()));
-        fs::remove_all(d);
-        fs::create_directories(d);
-        return d;
-    }();
-    static const struct RemoveAtExit {
-        ~RemoveAtExit() {
-            std::error_code ignored;
-            fs::remove_all(dir, ignored);
-        }
-    } remove_at_exit;
-    return dir;
+    return levex::test::process_temp_dir("levex-workspace-test");
 }
 
 std::string db_path(const std::string& name) {
