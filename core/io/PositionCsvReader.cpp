@@ -148,7 +148,7 @@ bool Reader::run() {
     if (result_.cancelled)
         return true;
     result_.rows_read = data_row;
-    // The deferred id check (a sort of every id's hash) runs beside the book-wide steps, on another
+    // The deferred id check (every id's hash looked for a twin) runs beside the book-wide steps, on another
     // core; a repeat throws their work away with the rest of this reading.
     bool repeated = false, normalised = false;
     Cancellation unused;
