@@ -836,7 +836,10 @@ void MainWindow::onFinished(const std::shared_ptr<const LiveRun>& run) {
     showBookKind(run);
     sensitivity_->setContext(run, controls_->venue(), shown_.path);
     monte_carlo_->setContext(run, controls_->venue(), shown_.path);
-    // After any change, the cursor lands on the end of what the frame shows: the whole cascade.
+    // After any change, the cursor lands on the end of what the frame shows: the whole cascade. The
+    // render timer may not have seen the last steps yet: the bar learns them here, or its end
+    // would stay at the last step that timer saw.
+    playback_->setReady(run->ready.load(std::memory_order_acquire));
     playback_->setFinished(s.steps_run, heatmap_->framedSteps());
     showCursor(playback_->cursor());
     emit simulationFinished();
